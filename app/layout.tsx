@@ -1,0 +1,32 @@
+import { AntdRegistry } from '@ant-design/nextjs-registry';
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AppProviders } from '@/components/providers/app-providers';
+import { AppHeader } from '@/components/shell/app-header';
+import { toLocale } from '@/lib/i18n/config';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: `${t('name')} · ${t('fullName')}`, description: t('tagline') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = toLocale(await getLocale());
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <AntdRegistry>
+            <AppProviders locale={locale}>
+              <AppHeader />
+              <main className="app-main">{children}</main>
+            </AppProviders>
+          </AntdRegistry>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

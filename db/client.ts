@@ -1,0 +1,91 @@
+/**
+ * The one database client factory.
+ *
+ * - `DATABASE_URL` set   → PostgreSQL + PostGIS server through node-postgres.
+ * - `DATABASE_URL` unset → embedded PGlite + PostGIS in `SUQIU_DATA_DIR` (default `.data/pglite`).
+ *
+ * PGlite has no lock on its data folder: two instances on one folder silently lose writes. The
+ * client is therefore a promise cached on `globalThis`, so concurrent first requests and `next dev`
+ * hot reloads share one instance per process. Migrations apply themselves on first use.
+ */
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+export type Engine = 'embedded' | 'server';
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  /** A human label for logs: the data folder or the server host/database (never the password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export function defaultDataDir(): string {
+  return process.env.SUQIU_DATA_DIR ?? '.data/pglite';
+}
+
+/** Open a new handle. Prefer `getDb()`; use this only for tests and scripts that own their database. */
+export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
+  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  const handle = url ? await openServer(url) : await openEmbedded(options.dataDir ?? defaultDataDir());
+  if (options.migrate !== false) {
+    const { migrateDb } = await import('./migrate');
+    await migrateDb(handle);
+  }
+  return handle;
+}
+
+async function openServer(url: string): Promise<DbHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const parsed = new URL(url);
+  return {
+    db,
+    engine: 'server',
+    location: `${parsed.hostname}${parsed.pathname}`,
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<DbHandle> {
+  const { mkdirSync } = await import('node:fs');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { postgis } = await import('@electric-sql/pglite-postgis');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, engine: 'embedded', location: dataDir, close: () => client.close() };
+}
+
+const globalForDb = globalThis as unknown as { __suqiuDb?: Promise<DbHandle> };
+
+/** The process-wide handle (one PGlite instance per process, even across hot reloads). */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__suqiuDb) {
+    globalForDb.__suqiuDb = openDb().catch((error: unknown) => {
+      globalForDb.__suqiuDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.__suqiuDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

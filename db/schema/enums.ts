@@ -1,0 +1,67 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+/** Administrative levels: 市 city, 区/县 county, 镇/街道 town, 村/社区 village. */
+export const divisionLevel = pgEnum('division_level', ['city', 'county', 'town', 'village']);
+
+/** The three tiers an office can sit at (区/县, 镇/街道, 村/社区). */
+export const tier = pgEnum('tier', ['county', 'town', 'village']);
+
+/** government 政府/街道办, department 职能部门 (局), committee 村委会/居委会, discipline 纪委监委. */
+export const officeKind = pgEnum('office_kind', ['government', 'department', 'committee', 'discipline']);
+
+export const role = pgEnum('role', ['grid_worker', 'handler', 'inspector', 'leader', 'admin']);
+
+export const facilityKind = pgEnum('facility_kind', [
+  'community_health_centre',
+  'hospital',
+  'school',
+  'kindergarten',
+  'market',
+  'residential_compound',
+  'water_works',
+  'elderly_care',
+  'bus_station',
+]);
+
+export const buildingUse = pgEnum('building_use', [
+  'residential',
+  'mixed',
+  'public',
+  'commercial',
+  'rural_house',
+]);
+
+/** How a complaint arrived. */
+export const channel = pgEnum('channel', ['web', 'wechat', 'hotline', 'grid_worker', 'open311', 'walk_in']);
+
+/** complaint 一般诉求; misconduct 违纪违法线索 (visible to the 纪委 only). */
+export const complaintKind = pgEnum('complaint_kind', ['complaint', 'misconduct']);
+
+/** The datum a location arrived in; storage is always WGS84. */
+export const datum = pgEnum('datum', ['wgs84', 'gcj02', 'bd09', 'cgcs2000']);
+
+export const complaintStatus = pgEnum('complaint_status', [
+  'received',
+  'triaged',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'reopened',
+  'closed',
+  'returned',
+  'transferred',
+  'escalated',
+  'merged',
+  'rejected',
+]);
+
+export const ratingLevel = pgEnum('rating_level', ['satisfied', 'basically_satisfied', 'unsatisfied']);
+
+export const attachmentKind = pgEnum('attachment_kind', ['photo', 'video', 'audio']);
+
+export const spotCheckResult = pgEnum('spot_check_result', ['pending', 'passed', 'failed']);
+
+export const visitMethod = pgEnum('visit_method', ['phone', 'in_person', 'meeting']);
+
+export const clueStatus = pgEnum('clue_status', ['new', 'verifying', 'filed', 'dismissed']);

@@ -1,0 +1,6 @@
+export * from './complaints';
+export * from './enums';
+export * from './geography';
+export * from './organisation';
+export * from './supervision';
+export * from './taxonomy';

@@ -1,0 +1,141 @@
+/** 督办函, 抽查, 回访, 线索, and the hash-chained audit trail. */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { complaints } from './complaints';
+import { clueStatus, spotCheckResult, visitMethod } from './enums';
+import { buildings, divisions, households } from './geography';
+import { offices, users } from './organisation';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const supervisionLetters = pgTable(
+  'supervision_letters',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    complaintId: bigint('complaint_id', { mode: 'number' }).references(() => complaints.id),
+    /** The office supervised. */
+    officeId: integer('office_id')
+      .notNull()
+      .references(() => offices.id),
+    /** The 纪委 office issuing it. */
+    issuingOfficeId: integer('issuing_office_id')
+      .notNull()
+      .references(() => offices.id),
+    issuedByUserId: integer('issued_by_user_id').references(() => users.id),
+    reason: text('reason').notNull(),
+    issuedAt: ts('issued_at').notNull().default(sql`now()`),
+    dueAt: ts('due_at').notNull(),
+    answeredAt: ts('answered_at'),
+    answer: text('answer'),
+  },
+  (t) => [
+    index('supervision_letters_office_idx').on(t.officeId, t.issuedAt),
+    index('supervision_letters_complaint_idx').on(t.complaintId),
+  ],
+);
+
+export const spotChecks = pgTable(
+  'spot_checks',
+  {
+    id: serial('id').primaryKey(),
+    complaintId: bigint('complaint_id', { mode: 'number' })
+      .notNull()
+      .references(() => complaints.id),
+    inspectorUserId: integer('inspector_user_id').references(() => users.id),
+    sampledAt: ts('sampled_at').notNull().default(sql`now()`),
+    result: spotCheckResult('result').notNull().default('pending'),
+    finding: text('finding'),
+    checkedAt: ts('checked_at'),
+  },
+  (t) => [index('spot_checks_complaint_idx').on(t.complaintId), index('spot_checks_result_idx').on(t.result)],
+);
+
+/** 回访: a call or visit after a case, or a grid worker's visit to a building. */
+export const followUpVisits = pgTable(
+  'follow_up_visits',
+  {
+    id: serial('id').primaryKey(),
+    complaintId: bigint('complaint_id', { mode: 'number' }).references(() => complaints.id),
+    buildingId: integer('building_id').references(() => buildings.id),
+    householdId: integer('household_id').references(() => households.id),
+    visitorUserId: integer('visitor_user_id')
+      .notNull()
+      .references(() => users.id),
+    method: visitMethod('method').notNull(),
+    outcome: text('outcome').notNull(),
+    note: text('note'),
+    visitedAt: ts('visited_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    index('follow_up_visits_complaint_idx').on(t.complaintId),
+    index('follow_up_visits_building_idx').on(t.buildingId),
+  ],
+);
+
+/** 线索: a pattern that points to a responsible office or person. */
+export const clues = pgTable(
+  'clues',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    score: real('score').notNull().default(0),
+    status: clueStatus('status').notNull().default('new'),
+    suspectedOfficeId: integer('suspected_office_id').references(() => offices.id),
+    divisionCode: text('division_code').references(() => divisions.code),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>(),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+    updatedAt: ts('updated_at').notNull().default(sql`now()`),
+  },
+  (t) => [index('clues_status_idx').on(t.status), index('clues_division_idx').on(t.divisionCode)],
+);
+
+export const clueComplaints = pgTable(
+  'clue_complaints',
+  {
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    complaintId: bigint('complaint_id', { mode: 'number' })
+      .notNull()
+      .references(() => complaints.id),
+  },
+  (t) => [primaryKey({ columns: [t.clueId, t.complaintId] })],
+);
+
+/** Append-only audit records, each carrying the hash of the one before. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorUserId: integer('actor_user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_action_idx').on(t.action, t.createdAt),
+    index('audit_log_actor_idx').on(t.actorUserId),
+  ],
+);

@@ -1,0 +1,4 @@
+import type { Db } from '../client';
+import type { SeedContext } from './context';
+
+export async function seedUsers(_db: Db, _ctx: SeedContext): Promise<void> {}

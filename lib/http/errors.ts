@@ -1,0 +1,63 @@
+/** One error type, one mapping to HTTP. Every route handler answers errors through `toErrorResponse`. */
+import { ZodError } from 'zod';
+
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return new AppError(
+      'VALIDATION',
+      fields.map((f) => `${f.path || '(body)'}: ${f.message}`).join('; '),
+      fields,
+    );
+  }
+  return new AppError('INTERNAL', 'Internal error');
+}
+
+export function toErrorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') console.error(error);
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+    },
+  };
+  return Response.json(body, { status: ERROR_STATUS[appError.code], headers: appError.headers });
+}
