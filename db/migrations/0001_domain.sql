@@ -146,7 +146,7 @@ CREATE TABLE "grids" (
 	"code" text NOT NULL,
 	"name" text NOT NULL,
 	"village_code" text NOT NULL,
-	"boundary" geometry(Polygon,4326) NOT NULL,
+	"boundary" geometry(MultiPolygon,4326) NOT NULL,
 	CONSTRAINT "grids_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint

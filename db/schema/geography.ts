@@ -47,7 +47,7 @@ export const grids = pgTable(
     villageCode: text('village_code')
       .notNull()
       .references(() => divisions.code),
-    boundary: polygon('boundary').notNull(),
+    boundary: multiPolygon('boundary').notNull(),
   },
   (t) => [
     index('grids_boundary_gist').using('gist', t.boundary),
