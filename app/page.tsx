@@ -1,6 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+import { HomeMapLoader } from '@/components/map/home-map-loader';
 
-export default async function HomePage() {
-  const t = await getTranslations('home');
-  return <div>{t('loading')}</div>;
+/** The home page: the map of Panzhihua from the project's own data, with the complaints on it. */
+export default function HomePage() {
+  return <HomeMapLoader />;
 }

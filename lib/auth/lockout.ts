@@ -1,0 +1,45 @@
+/**
+ * Login lockout, as pure functions of the stored counters and `now` (no clock inside).
+ *
+ * Rule: MAX_FAILED_LOGINS consecutive failures lock the account for LOCKOUT_MS. While locked,
+ * every attempt is refused without checking the password (even a correct one). When the lock
+ * expires the counter starts again from zero; a successful login resets it.
+ */
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+export interface LockoutCounters {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+export type LockoutState = { locked: false } | { locked: true; until: Date; remainingMs: number };
+
+export function lockoutState(counters: LockoutCounters, now: Date): LockoutState {
+  const until = counters.lockedUntil;
+  if (until && until.getTime() > now.getTime()) {
+    return { locked: true, until, remainingMs: until.getTime() - now.getTime() };
+  }
+  return { locked: false };
+}
+
+/** The counters after one more failed attempt at `now`. */
+export function afterFailedLogin(counters: LockoutCounters, now: Date): LockoutCounters {
+  const expiredLock = counters.lockedUntil !== null && counters.lockedUntil.getTime() <= now.getTime();
+  const failures = (expiredLock ? 0 : counters.failedLogins) + 1;
+  if (failures >= MAX_FAILED_LOGINS) {
+    return { failedLogins: failures, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
+  }
+  return { failedLogins: failures, lockedUntil: expiredLock ? null : counters.lockedUntil };
+}
+
+/** The counters after a successful login. */
+export function afterSuccessfulLogin(): LockoutCounters {
+  return { failedLogins: 0, lockedUntil: null };
+}
+
+/** Whole minutes left, rounded up, for messages ("try again in 15 minutes"). */
+export function remainingMinutes(remainingMs: number): number {
+  return Math.max(1, Math.ceil(remainingMs / 60_000));
+}

@@ -1,0 +1,41 @@
+/** Client fetchers for the map endpoints (TanStack Query keys and functions). */
+import type { FeatureCollection } from 'geojson';
+import type { ComplaintPoint } from '@/components/map/layers/complaint-points-layer';
+
+export type AreaLevel = 'county' | 'town' | 'village';
+export type BboxTuple = [number, number, number, number];
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `${response.status} ${response.statusText}`);
+  }
+  return (await response.json()) as T;
+}
+
+export const areasQuery = (level: AreaLevel) => ({
+  queryKey: ['map', 'areas', level] as const,
+  queryFn: () => getJson<FeatureCollection>(`/api/map/areas?level=${level}`),
+  staleTime: 10 * 60_000,
+});
+
+export const gridsQuery = (bbox: BboxTuple | null) => ({
+  queryKey: ['map', 'grids', bbox] as const,
+  queryFn: () => getJson<FeatureCollection>(`/api/map/grids?bbox=${bbox!.join(',')}`),
+  enabled: bbox !== null,
+  staleTime: 5 * 60_000,
+});
+
+export interface ComplaintPointsResponse {
+  total: number;
+  truncated: boolean;
+  generatedAt: string;
+  points: ComplaintPoint[];
+}
+
+export const complaintPointsQuery = (bbox: BboxTuple) => ({
+  queryKey: ['map', 'complaints', bbox] as const,
+  queryFn: () => getJson<ComplaintPointsResponse>(`/api/map/complaints?bbox=${bbox.join(',')}`),
+  staleTime: 30_000,
+});
