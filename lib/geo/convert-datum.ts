@@ -40,7 +40,7 @@ import { outOfChina } from './out-of-china';
 export type LngLat = [lng: number, lat: number];
 
 const A = 6378245.0; // Krasovsky 1940 semi-major axis (m)
-const EE = 0.00669342162296594323; // Krasovsky 1940 first eccentricity squared
+const EE = 0.006693421622965943; // Krasovsky 1940 e² (0.00669342162296594323 as published, to double precision)
 const X_PI = (Math.PI * 3000.0) / 180.0;
 const TOLERANCE = 1e-9; // degrees
 const MAX_ITERATIONS = 30;
