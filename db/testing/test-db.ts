@@ -6,12 +6,22 @@
  * - Server (`DATABASE_URL` set): the global setup migrates a template database; each test file
  *   gets `CREATE DATABASE … TEMPLATE` of it, dropped when the file is done.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DbHandle } from '../client';
+import { MIGRATIONS_FOLDER } from '../migrate';
 
-export const TEMPLATE_DUMP = path.join(process.cwd(), '.data', 'test-template.tar.gz');
+/** The dump is named after the migrations it holds, so a schema change makes a new one. */
+function migrationsHash(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(MIGRATIONS_FOLDER).sort()) {
+    if (file.endsWith('.sql')) hash.update(file).update(readFileSync(path.join(MIGRATIONS_FOLDER, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export const TEMPLATE_DUMP = path.join(process.cwd(), '.data', `test-template-${migrationsHash()}.tar.gz`);
 export const TEMPLATE_DB = 'suqiu_test_template';
 
 function withDatabase(url: string, database: string): string {
@@ -42,6 +52,7 @@ export async function prepareTestTemplate(): Promise<void> {
     await handle.close();
     return;
   }
+  if (existsSync(TEMPLATE_DUMP)) return;
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const handle = await openDb({ dataDir: 'memory://' });
   // biome-ignore lint/suspicious/noExplicitAny: reach the PGlite client behind drizzle.
