@@ -22,7 +22,7 @@ export async function getAreasGeoJson(db: DbOrTx, level: AreaLevel): Promise<str
             'code', d.code, 'name', d.name, 'level', d.level, 'parent', d.parent_code,
             'labelLng', round(ST_X(ST_PointOnSurface(d.boundary))::numeric, 5),
             'labelLat', round(ST_Y(ST_PointOnSurface(d.boundary))::numeric, 5)),
-          'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.boundary, ${SIMPLIFY[level]}), 5)::json
+          'geometry', ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(d.boundary, ${SIMPLIFY[level]})), 5)::json
         ) order by d.code), '[]'::json))::text as fc
       from divisions d where d.level = ${level}`,
   );

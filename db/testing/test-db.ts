@@ -21,8 +21,8 @@ function migrationsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+export const TEMPLATE_DB = `suqiu_test_template_${migrationsHash()}`;
 export const TEMPLATE_DUMP = path.join(process.cwd(), '.data', `test-template-${migrationsHash()}.tar.gz`);
-export const TEMPLATE_DB = 'suqiu_test_template';
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -46,10 +46,23 @@ export async function prepareTestTemplate(): Promise<void> {
   const { openDb } = await import('../client');
   const url = process.env.DATABASE_URL;
   if (url) {
-    await adminQuery(url, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await adminQuery(url, `CREATE DATABASE ${TEMPLATE_DB}`);
-    const handle = await openDb({ databaseUrl: withDatabase(url, TEMPLATE_DB) });
-    await handle.close();
+    // Named after the migrations it holds: made once, reused by later runs and parallel workers.
+    const { Client } = await import('pg');
+    const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+    await admin.connect();
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [TEMPLATE_DB]);
+      if (exists.rowCount) return;
+      const building = `${TEMPLATE_DB}_${process.pid}`;
+      await admin.query(`CREATE DATABASE ${building}`);
+      const handle = await openDb({ databaseUrl: withDatabase(url, building) });
+      await handle.close();
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE_DB}`).catch(async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${building}`); // another run won the race
+      });
+    } finally {
+      await admin.end();
+    }
     return;
   }
   if (existsSync(TEMPLATE_DUMP)) return;
