@@ -112,7 +112,9 @@ type Subject = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 export function complaintScope(user: Subject): SQL {
   if (!can(user, 'complaint.read')) return NOTHING;
   const j = user.jurisdiction;
-  const noMisconduct = can(user, 'complaint.readMisconduct') ? sql`true` : sql`${complaints.kind} = 'complaint'`;
+  const noMisconduct = can(user, 'complaint.readMisconduct')
+    ? sql`true`
+    : sql`${complaints.kind} = 'complaint'`;
   switch (j.kind) {
     case 'grid':
       return sql`((${complaints.gridId} = ${j.gridId} or ${complaints.reportedByUserId} = ${user.id}) and ${noMisconduct})`;

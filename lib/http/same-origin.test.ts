@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { assertSameOrigin, isSameOrigin } from './same-origin';
+
+const post = (headers: Record<string, string>) =>
+  new Request('http://localhost:3000/api/auth/login', { method: 'POST', headers });
+
+describe('same-origin check', () => {
+  it('follows Sec-Fetch-Site when the browser sends it', () => {
+    expect(isSameOrigin(post({ 'sec-fetch-site': 'same-origin' }))).toBe(true);
+    expect(isSameOrigin(post({ 'sec-fetch-site': 'cross-site', origin: 'http://localhost:3000' }))).toBe(
+      false,
+    );
+    expect(isSameOrigin(post({ 'sec-fetch-site': 'same-site' }))).toBe(false);
+  });
+
+  it('otherwise compares Origin with the request origin or the forwarded host', () => {
+    expect(isSameOrigin(post({ origin: 'http://localhost:3000' }))).toBe(true);
+    expect(isSameOrigin(post({ origin: 'http://evil.example' }))).toBe(false);
+    expect(isSameOrigin(post({ origin: 'null' }))).toBe(false);
+    expect(
+      isSameOrigin(
+        post({
+          origin: 'https://suqiu.example',
+          'x-forwarded-host': 'suqiu.example',
+          'x-forwarded-proto': 'https',
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('lets non-browser clients (no Origin, no Sec-Fetch-Site) through', () => {
+    expect(isSameOrigin(post({}))).toBe(true);
+  });
+
+  it('throws FORBIDDEN for a cross-site request', () => {
+    expect(() => assertSameOrigin(post({ origin: 'http://evil.example' }))).toThrow(AppError);
+    try {
+      assertSameOrigin(post({ origin: 'http://evil.example' }));
+    } catch (e) {
+      expect((e as AppError).code).toBe('FORBIDDEN');
+    }
+  });
+});
