@@ -1,0 +1,25 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { getScopedGrid, listScopedGridPersons } from '@/db/queries/scoped-persons';
+import { maskName, maskPhone } from '@/lib/auth/mask';
+import { assertCan, canReadPersonsUnmasked } from '@/lib/auth/policy';
+import type { AuthUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/http/errors';
+
+/**
+ * The persons of one grid (人到户). Names and phones are masked for everyone but the grid's own
+ * worker. A role without `person.read` gets FORBIDDEN; a grid outside the caller's jurisdiction
+ * is NOT_FOUND.
+ */
+export async function listGridPersons(db: DbOrTx, input: { user: AuthUser; gridId: number }) {
+  assertCan(input.user, 'person.read');
+  const grid = await getScopedGrid(db, { viewer: input.user, gridId: input.gridId });
+  if (!grid) throw new AppError('NOT_FOUND', 'Grid not found');
+  const unmasked = canReadPersonsUnmasked(input.user, grid.id);
+  const rows = await listScopedGridPersons(db, { viewer: input.user, gridId: grid.id });
+  return {
+    grid,
+    masked: !unmasked,
+    persons: unmasked ? rows : rows.map((p) => ({ ...p, name: maskName(p.name), phone: maskPhone(p.phone) })),
+  };
+}
