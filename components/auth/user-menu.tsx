@@ -1,8 +1,23 @@
+import { Button, Space, Typography } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth/current-user.server';
 
-/** Login state in the header. (Replaced by the session-aware menu of lib/auth.) */
+/** Login state in the header: the signed-in user's name and role with a logout button, or a login link. */
 export async function UserMenu() {
-  const t = await getTranslations('nav');
-  return <Link href="/login">{t('login')}</Link>;
+  const t = await getTranslations('auth');
+  const user = await getCurrentUser();
+  if (!user) return <Link href="/login">{t('menu.login')}</Link>;
+  return (
+    <Space size="small">
+      <Typography.Text title={user.jurisdictionName ?? undefined}>
+        {t('menu.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+      </Typography.Text>
+      <form action="/api/auth/logout" method="post" style={{ display: 'inline' }}>
+        <Button type="text" size="small" htmlType="submit">
+          {t('menu.logout')}
+        </Button>
+      </form>
+    </Space>
+  );
 }

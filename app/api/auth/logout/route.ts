@@ -1,0 +1,26 @@
+import { getDb } from '@/db/client';
+import { logout } from '@/lib/auth/logout.server';
+import { clearedSessionCookieHeader, defaultCookieOptions, readSessionToken } from '@/lib/auth/session';
+import { toErrorResponse } from '@/lib/http/errors';
+import { assertSameOrigin } from '@/lib/http/same-origin';
+
+/**
+ * POST → deletes the session row and clears the cookie. A form post (the header's logout button)
+ * is answered with 303 → /login; fetch callers get 200 {ok: true}.
+ */
+export async function POST(request: Request) {
+  try {
+    assertSameOrigin(request);
+    await logout(await getDb(), { token: readSessionToken(request.headers.get('cookie')) });
+    const headers = {
+      'set-cookie': clearedSessionCookieHeader(defaultCookieOptions()),
+      'cache-control': 'no-store',
+    };
+    if (request.headers.get('accept')?.includes('text/html')) {
+      return new Response(null, { status: 303, headers: { ...headers, location: '/login' } });
+    }
+    return Response.json({ ok: true }, { headers });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

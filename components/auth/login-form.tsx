@@ -1,0 +1,112 @@
+'use client';
+
+import { Alert, Button, Form, Input } from 'antd';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
+}
+
+/** Username + password. Wrong credentials show under the password, a lockout above the form. */
+export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations('auth');
+  const router = useRouter();
+  const [form] = Form.useForm<LoginValues>();
+  const [pending, setPending] = useState(false);
+  const [banner, setBanner] = useState<{ title?: string; message: string } | null>(null);
+
+  async function onFinish(values: LoginValues) {
+    setPending(true);
+    setBanner(null);
+    try {
+      const response = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(values),
+      });
+      if (response.ok) {
+        router.replace(next);
+        router.refresh();
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as ErrorBody;
+      const message = body.error?.message ?? t('errors.network');
+      switch (body.error?.code) {
+        case 'UNAUTHENTICATED':
+          form.setFields([{ name: 'password', value: '', errors: [message] }]);
+          break;
+        case 'RATE_LIMITED':
+          setBanner({ title: t('login.lockedTitle'), message });
+          break;
+        case 'VALIDATION': {
+          const names = (body.error?.fields ?? [])
+            .map((f) => f.path)
+            .filter((p): p is keyof LoginValues => p === 'username' || p === 'password');
+          if (names.length > 0) form.setFields(names.map((name) => ({ name, errors: [message] })));
+          else setBanner({ message });
+          break;
+        }
+        default:
+          setBanner({ message });
+      }
+    } catch {
+      setBanner({ message: t('errors.network') });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Form<LoginValues>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={onFinish}
+      disabled={pending}
+    >
+      {banner ? (
+        <Alert
+          type="error"
+          showIcon
+          title={banner.title}
+          description={banner.message}
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      ) : null}
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
+        <Input
+          autoComplete="username"
+          autoFocus
+          placeholder={t('login.usernamePlaceholder')}
+          maxLength={64}
+        />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
+        <Input.Password
+          autoComplete="current-password"
+          placeholder={t('login.passwordPlaceholder')}
+          maxLength={256}
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={pending}>
+        {t('login.submit')}
+      </Button>
+    </Form>
+  );
+}
