@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ interface ErrorBody {
   error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
 }
 
-/** Username + password. Wrong credentials show under the password, a lockout above the form. */
+/** The login card: username + password. Wrong credentials show under the password, a lockout above the form. */
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
@@ -64,49 +64,58 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <Form<LoginValues>
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={onFinish}
-      disabled={pending}
-    >
-      {banner ? (
-        <Alert
-          type="error"
-          showIcon
-          title={banner.title}
-          description={banner.message}
-          style={{ marginBottom: 16 }}
-          role="alert"
-        />
-      ) : null}
-      <Form.Item
-        name="username"
-        label={t('login.username')}
-        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+    <Card style={{ width: '100%', maxWidth: 380 }}>
+      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+        {t('login.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+      <Form<LoginValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={onFinish}
+        disabled={pending}
       >
-        <Input
-          autoComplete="username"
-          autoFocus
-          placeholder={t('login.usernamePlaceholder')}
-          maxLength={64}
-        />
-      </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('login.password')}
-        rules={[{ required: true, message: t('login.passwordRequired') }]}
-      >
-        <Input.Password
-          autoComplete="current-password"
-          placeholder={t('login.passwordPlaceholder')}
-          maxLength={256}
-        />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={pending}>
-        {t('login.submit')}
-      </Button>
-    </Form>
+        {banner ? (
+          <Alert
+            type="error"
+            showIcon
+            title={banner.title}
+            description={banner.message}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        ) : null}
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        >
+          <Input
+            autoComplete="username"
+            autoFocus
+            placeholder={t('login.usernamePlaceholder')}
+            maxLength={64}
+          />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
+          <Input.Password
+            autoComplete="current-password"
+            placeholder={t('login.passwordPlaceholder')}
+            maxLength={256}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={pending}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+        {t('login.residentHint')}
+      </Typography.Paragraph>
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
@@ -10,9 +10,9 @@ export async function UserMenu() {
   if (!user) return <Link href="/login">{t('menu.login')}</Link>;
   return (
     <Space size="small">
-      <Typography.Text title={user.jurisdictionName ?? undefined}>
+      <span title={user.jurisdictionName ?? undefined}>
         {t('menu.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
-      </Typography.Text>
+      </span>
       <form action="/api/auth/logout" method="post" style={{ display: 'inline' }}>
         <Button type="text" size="small" htmlType="submit">
           {t('menu.logout')}
