@@ -32,17 +32,15 @@ export async function seedTaxonomy(db: Db, ctx: SeedContext): Promise<void> {
     );
     await tx.insert(categories).values(level1);
     await tx.insert(categories).values(level2);
-    await tx
-      .insert(urgencyGrades)
-      .values(
-        URGENCY_GRADES.map((u) => ({
-          code: u.code,
-          nameZh: u.zh,
-          nameEn: u.en,
-          rank: u.rank,
-          color: u.color,
-        })),
-      );
+    await tx.insert(urgencyGrades).values(
+      URGENCY_GRADES.map((u) => ({
+        code: u.code,
+        nameZh: u.zh,
+        nameEn: u.en,
+        rank: u.rank,
+        color: u.color,
+      })),
+    );
     await tx.insert(deadlinePolicies).values(DEADLINE_POLICIES);
     await tx.insert(calendarDays).values(CALENDAR_EXCEPTIONS);
     ctx.log(
