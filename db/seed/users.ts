@@ -104,9 +104,10 @@ export async function planDemoUsers(db: DbOrTx): Promise<DemoUser[]> {
       sql`select g.id, g.name from grids g
           join divisions v on v.code = g.village_code
           join divisions t on t.code = v.parent_code
-          where t.parent_code = ${dongqu} order by g.code limit 1`,
+          where t.parent_code = ${dongqu}
+          order by (select count(*) from buildings b where b.grid_id = g.id) desc, g.code limit 1`,
     ),
-    'a grid in 东区 (grids → village → town → 东区)',
+    'a grid in 东区 (grids → village → town → 东区; the one with most buildings)',
   );
   const miyiDiscipline = await findOffice(db, {
     kind: 'discipline',
