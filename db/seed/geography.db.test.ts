@@ -184,7 +184,7 @@ describe('seedGeography', () => {
     expect(stats?.n).toBeGreaterThan(1000);
     expect(stats?.outside).toBe(0);
     expect(stats?.bad_centre).toBe(0);
-    expect(stats?.grids_without).toBeLessThan(5);
+    expect(stats?.grids_without).toBe(0);
     const overlaps = await queryRow<{ n: number }>(
       handle.db,
       sql`select count(*)::int as n from buildings a join buildings b

@@ -23,6 +23,7 @@
  *
  * Everything is bulk-loaded with `unnest()` over array parameters, in one transaction.
  */
+import { area as areaM2 } from '@turf/turf';
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LngLat } from '@/lib/geo/convert-datum';
@@ -135,6 +136,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
+/** A minimum distance (m) between `n` generator points that still lets them share the area evenly. */
+const spacing = (area: Area, n: number) => 0.5 * Math.sqrt(areaM2(area.geometry) / Math.max(1, n));
+
 const nameStem = (name: string) => name.replace(/(街道办事处|街道|镇|乡)$/, '');
 
 function asMulti(geometry: Polygon | MultiPolygon): MultiPolygon {
@@ -242,13 +246,13 @@ function townPlans(data: ReferenceData, rng: Rng, villages: VillagePlan[]): Town
       return known2016.find((d) => d.point && nameStem(d.name) === nameStem(t.name))?.point ?? null;
     });
     const points = placePoints(rng, area, wanted, 1500, (placed) => spreadPoint(rng, area, placed));
-    mine.forEach((t, i) =>
+    mine.forEach((t, i) => {
       towns.push({
         ...t,
         point: points[i] as LngLat,
         population: villages.filter((v) => v.townCode === t.code).reduce((s, v) => s + v.population, 0),
-      }),
-    );
+      });
+    });
   }
   return towns;
 }
@@ -406,7 +410,7 @@ export async function seedGeography(db: Db, ctx: SeedContext): Promise<void> {
         rng,
         area,
         mine.map((v) => data.divisions2016.get(v.code)?.point ?? null),
-        mine.length > 8 ? 150 : 300,
+        spacing(area, mine.length),
         (placed) => {
           const next = mine[placed.length];
           return next?.urban
@@ -437,7 +441,7 @@ export async function seedGeography(db: Db, ctx: SeedContext): Promise<void> {
         rng,
         area,
         Array.from({ length: v.gridCount }, (_, i) => (i === 0 ? centre : null)),
-        v.urban ? 80 : 300,
+        spacing(area, v.gridCount),
         (placed) =>
           v.urban
             ? clusteredPoint(rng, area, centre, 150 * Math.sqrt(v.gridCount))
@@ -557,7 +561,9 @@ export async function seedGeography(db: Db, ctx: SeedContext): Promise<void> {
           (h) => h.members.length,
           vGrids.map((g) => g.persons),
         );
-        vGrids.forEach((g, j) => gridHouseholds.set(g.code, byGrid[j] ?? []));
+        vGrids.forEach((g, j) => {
+          gridHouseholds.set(g.code, byGrid[j] ?? []);
+        });
       });
     }
 
@@ -620,8 +626,8 @@ export async function seedGeography(db: Db, ctx: SeedContext): Promise<void> {
             })
           : [];
         let small = false;
-        if (sites.length < specs.length && area.house) {
-          // Too tight for blocks: walk-ups on the small lattice instead.
+        if (sites.length === 0 && area.house) {
+          // No room for a single block: walk-ups on the small lattice instead.
           small = true;
           const walkUps = Math.max(1, Math.ceil(households.length / 10));
           specs.length = 0;
@@ -635,6 +641,21 @@ export async function seedGeography(db: Db, ctx: SeedContext): Promise<void> {
             sigmaM: 30 * Math.sqrt(specs.length) + 20,
             jitterM: HOUSE.jitter,
           });
+        }
+        // Fewer sites than planned (a tight grid): build the placed blocks taller and wider.
+        const placedCapacity = () =>
+          specs.slice(0, sites.length).reduce((sum, sp) => sum + sp.floors * sp.units * sp.perFloor, 0);
+        for (
+          let round = 0;
+          round < 4 && sites.length > 0 && placedCapacity() * 0.9 < households.length;
+          round++
+        ) {
+          for (const sp of specs.slice(0, sites.length)) {
+            if (sp.units === 0) continue;
+            sp.floors = small ? Math.min(7, sp.floors + 1) : Math.min(33, Math.max(sp.floors, 18) + 5);
+            sp.units = Math.min(small ? 2 : 4, sp.units + 1);
+            sp.perFloor = Math.min(4, sp.perFloor + 1);
+          }
         }
         sites.forEach((site, i) => {
           const spec = specs[i] as ResidentialSpec;
