@@ -91,7 +91,7 @@ export function choosePatterns(world: World, ctx: SeedContext, start: number, no
   const health = centres.length
     ? {
         ids: centres.map((c) => c.id),
-        perCentre: Math.max(10, Math.round(ctx.complaints * 0.0025)),
+        perCentre: Math.max(10, Math.round(ctx.complaints * 0.005)),
         peakUntil,
       }
     : null;

@@ -259,7 +259,11 @@ export function generateComplaint(
   let reportedBy: number | null = null;
   if (channel === 'grid_worker') {
     reportedBy = gridId !== null ? (world.gridWorkerByGrid.get(gridId) ?? null) : null;
-    if (reportedBy === null) channel = 'walk_in';
+    if (reportedBy === null)
+      channel = weighted(
+        rng,
+        CHANNELS.filter(([c]) => c !== 'grid_worker'),
+      );
   }
   if (kind === 'misconduct' && channel === 'grid_worker') channel = 'wechat';
   const anonymous = kind === 'misconduct' ? rng.next() < 0.6 : rng.next() < 0.07;
@@ -406,7 +410,8 @@ export function generateComplaint(
     if (item.stream === 'water') {
       // "一个月后，12余万元输水管道建设资金顺利获批": fixed about five weeks after the burst started.
       tResolve = Math.max(tReply + 4 * H, t0 + (28 + rng.next() * 14) * DAY);
-    } else if (late) tResolve = resolveDue + (0.5 + rng.next() * 20) * DAY;
+    } else if (late)
+      tResolve = resolveDue + (rng.next() < 0.7 ? 0.5 + rng.next() * 10 : 10 + rng.next() * 50) * DAY;
     else tResolve = tDispatch + (resolveDue - tDispatch) * (0.1 + rng.next() * 0.85);
     tResolve = Math.max(tResolve, tReply + (0.5 + rng.next() * 24) * H);
     if (tResolve > resolveDue && !misconduct) {
@@ -634,7 +639,10 @@ export function generateComplaint(
         s.checkedAt.push(checked <= now ? checked : null);
       }
     }
-    const visitor = gridId !== null ? world.gridWorkerByGrid.get(gridId) : undefined;
+    const visitor =
+      (gridId !== null ? world.gridWorkerByGrid.get(gridId) : undefined) ??
+      world.inspectorByDivision.get(village.town) ??
+      world.inspectorByDivision.get(village.county);
     if (visitor !== undefined && rng.next() < 0.08) {
       const at = closedNow + (1 + rng.next() * 10) * DAY;
       if (at <= now) {
@@ -674,7 +682,9 @@ export function generateComplaint(
   c.lng.push(lng);
   c.lat.push(lat);
   c.address.push(
-    `${townName}${shortVillageName(village.name)}${b && buildingId === b.id ? b.address.replace(townName, '') : ''}`,
+    b && buildingId === b.id
+      ? b.address
+      : `${world.divisionNames.get(village.county) ?? ''}${townName}${shortVillageName(village.name)}${facility ? facility.name : '附近'}`,
   );
   c.county.push(village.county);
   c.town.push(village.town);
