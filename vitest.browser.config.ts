@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-/** Browser tests: real Chromium against a running app (BASE_URL). See .ci/run. */
+/** Browser tests: real Chromium against a running app (APP_URL). See .ci/run. */
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {

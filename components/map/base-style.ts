@@ -38,7 +38,7 @@ export const AREA_LAYERS: LayerSpecification[] = [
         COUNTY_FILLS[3]!,
         COUNTY_FILLS[4]!,
       ],
-      'fill-opacity': 0.9,
+      'fill-opacity': 1,
     },
   },
   {

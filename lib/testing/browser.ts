@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
+export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:3100';
 
 export const CHROMIUM_ARGS = [
   '--headless',
