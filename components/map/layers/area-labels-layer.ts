@@ -25,9 +25,11 @@ export function areaLabelsLayer(
     characterSet: 'auto',
     fontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
     fontWeight: 600,
-    outlineWidth: 3,
-    outlineColor: [255, 255, 255, 230],
-    fontSettings: { sdf: true },
+    // A soft plate behind the text keeps it legible over lines and dots (SDF outlines blur
+    // CJK glyphs at small sizes).
+    background: true,
+    getBackgroundColor: [255, 255, 255, 190],
+    backgroundPadding: [3, 1],
     sizeUnits: 'pixels',
   });
 }
