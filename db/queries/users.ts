@@ -13,6 +13,7 @@ export async function getUserForLogin(db: DbOrTx, params: { username: string; lo
       passwordHash: users.passwordHash,
       failedLogins: users.failedLogins,
       lockedUntil: users.lockedUntil,
+      lastFailedLoginAt: users.lastFailedLoginAt,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -56,11 +57,15 @@ export async function getUserWithBindings(db: DbOrTx, params: { id: number }) {
 
 export async function updateLoginCounters(
   db: DbOrTx,
-  params: { id: number; failedLogins: number; lockedUntil: Date | null },
+  params: { id: number; failedLogins: number; lockedUntil: Date | null; lastFailedLoginAt: Date | null },
 ): Promise<void> {
   await db
     .update(users)
-    .set({ failedLogins: params.failedLogins, lockedUntil: params.lockedUntil })
+    .set({
+      failedLogins: params.failedLogins,
+      lockedUntil: params.lockedUntil,
+      lastFailedLoginAt: params.lastFailedLoginAt,
+    })
     .where(eq(users.id, params.id));
 }
 
@@ -74,6 +79,7 @@ export async function recordSuccessfulLogin(
     .set({
       failedLogins: 0,
       lockedUntil: null,
+      lastFailedLoginAt: null,
       lastLoginAt: params.now,
       ...(params.newPasswordHash ? { passwordHash: params.newPasswordHash } : {}),
     })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterFailedLogin,
   afterSuccessfulLogin,
+  FAILURE_WINDOW_MS,
   LOCKOUT_MS,
   type LockoutCounters,
   lockoutState,
@@ -12,7 +13,10 @@ import {
 const t0 = new Date('2026-03-01T08:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
-function fail(times: number, from: LockoutCounters = { failedLogins: 0, lockedUntil: null }) {
+function fail(
+  times: number,
+  from: LockoutCounters = { failedLogins: 0, lockedUntil: null, lastFailedLoginAt: null },
+) {
   let c = from;
   for (let i = 0; i < times; i++) c = afterFailedLogin(c, at(i * 1000));
   return c;
@@ -45,11 +49,22 @@ describe('login lockout', () => {
     expect(lockoutState(locked, new Date(until.getTime() - 1)).locked).toBe(true);
     expect(lockoutState(locked, until)).toEqual({ locked: false });
     const next = afterFailedLogin(locked, new Date(until.getTime() + 1));
-    expect(next).toEqual({ failedLogins: 1, lockedUntil: null });
+    expect(next).toEqual({
+      failedLogins: 1,
+      lockedUntil: null,
+      lastFailedLoginAt: new Date(until.getTime() + 1),
+    });
   });
 
   it('resets after a successful login', () => {
-    expect(afterSuccessfulLogin()).toEqual({ failedLogins: 0, lockedUntil: null });
+    expect(afterSuccessfulLogin()).toEqual({ failedLogins: 0, lockedUntil: null, lastFailedLoginAt: null });
+  });
+
+  it('forgets failures spread out beyond the window', () => {
+    let c: LockoutCounters = { failedLogins: 0, lockedUntil: null, lastFailedLoginAt: null };
+    for (let i = 0; i < MAX_FAILED_LOGINS * 2; i++) c = afterFailedLogin(c, at(i * (FAILURE_WINDOW_MS + 1)));
+    expect(c.failedLogins).toBe(1);
+    expect(lockoutState(c, at(MAX_FAILED_LOGINS * 2 * (FAILURE_WINDOW_MS + 1))).locked).toBe(false);
   });
 
   it('rounds the remaining time up to whole minutes, at least 1', () => {

@@ -1,17 +1,21 @@
 /**
  * Login lockout, as pure functions of the stored counters and `now` (no clock inside).
  *
- * Rule: MAX_FAILED_LOGINS consecutive failures lock the account for LOCKOUT_MS. While locked,
+ * Rule: MAX_FAILED_LOGINS failures, each within FAILURE_WINDOW_MS of the one before, lock the
+ * account for LOCKOUT_MS (failures further apart start the count again). While locked,
  * every attempt is refused without checking the password (even a correct one). When the lock
  * expires the counter starts again from zero; a successful login resets it.
  */
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
+/** A failure older than this before the next one no longer counts. */
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export interface LockoutCounters {
   failedLogins: number;
   lockedUntil: Date | null;
+  lastFailedLoginAt: Date | null;
 }
 
 export type LockoutState = { locked: false } | { locked: true; until: Date; remainingMs: number };
@@ -27,16 +31,27 @@ export function lockoutState(counters: LockoutCounters, now: Date): LockoutState
 /** The counters after one more failed attempt at `now`. */
 export function afterFailedLogin(counters: LockoutCounters, now: Date): LockoutCounters {
   const expiredLock = counters.lockedUntil !== null && counters.lockedUntil.getTime() <= now.getTime();
-  const failures = (expiredLock ? 0 : counters.failedLogins) + 1;
+  const stale =
+    counters.lastFailedLoginAt !== null &&
+    now.getTime() - counters.lastFailedLoginAt.getTime() > FAILURE_WINDOW_MS;
+  const failures = (expiredLock || stale ? 0 : counters.failedLogins) + 1;
   if (failures >= MAX_FAILED_LOGINS) {
-    return { failedLogins: failures, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
+    return {
+      failedLogins: failures,
+      lockedUntil: new Date(now.getTime() + LOCKOUT_MS),
+      lastFailedLoginAt: now,
+    };
   }
-  return { failedLogins: failures, lockedUntil: expiredLock ? null : counters.lockedUntil };
+  return {
+    failedLogins: failures,
+    lockedUntil: expiredLock ? null : counters.lockedUntil,
+    lastFailedLoginAt: now,
+  };
 }
 
 /** The counters after a successful login. */
 export function afterSuccessfulLogin(): LockoutCounters {
-  return { failedLogins: 0, lockedUntil: null };
+  return { failedLogins: 0, lockedUntil: null, lastFailedLoginAt: null };
 }
 
 /** Whole minutes left, rounded up, for messages ("try again in 15 minutes"). */
