@@ -10,6 +10,7 @@ export async function UserMenu() {
   if (!user) return <Link href="/login">{t('menu.login')}</Link>;
   return (
     <Space size="small">
+      <Link href="/workbench">{t('menu.workbench')}</Link>
       <span title={user.jurisdictionName ?? undefined}>
         {t('menu.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
       </span>

@@ -1,0 +1,20 @@
+/**
+ * The staff sidebar, declared once: each screen with the roles that see it. A feature adds its
+ * entry here when its page exists (never a link to a page that is not there).
+ * `key` names the label in messages/<locale>/shell.json (`nav.<key>`).
+ */
+import type { Role } from '@/lib/auth/types';
+
+export interface StaffNavItem {
+  key: string;
+  href: string;
+  roles: readonly Role[];
+}
+
+export const STAFF_NAV: readonly StaffNavItem[] = [
+  { key: 'overview', href: '/workbench', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
+];
+
+export function navFor(role: Role): StaffNavItem[] {
+  return STAFF_NAV.filter((item) => item.roles.includes(role));
+}
