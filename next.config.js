@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // PGlite ships wasm + the PostGIS bundle; keep them out of the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@node-rs/argon2'],
+  // A separate build folder per checkout or developer server (NEXT_DIST_DIR) avoids two servers
+  // writing one .next folder.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   typedRoutes: false,
 };
