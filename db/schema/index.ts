@@ -4,3 +4,4 @@ export * from './geography';
 export * from './organisation';
 export * from './supervision';
 export * from './taxonomy';
+export * from './workflow';

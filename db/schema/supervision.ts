@@ -38,8 +38,12 @@ export const supervisionLetters = pgTable(
     reason: text('reason').notNull(),
     issuedAt: ts('issued_at').notNull().default(sql`now()`),
     dueAt: ts('due_at').notNull(),
+    /** The supervised office confirms receipt (签收), then answers. */
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedByUserId: integer('acknowledged_by_user_id').references(() => users.id),
     answeredAt: ts('answered_at'),
     answer: text('answer'),
+    answeredByUserId: integer('answered_by_user_id').references(() => users.id),
   },
   (t) => [
     index('supervision_letters_office_idx').on(t.officeId, t.issuedAt),
@@ -55,6 +59,9 @@ export const spotChecks = pgTable(
       .notNull()
       .references(() => complaints.id),
     inspectorUserId: integer('inspector_user_id').references(() => users.id),
+    /** The draw that picked it (null for seeded or ad-hoc checks) and the office whose work is checked. */
+    drawId: integer('draw_id'),
+    officeId: integer('office_id').references(() => offices.id),
     sampledAt: ts('sampled_at').notNull().default(sql`now()`),
     result: spotCheckResult('result').notNull().default('pending'),
     finding: text('finding'),
