@@ -36,7 +36,7 @@ export interface Bbox {
   north: number;
 }
 
-const envelope = (b: Bbox) => sql`ST_MakeEnvelope(${b.west}, ${b.south}, ${b.east}, ${b.north}, 4326)`;
+export const envelope = (b: Bbox) => sql`ST_MakeEnvelope(${b.west}, ${b.south}, ${b.east}, ${b.north}, 4326)`;
 
 /** Grids intersecting the view, as GeoJSON (shown at high zoom only). */
 export async function getGridsGeoJson(db: DbOrTx, bbox: Bbox, limit: number): Promise<string> {
@@ -52,17 +52,17 @@ export async function getGridsGeoJson(db: DbOrTx, bbox: Bbox, limit: number): Pr
   return row?.fc ?? '{"type":"FeatureCollection","features":[]}';
 }
 
-/** The deadline state in SQL, mirroring lib/sla/deadline-state.ts. */
-export function deadlineStateSql(now: Date): SQL {
+/** The deadline state in SQL, mirroring lib/sla/deadline-state.ts; `table` names the complaints row. */
+export function deadlineStateSql(now: Date, table: SQL = sql.raw('c')): SQL {
   const closed = sql.join(
     CLOSED_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   return sql`case
-    when c.status::text in (${closed}) then 'done'
-    when c.resolve_due_at is null then 'on_track'
-    when c.resolve_due_at < ${now.toISOString()}::timestamptz then 'overdue'
-    when c.resolve_due_at <= ${now.toISOString()}::timestamptz + make_interval(hours => ${DUE_SOON_HOURS}) then 'due_soon'
+    when ${table}.status::text in (${closed}) then 'done'
+    when ${table}.resolve_due_at is null then 'on_track'
+    when ${table}.resolve_due_at < ${now.toISOString()}::timestamptz then 'overdue'
+    when ${table}.resolve_due_at <= ${now.toISOString()}::timestamptz + make_interval(hours => ${DUE_SOON_HOURS}) then 'due_soon'
     else 'on_track' end`;
 }
 

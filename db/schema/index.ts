@@ -5,3 +5,4 @@ export * from './organisation';
 export * from './supervision';
 export * from './taxonomy';
 export * from './workflow';
+export * from './map';

@@ -19,7 +19,7 @@
  * A user whose binding is missing (jurisdiction 'none') matches no row.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { buildings, complaints, grids, persons } from '@/db/schema';
+import { buildings, complaintMapBins, complaints, grids, persons } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import type { AuthUser, DivisionLevel, Jurisdiction, Role } from './types';
 
@@ -36,12 +36,24 @@ export const ACTIONS = {
   'complaint.readMisconduct': ['inspector'],
   /** Report on a resident's behalf (walk-ins, 坝坝会). */
   'complaint.reportOnBehalf': ['grid_worker'],
-  /** Accept, reply, resolve, return. */
+  /** Accept, reply, resolve, return, transfer (the responsible office's handler only). */
   'complaint.handle': ['handler'],
+  /** Manual dispatch queue, rejection of out-of-scope complaints (the area's 纪委 runs the platform). */
+  'complaint.dispatch': ['inspector'],
+  /** Escalate a case to the tier above. */
+  'complaint.escalate': ['handler', 'inspector'],
+  /** Merge a duplicate into an earlier case. */
+  'complaint.merge': ['handler', 'inspector'],
+  /** Reopen a resolved or closed case (failed spot check). */
+  'complaint.reopen': ['inspector'],
+  /** Acknowledge and answer supervision letters addressed to one's office. */
+  'letter.answer': ['handler'],
   /** Supervision letters, spot checks. */
   'complaint.supervise': ['inspector'],
   /** Follow-up visits (回访). */
   'complaint.visit': ['grid_worker', 'inspector'],
+  /** A grid worker's follow-up visit to a building of their grid (from the map's building panel). */
+  'building.visit': ['grid_worker'],
   'building.read': ['grid_worker', 'handler', 'inspector', 'leader', 'admin'],
   /** Persons of a grid (masked unless `person.readUnmasked` applies). */
   'person.read': ['grid_worker', 'inspector'],
@@ -208,4 +220,35 @@ export function canReadPersonsUnmasked(user: Subject, gridId: number): boolean {
 /** Contacts of complaints the caller can already read. */
 export function canReadComplaintContact(user: Subject): boolean {
   return can(user, 'complaint.readContact');
+}
+
+/**
+ * Complaints on the map's layers and panels: the caller's complaints without misconduct reports,
+ * for every role (those stay on the 纪委's own screens, never on shared map layers).
+ */
+export function complaintMapScope(user: Subject): SQL {
+  return sql`(${complaintScope(user)} and ${complaints.kind} = 'complaint')`;
+}
+
+/**
+ * The same rows as `complaintMapScope`, as a condition on the precomputed `complaint_map_bins`,
+ * or null when the bins cannot express the jurisdiction (grid workers also see what they reported
+ * anywhere; handlers see by office): callers then aggregate the complaints themselves.
+ */
+export function complaintBinScope(user: Subject): SQL | null {
+  if (!can(user, 'complaint.read')) return NOTHING;
+  const j = user.jurisdiction;
+  if (j.kind === 'none') return NOTHING;
+  if (j.kind !== 'division') return null;
+  const kind = sql`${complaintMapBins.kind} = 'complaint'`;
+  switch (j.divisionLevel) {
+    case 'village':
+      return sql`(${complaintMapBins.villageCode} = ${j.divisionCode} and ${kind})`;
+    case 'town':
+      return sql`(${complaintMapBins.townCode} = ${j.divisionCode} and ${kind})`;
+    case 'county':
+      return sql`(${complaintMapBins.countyCode} = ${j.divisionCode} and ${kind})`;
+    case 'city':
+      return sql`(${complaintMapBins.countyCode} in (select scope_c.code from divisions scope_c where scope_c.parent_code = ${j.divisionCode}) and ${kind})`;
+  }
 }

@@ -1,0 +1,113 @@
+/**
+ * The complaint filter of the map (time, category, urgency, status, deadline state, office,
+ * channel). Pure; shared by the URL state, the API parameters and the SQL builders.
+ */
+import { DEADLINE_STATES, type DeadlineState } from '@/lib/sla/deadline-state';
+
+export const URGENCIES = ['extra_urgent', 'urgent', 'normal'] as const;
+export const CHANNELS = ['web', 'wechat', 'hotline', 'grid_worker', 'open311', 'walk_in'] as const;
+export const STATUSES = [
+  'received',
+  'triaged',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'reopened',
+  'closed',
+  'returned',
+  'transferred',
+  'escalated',
+  'merged',
+  'rejected',
+] as const;
+
+export interface ComplaintFilter {
+  /** First month, `YYYY-MM` (submission time, Asia/Shanghai), inclusive. */
+  from: string | null;
+  /** Last month, `YYYY-MM`, inclusive. */
+  to: string | null;
+  /** Level-1 category codes. */
+  categories: string[];
+  urgencies: string[];
+  statuses: string[];
+  deadlines: DeadlineState[];
+  offices: number[];
+  channels: string[];
+}
+
+export const EMPTY_FILTER: ComplaintFilter = {
+  from: null,
+  to: null,
+  categories: [],
+  urgencies: [],
+  statuses: [],
+  deadlines: [],
+  offices: [],
+  channels: [],
+};
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const CATEGORY = /^[A-Z]{2}$/;
+
+/** Whether the precomputed bins can answer this filter (time by month and level-1 category only). */
+export function binsCanAnswer(f: ComplaintFilter): boolean {
+  return (
+    f.urgencies.length === 0 &&
+    f.statuses.length === 0 &&
+    f.deadlines.length === 0 &&
+    f.offices.length === 0 &&
+    f.channels.length === 0
+  );
+}
+
+const list = (v: string | null | undefined) => (v ? v.split(',').filter(Boolean) : []);
+const pick = <T extends string>(values: string[], allowed: readonly T[]) =>
+  [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))].sort();
+
+/** Read a filter from search params, dropping anything malformed (a link never breaks the page). */
+export function parseFilter(get: (key: string) => string | null | undefined): ComplaintFilter {
+  const from = get('from');
+  const to = get('to');
+  return {
+    from: from && MONTH.test(from) ? from : null,
+    to: to && MONTH.test(to) ? to : null,
+    categories: [...new Set(list(get('cat')).filter((c) => CATEGORY.test(c)))].sort(),
+    urgencies: pick(list(get('urg')), URGENCIES),
+    statuses: pick(list(get('st')), STATUSES),
+    deadlines: pick(list(get('dl')), DEADLINE_STATES),
+    offices: [
+      ...new Set(
+        list(get('office'))
+          .map(Number)
+          .filter((n) => Number.isInteger(n) && n > 0),
+      ),
+    ].sort((a, b) => a - b),
+    channels: pick(list(get('ch')), CHANNELS),
+  };
+}
+
+/** The filter as search-param entries (empty parts omitted), in a fixed order. */
+export function filterEntries(f: ComplaintFilter): [string, string][] {
+  const out: [string, string][] = [];
+  if (f.from) out.push(['from', f.from]);
+  if (f.to) out.push(['to', f.to]);
+  if (f.categories.length) out.push(['cat', f.categories.join(',')]);
+  if (f.urgencies.length) out.push(['urg', f.urgencies.join(',')]);
+  if (f.statuses.length) out.push(['st', f.statuses.join(',')]);
+  if (f.deadlines.length) out.push(['dl', f.deadlines.join(',')]);
+  if (f.offices.length) out.push(['office', f.offices.join(',')]);
+  if (f.channels.length) out.push(['ch', f.channels.join(',')]);
+  return out;
+}
+
+/** The 12 months ending with `now`'s month (Asia/Shanghai), oldest first, as `YYYY-MM`. */
+export function lastTwelveMonths(now: Date): string[] {
+  const cst = new Date(now.getTime() + 8 * 3_600_000);
+  const y = cst.getUTCFullYear();
+  const m = cst.getUTCMonth();
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 11 + i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
