@@ -111,3 +111,27 @@ export function lastTwelveMonths(now: Date): string[] {
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   });
 }
+
+/** `lng,lat;lng,lat;…` → a closed ring (first vertex repeated), or null when malformed. */
+export function parseRing(value: string | null | undefined): [number, number][] | null {
+  if (!value) return null;
+  const ring = value.split(';').map((pair) => pair.split(',').map(Number) as [number, number]);
+  if (ring.length < 3 || ring.length > 200) return null;
+  if (
+    ring.some(
+      (p) => p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90,
+    )
+  )
+    return null;
+  const [a, z] = [ring[0]!, ring[ring.length - 1]!];
+  return a[0] === z[0] && a[1] === z[1] ? ring : [...ring, a];
+}
+
+/** A ring as `lng,lat;…` without the closing vertex (5 decimals ≈ 1 m). */
+export function formatRing(ring: readonly [number, number][]): string {
+  const open =
+    ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]
+      ? ring.slice(0, -1)
+      : ring;
+  return open.map(([x, y]) => `${+x.toFixed(5)},${+y.toFixed(5)}`).join(';');
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFilter, parseRing } from './filters';
 
 /** Panzhihua with a margin: views outside it have nothing to show. */
 export const CITY_BOUNDS = { west: 100.9, south: 25.9, east: 102.5, north: 27.4 } as const;
@@ -36,3 +37,21 @@ export const areaLevelParam = z.enum(['city', 'county', 'town', 'village']);
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+/** The map filter from a request's search params (malformed parts are dropped). */
+export function filterOf(request: Request) {
+  const params = new URL(request.url).searchParams;
+  return parseFilter((key) => params.get(key));
+}
+
+export const zoomParam = z.coerce.number().min(0).max(22);
+
+/** `sel=lng,lat;lng,lat;…` → a closed ring of 3–200 vertices. */
+export const ringParam = z.string().transform((value, ctx) => {
+  const ring = parseRing(value);
+  if (!ring) {
+    ctx.addIssue({ code: 'custom', message: 'sel must be 3–200 "lng,lat" pairs separated by ";"' });
+    return z.NEVER;
+  }
+  return ring;
+});

@@ -1,0 +1,302 @@
+/**
+ * What the map's panels and high-zoom layers read: buildings, facilities, a building's households,
+ * persons and complaints, an area's summary, a drawn selection. Every function takes the caller's
+ * policy conditions (`buildingScope`, `personScope`, `complaintMapScope`) and ANDs them in.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { ComplaintFilter } from '@/lib/map/filters';
+import type { DbOrTx } from '../client';
+import { queryRow, queryRows } from '../sql';
+import { type Bbox, deadlineStateSql, envelope } from './map';
+import { complaintFilterSql } from './map-bins';
+
+const T = sql.raw('complaints');
+
+/** Buildings in the view with their complaint counts (same filter as the layers), as GeoJSON. */
+export async function getMapBuildingsGeoJson(
+  db: DbOrTx,
+  params: {
+    bbox: Bbox;
+    buildingScope: SQL;
+    complaintScope: SQL;
+    filter: ComplaintFilter;
+    now: Date;
+    limit: number;
+  },
+): Promise<string> {
+  const row = await queryRow<{ fc: string }>(
+    db,
+    sql`select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+          'type', 'Feature', 'id', b.id,
+          'properties', json_build_object('id', b.id, 'address', b.address, 'floors', b.floors, 'use', b.use,
+            'complaints', coalesce(k.n, 0)),
+          'geometry', ST_AsGeoJSON(b.footprint, 6)::json)), '[]'::json))::text as fc
+        from (select buildings.id, buildings.address, buildings.floors, buildings.use::text as use, buildings.footprint
+              from buildings where buildings.footprint && ${envelope(params.bbox)} and ${params.buildingScope}
+              order by buildings.id limit ${params.limit}) b
+        left join lateral (select count(*)::int as n from complaints
+              where complaints.building_id = b.id and ${params.complaintScope}
+                and ${complaintFilterSql(params.filter, params.now)}) k on true`,
+  );
+  return row?.fc ?? '{"type":"FeatureCollection","features":[]}';
+}
+
+export interface FacilityRow extends Record<string, unknown> {
+  id: number;
+  kind: string;
+  name: string;
+  lng: number;
+  lat: number;
+}
+
+/** Facilities in the view (public places: no personal data). */
+export function listMapFacilities(db: DbOrTx, params: { bbox: Bbox; limit: number }) {
+  return queryRows<FacilityRow>(
+    db,
+    sql`select id, kind::text as kind, name, ST_X(location)::float8 as lng, ST_Y(location)::float8 as lat
+        from facilities where location && ${envelope(params.bbox)} order by id limit ${params.limit}`,
+  );
+}
+
+export interface BuildingRow extends Record<string, unknown> {
+  id: number;
+  code: string;
+  address: string;
+  use: string;
+  floors: number;
+  gridId: number;
+  gridName: string;
+  lng: number;
+  lat: number;
+  bbox: [number, number, number, number];
+}
+
+const buildingColumns = sql`buildings.id, buildings.code, buildings.address, buildings.use::text as use,
+  buildings.floors, buildings.grid_id as "gridId", g.name as "gridName",
+  ST_X(buildings.centre)::float8 as lng, ST_Y(buildings.centre)::float8 as lat,
+  json_build_array(ST_XMin(buildings.footprint), ST_YMin(buildings.footprint), ST_XMax(buildings.footprint), ST_YMax(buildings.footprint)) as bbox`;
+
+export function getScopedBuilding(db: DbOrTx, params: { id: number; scope: SQL }) {
+  return queryRow<BuildingRow>(
+    db,
+    sql`select ${buildingColumns} from buildings join grids g on g.id = buildings.grid_id
+        where buildings.id = ${params.id} and ${params.scope}`,
+  );
+}
+
+/** Buildings whose address contains the text (a grid worker's search), inside the scope. */
+export function searchScopedBuildings(db: DbOrTx, params: { text: string; scope: SQL; limit: number }) {
+  const pattern = `%${params.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return queryRows<BuildingRow>(
+    db,
+    sql`select ${buildingColumns} from buildings join grids g on g.id = buildings.grid_id
+        where buildings.address ilike ${pattern} and ${params.scope} order by buildings.address limit ${params.limit}`,
+  );
+}
+
+export interface HouseholdPersonRow extends Record<string, unknown> {
+  householdId: number;
+  unit: string;
+  size: number;
+  personId: number | null;
+  name: string | null;
+  gender: string | null;
+  birthYear: number | null;
+  phone: string | null;
+  isHead: number | null;
+}
+
+/** Households of a building, with the persons the caller may see (none without `personScope`). */
+export function listBuildingHouseholds(db: DbOrTx, params: { buildingId: number; personScope: SQL }) {
+  return queryRows<HouseholdPersonRow>(
+    db,
+    sql`select h.id as "householdId", h.unit, h.size, persons.id as "personId", persons.name, persons.gender,
+          persons.birth_year as "birthYear", persons.phone, persons.is_head as "isHead"
+        from households h left join persons on persons.household_id = h.id and ${params.personScope}
+        where h.building_id = ${params.buildingId} order by h.unit, persons.is_head desc, persons.id`,
+  );
+}
+
+export interface PanelComplaintRow extends Record<string, unknown> {
+  id: number;
+  trackingCode: string;
+  title: string;
+  category: string | null;
+  status: string;
+  deadline: string;
+  resolveDueAt: string | null;
+  submittedAt: string;
+}
+
+const complaintColumns = (
+  now: Date,
+) => sql`complaints.id::int as id, complaints.tracking_code as "trackingCode",
+  complaints.title, coalesce(cat.name_zh, complaints.category_code) as category, complaints.status::text as status,
+  ${deadlineStateSql(now, T)} as deadline, complaints.resolve_due_at as "resolveDueAt",
+  complaints.submitted_at as "submittedAt"`;
+
+/** Every complaint from a building that the caller may read (misconduct never), newest first. */
+export function listBuildingComplaints(db: DbOrTx, params: { buildingId: number; scope: SQL; now: Date }) {
+  return queryRows<PanelComplaintRow>(
+    db,
+    sql`select ${complaintColumns(params.now)} from complaints
+        left join categories cat on cat.code = complaints.category_code
+        where complaints.building_id = ${params.buildingId} and ${params.scope}
+        order by complaints.submitted_at desc limit 500`,
+  );
+}
+
+/** Facilities in or on a building. */
+export function listBuildingFacilities(db: DbOrTx, params: { buildingId: number }) {
+  return queryRows<FacilityRow>(
+    db,
+    sql`select f.id, f.kind::text as kind, f.name, ST_X(f.location)::float8 as lng, ST_Y(f.location)::float8 as lat
+        from facilities f, buildings b where b.id = ${params.buildingId}
+          and (f.building_id = b.id or ST_Intersects(f.location, b.footprint)) order by f.id`,
+  );
+}
+
+export interface VisitRow extends Record<string, unknown> {
+  id: number;
+  method: string;
+  outcome: string;
+  note: string | null;
+  visitedAt: string;
+  visitor: string;
+}
+
+export function listBuildingVisits(db: DbOrTx, params: { buildingId: number }) {
+  return queryRows<VisitRow>(
+    db,
+    sql`select v.id, v.method::text as method, v.outcome, v.note, v.visited_at as "visitedAt", u.display_name as visitor
+        from follow_up_visits v join users u on u.id = v.visitor_user_id
+        where v.building_id = ${params.buildingId} and v.complaint_id is null order by v.visited_at desc limit 20`,
+  );
+}
+
+export async function insertBuildingVisit(
+  db: DbOrTx,
+  v: {
+    buildingId: number;
+    householdId: number | null;
+    userId: number;
+    method: string;
+    outcome: string;
+    note: string | null;
+    at: Date;
+  },
+): Promise<number> {
+  const row = await queryRow<{ id: number }>(
+    db,
+    sql`insert into follow_up_visits (building_id, household_id, visitor_user_id, method, outcome, note, visited_at)
+        values (${v.buildingId}, ${v.householdId}, ${v.userId}, ${v.method}, ${v.outcome}, ${v.note}, ${v.at.toISOString()})
+        returning id`,
+  );
+  return Number(row?.id);
+}
+
+export interface AreaRow extends Record<string, unknown> {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** The division of a level (or the grid, level 'grid') at a point. */
+export function getAreaAt(db: DbOrTx, params: { lng: number; lat: number; level: string }) {
+  const pt = sql`ST_SetSRID(ST_MakePoint(${params.lng}, ${params.lat}), 4326)`;
+  if (params.level === 'grid')
+    return queryRow<AreaRow>(
+      db,
+      sql`select id::text as code, name, 'grid' as level from grids where ST_Intersects(boundary, ${pt}) limit 1`,
+    );
+  return queryRow<AreaRow>(
+    db,
+    sql`select code, name, level::text as level from divisions where level = ${params.level}
+        and ST_Intersects(boundary, ${pt}) limit 1`,
+  );
+}
+
+/** The condition "complaint inside the area" on the denormalised codes. */
+export function complaintInArea(area: AreaRow): SQL {
+  switch (area.level) {
+    case 'grid':
+      return sql`${T}.grid_id = ${Number(area.code)}`;
+    case 'village':
+      return sql`${T}.village_code = ${area.code}`;
+    case 'town':
+      return sql`${T}.town_code = ${area.code}`;
+    case 'county':
+      return sql`${T}.county_code = ${area.code}`;
+    default:
+      return sql`true`;
+  }
+}
+
+export interface CountRow extends Record<string, unknown> {
+  key: string;
+  label: string;
+  n: number;
+}
+
+/** Counts of the scoped, filtered complaints matching `where`, by level-1 category, status, top level-2 and month. */
+export async function summariseComplaints(
+  db: DbOrTx,
+  params: { where: SQL; scope: SQL; filter: ComplaintFilter; now: Date; months: string[] },
+) {
+  const base = sql`from complaints left join categories cat on cat.code = complaints.category_code
+    left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)
+    where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)}`;
+  const [byCategory, byStatus, top, byDeadline] = await Promise.all([
+    queryRows<CountRow>(
+      db,
+      sql`select coalesce(cat1.code, '') as key, coalesce(cat1.name_zh, '') as label, count(*)::int as n ${base}
+          group by 1, 2 order by n desc`,
+    ),
+    queryRows<CountRow>(
+      db,
+      sql`select complaints.status::text as key, complaints.status::text as label, count(*)::int as n ${base}
+          group by 1 order by n desc`,
+    ),
+    queryRows<CountRow>(
+      db,
+      sql`select coalesce(cat.code, '') as key, coalesce(cat.name_zh, '') as label, count(*)::int as n ${base}
+          group by 1, 2 order by n desc limit 5`,
+    ),
+    queryRows<CountRow>(
+      db,
+      sql`select ${deadlineStateSql(params.now, T)} as key, '' as label, count(*)::int as n ${base} group by 1`,
+    ),
+  ]);
+  const first = params.months[0];
+  const trendRows = first
+    ? await queryRows<{ month: string; n: number }>(
+        db,
+        sql`select to_char(complaints.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
+          from complaints where ${params.where} and ${params.scope}
+            and complaints.submitted_at >= ((${first} || '-01')::timestamp at time zone 'Asia/Shanghai')
+          group by 1`,
+      )
+    : [];
+  const trend = params.months.map((m) => ({ month: m, n: trendRows.find((r) => r.month === m)?.n ?? 0 }));
+  const total = byStatus.reduce((s, r) => s + r.n, 0);
+  return { total, byCategory, byStatus, byDeadline, top, trend };
+}
+
+/** Complaints inside a drawn polygon (GeoJSON ring), newest first. */
+export function listComplaintsInPolygon(
+  db: DbOrTx,
+  params: { ring: [number, number][]; scope: SQL; filter: ComplaintFilter; now: Date; limit: number },
+) {
+  return queryRows<PanelComplaintRow>(
+    db,
+    sql`select ${complaintColumns(params.now)} from complaints
+        left join categories cat on cat.code = complaints.category_code
+        where ${polygonContains(params.ring)} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)}
+        order by complaints.submitted_at desc limit ${params.limit}`,
+  );
+}
+
+export function polygonContains(ring: [number, number][]): SQL {
+  const geojson = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+  return sql`ST_Intersects(${T}.location, ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))`;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import type { Bbox } from '@/db/queries/map';
+import { countComplaintsIn, listComplaintPoints } from '@/db/queries/map-bins';
+import { getMapBuildingsGeoJson, listMapFacilities } from '@/db/queries/map-panels';
+import { assertCan, buildingScope, complaintMapScope } from '@/lib/auth/policy';
+import type { AuthUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/http/errors';
+import type { ComplaintFilter } from './filters';
+
+/** Individual complaints are sent from this zoom on, and only up to MAX_POINTS (≈ 1.4 MB). */
+export const POINTS_MIN_ZOOM = 14;
+export const MAX_POINTS = 12_000;
+/** Building footprints from this zoom on. */
+export const BUILDINGS_MIN_ZOOM = 14.5;
+const MAX_BUILDINGS = 4_000;
+
+function assertSmall(bbox: Bbox, maxDegrees: number) {
+  if (bbox.east - bbox.west > maxDegrees || bbox.north - bbox.south > maxDegrees)
+    throw new AppError('VALIDATION', 'bbox: too large for this layer');
+}
+
+/** Complaint points of a high-zoom view; `truncated` when more than MAX_POINTS match. */
+export async function readMapPoints(
+  db: DbOrTx,
+  input: { user: AuthUser; bbox: Bbox; filter: ComplaintFilter; now: Date },
+) {
+  assertCan(input.user, 'map.read');
+  assertSmall(input.bbox, 0.25);
+  const scope = complaintMapScope(input.user);
+  const points = await listComplaintPoints(db, { ...input, scope, limit: MAX_POINTS + 1 });
+  const truncated = points.length > MAX_POINTS;
+  const total = truncated ? await countComplaintsIn(db, { ...input, scope }) : points.length;
+  return { total, truncated, points: truncated ? points.slice(0, MAX_POINTS) : points };
+}
+
+/** Building footprints with complaint counts under the same filter (GeoJSON text). */
+export async function readMapBuildings(
+  db: DbOrTx,
+  input: { user: AuthUser; bbox: Bbox; filter: ComplaintFilter; now: Date },
+): Promise<string> {
+  assertCan(input.user, 'building.read');
+  assertSmall(input.bbox, 0.2);
+  return getMapBuildingsGeoJson(db, {
+    bbox: input.bbox,
+    buildingScope: buildingScope(input.user),
+    complaintScope: complaintMapScope(input.user),
+    filter: input.filter,
+    now: input.now,
+    limit: MAX_BUILDINGS,
+  });
+}
+
+/** Facilities of the view (health centres, schools, markets …). */
+export async function readMapFacilities(db: DbOrTx, input: { user: AuthUser; bbox: Bbox }) {
+  assertCan(input.user, 'map.read');
+  return { facilities: await listMapFacilities(db, { bbox: input.bbox, limit: 3000 }) };
+}
