@@ -1,0 +1,57 @@
+/**
+ * Choosing the fixed distance band from the data, the way ArcGIS's Optimized Hot Spot Analysis
+ * does for aggregated cells: incremental spatial autocorrelation — global Moran's I z-scores for
+ * bands of 1, 2, … `maxSteps` cell sizes — and the first peak (a band whose z is higher than both
+ * neighbours' and significant, z > 1.96). Without a peak, the average distance from each cell to
+ * its `k` nearest cells (k = 8) is used, at least one cell size so every cell has neighbours.
+ */
+import { globalMoranI } from './moran';
+import { neighboursWithin, type PlanarPoint } from './neighbours';
+
+export interface BandChoice {
+  band: number;
+  method: 'incremental_spatial_autocorrelation_peak' | 'average_knn_distance';
+  /** The z-score of each tried band, for the report. */
+  profile: { band: number; z: number }[];
+}
+
+export function chooseDistanceBand(
+  points: readonly PlanarPoint[],
+  values: readonly number[],
+  cellSize: number,
+  options: { maxSteps?: number; k?: number } = {},
+): BandChoice {
+  const maxSteps = options.maxSteps ?? 8;
+  const profile: { band: number; z: number }[] = [];
+  for (let step = 1; step <= maxSteps; step++) {
+    // √2 × cell size at step 1 takes the 8 queen neighbours on a square grid; then whole cells.
+    const band = step === 1 ? cellSize * Math.SQRT2 : cellSize * step;
+    const neighbours = neighboursWithin(points, band, false);
+    profile.push({ band, z: globalMoranI(values, neighbours).z });
+  }
+  for (let i = 1; i < profile.length - 1; i++) {
+    const { z } = profile[i]!;
+    if (z > 1.96 && z > profile[i - 1]!.z && z > profile[i + 1]!.z) {
+      return { band: profile[i]!.band, method: 'incremental_spatial_autocorrelation_peak', profile };
+    }
+  }
+  return {
+    band: Math.max(cellSize * Math.SQRT2, averageKnnDistance(points, options.k ?? 8)),
+    method: 'average_knn_distance',
+    profile,
+  };
+}
+
+/** Mean distance from each point to its k nearest others (brute force per bucket ring). */
+export function averageKnnDistance(points: readonly PlanarPoint[], k: number): number {
+  if (points.length <= k) k = Math.max(1, points.length - 1);
+  let total = 0;
+  for (const p of points) {
+    const d = points
+      .filter((q) => q !== p)
+      .map((q) => Math.hypot(q.x - p.x, q.y - p.y))
+      .sort((a, b) => a - b);
+    total += d[k - 1] ?? 0;
+  }
+  return total / points.length;
+}

@@ -1,0 +1,47 @@
+/**
+ * Hot/cold spot bins with the False Discovery Rate correction (Benjamini–Hochberg), as ArcGIS's
+ * Hot Spot Analysis and Optimized Hot Spot Analysis apply it: for each confidence level
+ * (90, 95, 99 %, i.e. α = 0.10, 0.05, 0.01) the m p-values are sorted ascending and the critical
+ * p-value is the largest p_(k) with p_(k) ≤ (k / m) · α. A feature is significant at that level
+ * when its p ≤ that critical value. Its bin is ±3 (99 %), ±2 (95 %), ±1 (90 %) or 0, signed by z.
+ * Without FDR the critical values are α itself.
+ */
+export const CONFIDENCE_ALPHAS = [0.1, 0.05, 0.01] as const;
+
+/** The Benjamini–Hochberg critical p-value for α (0 when nothing is significant). */
+export function fdrCriticalP(pValues: readonly number[], alpha: number): number {
+  const sorted = pValues.filter((p) => Number.isFinite(p)).sort((a, b) => a - b);
+  const m = sorted.length;
+  let critical = 0;
+  for (let k = 1; k <= m; k++) {
+    const p = sorted[k - 1]!;
+    if (p <= (k / m) * alpha) critical = p;
+  }
+  return critical;
+}
+
+export interface BinThresholds {
+  /** Critical p for 90 %, 95 % and 99 % confidence. */
+  p90: number;
+  p95: number;
+  p99: number;
+  fdr: boolean;
+}
+
+export function binThresholds(pValues: readonly number[], fdr: boolean): BinThresholds {
+  const [a90, a95, a99] = CONFIDENCE_ALPHAS;
+  if (!fdr) return { p90: a90, p95: a95, p99: a99, fdr };
+  return {
+    p90: fdrCriticalP(pValues, a90),
+    p95: fdrCriticalP(pValues, a95),
+    p99: fdrCriticalP(pValues, a99),
+    fdr,
+  };
+}
+
+/** −3 … +3: the confidence bin of one feature. Strict thresholds for FDR (a critical 0 means none). */
+export function confidenceBin(z: number, p: number, t: BinThresholds): number {
+  const within = (critical: number) => (t.fdr ? critical > 0 && p <= critical : p < critical);
+  const level = within(t.p99) ? 3 : within(t.p95) ? 2 : within(t.p90) ? 1 : 0;
+  return level === 0 ? 0 : Math.sign(z) * level;
+}

@@ -1,0 +1,51 @@
+/**
+ * Global Moran's I with binary, symmetric fixed-distance weights (self excluded), and its z-score
+ * under the randomization assumption (as ArcGIS's Spatial Autocorrelation tool reports it):
+ *
+ *   I = (n / S0) · Σ_i Σ_j w_ij z_i z_j / Σ_i z_i²,     z_i = x_i − X̄,   S0 = Σ_i Σ_j w_ij
+ *   E[I] = −1 / (n − 1)
+ *   V[I] = [n((n² − 3n + 3)S1 − nS2 + 3S0²) − b2((n² − n)S1 − 2nS2 + 6S0²)] / ((n − 1)(n − 2)(n − 3)S0²) − E[I]²
+ *   S1 = ½ Σ_i Σ_j (w_ij + w_ji)²,  S2 = Σ_i (w_i· + w_·i)²,  b2 = n Σ z_i⁴ / (Σ z_i²)²
+ */
+export interface MoranResult {
+  i: number;
+  expected: number;
+  variance: number;
+  z: number;
+}
+
+/** `neighbours[i]` lists i's neighbours without i itself; the relation must be symmetric. */
+export function globalMoranI(
+  values: readonly number[],
+  neighbours: readonly (readonly number[])[],
+): MoranResult {
+  const n = values.length;
+  if (n < 4) throw new RangeError("Moran's I needs at least 4 features");
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const dev = values.map((v) => v - mean);
+  let m2 = 0;
+  let m4 = 0;
+  for (const d of dev) {
+    m2 += d * d;
+    m4 += d ** 4;
+  }
+  let s0 = 0;
+  let cross = 0;
+  let s2 = 0;
+  neighbours.forEach((list, i) => {
+    s0 += list.length;
+    s2 += (2 * list.length) ** 2;
+    for (const j of list) cross += dev[i]! * dev[j]!;
+  });
+  const expected = -1 / (n - 1);
+  if (s0 === 0 || m2 === 0) return { i: 0, expected, variance: 0, z: 0 };
+  const s1 = 2 * s0; // binary symmetric: (w_ij + w_ji)² = 4 for each ordered neighbour pair, halved
+  const b2 = (n * m4) / (m2 * m2);
+  const i = (n / s0) * (cross / m2);
+  const variance =
+    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+    expected * expected;
+  return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
+}
