@@ -1,0 +1,71 @@
+/** The routing table and what it needs (offices, office categories, the division tree), loaded in one go. */
+import { sql } from 'drizzle-orm';
+import { type RouteOffice, Router, type RuleRow, type Tier } from '@/lib/routing/router';
+import type { DbOrTx } from '../client';
+import { queryRows } from '../sql';
+
+export async function loadRouter(db: DbOrTx): Promise<Router> {
+  const rules = await queryRows<RuleRow & Record<string, unknown>>(
+    db,
+    sql`select id, category_code, tier::text as tier, division_code, office_id, co_office_ids, priority, note
+        from routing_rules`,
+  );
+  const officeRows = await queryRows<{
+    id: number;
+    code: string;
+    name: string;
+    kind: string;
+    tier: Tier;
+    division_code: string;
+  }>(db, sql`select id, code, name, kind::text as kind, tier::text as tier, division_code from offices`);
+  const offices = new Map<number, RouteOffice>(
+    officeRows.map((o) => [
+      o.id,
+      { id: o.id, code: o.code, name: o.name, kind: o.kind, tier: o.tier, divisionCode: o.division_code },
+    ]),
+  );
+  const oc = await queryRows<{ office_id: number; category_code: string }>(
+    db,
+    sql`select office_id, category_code from office_categories order by office_id`,
+  );
+  const handlers = new Map<string, number[]>();
+  for (const r of oc) {
+    const o = offices.get(r.office_id);
+    if (!o) continue;
+    const key = `${o.divisionCode}|${r.category_code}`;
+    const list = handlers.get(key) ?? [];
+    list.push(o.id);
+    handlers.set(key, list);
+  }
+  const divs = await queryRows<{ code: string; parent_code: string | null; level: string }>(
+    db,
+    sql`select code, parent_code, level::text as level from divisions`,
+  );
+  const parents = new Map(divs.map((d) => [d.code, { parent: d.parent_code, level: d.level }]));
+  return new Router(rules, offices, handlers, parents);
+}
+
+/**
+ * Villages (村/社区) containing a complaint's point or within `meters` of it, with the distance in
+ * metres (0 inside). A cheap degree-box prefilter uses the GiST index, the exact test is geographic.
+ */
+export async function listVillagesNearComplaint(db: DbOrTx, params: { complaintId: number; meters: number }) {
+  const deg = params.meters / 90_000 + 1e-6;
+  return queryRows<{
+    code: string;
+    name: string;
+    town_name: string | null;
+    contains: boolean;
+    distance_m: number;
+  }>(
+    db,
+    sql`select d.code, d.name, t.name as town_name, ST_Covers(d.boundary, c.location) as contains,
+          ST_Distance(d.boundary::geography, c.location::geography)::float8 as distance_m
+        from complaints c
+        join divisions d on d.level = 'village' and ST_DWithin(d.boundary, c.location, ${deg})
+        left join divisions t on t.code = d.parent_code
+        where c.id = ${params.complaintId}
+          and ST_DWithin(d.boundary::geography, c.location::geography, ${params.meters})
+        order by distance_m, d.code`,
+  );
+}
