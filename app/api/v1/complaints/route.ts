@@ -1,0 +1,48 @@
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { getCurrentUser } from '@/lib/auth/current-user.server';
+import { can } from '@/lib/auth/policy';
+import { toErrorResponse } from '@/lib/http/errors';
+import { isSameOrigin } from '@/lib/http/same-origin';
+import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
+import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { submitComplaint } from '@/lib/intake/submit-complaint.server';
+
+/**
+ * POST → submit a complaint (群众诉求) or a misconduct report. 201 with the tracking code; 200 with
+ * the same complaint when an `Idempotency-Key` (header or body) was already used with this body.
+ * A signed-in grid worker's session (same-origin only) marks the report as made on behalf of a resident.
+ */
+export async function POST(request: Request) {
+  await connection();
+  try {
+    enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
+    const body = await readJsonBody(request);
+    const headerKey = request.headers.get('idempotency-key');
+    const input =
+      headerKey && body && typeof body === 'object' && !Array.isArray(body) && !('idempotencyKey' in body)
+        ? { ...body, idempotencyKey: headerKey }
+        : body;
+    const phone = (input as { contact?: { phone?: unknown } } | null)?.contact?.phone;
+    if (typeof phone === 'string') {
+      enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
+    }
+    const user = isSameOrigin(request) ? await getCurrentUser() : null;
+    const onBehalfUserId = user && can(user, 'complaint.reportOnBehalf') ? user.id : null;
+    const result = await submitComplaint(await getDb(), input, { onBehalfUserId });
+    return Response.json(
+      {
+        complaint: {
+          trackingCode: result.trackingCode,
+          status: result.status,
+          kind: result.kind,
+          submittedAt: result.submittedAt.toISOString(),
+        },
+        created: result.created,
+      },
+      { status: result.created ? 201 : 200, headers: NO_STORE },
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

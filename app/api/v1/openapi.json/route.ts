@@ -1,0 +1,6 @@
+import { buildOpenApiDocument } from '@/lib/intake/openapi';
+
+/** GET → the OpenAPI 3.1 description of the intake API, generated from its zod schemas. */
+export function GET() {
+  return Response.json(buildOpenApiDocument('/'), { headers: { 'cache-control': 'public, max-age=300' } });
+}

@@ -1,0 +1,18 @@
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { toErrorResponse } from '@/lib/http/errors';
+import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
+import { rateComplaint } from '@/lib/intake/rate-complaint.server';
+import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+
+/** POST {trackingCode, phoneLast4?, level, comment?} → rate a resolved complaint; the updated timeline. */
+export async function POST(request: Request) {
+  await connection();
+  try {
+    enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
+    const timeline = await rateComplaint(await getDb(), await readJsonBody(request));
+    return Response.json({ complaint: timeline }, { status: 201, headers: NO_STORE });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { toErrorResponse } from '@/lib/http/errors';
+import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
+import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { reopenComplaint } from '@/lib/intake/reopen-complaint.server';
+
+/** POST {trackingCode, phoneLast4?, reason} → reopen after an unsatisfied rating; the updated timeline. */
+export async function POST(request: Request) {
+  await connection();
+  try {
+    enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
+    const timeline = await reopenComplaint(await getDb(), await readJsonBody(request));
+    return Response.json({ complaint: timeline }, { headers: NO_STORE });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

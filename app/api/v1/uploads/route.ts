@@ -1,0 +1,75 @@
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { getCurrentUser } from '@/lib/auth/current-user.server';
+import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { isSameOrigin } from '@/lib/http/same-origin';
+import { clientAddress, NO_STORE } from '@/lib/intake/http';
+import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { storeUpload } from '@/lib/intake/store-upload.server';
+import { UPLOAD_MAX_BYTES } from '@/lib/intake/upload-limits';
+
+const kindField = z.enum(['photo', 'video', 'audio']).optional();
+/** Room for the multipart envelope around the largest file. */
+const BODY_MAX = UPLOAD_MAX_BYTES + 64 * 1024;
+
+/** POST multipart/form-data {file, kind?} → one checked, stored attachment (201) to pass in attachmentIds. */
+export async function POST(request: Request) {
+  await connection();
+  try {
+    enforceRate(`upload:${clientAddress(request)}`, INTAKE_RATE_RULES.uploadPerAddress);
+    const type = (request.headers.get('content-type') ?? '').toLowerCase();
+    if (!type.startsWith('multipart/form-data')) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data');
+    }
+    const body = await readCapped(request, BODY_MAX);
+    const form = await new Response(new Blob([new Uint8Array(body)]), { headers: { 'content-type': type } })
+      .formData()
+      .catch(() => {
+        throw new AppError('VALIDATION', 'Malformed multipart body', [
+          { path: '', message: 'Malformed form data' },
+        ]);
+      });
+    const file = form.get('file');
+    if (!(file instanceof Blob)) {
+      throw new AppError('VALIDATION', 'file: missing', [{ path: 'file', message: 'Required' }]);
+    }
+    const declared = kindField.safeParse(form.get('kind') ?? undefined);
+    if (!declared.success) {
+      throw new AppError('VALIDATION', 'kind: photo, video or audio', [
+        { path: 'kind', message: 'Invalid kind' },
+      ]);
+    }
+    const user = isSameOrigin(request) ? await getCurrentUser() : null;
+    const stored = await storeUpload(await getDb(), {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      declaredKind: declared.data,
+      uploadedByUserId: user?.id ?? null,
+    });
+    return Response.json({ attachment: stored }, { status: 201, headers: NO_STORE });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+/** The body, refusing (413) past `max` bytes whether or not Content-Length was declared. */
+async function readCapped(request: Request, max: number): Promise<Buffer> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'Upload too large');
+  }
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new AppError('PAYLOAD_TOO_LARGE', 'Upload too large');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,471 @@
+/**
+ * SQL for the resident side: where a point falls, writing a new complaint and what hangs off it,
+ * and the public (tracking) view of one complaint. Only public columns leave `getPublicComplaint`.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { queryRow, queryRows } from '../sql';
+
+export interface PointPlace {
+  countyCode: string;
+  townCode: string | null;
+  villageCode: string | null;
+  gridId: number | null;
+}
+
+/** The county, town, village and grid covering a WGS84 point; null outside every county of the city. */
+export async function locatePoint(db: DbOrTx, p: { lng: number; lat: number }): Promise<PointPlace | null> {
+  const row = await queryRow<{
+    county: string | null;
+    town: string | null;
+    village: string | null;
+    grid: number | null;
+  }>(
+    db,
+    sql`with p as (select ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g)
+        select
+          (select d.code from divisions d, p where d.level = 'county' and ST_Covers(d.boundary, p.g) limit 1) as county,
+          (select d.code from divisions d, p where d.level = 'town' and ST_Covers(d.boundary, p.g) limit 1) as town,
+          (select d.code from divisions d, p where d.level = 'village' and ST_Covers(d.boundary, p.g) limit 1) as village,
+          (select g.id from grids g, p where ST_Covers(g.boundary, p.g) limit 1) as grid`,
+  );
+  if (!row?.county) return null;
+  return { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid };
+}
+
+export async function getBuildingForIntake(
+  db: DbOrTx,
+  id: number,
+): Promise<{ id: number; gridId: number; address: string; lng: number; lat: number } | null> {
+  const row = await queryRow<{
+    id: number;
+    grid_id: number;
+    address: string;
+    lng: number;
+    lat: number;
+  }>(
+    db,
+    sql`select id, grid_id, address, ST_X(centre) as lng, ST_Y(centre) as lat from buildings where id = ${id}`,
+  );
+  return row ? { id: row.id, gridId: row.grid_id, address: row.address, lng: row.lng, lat: row.lat } : null;
+}
+
+/** Metres between two WGS84 points (geography). */
+export async function distanceMetres(
+  db: DbOrTx,
+  a: { lng: number; lat: number },
+  b: { lng: number; lat: number },
+): Promise<number> {
+  const row = await queryRow<{ d: number }>(
+    db,
+    sql`select ST_Distance(ST_MakePoint(${a.lng}::float8, ${a.lat}::float8)::geography,
+                           ST_MakePoint(${b.lng}::float8, ${b.lat}::float8)::geography) as d`,
+  );
+  return Number(row?.d ?? Number.POSITIVE_INFINITY);
+}
+
+export async function activeCategoryExists(db: DbOrTx, code: string): Promise<boolean> {
+  const row = await queryRow<{ ok: boolean }>(
+    db,
+    sql`select exists(select 1 from categories where code = ${code} and active) as ok`,
+  );
+  return row?.ok === true;
+}
+
+export interface NewComplaintRow {
+  trackingCode: string;
+  kind: 'complaint' | 'misconduct';
+  channel: string;
+  title: string;
+  description: string;
+  categoryCode: string | null;
+  lng: number;
+  lat: number;
+  originalLng: string;
+  originalLat: string;
+  datum: string;
+  address: string | null;
+  place: PointPlace;
+  buildingId: number | null;
+  anonymous: boolean;
+  reportedByUserId: number | null;
+  idempotencyKey: string | null;
+  now: Date;
+}
+
+/**
+ * Insert a complaint in status 'received'. Null when a unique key is taken (the idempotency key by
+ * another submission, or, once in 10¹² times, the tracking code): the caller decides which.
+ */
+export async function insertComplaint(db: DbOrTx, r: NewComplaintRow): Promise<number | null> {
+  const row = await queryRow<{ id: number }>(
+    db,
+    sql`insert into complaints (tracking_code, kind, channel, title, description, category_code,
+          location, original_lng, original_lat, location_datum, address,
+          county_code, town_code, village_code, grid_id, building_id,
+          anonymous, reported_by_user_id, status, idempotency_key, submitted_at, updated_at)
+        values (${r.trackingCode}, ${r.kind}::complaint_kind, ${r.channel}::channel, ${r.title}, ${r.description},
+          ${r.categoryCode}, ST_SetSRID(ST_MakePoint(${r.lng}::float8, ${r.lat}::float8), 4326),
+          ${r.originalLng}, ${r.originalLat}, ${r.datum}::datum, ${r.address},
+          ${r.place.countyCode}, ${r.place.townCode}, ${r.place.villageCode}, ${r.place.gridId}, ${r.buildingId},
+          ${r.anonymous}, ${r.reportedByUserId}, 'received', ${r.idempotencyKey},
+          ${r.now.toISOString()}::timestamptz, ${r.now.toISOString()}::timestamptz)
+        on conflict do nothing
+        returning id`,
+  );
+  return row ? Number(row.id) : null;
+}
+
+export async function getComplaintStatus(db: DbOrTx, id: number): Promise<string | null> {
+  const row = await queryRow<{ status: string }>(
+    db,
+    sql`select status::text as status from complaints where id = ${id}`,
+  );
+  return row?.status ?? null;
+}
+
+export interface ExistingSubmission {
+  id: number;
+  trackingCode: string;
+  status: string;
+  kind: 'complaint' | 'misconduct';
+  submittedAt: Date;
+  fingerprint: string | null;
+}
+
+export async function getByIdempotencyKey(db: DbOrTx, key: string): Promise<ExistingSubmission | null> {
+  const row = await queryRow<{
+    id: number;
+    tracking_code: string;
+    status: string;
+    kind: 'complaint' | 'misconduct';
+    submitted_at: string | Date;
+    fingerprint: string | null;
+  }>(
+    db,
+    sql`select c.id, c.tracking_code, c.status::text as status, c.kind::text as kind, c.submitted_at,
+          (select e.data->>'fingerprint' from complaint_events e
+            where e.complaint_id = c.id and e.type = 'submitted' order by e.id limit 1) as fingerprint
+        from complaints c where c.idempotency_key = ${key}`,
+  );
+  return row
+    ? {
+        id: Number(row.id),
+        trackingCode: row.tracking_code,
+        status: row.status,
+        kind: row.kind,
+        submittedAt: new Date(row.submitted_at),
+        fingerprint: row.fingerprint,
+      }
+    : null;
+}
+
+export async function insertContact(
+  db: DbOrTx,
+  c: { complaintId: number; name: string | null; phone: string },
+): Promise<void> {
+  const digits = c.phone.replace(/\D/g, '');
+  await db.execute(
+    sql`insert into complaint_contacts (complaint_id, name, phone, phone_last4)
+        values (${c.complaintId}, ${c.name}, ${c.phone}, ${digits.slice(-4)})`,
+  );
+}
+
+export async function insertEvent(
+  db: DbOrTx,
+  e: {
+    complaintId: number;
+    type: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    actorUserId?: number | null;
+    actorOfficeId?: number | null;
+    publicNote: string | null;
+    data: Record<string, unknown> | null;
+    public: boolean;
+    at: Date;
+  },
+): Promise<void> {
+  await db.execute(
+    sql`insert into complaint_events (complaint_id, type, from_status, to_status, actor_user_id,
+          actor_office_id, public_note, data, public, created_at)
+        values (${e.complaintId}, ${e.type}, ${e.fromStatus}::complaint_status, ${e.toStatus}::complaint_status,
+          ${e.actorUserId ?? null}, ${e.actorOfficeId ?? null}, ${e.publicNote},
+          ${e.data ? JSON.stringify(e.data) : null}::jsonb, ${e.public}, ${e.at.toISOString()}::timestamptz)`,
+  );
+}
+
+/**
+ * Attach uploaded files to a complaint: only files not yet attached to any complaint. Returns the
+ * kinds of the files claimed (fewer than asked means some id was unknown or already used).
+ */
+export async function claimAttachments(
+  db: DbOrTx,
+  p: { complaintId: number; ids: string[] },
+): Promise<{ id: string; kind: string }[]> {
+  if (p.ids.length === 0) return [];
+  return queryRows<{ id: string; kind: string }>(
+    db,
+    sql`update attachments set complaint_id = ${p.complaintId}
+        where id = any(${sql.param(p.ids)}::uuid[]) and complaint_id is null
+        returning id::text, kind::text as kind`,
+  );
+}
+
+export async function insertAttachment(
+  db: DbOrTx,
+  a: {
+    kind: 'photo' | 'video' | 'audio';
+    mime: string;
+    sizeBytes: number;
+    sha256: string;
+    storageKey: string;
+    uploadedByUserId: number | null;
+    now: Date;
+  },
+): Promise<string> {
+  const row = await queryRow<{ id: string }>(
+    db,
+    sql`insert into attachments (kind, mime, size_bytes, sha256, storage_key, uploaded_by_user_id, created_at)
+        values (${a.kind}::attachment_kind, ${a.mime}, ${a.sizeBytes}, ${a.sha256}, ${a.storageKey},
+          ${a.uploadedByUserId}, ${a.now.toISOString()}::timestamptz)
+        returning id::text`,
+  );
+  return row!.id;
+}
+
+export async function getAttachment(
+  db: DbOrTx,
+  id: string,
+): Promise<{
+  id: string;
+  complaintId: number | null;
+  kind: string;
+  mime: string;
+  storageKey: string;
+} | null> {
+  const row = await queryRow<{
+    id: string;
+    complaint_id: number | null;
+    kind: string;
+    mime: string;
+    storage_key: string;
+  }>(
+    db,
+    sql`select id::text, complaint_id, kind::text as kind, mime, storage_key from attachments where id = ${id}::uuid`,
+  );
+  return row
+    ? {
+        id: row.id,
+        complaintId: row.complaint_id === null ? null : Number(row.complaint_id),
+        kind: row.kind,
+        mime: row.mime,
+        storageKey: row.storage_key,
+      }
+    : null;
+}
+
+/** The columns a complaint's own reporter may see (no contact, no internal notes, no routing reason). */
+export interface PublicComplaintRow {
+  id: number;
+  trackingCode: string;
+  kind: 'complaint' | 'misconduct';
+  status: string;
+  title: string;
+  description: string;
+  categoryCode: string | null;
+  categoryName: string | null;
+  urgencyName: string | null;
+  officeName: string | null;
+  submittedAt: Date;
+  triagedAt: Date | null;
+  dispatchedAt: Date | null;
+  firstRepliedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  dispatchDueAt: Date | null;
+  firstReplyDueAt: Date | null;
+  resolveDueAt: Date | null;
+  reopenCount: number;
+  responsibleOfficeId: number | null;
+  /** Last 4 digits of the contact phone, for the credential check only; never returned to a client. */
+  phoneLast4: string | null;
+}
+
+const d = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+/** `forUpdate` locks the complaint row (rating and reopening serialise on it). */
+export async function getPublicComplaint(
+  db: DbOrTx,
+  p: { trackingCode: string; forUpdate?: boolean },
+): Promise<PublicComplaintRow | null> {
+  const lock = p.forUpdate ? sql`for update of c` : sql``;
+  const row = await queryRow<Record<string, unknown>>(
+    db,
+    sql`select c.id, c.tracking_code, c.kind::text as kind, c.status::text as status, c.title, c.description,
+          c.category_code, cat.name_zh as category_name, u.name_zh as urgency_name, o.name as office_name,
+          c.submitted_at, c.triaged_at, c.dispatched_at, c.first_replied_at, c.resolved_at, c.closed_at,
+          c.dispatch_due_at, c.first_reply_due_at, c.resolve_due_at, c.reopen_count, c.responsible_office_id,
+          cc.phone_last4
+        from complaints c
+        left join categories cat on cat.code = c.category_code
+        left join urgency_grades u on u.code = c.urgency_code
+        left join offices o on o.id = c.responsible_office_id
+        left join complaint_contacts cc on cc.complaint_id = c.id
+        where c.tracking_code = ${p.trackingCode}
+        ${lock}`,
+  );
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    trackingCode: row.tracking_code as string,
+    kind: row.kind as 'complaint' | 'misconduct',
+    status: row.status as string,
+    title: row.title as string,
+    description: row.description as string,
+    categoryCode: (row.category_code as string | null) ?? null,
+    categoryName: (row.category_name as string | null) ?? null,
+    urgencyName: (row.urgency_name as string | null) ?? null,
+    officeName: (row.office_name as string | null) ?? null,
+    submittedAt: new Date(row.submitted_at as string),
+    triagedAt: d(row.triaged_at),
+    dispatchedAt: d(row.dispatched_at),
+    firstRepliedAt: d(row.first_replied_at),
+    resolvedAt: d(row.resolved_at),
+    closedAt: d(row.closed_at),
+    dispatchDueAt: d(row.dispatch_due_at),
+    firstReplyDueAt: d(row.first_reply_due_at),
+    resolveDueAt: d(row.resolve_due_at),
+    reopenCount: Number(row.reopen_count),
+    responsibleOfficeId: row.responsible_office_id === null ? null : Number(row.responsible_office_id),
+    phoneLast4: (row.phone_last4 as string | null) ?? null,
+  };
+}
+
+export interface PublicEventRow {
+  type: string;
+  toStatus: string | null;
+  officeName: string | null;
+  publicNote: string | null;
+  at: Date;
+}
+
+export async function listPublicEvents(db: DbOrTx, complaintId: number): Promise<PublicEventRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select e.type, e.to_status::text as to_status, o.name as office_name, e.public_note, e.created_at
+        from complaint_events e left join offices o on o.id = e.actor_office_id
+        where e.complaint_id = ${complaintId} and e.public
+        order by e.created_at, e.id`,
+  );
+  return rows.map((r) => ({
+    type: r.type as string,
+    toStatus: (r.to_status as string | null) ?? null,
+    officeName: (r.office_name as string | null) ?? null,
+    publicNote: (r.public_note as string | null) ?? null,
+    at: new Date(r.created_at as string),
+  }));
+}
+
+export async function listRatings(
+  db: DbOrTx,
+  complaintId: number,
+): Promise<{ round: number; level: string; comment: string | null; at: Date }[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select round, level::text as level, comment, created_at from ratings
+        where complaint_id = ${complaintId} order by round, id`,
+  );
+  return rows.map((r) => ({
+    round: Number(r.round),
+    level: r.level as string,
+    comment: (r.comment as string | null) ?? null,
+    at: new Date(r.created_at as string),
+  }));
+}
+
+export async function insertRating(
+  db: DbOrTx,
+  r: { complaintId: number; round: number; level: string; comment: string | null; now: Date },
+): Promise<void> {
+  await db.execute(
+    sql`insert into ratings (complaint_id, round, level, comment, created_at)
+        values (${r.complaintId}, ${r.round}, ${r.level}::rating_level, ${r.comment}, ${r.now.toISOString()}::timestamptz)`,
+  );
+}
+
+export async function setComplaintStatus(
+  db: DbOrTx,
+  p: {
+    id: number;
+    from: string;
+    to: string;
+    now: Date;
+    closed?: boolean;
+    reopened?: boolean;
+  },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update complaints set status = ${p.to}::complaint_status, updated_at = ${p.now.toISOString()}::timestamptz
+          ${p.closed ? sql`, closed_at = ${p.now.toISOString()}::timestamptz` : sql``}
+          ${p.reopened ? sql`, reopen_count = reopen_count + 1` : sql``}
+        where id = ${p.id} and status = ${p.from}::complaint_status
+        returning id`,
+  );
+  return rows.length === 1;
+}
+
+export interface IntakeCategory {
+  code: string;
+  parentCode: string | null;
+  level: number;
+  nameZh: string;
+  nameEn: string;
+}
+
+export async function listActiveCategories(db: DbOrTx): Promise<IntakeCategory[]> {
+  const rows = await queryRows<{
+    code: string;
+    parent_code: string | null;
+    level: number;
+    name_zh: string;
+    name_en: string;
+  }>(
+    db,
+    sql`select code, parent_code, level, name_zh, name_en from categories where active
+        order by coalesce(parent_code, code), level, sort_order, code`,
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    parentCode: r.parent_code,
+    level: Number(r.level),
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+  }));
+}
+
+/** Attachments of one complaint (the caller has already checked the complaint is in scope). */
+export async function listComplaintAttachments(
+  db: DbOrTx,
+  complaintId: number,
+): Promise<{ id: string; kind: string; mime: string; sizeBytes: number; createdAt: Date }[]> {
+  const rows = await queryRows<{
+    id: string;
+    kind: string;
+    mime: string;
+    size_bytes: number;
+    created_at: string;
+  }>(
+    db,
+    sql`select id::text, kind::text as kind, mime, size_bytes, created_at from attachments
+        where complaint_id = ${complaintId} order by created_at, id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    mime: r.mime,
+    sizeBytes: Number(r.size_bytes),
+    createdAt: new Date(r.created_at),
+  }));
+}

@@ -1,0 +1,261 @@
+/**
+ * The OpenAPI 3.1 description of the public intake API, generated from the same zod schemas the
+ * handlers parse with (zod 4's own JSON Schema output, draft 2020-12, which OpenAPI 3.1 uses). Pure.
+ */
+import { z } from 'zod';
+import { ERROR_STATUS } from '@/lib/http/errors';
+import { rateInput, reopenInput, submitInput, trackInput } from './submit-input';
+import { UPLOAD_LIMITS } from './upload-limits';
+
+type JsonSchema = Record<string, unknown>;
+
+function componentsOf(schemas: z.ZodType[]): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const schema of schemas) {
+    const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+    const text = JSON.stringify(json.$defs ?? {}).replaceAll('#/$defs/', '#/components/schemas/');
+    Object.assign(out, JSON.parse(text) as Record<string, JsonSchema>);
+  }
+  return out;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+
+const errorResponses = (...codes: (keyof typeof ERROR_STATUS)[]) =>
+  Object.fromEntries(
+    codes.map((code) => [String(ERROR_STATUS[code]), { description: code, content: json(ref('Error')) }]),
+  );
+
+const timeline = ref('PublicTimeline');
+
+export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
+  const schemas: Record<string, JsonSchema> = {
+    ...componentsOf([submitInput, trackInput, rateInput, reopenInput]),
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
+            message: { type: 'string' },
+            fields: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['path', 'message'],
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    SubmitResult: {
+      type: 'object',
+      required: ['complaint', 'created'],
+      properties: {
+        complaint: {
+          type: 'object',
+          required: ['trackingCode', 'status', 'kind', 'submittedAt'],
+          properties: {
+            trackingCode: { type: 'string', pattern: '^[2-9A-HJ-NP-Z]{8}$' },
+            status: { type: 'string' },
+            kind: { type: 'string', enum: ['complaint', 'misconduct'] },
+            submittedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        created: { type: 'boolean', description: 'false when an idempotent retry returned the first result' },
+      },
+    },
+    Attachment: {
+      type: 'object',
+      required: ['id', 'kind', 'mime', 'sizeBytes'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        kind: { type: 'string', enum: ['photo', 'video', 'audio'] },
+        mime: { type: 'string' },
+        sizeBytes: { type: 'integer' },
+      },
+    },
+    PublicTimeline: {
+      type: 'object',
+      properties: {
+        trackingCode: { type: 'string' },
+        kind: { type: 'string', enum: ['complaint', 'misconduct'] },
+        status: { type: 'string' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        category: { type: ['string', 'null'] },
+        urgency: { type: ['string', 'null'] },
+        office: {
+          type: ['string', 'null'],
+          description: 'First-responsible office (never for misconduct reports)',
+        },
+        submittedAt: { type: 'string', format: 'date-time' },
+        deadlines: {
+          type: 'object',
+          properties: {
+            dispatch: { type: ['string', 'null'], format: 'date-time' },
+            firstReply: { type: ['string', 'null'], format: 'date-time' },
+            resolve: { type: ['string', 'null'], format: 'date-time' },
+          },
+        },
+        events: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              type: { type: 'string' },
+              status: { type: ['string', 'null'] },
+              office: { type: ['string', 'null'] },
+              note: { type: ['string', 'null'] },
+              at: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+        answer: { type: ['string', 'null'], description: "The office's answer at resolution" },
+        ratings: { type: 'array', items: { type: 'object' } },
+        canRate: { type: 'boolean' },
+        canReopen: { type: 'boolean' },
+      },
+    },
+  };
+  const rateLimitNote =
+    'Rate limited per client address (and per phone for submissions): 429 RATE_LIMITED with a Retry-After header.';
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Suqiu intake API (群众诉求收件接口)',
+      version: '1.0.0',
+      description:
+        'What a WeChat mini-program, the 12345 hotline or the web page calls to submit, upload, track, rate and reopen complaints. ' +
+        'Coordinates may be declared in wgs84, gcj02 (WeChat getLocation, Amap), bd09 (Baidu) or cgcs2000; they are stored in WGS84 with the original kept. ' +
+        'Points outside Panzhihua are refused (VALIDATION on `location`). Errors: `{error:{code,message,fields:[{path,message}]}}`. ' +
+        rateLimitNote,
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/v1/uploads': {
+        post: {
+          operationId: 'uploadAttachment',
+          summary: 'Upload one photo, video or voice note before submitting',
+          description: `Checked by content (magic bytes), not by name. Photos: JPEG, PNG, WebP up to ${UPLOAD_LIMITS.photo.maxBytes / 1e6} MB (re-encoded without EXIF/location data); video: MP4, MOV, WebM up to ${UPLOAD_LIMITS.video.maxBytes / 1e6} MB; voice: WebM/Ogg/M4A/MP3/WAV/AMR up to ${UPLOAD_LIMITS.audio.maxBytes / 1e6} MB. Pass the returned id in attachmentIds.`,
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': {
+              description: 'Stored',
+              content: json({ type: 'object', properties: { attachment: ref('Attachment') } }),
+            },
+            ...errorResponses('VALIDATION', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED'),
+          },
+        },
+      },
+      '/api/v1/complaints': {
+        post: {
+          operationId: 'submitComplaint',
+          summary: 'Submit a complaint or a misconduct report',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 8, maxLength: 128 },
+              description: 'Same key and body → the same complaint back (200), never a duplicate',
+            },
+          ],
+          requestBody: { required: true, content: json(ref('SubmitComplaint')) },
+          responses: {
+            '201': { description: 'Created', content: json(ref('SubmitResult')) },
+            '200': { description: 'Idempotent retry: the first result', content: json(ref('SubmitResult')) },
+            ...errorResponses(
+              'VALIDATION',
+              'CONFLICT',
+              'PAYLOAD_TOO_LARGE',
+              'UNSUPPORTED_MEDIA_TYPE',
+              'RATE_LIMITED',
+            ),
+          },
+        },
+      },
+      '/api/v1/track': {
+        post: {
+          operationId: 'trackComplaint',
+          summary:
+            'The public timeline of one complaint (tracking code + last 4 phone digits where a phone was given)',
+          requestBody: { required: true, content: json(ref('TrackRequest')) },
+          responses: {
+            '200': {
+              description: 'Timeline',
+              content: json({ type: 'object', properties: { complaint: timeline } }),
+            },
+            ...errorResponses('VALIDATION', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED'),
+          },
+        },
+      },
+      '/api/v1/ratings': {
+        post: {
+          operationId: 'rateComplaint',
+          summary: 'Rate a resolved complaint (satisfied / basically_satisfied / unsatisfied)',
+          requestBody: { required: true, content: json(ref('RateRequest')) },
+          responses: {
+            '201': {
+              description: 'Rated',
+              content: json({ type: 'object', properties: { complaint: timeline } }),
+            },
+            ...errorResponses(
+              'VALIDATION',
+              'NOT_FOUND',
+              'CONFLICT',
+              'UNSUPPORTED_MEDIA_TYPE',
+              'RATE_LIMITED',
+            ),
+          },
+        },
+      },
+      '/api/v1/reopen': {
+        post: {
+          operationId: 'reopenComplaint',
+          summary: 'Reopen a complaint rated unsatisfied; it goes back to the handling office',
+          requestBody: { required: true, content: json(ref('ReopenRequest')) },
+          responses: {
+            '200': {
+              description: 'Reopened',
+              content: json({ type: 'object', properties: { complaint: timeline } }),
+            },
+            ...errorResponses(
+              'VALIDATION',
+              'NOT_FOUND',
+              'CONFLICT',
+              'UNSUPPORTED_MEDIA_TYPE',
+              'RATE_LIMITED',
+            ),
+          },
+        },
+      },
+      '/api/v1/categories': {
+        get: {
+          operationId: 'listCategories',
+          summary: 'Active categories (for the optional category choice)',
+          responses: { '200': { description: 'Categories' } },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}

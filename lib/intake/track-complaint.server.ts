@@ -1,0 +1,116 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import {
+  getPublicComplaint,
+  listPublicEvents,
+  listRatings,
+  type PublicComplaintRow,
+} from '@/db/queries/intake';
+import { AppError } from '@/lib/http/errors';
+import { enforceRate, INTAKE_RATE_RULES, intakeLimiter, rateLimited } from './rate-limit';
+import { type TrackInput, trackInput } from './submit-input';
+
+/** What a resident sees with the tracking code: their own complaint's public face, nothing internal. */
+export interface PublicTimeline {
+  trackingCode: string;
+  kind: 'complaint' | 'misconduct';
+  status: string;
+  title: string;
+  description: string;
+  category: string | null;
+  urgency: string | null;
+  office: string | null;
+  submittedAt: string;
+  deadlines: { dispatch: string | null; firstReply: string | null; resolve: string | null };
+  events: { type: string; status: string | null; office: string | null; note: string | null; at: string }[];
+  answer: string | null;
+  ratings: { round: number; level: string; comment: string | null; at: string }[];
+  canRate: boolean;
+  canReopen: boolean;
+}
+
+export const MAX_REOPENS = 2;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Resolve the tracking credentials to a complaint. Unknown code and wrong phone digits answer the
+ * same NOT_FOUND; wrong digits count against the code (10 an hour), so the last 4 digits cannot be
+ * walked.
+ */
+export async function requireTrackedComplaint(
+  db: DbOrTx,
+  input: TrackInput,
+  options: { forUpdate?: boolean; now?: number } = {},
+): Promise<PublicComplaintRow> {
+  const now = options.now ?? Date.now();
+  const failKey = `track-fail:${input.trackingCode}`;
+  const waitMs = intakeLimiter().peek(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
+  if (waitMs > 0) throw rateLimited(waitMs);
+  const row = await getPublicComplaint(db, {
+    trackingCode: input.trackingCode,
+    forUpdate: options.forUpdate,
+  });
+  if (!row || (row.phoneLast4 !== null && row.phoneLast4 !== input.phoneLast4)) {
+    if (row) enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
+    throw new AppError('NOT_FOUND', 'No complaint with this tracking code and phone digits');
+  }
+  return row;
+}
+
+export async function trackComplaint(db: DbOrTx, raw: unknown): Promise<PublicTimeline> {
+  const input = trackInput.parse(raw);
+  const row = await requireTrackedComplaint(db, input);
+  return toPublicTimeline(db, row);
+}
+
+export async function toPublicTimeline(db: DbOrTx, row: PublicComplaintRow): Promise<PublicTimeline> {
+  const [events, ratings] = await Promise.all([listPublicEvents(db, row.id), listRatings(db, row.id)]);
+  const misconduct = row.kind === 'misconduct';
+  const timeline: PublicTimeline['events'] = events.map((e) => ({
+    type: e.type,
+    status: e.toStatus,
+    // A misconduct report never names who handles it.
+    office: misconduct ? null : e.officeName,
+    note: e.publicNote,
+    at: e.at.toISOString(),
+  }));
+  // 研判/分级: the grade is public even where the triage event itself is internal.
+  if (row.triagedAt && !misconduct && !timeline.some((e) => e.type === 'triaged')) {
+    timeline.push({
+      type: 'triaged',
+      status: 'triaged',
+      office: null,
+      note: [row.categoryName, row.urgencyName].filter(Boolean).join(' · ') || null,
+      at: row.triagedAt.toISOString(),
+    });
+    timeline.sort((a, b) => a.at.localeCompare(b.at));
+  }
+  const answer = [...events].reverse().find((e) => e.type === 'resolved')?.publicNote ?? null;
+  const round = row.reopenCount + 1;
+  const roundRating = ratings.find((r) => r.round === round);
+  const resolved = row.status === 'resolved' && !misconduct;
+  const rated = (row.status === 'resolved' || row.status === 'closed') && !misconduct;
+  return {
+    trackingCode: row.trackingCode,
+    kind: row.kind,
+    status: row.status,
+    title: row.title,
+    description: row.description,
+    category: misconduct ? null : row.categoryName,
+    urgency: misconduct ? null : row.urgencyName,
+    office: misconduct ? null : row.officeName,
+    submittedAt: row.submittedAt.toISOString(),
+    deadlines: misconduct
+      ? { dispatch: null, firstReply: null, resolve: null }
+      : {
+          dispatch: iso(row.dispatchDueAt),
+          firstReply: iso(row.firstReplyDueAt),
+          resolve: iso(row.resolveDueAt),
+        },
+    events: timeline,
+    answer: misconduct ? null : answer,
+    ratings: ratings.map((r) => ({ ...r, at: r.at.toISOString() })),
+    canRate: resolved && !roundRating,
+    canReopen: rated && roundRating?.level === 'unsatisfied' && row.reopenCount < MAX_REOPENS,
+  };
+}
