@@ -384,38 +384,6 @@ export async function listRatings(
   }));
 }
 
-export async function insertRating(
-  db: DbOrTx,
-  r: { complaintId: number; round: number; level: string; comment: string | null; now: Date },
-): Promise<void> {
-  await db.execute(
-    sql`insert into ratings (complaint_id, round, level, comment, created_at)
-        values (${r.complaintId}, ${r.round}, ${r.level}::rating_level, ${r.comment}, ${r.now.toISOString()}::timestamptz)`,
-  );
-}
-
-export async function setComplaintStatus(
-  db: DbOrTx,
-  p: {
-    id: number;
-    from: string;
-    to: string;
-    now: Date;
-    closed?: boolean;
-    reopened?: boolean;
-  },
-): Promise<boolean> {
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`update complaints set status = ${p.to}::complaint_status, updated_at = ${p.now.toISOString()}::timestamptz
-          ${p.closed ? sql`, closed_at = ${p.now.toISOString()}::timestamptz` : sql``}
-          ${p.reopened ? sql`, reopen_count = reopen_count + 1` : sql``}
-        where id = ${p.id} and status = ${p.from}::complaint_status
-        returning id`,
-  );
-  return rows.length === 1;
-}
-
 export interface IntakeCategory {
   code: string;
   parentCode: string | null;

@@ -1,14 +1,14 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { insertEvent, insertRating, setComplaintStatus } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
+import { transition } from '@/lib/workflow/transition.server';
 import { rateInput } from './submit-input';
 import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from './track-complaint.server';
 
 /**
- * 评价: the resident rates a resolved complaint, once per resolution round, which closes it
- * (resolved → closed, as the workflow's transition table declares); an unsatisfied rating opens the
- * reopen path. Serialised on the complaint row, so a double tap rates once.
+ * 评价: the resident (holding the tracking code) rates a resolved complaint, once per resolution
+ * round; the workflow's `rate` transition records it and closes the case. An unsatisfied rating
+ * opens the reopen path. Serialised on the complaint row, so a double tap rates once.
  */
 export async function rateComplaint(
   db: Db,
@@ -19,30 +19,17 @@ export async function rateComplaint(
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const row = await requireTrackedComplaint(tx, input, { forUpdate: true });
-    if (row.kind !== 'complaint' || row.status !== 'resolved') {
-      throw new AppError('CONFLICT', 'Only a resolved complaint can be rated');
-    }
-    const round = row.reopenCount + 1;
-    const timeline = await toPublicTimeline(tx, row);
-    if (!timeline.canRate) throw new AppError('CONFLICT', 'Already rated');
-    await insertRating(tx, {
+    const before = await toPublicTimeline(tx, row);
+    if (!before.canRate)
+      throw new AppError('CONFLICT', 'Only a resolved, not yet rated complaint can be rated');
+    await transition(tx, {
       complaintId: row.id,
-      round,
-      level: input.level,
-      comment: input.comment ?? null,
+      verb: 'rate',
+      actor: { kind: 'resident' },
+      input: { level: input.level, comment: input.comment },
+      expectedStatus: 'resolved',
       now,
     });
-    await insertEvent(tx, {
-      complaintId: row.id,
-      type: 'rated',
-      fromStatus: 'resolved',
-      toStatus: 'closed',
-      publicNote: null,
-      data: { level: input.level, round },
-      public: true,
-      at: now,
-    });
-    await setComplaintStatus(tx, { id: row.id, from: 'resolved', to: 'closed', now, closed: true });
     return toPublicTimeline(tx, { ...row, status: 'closed' });
   });
 }

@@ -88,12 +88,18 @@ describe('track, rate, reopen', () => {
     expect(rated).toMatchObject({ status: 'closed', canRate: false, canReopen: true });
     const reopened = await reopenComplaint(handle.db, { ...creds, reason: '灯还是不亮' });
     expect(reopened.status).toBe('reopened');
-    const ev = await queryRow<{ actor_office_id: number; public: boolean }>(
+    const ev = await queryRow<{ public: boolean }>(
       handle.db,
-      sql`select actor_office_id, public from complaint_events where type = 'reopened'`,
+      sql`select public from complaint_events where type = 'reopened'`,
     );
     expect(ev?.public).toBe(true);
-    expect(ev?.actor_office_id).not.toBeNull();
+    // Back to the handling office: it is reminded (workflow outbox).
+    const note = await queryRow<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from notifications n join offices o on o.id = n.recipient_office_id
+          where o.code = 'T-CWH'`,
+    );
+    expect(note?.n).toBeGreaterThan(0);
     const c = await queryRow<{ reopen_count: number }>(handle.db, sql`select reopen_count from complaints`);
     expect(c?.reopen_count).toBe(1);
   });
