@@ -54,7 +54,9 @@ describe('Gi* (star, binary fixed-distance weights)', () => {
     const v = points.map(() => Math.floor(rand() * 20));
     const nb = neighboursWithin(points, 600, true);
     const ratio = giStarRatioForm(v, nb);
-    giStar(v, nb).forEach((r, i) => expect(r.z).toBeCloseTo(ratio[i]!, 9));
+    giStar(v, nb).forEach((r, i) => {
+      expect(r.z).toBeCloseTo(ratio[i]!, 9);
+    });
   });
 
   it('marks a planted cluster as a 99 % hot spot and empty surroundings as not hot', () => {

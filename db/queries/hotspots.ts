@@ -1,0 +1,116 @@
+/** Complaint counts on a regular grid of cells in a projected CRS, for the hot-spot statistics. */
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { queryRows } from '../sql';
+
+/** CGCS2000 / 3-degree Gauss-Kruger CM 102E: metres, centred on Panzhihua (101.1–102.3°E). */
+export const HOTSPOT_SRID = 4543;
+/** Inlined, never a bind parameter: ST_Transform(geometry, $1) can bind to the proj-string overload. */
+const SRID = sql.raw(String(HOTSPOT_SRID));
+
+export interface ComplaintFilter {
+  from?: Date;
+  to?: Date;
+  /** Level-1 or level-2 category codes. */
+  categories?: string[];
+  statuses?: string[];
+  urgencies?: string[];
+  channels?: string[];
+}
+
+/** The filter as a condition on `complaints` (never misconduct reports: they are not statistics). */
+export function complaintFilterSql(filter: ComplaintFilter): SQL {
+  const parts: SQL[] = [sql`complaints.kind = 'complaint'`];
+  if (filter.from) parts.push(sql`complaints.submitted_at >= ${filter.from.toISOString()}::timestamptz`);
+  if (filter.to) parts.push(sql`complaints.submitted_at < ${filter.to.toISOString()}::timestamptz`);
+  if (filter.categories?.length) {
+    const list = sql.join(
+      filter.categories.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    parts.push(
+      sql`(complaints.category_code in (${list}) or complaints.category_code in (select code from categories where parent_code in (${list})))`,
+    );
+  }
+  const inList = (column: SQL, values: string[] | undefined) => {
+    if (values?.length)
+      parts.push(
+        sql`${column} in (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
+  };
+  inList(sql`complaints.status::text`, filter.statuses);
+  inList(sql`complaints.urgency_code`, filter.urgencies);
+  inList(sql`complaints.channel::text`, filter.channels);
+  return sql.join(parts, sql` and `);
+}
+
+export interface CellCountRow extends Record<string, unknown> {
+  i: number;
+  j: number;
+  x: number;
+  y: number;
+  count: number;
+  geometry: string;
+}
+
+/**
+ * Every cell of a square or hexagonal grid (`size` metres) that intersects the study area (a
+ * division), with the number of complaints in it. Each complaint is counted once: square cells are
+ * found arithmetically (PostGIS numbers square cells i = ⌊x / size⌋, j = ⌊y / size⌋), hexagons by
+ * containment with ties at shared edges broken by the lowest (i, j).
+ */
+export async function listCellCounts(
+  db: DbOrTx,
+  params: {
+    divisionCode: string;
+    size: number;
+    shape: 'square' | 'hexagon';
+    filter: ComplaintFilter;
+    scope: SQL;
+  },
+): Promise<CellCountRow[]> {
+  const area = sql`(select ST_Transform(boundary, ${SRID}) from divisions where code = ${params.divisionCode})`;
+  const grid =
+    params.shape === 'square'
+      ? sql`ST_SquareGrid(${params.size}::float8, ${area})`
+      : sql`ST_HexagonGrid(${params.size}::float8, ${area})`;
+  const where = sql`${complaintFilterSql(params.filter)} and (${params.scope})
+    and ST_Intersects(complaints.location, (select boundary from divisions where code = ${params.divisionCode}))`;
+  const counts =
+    params.shape === 'square'
+      ? sql`select floor(ST_X(p) / ${params.size}::float8)::int as i, floor(ST_Y(p) / ${params.size}::float8)::int as j, count(*)::int as n
+            from (select ST_Transform(complaints.location, ${SRID}) as p from complaints where ${where}) pts
+            group by 1, 2`
+      : sql`select i, j, count(*)::int as n from (
+              select distinct on (pts.id) pts.id, g.i, g.j
+              from (select complaints.id, ST_Transform(complaints.location, ${SRID}) as p from complaints where ${where}) pts
+              join cells g on ST_Intersects(g.geom, pts.p)
+              order by pts.id, g.i, g.j) one group by i, j`;
+  return queryRows<CellCountRow>(
+    db,
+    sql`with cells as (
+          select g.i, g.j, g.geom from ${grid} g where ST_Intersects(g.geom, ${area})
+        ), counted as (${counts})
+        select cells.i, cells.j, ST_X(ST_Centroid(cells.geom))::float8 as x, ST_Y(ST_Centroid(cells.geom))::float8 as y,
+          coalesce(counted.n, 0)::int as count,
+          ST_AsGeoJSON(ST_Transform(cells.geom, 4326), 6) as geometry
+        from cells left join counted on counted.i = cells.i and counted.j = cells.j
+        order by cells.j, cells.i`,
+  );
+}
+
+/** Complaints counted by the same filter and scope, in the same area: the check that no cell loses or doubles any. */
+export async function countComplaintsInArea(
+  db: DbOrTx,
+  params: { divisionCode: string; filter: ComplaintFilter; scope: SQL },
+): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from complaints where ${complaintFilterSql(params.filter)} and (${params.scope})
+        and ST_Intersects(complaints.location, (select boundary from divisions where code = ${params.divisionCode}))`,
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,139 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import {
+  type ComplaintFilter,
+  countComplaintsInArea,
+  HOTSPOT_SRID,
+  listCellCounts,
+} from '@/db/queries/hotspots';
+import { assertCan, complaintScope } from '@/lib/auth/policy';
+import type { AuthUser } from '@/lib/auth/types';
+import { isWithinDivision } from '@/lib/geo/division-code';
+import { AppError } from '@/lib/http/errors';
+import { type BandChoice, chooseDistanceBand } from './distance-band';
+import { binThresholds, confidenceBin } from './fdr';
+import { giStar } from './gi-star';
+import { neighboursWithin } from './neighbours';
+
+export interface HotspotRequest {
+  divisionCode?: string;
+  cellSize: number;
+  shape: 'square' | 'hexagon';
+  fdr: boolean;
+  /** Fixed distance band in metres; chosen from the data when absent. */
+  band?: number;
+  filter: ComplaintFilter;
+}
+
+export interface HotspotCell {
+  i: number;
+  j: number;
+  count: number;
+  z: number;
+  p: number;
+  bin: number;
+  neighbours: number;
+  geometry: GeoJSON.Polygon;
+}
+
+export interface HotspotResult {
+  parameters: {
+    divisionCode: string;
+    crs: string;
+    cellSize: number;
+    shape: 'square' | 'hexagon';
+    distanceBand: number;
+    distanceBandMethod: BandChoice['method'] | 'given';
+    bandProfile: BandChoice['profile'];
+    neighboursPerCell: { min: number; mean: number; max: number };
+    fdr: boolean;
+    criticalP: { p90: number; p95: number; p99: number };
+    cells: number;
+    complaints: number;
+    filter: ComplaintFilter;
+  };
+  cells: HotspotCell[];
+}
+
+/** Largest grid the statistics will run on (cells); past it, ask for bigger cells. */
+export const MAX_CELLS = 60_000;
+
+/** Getis-Ord Gi* hot spots over the caller's complaints (see lib/hotspots/gi-star.ts). */
+export async function computeHotspots(
+  db: DbOrTx,
+  user: AuthUser,
+  request: HotspotRequest,
+): Promise<HotspotResult> {
+  assertCan(user, 'stats.read');
+  const j = user.jurisdiction;
+  if (j.kind !== 'division') throw new AppError('FORBIDDEN', 'Hot spots need a division jurisdiction');
+  const divisionCode = request.divisionCode ?? j.divisionCode;
+  if (!isWithinDivision(divisionCode, j.divisionCode, j.divisionLevel)) {
+    throw new AppError('NOT_FOUND', 'No such division in your jurisdiction');
+  }
+  const scope = complaintScope(user);
+  const rows = await listCellCounts(db, {
+    divisionCode,
+    size: request.cellSize,
+    shape: request.shape,
+    filter: request.filter,
+    scope,
+  });
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'No such division');
+  if (rows.length > MAX_CELLS) {
+    throw new AppError(
+      'VALIDATION',
+      `The grid would have ${rows.length} cells (max ${MAX_CELLS}); use larger cells`,
+      [{ path: 'cellSize', message: 'too small for this area' }],
+    );
+  }
+  if (rows.length < 30) {
+    throw new AppError('VALIDATION', 'Fewer than 30 cells: use smaller cells for a meaningful Gi*', [
+      { path: 'cellSize', message: 'too large for this area' },
+    ]);
+  }
+  const points = rows.map((r) => ({ x: r.x, y: r.y }));
+  const values = rows.map((r) => r.count);
+  const choice: BandChoice = request.band
+    ? { band: request.band, method: 'average_knn_distance', profile: [] }
+    : chooseDistanceBand(points, values, request.cellSize);
+  const neighbours = neighboursWithin(points, choice.band, true);
+  const results = giStar(values, neighbours);
+  const thresholds = binThresholds(
+    results.map((r) => r.p),
+    request.fdr,
+  );
+  const counts = neighbours.map((l) => l.length);
+  const complaints = await countComplaintsInArea(db, { divisionCode, filter: request.filter, scope });
+  return {
+    parameters: {
+      divisionCode,
+      crs: `EPSG:${HOTSPOT_SRID}`,
+      cellSize: request.cellSize,
+      shape: request.shape,
+      distanceBand: choice.band,
+      distanceBandMethod: request.band ? 'given' : choice.method,
+      bandProfile: choice.profile,
+      neighboursPerCell: {
+        min: Math.min(...counts),
+        mean: counts.reduce((a, b) => a + b, 0) / counts.length,
+        max: Math.max(...counts),
+      },
+      fdr: request.fdr,
+      criticalP: { p90: thresholds.p90, p95: thresholds.p95, p99: thresholds.p99 },
+      cells: rows.length,
+      complaints,
+      filter: request.filter,
+    },
+    cells: rows.map((r, k) => ({
+      i: r.i,
+      j: r.j,
+      count: r.count,
+      z: results[k]!.z,
+      p: results[k]!.p,
+      bin: confidenceBin(results[k]!.z, results[k]!.p, thresholds),
+      neighbours: results[k]!.neighbours,
+      geometry: JSON.parse(r.geometry) as GeoJSON.Polygon,
+    })),
+  };
+}
