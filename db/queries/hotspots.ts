@@ -114,3 +114,88 @@ export async function countComplaintsInArea(
   );
   return rows[0]?.n ?? 0;
 }
+
+export interface CellStepCountRow extends Record<string, unknown> {
+  i: number;
+  j: number;
+  /** First day of the month (CST) of the bin, 'YYYY-MM-01'. */
+  month: string;
+  count: number;
+}
+
+/** Sparse (square cell × month) counts for the space-time cube of emerging hot spots. */
+export async function listCellMonthCounts(
+  db: DbOrTx,
+  params: { divisionCode: string; size: number; filter: ComplaintFilter; scope: SQL },
+): Promise<CellStepCountRow[]> {
+  return queryRows<CellStepCountRow>(
+    db,
+    sql`select floor(ST_X(p) / ${params.size}::float8)::int as i, floor(ST_Y(p) / ${params.size}::float8)::int as j,
+          to_char(date_trunc('month', submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as month,
+          count(*)::int as count
+        from (select ST_Transform(complaints.location, ${SRID}) as p, complaints.submitted_at from complaints
+              where ${complaintFilterSql(params.filter)} and (${params.scope})
+                and ST_Intersects(complaints.location, (select boundary from divisions where code = ${params.divisionCode}))) pts
+        group by 1, 2, 3`,
+  );
+}
+
+export interface ClusterRow extends Record<string, unknown> {
+  cluster: number;
+  count: number;
+  lng: number;
+  lat: number;
+  radiusM: number;
+  categories: { code: string; name: string; count: number }[];
+  buildings: { id: number; address: string; count: number }[];
+  facilities: { id: number; name: string; kind: string; count: number }[];
+  hull: string;
+}
+
+/**
+ * DBSCAN clusters (ST_ClusterDBSCAN in a metric CRS) of the filtered complaints in an area, largest
+ * first, each with its top categories, buildings and facilities.
+ */
+export async function listDbscanClusters(
+  db: DbOrTx,
+  params: {
+    divisionCode: string;
+    epsM: number;
+    minPoints: number;
+    filter: ComplaintFilter;
+    scope: SQL;
+    limit: number;
+  },
+): Promise<ClusterRow[]> {
+  return queryRows<ClusterRow>(
+    db,
+    sql`with pts as (
+          select complaints.id, complaints.location, complaints.category_code, complaints.building_id, complaints.facility_id,
+            ST_ClusterDBSCAN(ST_Transform(complaints.location, ${SRID}), eps => ${params.epsM}::float8, minpoints => ${params.minPoints}::int) over () as cluster
+          from complaints
+          where ${complaintFilterSql(params.filter)} and (${params.scope})
+            and ST_Intersects(complaints.location, (select boundary from divisions where code = ${params.divisionCode}))
+        ), clustered as (select * from pts where cluster is not null),
+        summary as (
+          select cluster, count(*)::int as count, ST_Centroid(ST_Collect(location)) as centre,
+            ST_ConvexHull(ST_Collect(location)) as hull
+          from clustered group by cluster
+        )
+        select s.cluster, s.count, ST_X(s.centre)::float8 as lng, ST_Y(s.centre)::float8 as lat,
+          coalesce((select max(ST_Distance(ST_Transform(c.location, ${SRID}), ST_Transform(s.centre, ${SRID})))
+                    from clustered c where c.cluster = s.cluster), 0)::float8 as "radiusM",
+          (select coalesce(json_agg(t order by t.count desc), '[]'::json) from (
+             select coalesce(cat.parent_code, c.category_code) as code, max(coalesce(parent.name_zh, cat.name_zh)) as name, count(*)::int as count
+             from clustered c left join categories cat on cat.code = c.category_code
+             left join categories parent on parent.code = cat.parent_code
+             where c.cluster = s.cluster group by 1 order by 3 desc limit 3) t) as categories,
+          (select coalesce(json_agg(t order by t.count desc), '[]'::json) from (
+             select b.id, b.address, count(*)::int as count from clustered c join buildings b on b.id = c.building_id
+             where c.cluster = s.cluster group by b.id, b.address order by 3 desc limit 5) t) as buildings,
+          (select coalesce(json_agg(t order by t.count desc), '[]'::json) from (
+             select f.id, f.name, f.kind::text as kind, count(*)::int as count from clustered c join facilities f on f.id = c.facility_id
+             where c.cluster = s.cluster group by f.id, f.name, f.kind order by 4 desc limit 5) t) as facilities,
+          ST_AsGeoJSON(s.hull, 6) as hull
+        from summary s order by s.count desc limit ${params.limit}`,
+  );
+}

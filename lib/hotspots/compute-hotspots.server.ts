@@ -6,10 +6,10 @@ import {
   HOTSPOT_SRID,
   listCellCounts,
 } from '@/db/queries/hotspots';
-import { assertCan, complaintScope } from '@/lib/auth/policy';
+import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
-import { isWithinDivision } from '@/lib/geo/division-code';
 import { AppError } from '@/lib/http/errors';
+import { resolveAnalysisArea } from './analysis-area';
 import { type BandChoice, chooseDistanceBand } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
 import { giStar } from './gi-star';
@@ -64,13 +64,7 @@ export async function computeHotspots(
   user: AuthUser,
   request: HotspotRequest,
 ): Promise<HotspotResult> {
-  assertCan(user, 'stats.read');
-  const j = user.jurisdiction;
-  if (j.kind !== 'division') throw new AppError('FORBIDDEN', 'Hot spots need a division jurisdiction');
-  const divisionCode = request.divisionCode ?? j.divisionCode;
-  if (!isWithinDivision(divisionCode, j.divisionCode, j.divisionLevel)) {
-    throw new AppError('NOT_FOUND', 'No such division in your jurisdiction');
-  }
+  const divisionCode = resolveAnalysisArea(user, request.divisionCode);
   const scope = complaintScope(user);
   const rows = await listCellCounts(db, {
     divisionCode,

@@ -32,3 +32,30 @@ export const hotspotQuery = z.object({
   channel: list,
   format: z.enum(['geojson', 'csv']).default('geojson'),
 });
+
+const common = {
+  division: hotspotQuery.shape.division,
+  category: list,
+  status: list,
+  urgency: list,
+  channel: list,
+};
+
+/** Query parameters of GET /api/analytics/emerging. */
+export const emergingQuery = z.object({
+  ...common,
+  cellSize: z.coerce.number().int().min(200).max(20_000).default(2000),
+  months: z.coerce.number().int().min(4).max(36).default(12),
+  timeWindow: z.coerce.number().int().min(0).max(3).default(1),
+  band: z.coerce.number().min(100).max(100_000).optional(),
+  fdr: hotspotQuery.shape.fdr,
+});
+
+/** Query parameters of GET /api/analytics/clusters. */
+export const clusterQuery = z.object({
+  ...common,
+  eps: z.coerce.number().min(10).max(5000).default(150),
+  minPoints: z.coerce.number().int().min(2).max(500).default(8),
+  from: isoDate,
+  to: isoDate,
+});
