@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { complaints } from './complaints';
 import { clueStatus, spotCheckResult, visitMethod } from './enums';
-import { buildings, divisions, households } from './geography';
+import { buildings, divisions, facilities, households } from './geography';
 import { offices, users } from './organisation';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -145,4 +145,45 @@ export const auditLog = pgTable(
     index('audit_log_action_idx').on(t.action, t.createdAt),
     index('audit_log_actor_idx').on(t.actorUserId),
   ],
+);
+
+/** The clue workflow's trail: each status change or note by an inspector. */
+export const clueNotes = pgTable(
+  'clue_notes',
+  {
+    id: serial('id').primaryKey(),
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    authorUserId: integer('author_user_id').references(() => users.id),
+    fromStatus: clueStatus('from_status'),
+    toStatus: clueStatus('to_status'),
+    note: text('note').notNull(),
+    createdAt: ts('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [index('clue_notes_clue_idx').on(t.clueId, t.createdAt)],
+);
+
+/**
+ * Enforcement records (inspections, penalties) imported from the supervising offices' own systems
+ * and linked to facilities, so that "many complaints, no enforcement" can be checked.
+ */
+export const enforcementActions = pgTable(
+  'enforcement_actions',
+  {
+    id: serial('id').primaryKey(),
+    facilityId: integer('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    officeId: integer('office_id').references(() => offices.id),
+    /** inspection 检查, penalty 处罚, rectification 责令整改 … */
+    kind: text('kind').notNull(),
+    actedOn: timestamp('acted_on', { withTimezone: true }).notNull(),
+    result: text('result'),
+    amountYuan: integer('amount_yuan'),
+    /** The record's id in the source system, unique per source. */
+    sourceRef: text('source_ref').notNull().unique(),
+    importedAt: ts('imported_at').notNull().default(sql`now()`),
+  },
+  (t) => [index('enforcement_actions_facility_idx').on(t.facilityId, t.actedOn)],
 );
