@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { UserMenu } from '@/components/auth/user-menu';
+import { PublicLinks } from '@/components/intake/public-links';
 import { LocaleSwitch } from './locale-switch';
 
 export async function AppHeader() {
@@ -12,6 +13,7 @@ export async function AppHeader() {
         <span>{t('app.tagline')}</span>
       </Link>
       <nav className="app-header__nav">
+        <PublicLinks />
         <LocaleSwitch label={t('nav.language')} />
         <UserMenu />
       </nav>

@@ -7,27 +7,11 @@ import {
   type PublicComplaintRow,
 } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
+import type { PublicTimeline } from './public-timeline';
 import { enforceRate, INTAKE_RATE_RULES, intakeLimiter, rateLimited } from './rate-limit';
 import { type TrackInput, trackInput } from './submit-input';
 
-/** What a resident sees with the tracking code: their own complaint's public face, nothing internal. */
-export interface PublicTimeline {
-  trackingCode: string;
-  kind: 'complaint' | 'misconduct';
-  status: string;
-  title: string;
-  description: string;
-  category: string | null;
-  urgency: string | null;
-  office: string | null;
-  submittedAt: string;
-  deadlines: { dispatch: string | null; firstReply: string | null; resolve: string | null };
-  events: { type: string; status: string | null; office: string | null; note: string | null; at: string }[];
-  answer: string | null;
-  ratings: { round: number; level: string; comment: string | null; at: string }[];
-  canRate: boolean;
-  canReopen: boolean;
-}
+export type { PublicTimeline };
 
 export const MAX_REOPENS = 2;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,0 +1,97 @@
+'use client';
+
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import { defaultBaseStyle } from '@/components/map/base-style';
+
+/** Panzhihua's extent (WGS84). */
+const CITY_BOUNDS: [[number, number], [number, number]] = [
+  [101.13, 26.08],
+  [102.27, 27.35],
+];
+const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
+
+export interface Pin {
+  lng: number;
+  lat: number;
+}
+
+/**
+ * A small MapLibre map on the own-data basemap (WGS84): tap to drop or move the pin. When `pin`
+ * changes from outside (the phone's position), the map flies there.
+ */
+export function PinMap({ pin, onPin, label }: { pin: Pin | null; onPin: (pin: Pin) => void; label: string }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const markerRef = useRef<maplibregl.Marker | null>(null);
+  const onPinRef = useRef(onPin);
+  onPinRef.current = onPin;
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+    const map = new maplibregl.Map({
+      container: containerRef.current,
+      style: STYLE_URL ?? defaultBaseStyle(),
+      bounds: CITY_BOUNDS,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    mapRef.current = map;
+    map.on('load', async () => {
+      for (const level of ['county', 'town'] as const) {
+        try {
+          const res = await fetch(`/api/map/areas?level=${level}`);
+          if (!res.ok) continue;
+          const source = map.getSource(level === 'county' ? 'counties' : 'towns') as
+            | maplibregl.GeoJSONSource
+            | undefined;
+          source?.setData(await res.json());
+        } catch {
+          // the basemap is decoration here; the pin still works without it
+        }
+      }
+      containerRef.current?.setAttribute('data-map-ready', 'true');
+    });
+    map.on('click', (e) => onPinRef.current({ lng: e.lngLat.lng, lat: e.lngLat.lat }));
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      markerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!pin) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    if (!markerRef.current) {
+      markerRef.current = new maplibregl.Marker({ color: '#c41d1d' })
+        .setLngLat([pin.lng, pin.lat])
+        .addTo(map);
+    } else {
+      markerRef.current.setLngLat([pin.lng, pin.lat]);
+    }
+    const bounds = map.getBounds();
+    if (!bounds.contains([pin.lng, pin.lat]) || map.getZoom() < 13) {
+      map.jumpTo({ center: [pin.lng, pin.lat], zoom: Math.max(map.getZoom(), 14) });
+    }
+  }, [pin]);
+
+  return (
+    <div
+      ref={containerRef}
+      role="application"
+      aria-label={label}
+      data-testid="pin-map"
+      style={{ height: 220, borderRadius: 8, overflow: 'hidden' }}
+    />
+  );
+}
