@@ -13,6 +13,7 @@ export interface StaffNavItem {
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'overview', href: '/workbench', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
+  { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
 ];
 
 export function navFor(role: Role): StaffNavItem[] {

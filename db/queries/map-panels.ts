@@ -300,3 +300,33 @@ export function polygonContains(ring: [number, number][]): SQL {
   const geojson = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
   return sql`ST_Intersects(${T}.location, ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))`;
 }
+
+/** The bounds [west, south, east, north] of a grid or a division (the default view of its users). */
+export async function getBoundsOf(
+  db: DbOrTx,
+  target: { gridId: number } | { divisionCode: string },
+): Promise<[number, number, number, number] | null> {
+  const geom =
+    'gridId' in target
+      ? sql`(select boundary from grids where id = ${target.gridId})`
+      : sql`(select coalesce(d.boundary, (select ST_Union(c.boundary) from divisions c where c.parent_code = d.code))
+             from divisions d where d.code = ${target.divisionCode})`;
+  const row = await queryRow<{ b: [number, number, number, number] | null }>(
+    db,
+    sql`select case when g is null then null else json_build_array(ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g)) end as b
+        from (select ${geom} as g) x`,
+  );
+  return row?.b ?? null;
+}
+
+export function listTopCategories(db: DbOrTx) {
+  return queryRows<{ code: string; name: string; nameEn: string; color: string }>(
+    db,
+    sql`select code, name_zh as name, name_en as "nameEn", color from categories where level = 1 and active and code <> 'JJ'
+        order by sort_order, code`,
+  );
+}
+
+export function listOfficeNames(db: DbOrTx) {
+  return queryRows<{ id: number; name: string }>(db, sql`select id, name from offices order by code`);
+}

@@ -5,7 +5,7 @@ import type { ComplaintPoint } from '@/components/map/layers/complaint-points-la
 export type AreaLevel = 'county' | 'town' | 'village';
 export type BboxTuple = [number, number, number, number];
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

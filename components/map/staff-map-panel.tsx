@@ -1,0 +1,333 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Tag } from 'antd';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { formatRing } from '@/lib/map/filters';
+import type { MapState } from '@/lib/map/url-state';
+import { getJson } from '@/lib/query/map';
+import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
+import type { Panel } from './staff-map';
+
+interface ComplaintRow {
+  id: number;
+  trackingCode: string;
+  title: string;
+  category: string | null;
+  status: string;
+  deadline: keyof typeof DEADLINE_COLORS;
+  resolveDueAt: string | null;
+}
+
+interface Count {
+  key: string;
+  label: string;
+  n: number;
+}
+
+interface Summary {
+  total: number;
+  byCategory: Count[];
+  byStatus: Count[];
+  byDeadline: Count[];
+  top: Count[];
+  trend: { month: string; n: number }[];
+}
+
+function ComplaintList({ rows }: { rows: ComplaintRow[] }) {
+  const t = useTranslations('map');
+  if (rows.length === 0) return <div className="staff-map__muted">{t('panel.none')}</div>;
+  return (
+    <ul className="staff-map__list">
+      {rows.map((c) => (
+        <li key={c.id}>
+          <a href={`/cases/${c.id}`}>{c.title}</a>
+          <span className="staff-map__muted"> {c.category ?? ''}</span>
+          <div>
+            <Tag color={`rgb(${DEADLINE_COLORS[c.deadline].join(',')})`}>{t(`deadline.${c.deadline}`)}</Tag>
+            <Tag>{t(`status.${c.status}`)}</Tag>
+            {c.resolveDueAt && (
+              <span className="staff-map__muted">
+                {t('panel.due')} {new Date(c.resolveDueAt).toLocaleDateString('zh-CN')}
+              </span>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Bars({ rows, label }: { rows: Count[]; label: (r: Count) => string }) {
+  const max = Math.max(1, ...rows.map((r) => r.n));
+  return (
+    <div className="staff-map__bars">
+      {rows.map((r) => (
+        <div key={r.key} className="staff-map__bar-row">
+          <span className="staff-map__bar-label">{label(r)}</span>
+          <span className="staff-map__bar" style={{ width: `${(70 * r.n) / max}%` }} />
+          <span>{r.n}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The 12-month trend as a small SVG column chart (no chart library on the map route). */
+function Trend({ rows }: { rows: { month: string; n: number }[] }) {
+  const max = Math.max(1, ...rows.map((r) => r.n));
+  const w = 300;
+  const h = 90;
+  const bw = w / rows.length;
+  return (
+    <svg className="staff-map__trend" viewBox={`0 0 ${w} ${h + 14}`} role="img" aria-label="trend">
+      {rows.map((r, i) => {
+        const bh = (h * r.n) / max;
+        return (
+          <g key={r.month}>
+            <rect x={i * bw + 2} y={h - bh} width={bw - 4} height={bh} fill="#1677ff">
+              <title>{`${r.month}: ${r.n}`}</title>
+            </rect>
+            {i % 3 === 0 && (
+              <text x={i * bw + bw / 2} y={h + 11} fontSize="9" textAnchor="middle" fill="#666">
+                {r.month.slice(2)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function SummaryView({ s }: { s: Summary }) {
+  const t = useTranslations('map');
+  return (
+    <>
+      <div className="staff-map__big">{t('panel.total', { count: s.total })}</div>
+      <div className="staff-map__deadlines">
+        {s.byDeadline.map((d) => (
+          <Tag
+            key={d.key}
+            color={`rgb(${DEADLINE_COLORS[d.key as keyof typeof DEADLINE_COLORS]?.join(',')})`}
+          >
+            {t(`deadline.${d.key}`)} {d.n}
+          </Tag>
+        ))}
+      </div>
+      <h4>{t('panel.byCategory')}</h4>
+      <Bars rows={s.byCategory} label={(r) => r.label || '—'} />
+      <h4>{t('panel.byStatus')}</h4>
+      <Bars rows={s.byStatus} label={(r) => t(`status.${r.key}`)} />
+      <h4>{t('panel.top')}</h4>
+      <ol className="staff-map__top">
+        {s.top.map((r) => (
+          <li key={r.key}>
+            {r.label} <span className="staff-map__muted">{r.n}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+interface BuildingPanelData {
+  building: { id: number; address: string; floors: number; gridName: string; use: string };
+  personsVisible: boolean;
+  masked: boolean;
+  canVisit: boolean;
+  households: {
+    id: number;
+    unit: string;
+    size: number;
+    persons: { name: string; phone: string | null; isHead: boolean }[];
+  }[];
+  complaints: ComplaintRow[];
+  facilities: { id: number; name: string; kind: string }[];
+  visits: { id: number; method: string; outcome: string; visitedAt: string; visitor: string }[];
+}
+
+function VisitForm({ buildingId }: { buildingId: number }) {
+  const t = useTranslations('map');
+  const client = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const [form] = Form.useForm();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      size="small"
+      className="staff-map__visit"
+      initialValues={{ method: 'in_person' }}
+      onFinish={async (values: { method: string; outcome: string; note?: string }) => {
+        const response = await fetch(`/api/map/buildings/${buildingId}/visits`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(values),
+        });
+        if (response.ok) {
+          setSaved(true);
+          form.resetFields();
+          await client.invalidateQueries({ queryKey: ['map', 'building', buildingId] });
+        }
+      }}
+    >
+      <Form.Item name="method" label={t('panel.method')}>
+        <Select
+          options={(['in_person', 'phone', 'meeting'] as const).map((m) => ({
+            value: m,
+            label: t(`panel.methods.${m}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('panel.outcome')} rules={[{ required: true, max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="note" label={t('panel.note')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Button htmlType="submit" type="primary">
+        {t('panel.save')}
+      </Button>
+      {saved && <span className="staff-map__muted"> {t('panel.saved')}</span>}
+    </Form>
+  );
+}
+
+function BuildingPanel({ id }: { id: number }) {
+  const t = useTranslations('map');
+  const q = useQuery({
+    queryKey: ['map', 'building', id],
+    queryFn: () => getJson<BuildingPanelData>(`/api/map/buildings/${id}`),
+  });
+  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (!q.data) return <div className="staff-map__muted">…</div>;
+  const d = q.data;
+  return (
+    <div data-panel="building" data-building-id={d.building.id}>
+      <h3>{d.building.address}</h3>
+      <div className="staff-map__muted">
+        {t('panel.grid')} {d.building.gridName} · {t('panel.floors', { floors: d.building.floors })}
+      </div>
+      <h4>
+        {t('panel.complaints')} ({d.complaints.length})
+      </h4>
+      <ComplaintList rows={d.complaints} />
+      <h4>
+        {t('panel.households')} ({d.households.length})
+      </h4>
+      {!d.personsVisible ? (
+        <div className="staff-map__muted">{t('panel.noPersons')}</div>
+      ) : (
+        <>
+          {d.masked && <div className="staff-map__muted">{t('panel.masked')}</div>}
+          <ul className="staff-map__list" data-list="households">
+            {d.households.map((h) => (
+              <li key={h.id}>
+                <strong>{h.unit}</strong>{' '}
+                {h.persons
+                  .map((p) => `${p.name}${p.isHead ? '★' : ''}${p.phone ? ` ${p.phone}` : ''}`)
+                  .join('，')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>{t('panel.facilities')}</h4>
+      {d.facilities.length ? (
+        <ul className="staff-map__list">
+          {d.facilities.map((f) => (
+            <li key={f.id}>{f.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <div className="staff-map__muted">{t('panel.none')}</div>
+      )}
+      <h4>{t('panel.visits')}</h4>
+      {d.visits.length ? (
+        <ul className="staff-map__list">
+          {d.visits.map((v) => (
+            <li key={v.id}>
+              {new Date(v.visitedAt).toLocaleDateString('zh-CN')} {t(`panel.methods.${v.method}`)} ·{' '}
+              {v.outcome} · {v.visitor}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="staff-map__muted">{t('panel.none')}</div>
+      )}
+      {d.canVisit && (
+        <>
+          <h4>{t('panel.recordVisit')}</h4>
+          <VisitForm buildingId={d.building.id} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AreaPanel({ p, filterQuery }: { p: Extract<Panel, { kind: 'area' }>; filterQuery: string }) {
+  const t = useTranslations('map');
+  const q = useQuery({
+    queryKey: ['map', 'area', p, filterQuery],
+    queryFn: () =>
+      getJson<Summary & { area: { code: string; name: string; level: string } }>(
+        `/api/map/area?lng=${p.lng}&lat=${p.lat}&level=${p.level}&${filterQuery}`,
+      ),
+  });
+  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (!q.data) return <div className="staff-map__muted">…</div>;
+  return (
+    <div data-panel="area">
+      <h3>
+        {q.data.area.name} <span className="staff-map__muted">{t(`levels.${q.data.area.level}`)}</span>
+      </h3>
+      <SummaryView s={q.data} />
+      <h4>{t('panel.trend')}</h4>
+      <Trend rows={q.data.trend} />
+    </div>
+  );
+}
+
+function SelectionPanel({ state, filterQuery }: { state: MapState; filterQuery: string }) {
+  const t = useTranslations('map');
+  const sel = state.selection ? formatRing(state.selection) : null;
+  const q = useQuery({
+    queryKey: ['map', 'selection', sel, filterQuery],
+    queryFn: () =>
+      getJson<Summary & { complaints: ComplaintRow[] }>(`/api/map/selection?sel=${sel}&${filterQuery}`),
+    enabled: sel !== null,
+  });
+  if (!sel) return null;
+  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (!q.data) return <div className="staff-map__muted">…</div>;
+  return (
+    <div data-panel="selection">
+      <h3>{t('panel.selection')}</h3>
+      <SummaryView s={q.data} />
+      <h4>{t('panel.complaints')}</h4>
+      <ComplaintList rows={q.data.complaints} />
+    </div>
+  );
+}
+
+export function StaffMapPanel(props: {
+  panel: NonNullable<Panel>;
+  state: MapState;
+  filterQuery: string;
+  onClose: () => void;
+}) {
+  const t = useTranslations('map');
+  const p = props.panel;
+  return (
+    <aside className="staff-map__panel">
+      <Button size="small" className="staff-map__close" onClick={props.onClose}>
+        {t('panel.close')}
+      </Button>
+      {p.kind === 'building' && <BuildingPanel id={p.id} />}
+      {p.kind === 'area' && <AreaPanel p={p} filterQuery={props.filterQuery} />}
+      {p.kind === 'selection' && <SelectionPanel state={props.state} filterQuery={props.filterQuery} />}
+    </aside>
+  );
+}

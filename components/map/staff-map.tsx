@@ -1,0 +1,430 @@
+'use client';
+
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { filterEntries } from '@/lib/map/filters';
+import type { MapSetup } from '@/lib/map/get-map-setup.server';
+import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
+import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
+import { AREA_LAYERS, AREA_SOURCES, defaultBaseStyle } from './base-style';
+import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
+import { HEAT_LAYER, HEAT_SOURCE, heatData } from './layers/heat-style';
+import {
+  type BuildingFeature,
+  buildingsLayer,
+  type Cells,
+  cellData,
+  clusterCountsLayer,
+  complaintCellsLayer,
+  complaintClustersLayer,
+  complaintPointsLayer,
+  type FacilityDatum,
+  facilitiesLayer,
+  hexRgb,
+  maxCount,
+  type PointDatum,
+  type RGB,
+  selectionLayer,
+} from './layers/staff-layers';
+import { StaffMapControls } from './staff-map-controls';
+import { StaffMapPanel } from './staff-map-panel';
+
+const CITY_BOUNDS: [[number, number], [number, number]] = [
+  [101.13, 26.08],
+  [102.27, 27.35],
+];
+const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
+export const POINTS_MIN_ZOOM = 14;
+export const BUILDINGS_MIN_ZOOM = 14.5;
+const GRID_MIN_ZOOM = 11.5;
+
+interface ViewInfo {
+  bbox: BboxTuple;
+  zoom: number;
+  lng: number;
+  lat: number;
+}
+
+function viewOf(map: maplibregl.Map): ViewInfo {
+  const b = map.getBounds();
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  const c = map.getCenter();
+  return {
+    bbox: [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())],
+    zoom: map.getZoom(),
+    lng: c.lng,
+    lat: c.lat,
+  };
+}
+
+function labelsOf(fc: FeatureCollection | undefined): AreaLabel[] {
+  return (fc?.features ?? []).map((f) => ({
+    code: String(f.properties?.code),
+    name: String(f.properties?.name),
+    position: [Number(f.properties?.labelLng), Number(f.properties?.labelLat)],
+  }));
+}
+
+function readUrlState(): MapState {
+  const p = new URLSearchParams(window.location.search);
+  return parseMapState((k) => p.get(k));
+}
+
+export type Panel =
+  | { kind: 'building'; id: number }
+  | { kind: 'area'; lng: number; lat: number; level: 'county' | 'town' | 'village' | 'grid' }
+  | { kind: 'selection' }
+  | null;
+
+export type DrawMode = 'rect' | 'polygon' | null;
+
+function areaLevelFor(zoom: number): 'county' | 'town' | 'village' | 'grid' {
+  if (zoom < 9.5) return 'county';
+  if (zoom < 11.5) return 'town';
+  if (zoom < 13.5) return 'village';
+  return 'grid';
+}
+
+export function StaffMap({ setup }: { setup: MapSetup }) {
+  const t = useTranslations('map');
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const [state, setState] = useState<MapState>(readUrlState);
+  const [view, setView] = useState<ViewInfo | null>(null);
+  const [styleReady, setStyleReady] = useState(false);
+  const [deckDrawn, setDeckDrawn] = useState(false);
+  const [panel, setPanel] = useState<Panel>(() => {
+    const s = readUrlState();
+    return s.building ? { kind: 'building', id: s.building } : s.selection ? { kind: 'selection' } : null;
+  });
+  const [drawMode, setDrawMode] = useState<DrawMode>(null);
+  const [draft, setDraft] = useState<[number, number][]>([]);
+
+  // The URL follows the state (history.replaceState keeps Next's router in sync without a request).
+  useEffect(() => {
+    const query = mapStateQuery(state);
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, '', url);
+  }, [state]);
+
+  const update = useCallback((patch: Partial<MapState>) => setState((s) => ({ ...s, ...patch })), []);
+  const filterQuery = useMemo(
+    () => new URLSearchParams(filterEntries(state.filter)).toString(),
+    [state.filter],
+  );
+  const on = (id: MapState['layers'][number]) => state.layers.includes(id);
+  const zoom = view?.zoom ?? 9;
+
+  const counties = useQuery(areasQuery('county'));
+  const towns = useQuery(areasQuery('town'));
+  const villages = useQuery(areasQuery('village'));
+  const grids = useQuery({
+    ...gridsQuery(view && on('grids') && zoom >= GRID_MIN_ZOOM ? view.bbox : null),
+    placeholderData: keepPreviousData,
+  });
+  const needCells = on('heatmap') || on('cells') || (on('points') && zoom < POINTS_MIN_ZOOM);
+  const cells = useQuery({
+    queryKey: ['map', 'cells', view?.bbox, Math.round(zoom * 2) / 2, filterQuery],
+    queryFn: () =>
+      getJson<Cells>(`/api/map/cells?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`),
+    enabled: view !== null && needCells,
+    placeholderData: keepPreviousData,
+  });
+  const points = useQuery({
+    queryKey: ['map', 'points', view?.bbox, filterQuery],
+    queryFn: () =>
+      getJson<{ total: number; truncated: boolean; points: PointDatum[] }>(
+        `/api/map/points?bbox=${view!.bbox.join(',')}&${filterQuery}`,
+      ),
+    enabled: view !== null && on('points') && zoom >= POINTS_MIN_ZOOM,
+    placeholderData: keepPreviousData,
+  });
+  const buildings = useQuery({
+    queryKey: ['map', 'buildings', view?.bbox, filterQuery],
+    queryFn: () =>
+      getJson<{ features: BuildingFeature[] }>(
+        `/api/map/buildings?bbox=${view!.bbox.join(',')}&${filterQuery}`,
+      ),
+    enabled: view !== null && on('buildings') && zoom >= BUILDINGS_MIN_ZOOM,
+    placeholderData: keepPreviousData,
+  });
+  const facilities = useQuery({
+    queryKey: ['map', 'facilities', view?.bbox],
+    queryFn: () =>
+      getJson<{ facilities: FacilityDatum[] }>(`/api/map/facilities?bbox=${view!.bbox.join(',')}`),
+    enabled: view !== null && on('facilities') && zoom >= 10,
+    placeholderData: keepPreviousData,
+  });
+
+  // Create the map once, at the URL's view or the caller's default view.
+  useEffect(() => {
+    if (!containerRef.current) return;
+    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+    const initial = readUrlState().view;
+    const b = setup.defaultBounds;
+    const map = new maplibregl.Map({
+      container: containerRef.current,
+      style: STYLE_URL ?? defaultBaseStyle(),
+      ...(initial
+        ? { center: [initial.lng, initial.lat] as [number, number], zoom: initial.zoom }
+        : {
+            bounds: b
+              ? ([
+                  [b[0], b[1]],
+                  [b[2], b[3]],
+                ] as [[number, number], [number, number]])
+              : CITY_BOUNDS,
+            fitBoundsOptions: { padding: 40, maxZoom: 16.5 },
+          }),
+      attributionControl: false,
+      maxBounds: [
+        [100.6, 25.6],
+        [102.8, 27.8],
+      ],
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onAfterRender: () => setDeckDrawn(true),
+      getTooltip: ({ object }) => {
+        if (!object) return null;
+        const o = object as Record<string, unknown>;
+        if ('properties' in o) {
+          const p = o.properties as { address: string; complaints: number };
+          return `${p.address} · ${p.complaints}`;
+        }
+        if ('deadline' in o) return `#${o.id} · ${o.status}`;
+        if ('kind' in o && 'name' in o) return String(o.name);
+        if ('n' in o) return String(o.n);
+        return null;
+      },
+    });
+    map.addControl(overlay);
+    map.on('load', () => {
+      if (STYLE_URL)
+        for (const [id, source] of Object.entries(AREA_SOURCES))
+          if (!map.getSource(id)) map.addSource(id, source);
+      if (STYLE_URL) for (const layer of AREA_LAYERS) if (layer.id !== 'county-fill') map.addLayer(layer);
+      map.addSource('heat', HEAT_SOURCE);
+      map.addLayer(HEAT_LAYER);
+      setStyleReady(true);
+      setView(viewOf(map));
+    });
+    map.on('moveend', () => {
+      const v = viewOf(map);
+      setView(v);
+      setState((s) => ({ ...s, view: { lng: v.lng, lat: v.lat, zoom: v.zoom } }));
+    });
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    (window as unknown as { __suqiuMap?: maplibregl.Map }).__suqiuMap = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, [setup.defaultBounds]);
+
+  // Base sources and the MapLibre heatmap.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const feed = (id: string, data: FeatureCollection | undefined) => {
+      if (data) (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+    };
+    feed('counties', counties.data);
+    feed('towns', towns.data);
+    feed('villages', villages.data);
+    feed('grids', on('grids') ? grids.data : { type: 'FeatureCollection', features: [] });
+  });
+
+  const heat = useMemo(() => (cells.data ? heatData(cells.data) : null), [cells.data]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    if (heat) (map.getSource('heat') as maplibregl.GeoJSONSource | undefined)?.setData(heat.fc);
+    map.setLayoutProperty('complaint-heat', 'visibility', on('heatmap') ? 'visible' : 'none');
+    map.setPaintProperty('complaint-heat', 'heatmap-weight', [
+      '/',
+      ['get', state.weightByUrgency ? 'w' : 'n'],
+      Math.max(1, state.weightByUrgency ? (heat?.maxW ?? 1) : (heat?.maxN ?? 1)),
+    ]);
+  });
+
+  const categoryColors = useMemo(
+    () => Object.fromEntries(setup.categories.map((c) => [c.code, hexRgb(c.color)])) as Record<string, RGB>,
+    [setup.categories],
+  );
+  const cellRows = useMemo(() => (cells.data ? cellData(cells.data) : []), [cells.data]);
+  const cellMax = useMemo(() => maxCount(cellRows), [cellRows]);
+  const countyLabels = useMemo(() => labelsOf(counties.data), [counties.data]);
+  const townLabels = useMemo(() => labelsOf(towns.data), [towns.data]);
+  const villageLabels = useMemo(() => labelsOf(villages.data), [villages.data]);
+  const ring = drawMode ? draft : (state.selection ?? []);
+
+  // Describe the deck.gl layers (cheap descriptors over memoised data).
+  useEffect(() => {
+    const overlay = overlayRef.current;
+    if (!overlay) return;
+    const showPoints = on('points') && zoom >= POINTS_MIN_ZOOM && points.data;
+    const layers = [
+      on('cells') && cellRows.length ? complaintCellsLayer(cellRows, { max: cellMax, opacity: 0.75 }) : null,
+      on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && buildings.data
+        ? buildingsLayer(buildings.data.features, {
+            extrude: state.extrude,
+            selectedId: panel?.kind === 'building' ? panel.id : null,
+          })
+        : null,
+      on('points') && zoom < POINTS_MIN_ZOOM && cellRows.length
+        ? complaintClustersLayer(cellRows, { max: cellMax })
+        : null,
+      on('points') && zoom < POINTS_MIN_ZOOM && cellRows.length
+        ? clusterCountsLayer(cellRows, { minCount: Math.max(2, Math.ceil(cellMax / 40)) })
+        : null,
+      showPoints
+        ? complaintPointsLayer(points.data.points, {
+            colorBy: state.colorBy,
+            categoryColors,
+            radius: zoom >= 16 ? 6 : 4.5,
+          })
+        : null,
+      on('facilities') && facilities.data ? facilitiesLayer(facilities.data.facilities) : null,
+      ring.length ? selectionLayer(ring, drawMode !== null) : null,
+      zoom < 10.5
+        ? areaLabelsLayer('county-labels', countyLabels, { size: 18, color: [60, 40, 30, 255] })
+        : null,
+      zoom >= 9.5 && zoom < 12.5
+        ? areaLabelsLayer('town-labels', townLabels, { size: 13, color: [90, 70, 50, 255] })
+        : null,
+      zoom >= 12 && zoom < 15
+        ? areaLabelsLayer('village-labels', villageLabels, { size: 12, color: [80, 80, 80, 255] })
+        : null,
+    ];
+    overlay.setProps({ layers: layers.filter((l) => l !== null) });
+  });
+
+  // Clicks: drawing, a building, or the area under the cursor.
+  const clickRef = useRef<(info: { object?: unknown; coordinate?: number[] }) => void>(() => {});
+  clickRef.current = (info) => {
+    const c = info.coordinate;
+    if (!c) return;
+    const p: [number, number] = [Math.round(c[0]! * 1e5) / 1e5, Math.round(c[1]! * 1e5) / 1e5];
+    if (drawMode === 'rect') {
+      if (draft.length === 0) setDraft([p]);
+      else {
+        const [a] = draft as [[number, number]];
+        const rect: [number, number][] = [a, [p[0], a[1]], p, [a[0], p[1]], a];
+        setDraft([]);
+        setDrawMode(null);
+        update({ selection: rect, building: null });
+        setPanel({ kind: 'selection' });
+      }
+      return;
+    }
+    if (drawMode === 'polygon') {
+      setDraft((d) => [...d, p]);
+      return;
+    }
+    const o = info.object as Record<string, unknown> | undefined;
+    if (o && 'properties' in o && (o.properties as { id?: number }).id) {
+      const id = (o.properties as { id: number }).id;
+      update({ building: id });
+      setPanel({ kind: 'building', id });
+      return;
+    }
+    if (o && 'buildingId' in o && typeof o.buildingId === 'number') {
+      update({ building: o.buildingId });
+      setPanel({ kind: 'building', id: o.buildingId });
+      return;
+    }
+    update({ building: null });
+    setPanel({ kind: 'area', lng: p[0], lat: p[1], level: areaLevelFor(mapRef.current?.getZoom() ?? 9) });
+  };
+  useEffect(() => {
+    overlayRef.current?.setProps({ onClick: (info) => clickRef.current(info) });
+  }, []);
+
+  const finishPolygon = () => {
+    if (draft.length >= 3) {
+      update({ selection: [...draft, draft[0]!], building: null });
+      setPanel({ kind: 'selection' });
+    }
+    setDraft([]);
+    setDrawMode(null);
+  };
+
+  const flyToBuilding = (b: { id: number; bbox: [number, number, number, number] }) => {
+    mapRef.current?.fitBounds(
+      [
+        [b.bbox[0], b.bbox[1]],
+        [b.bbox[2], b.bbox[3]],
+      ],
+      { maxZoom: 17, padding: 120, duration: 0 },
+    );
+    update({ building: b.id });
+    setPanel({ kind: 'building', id: b.id });
+  };
+
+  const loading =
+    !styleReady ||
+    !counties.data ||
+    (needCells && !cells.data) ||
+    (on('points') && zoom >= POINTS_MIN_ZOOM && !points.data) ||
+    (on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && !buildings.data);
+  const ready = !loading && deckDrawn && !cells.isFetching && !points.isFetching && !buildings.isFetching;
+  const inView =
+    zoom >= POINTS_MIN_ZOOM && on('points') ? (points.data?.total ?? 0) : (cells.data?.total ?? 0);
+
+  return (
+    <div
+      className="staff-map"
+      data-map-state={ready ? 'ready' : 'loading'}
+      data-zoom={zoom.toFixed(2)}
+      data-total={inView}
+      data-cell-source={(cells.data as { source?: string } | undefined)?.source ?? ''}
+    >
+      <div ref={containerRef} className="staff-map__canvas" />
+      {!ready && <div className="staff-map__loading">{t('loading')}</div>}
+      <StaffMapControls
+        setup={setup}
+        state={state}
+        update={update}
+        zoom={zoom}
+        inView={inView}
+        cellMax={cellMax}
+        drawMode={drawMode}
+        draftLength={draft.length}
+        onDraw={(m) => {
+          setDraft([]);
+          setDrawMode(m);
+        }}
+        onFinishPolygon={finishPolygon}
+        onClearSelection={() => {
+          update({ selection: null });
+          if (panel?.kind === 'selection') setPanel(null);
+        }}
+        onPickBuilding={flyToBuilding}
+      />
+      {panel && (
+        <StaffMapPanel
+          panel={panel}
+          state={state}
+          filterQuery={filterQuery}
+          onClose={() => {
+            setPanel(null);
+            update({ building: null });
+          }}
+        />
+      )}
+    </div>
+  );
+}
