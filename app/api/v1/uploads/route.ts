@@ -18,8 +18,9 @@ export async function POST(request: Request) {
   await connection();
   try {
     enforceRate(`upload:${clientAddress(request)}`, INTAKE_RATE_RULES.uploadPerAddress);
-    const type = (request.headers.get('content-type') ?? '').toLowerCase();
-    if (!type.startsWith('multipart/form-data')) {
+    // The boundary parameter is case-sensitive: keep the header as sent.
+    const type = request.headers.get('content-type') ?? '';
+    if (!type.toLowerCase().startsWith('multipart/form-data')) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data');
     }
     const body = await readCapped(request, BODY_MAX);
