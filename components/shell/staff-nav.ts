@@ -13,6 +13,8 @@ export interface StaffNavItem {
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'overview', href: '/workbench', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
+  { key: 'inbox', href: '/inbox', roles: ['handler'] },
+  { key: 'dispatch', href: '/dispatch', roles: ['inspector'] },
   { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
 ];
 

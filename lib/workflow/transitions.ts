@@ -12,7 +12,8 @@
  * Pure: the `transition` verb (transition.server.ts) applies it.
  */
 import { z } from 'zod';
-import type { Action } from '@/lib/auth/policy';
+import { type Action, can } from '@/lib/auth/policy';
+import type { Jurisdiction, Role } from '@/lib/auth/types';
 
 export const COMPLAINT_STATUSES = [
   'received',
@@ -252,4 +253,25 @@ export function transitionFor(verb: Verb): TransitionDef {
 /** The verbs whose `from` contains the status (before role and jurisdiction checks). */
 export function verbsFrom(status: ComplaintStatus): Verb[] {
   return TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.verb);
+}
+
+/**
+ * The verbs a staff member may take on a case right now (the buttons on the case page): declared
+ * from its status, allowed for the role, and inside the jurisdiction rule. The server re-checks all of
+ * it in `transition`.
+ */
+export function allowedVerbs(
+  user: { role: Role; jurisdiction: Jurisdiction },
+  subject: { status: ComplaintStatus; responsibleOfficeId: number | null },
+): Verb[] {
+  const rule = JURISDICTION_BY_ROLE[user.role];
+  const inJurisdiction =
+    rule === 'division' ||
+    (rule === 'responsible_office' &&
+      user.jurisdiction.kind === 'office' &&
+      user.jurisdiction.officeId === subject.responsibleOfficeId);
+  if (!inJurisdiction) return [];
+  return TRANSITIONS.filter((t) => t.from.includes(subject.status))
+    .filter((t) => t.action !== null && can(user, t.action))
+    .map((t) => t.verb);
 }

@@ -1,0 +1,26 @@
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { CaseDetail } from '@/components/cases/case-detail';
+import { getDb } from '@/db/client';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { AppError } from '@/lib/http/errors';
+import { getCaseView } from '@/lib/workflow/get-case-view.server';
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** One case: facts, deadlines, routing reason, place and map, attachments, timeline, allowed actions. */
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireCurrentUser();
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const view = await getCaseView(await getDb(), { user, id: parsed.data.id }).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
+    throw error;
+  });
+  const backHref = user.role === 'inspector' ? '/dispatch' : '/inbox';
+  return (
+    <div className="staff__page">
+      <CaseDetail data={view} serverNow={Date.now()} backHref={backHref} />
+    </div>
+  );
+}

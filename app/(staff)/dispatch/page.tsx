@@ -1,0 +1,19 @@
+import { getTranslations } from 'next-intl/server';
+import { CaseTable } from '@/components/cases/inbox-table';
+import { getDb } from '@/db/client';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { listManualDispatch } from '@/lib/workflow/list-manual-dispatch.server';
+
+/** 人工派单: cases the routing engine would not guess, for the inspector's division. */
+export default async function DispatchQueuePage() {
+  const user = await requireCurrentUser();
+  const t = await getTranslations('workflow.dispatch');
+  const rows = await listManualDispatch(await getDb(), { user });
+  return (
+    <div className="staff__page">
+      <h1>{t('title')}</h1>
+      <p className="staff__hint">{t('subtitle')}</p>
+      <CaseTable rows={rows} serverNow={Date.now()} mode="dispatch" />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { toErrorResponse } from '@/lib/http/errors';
+import { assertSameOrigin } from '@/lib/http/same-origin';
+import { transition } from '@/lib/workflow/transition.server';
+import { COMPLAINT_STATUSES, VERBS } from '@/lib/workflow/transitions';
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** Staff verbs only: triage and close belong to the platform, rate to the resident. */
+const bodySchema = z.object({
+  verb: z.enum(VERBS).exclude(['triage', 'close', 'rate']),
+  expectedStatus: z.enum(COMPLAINT_STATUSES),
+  input: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** POST {verb, expectedStatus, input} → apply one transition to the case; 409 when someone was faster. */
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  await connection();
+  try {
+    assertSameOrigin(request);
+    const user = await requireCurrentUser();
+    const { id } = paramsSchema.parse(await context.params);
+    const body = bodySchema.parse(await request.json());
+    const result = await transition(await getDb(), {
+      complaintId: id,
+      verb: body.verb,
+      actor: { kind: 'user', user },
+      input: body.input as never,
+      expectedStatus: body.expectedStatus,
+      now: new Date(),
+    });
+    return Response.json({ result });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

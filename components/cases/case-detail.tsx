@@ -1,0 +1,198 @@
+'use client';
+
+import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { deadlineState } from '@/lib/sla/deadline-state';
+import { CaseActions } from './case-actions';
+import { CaseLocationMapLoader } from './case-location-map-loader';
+import { DeadlineCountdown, deadlineCss } from './deadline-countdown';
+import { useNow } from './use-now';
+
+type Day = Date | string | null;
+
+export interface CaseDetailData {
+  complaint: {
+    id: number;
+    trackingCode: string;
+    kind: string;
+    title: string;
+    description: string;
+    status: string;
+    address: string | null;
+    anonymous: boolean;
+    triageReason: string | null;
+    routingReason: string | null;
+    responsibleOfficeName: string | null;
+    submittedAt: Date | string;
+    firstRepliedAt: Day;
+    dispatchDueAt: Day;
+    firstReplyDueAt: Day;
+    resolveDueAt: Day;
+    dispatchedAt: Day;
+    location: { coordinates: number[] };
+    contact: { name: string | null; phone: string | null } | null;
+  };
+  category: { name: string; color: string } | null;
+  urgency: { name: string; color: string } | null;
+  coOffices: { id: number; name: string }[];
+  offices: { id: number; name: string }[];
+  building: { code: string; address: string; floors: number } | null;
+  household: { unit: string; size: number } | null;
+  attachments: { id: string; kind: string; mime: string; sizeBytes: number; createdAt: Date | string }[];
+  events: {
+    id: number;
+    type: string;
+    actorName: string | null;
+    actorOfficeName: string | null;
+    publicNote: string | null;
+    data: Record<string, unknown> | null;
+    public: boolean;
+    createdAt: Date | string;
+  }[];
+  verbs: string[];
+}
+
+const fmt = (d: Day) =>
+  d ? new Date(d).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
+
+/** The case page: facts, deadlines, routing, place, map, attachments, the whole timeline and the actions allowed now. */
+export function CaseDetail({
+  data,
+  serverNow,
+  backHref,
+}: {
+  data: CaseDetailData;
+  serverNow: number;
+  backHref: string;
+}) {
+  const t = useTranslations('workflow');
+  const now = useNow(serverNow);
+  const c = data.complaint;
+  const state = deadlineState(c.status, c.resolveDueAt ? new Date(c.resolveDueAt) : null, now);
+  const [lng, lat] = c.location.coordinates as [number, number];
+  const eventLabel = (type: string) =>
+    t.has(`events.${type}`) ? t(`events.${type}` as 'events.submitted') : type;
+  return (
+    <div className="case-page" data-case-id={c.id} data-case-status={c.status}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Link href={backHref}>← {t('case.back')}</Link>
+      </Space>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <span style={{ borderInlineStart: `6px solid ${deadlineCss(state)}`, paddingInlineStart: 10 }}>
+          {c.title}
+        </span>
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Tag>{t('case.title', { code: c.trackingCode })}</Tag>
+        <Tag color="blue" data-status={c.status}>
+          {t(`status.${c.status}` as 'status.received')}
+        </Tag>
+        {data.category && <Tag color={data.category.color}>{data.category.name}</Tag>}
+        {data.urgency && <Tag color={data.urgency.color}>{data.urgency.name}</Tag>}
+        <Tag color={deadlineCss(state)}>{t(`deadline.${state}`)}</Tag>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card size="small" title={t('case.facts')}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>
+            <Descriptions size="small" column={2} bordered>
+              <Descriptions.Item label={t('case.submittedAt')}>{fmt(c.submittedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.contact')}>
+                {c.anonymous || !c.contact
+                  ? t('case.anonymous')
+                  : `${c.contact.name ?? ''} ${c.contact.phone ?? ''}`}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.dispatchDue')}>{fmt(c.dispatchDueAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.firstReplyDue')}>
+                <DeadlineCountdown
+                  dueAt={c.firstReplyDueAt}
+                  status={c.status}
+                  now={now}
+                  met={c.firstRepliedAt !== null}
+                />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.resolveDue')} span={2}>
+                <DeadlineCountdown dueAt={c.resolveDueAt} status={c.status} now={now} /> {fmt(c.resolveDueAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.triageReason')} span={2}>
+                {c.triageReason ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.office')}>{c.responsibleOfficeName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('case.coOffices')}>
+                {data.coOffices.map((o) => o.name).join('、') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.routingReason')} span={2}>
+                {c.routingReason ?? '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('case.actions')} style={{ marginTop: 16 }}>
+            <CaseActions caseId={c.id} status={c.status} verbs={data.verbs} offices={data.offices} />
+          </Card>
+          <Card size="small" title={t('case.timeline')} style={{ marginTop: 16 }}>
+            <Timeline
+              items={data.events.map((e) => ({
+                key: e.id,
+                color: e.type === 'overdue' ? 'red' : e.type === 'due_soon' ? 'orange' : 'blue',
+                content: (
+                  <div data-event={e.type}>
+                    <strong>{eventLabel(e.type)}</strong>{' '}
+                    <Typography.Text type="secondary">
+                      {fmt(e.createdAt)} ·{' '}
+                      {e.actorOfficeName ?? e.actorName ?? eventLabel(String(e.data?.actor ?? 'system'))}
+                    </Typography.Text>
+                    {!e.public && (
+                      <Tag style={{ marginInlineStart: 8 }} variant="filled">
+                        {t('case.internal')}
+                      </Tag>
+                    )}
+                    {e.publicNote && <div>{e.publicNote}</div>}
+                    {typeof e.data?.reason === 'string' && e.data.reason !== e.publicNote && (
+                      <Typography.Text type="secondary">
+                        {t('form.reason')}：{e.data.reason}
+                      </Typography.Text>
+                    )}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t('case.location')}>
+            <CaseLocationMapLoader lng={lng} lat={lat} />
+            <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
+              <Descriptions.Item label={t('case.address')}>{c.address ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('case.building')}>
+                {data.building
+                  ? `${data.building.address}（${t('case.floors', { floors: data.building.floors })}）`
+                  : t('case.none')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.household')}>
+                {data.household
+                  ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
+                  : t('case.none')}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('case.attachments')} style={{ marginTop: 16 }}>
+            {data.attachments.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noAttachments')} />
+            ) : (
+              <List
+                size="small"
+                dataSource={data.attachments}
+                renderItem={(a) => (
+                  <List.Item>
+                    {a.kind} · {a.mime} · {Math.round(a.sizeBytes / 1024)} KB · {fmt(a.createdAt)}
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import {
+  getCasePlace,
+  getCategoryAndUrgencyNames,
+  listCaseAttachments,
+  listCaseEvents,
+  listOfficesForCase,
+} from '@/db/queries/cases';
+import { listOfficesByIds } from '@/db/queries/workflow';
+import type { AuthUser } from '@/lib/auth/types';
+import { getComplaint } from '@/lib/complaints/get-complaint.server';
+import { allowedVerbs } from './transitions';
+
+/**
+ * Everything the case page shows: the complaint (jurisdiction-checked; NOT_FOUND outside it), the
+ * whole timeline, attachments, building and household, names, co-handling offices, the offices it
+ * may be sent to, and the verbs the viewer may take now.
+ */
+export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: number }) {
+  const complaint = await getComplaint(db, input);
+  const [events, files, place, names, coOffices, offices] = await Promise.all([
+    listCaseEvents(db, { complaintId: complaint.id }),
+    listCaseAttachments(db, { complaintId: complaint.id }),
+    getCasePlace(db, { buildingId: complaint.buildingId, householdId: complaint.householdId }),
+    getCategoryAndUrgencyNames(db, {
+      categoryCode: complaint.categoryCode,
+      urgencyCode: complaint.urgencyCode,
+    }),
+    listOfficesByIds(db, complaint.coOfficeIds),
+    listOfficesForCase(db, { countyCode: complaint.countyCode }),
+  ]);
+  return {
+    complaint,
+    events,
+    attachments: files,
+    ...place,
+    ...names,
+    coOffices: coOffices.map((o) => ({ id: o.id, name: o.name })),
+    offices,
+    verbs: allowedVerbs(input.user, complaint),
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof getCaseView>>;
