@@ -1,0 +1,28 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { sweepDeadlines } from './sweep-deadlines.server';
+
+const g = globalThis as unknown as { __suqiuSweepTimer?: ReturnType<typeof setInterval> };
+
+/**
+ * The in-process timer: runs the deadline sweep every `intervalMs` (default 5 min,
+ * SUQIU_SWEEP_INTERVAL_MS; 0 turns it off, e.g. when an external scheduler calls POST /api/sweep).
+ * One timer per process, even across `next dev` reloads. All state is in the database.
+ */
+export function startDeadlineSweepTimer(
+  intervalMs = Number(process.env.SUQIU_SWEEP_INTERVAL_MS ?? 300_000),
+): void {
+  if (g.__suqiuSweepTimer || !(intervalMs > 0)) return;
+  const run = async () => {
+    try {
+      const result = await sweepDeadlines(await getDb(), { now: new Date() });
+      if (result.raised > 0)
+        console.info(`deadline sweep: ${result.dueSoon} due soon, ${result.overdue} overdue`);
+    } catch (error) {
+      console.error('deadline sweep failed', error);
+    }
+  };
+  g.__suqiuSweepTimer = setInterval(run, intervalMs);
+  g.__suqiuSweepTimer.unref?.();
+  setTimeout(run, 10_000).unref?.(); // catch up shortly after start
+}
