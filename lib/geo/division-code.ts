@@ -12,3 +12,16 @@ export function isWithinDivision(code: string, ancestor: string, ancestorLevel: 
   const n = DIVISION_PREFIX[ancestorLevel];
   return code.slice(0, n) === ancestor.slice(0, n);
 }
+
+/** The level of a 12-digit code from its zero padding. */
+export function divisionLevelOf(code: string): DivisionLevel {
+  if (code.endsWith('00000000')) return 'city';
+  if (code.endsWith('000000')) return 'county';
+  if (code.endsWith('000')) return 'town';
+  return 'village';
+}
+
+/** The code prefix shared by everything inside `code`. */
+export function divisionPrefix(code: string): string {
+  return code.slice(0, DIVISION_PREFIX[divisionLevelOf(code)]);
+}

@@ -47,6 +47,8 @@ export const emergingQuery = z.object({
   cellSize: z.coerce.number().int().min(200).max(20_000).default(2000),
   months: z.coerce.number().int().min(4).max(36).default(12),
   timeWindow: z.coerce.number().int().min(0).max(3).default(1),
+  /** The analysis as of this date (its month is the final step); default now. */
+  asOf: isoDate,
   band: z.coerce.number().min(100).max(100_000).optional(),
   fdr: hotspotQuery.shape.fdr,
 });

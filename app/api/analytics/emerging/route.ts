@@ -17,7 +17,7 @@ export async function GET(request: Request) {
       timeWindow: q.timeWindow,
       band: q.band,
       fdr: q.fdr,
-      now: new Date(),
+      now: q.asOf && q.asOf < new Date() ? q.asOf : new Date(),
       filter: { categories: q.category, statuses: q.status, urgencies: q.urgency, channels: q.channel },
     });
     return Response.json(
