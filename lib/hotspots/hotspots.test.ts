@@ -187,3 +187,41 @@ describe('emerging hot spot patterns', () => {
     expect(cells[0]!.pattern).not.toMatch(/_hot$/);
   });
 });
+
+describe('a control area with uniform random complaints', () => {
+  it('yields no significant hot or cold spot after FDR', () => {
+    // 900 cells, each with a Poisson(6) count from a fixed-seed generator: no real structure.
+    let seed = 12345;
+    const rand = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const poisson = (lambda: number) => {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      let p = rand();
+      while (p > limit) {
+        k++;
+        p *= rand();
+      }
+      return k;
+    };
+    const points = Array.from({ length: 900 }, (_, i) => ({
+      x: (i % 30) * 500,
+      y: Math.floor(i / 30) * 500,
+    }));
+    const values = points.map(() => poisson(6));
+    const results = giStar(values, neighboursWithin(points, 500 * Math.SQRT2, true));
+    const fdr = binThresholds(
+      results.map((r) => r.p),
+      true,
+    );
+    expect(results.filter((r) => confidenceBin(r.z, r.p, fdr) !== 0)).toHaveLength(0);
+    // Without the correction, chance alone marks some cells at 90 %: the reason FDR is on by default.
+    const plain = binThresholds(
+      results.map((r) => r.p),
+      false,
+    );
+    expect(results.filter((r) => confidenceBin(r.z, r.p, plain) !== 0).length).toBeGreaterThan(0);
+  });
+});
