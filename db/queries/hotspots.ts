@@ -199,3 +199,58 @@ export async function listDbscanClusters(
         from summary s order by s.count desc limit ${params.limit}`,
   );
 }
+
+export interface CellComplaintRow extends Record<string, unknown> {
+  id: number;
+  trackingCode: string;
+  title: string;
+  category: string | null;
+  status: string;
+  submittedAt: string;
+}
+
+/** The complaints behind one cell (square or hexagon i, j of `size` metres), newest first. */
+export async function listCellComplaints(
+  db: DbOrTx,
+  params: {
+    divisionCode: string;
+    size: number;
+    shape: 'square' | 'hexagon';
+    i: number;
+    j: number;
+    filter: ComplaintFilter;
+    scope: SQL;
+    limit: number;
+  },
+): Promise<CellComplaintRow[]> {
+  const cell =
+    params.shape === 'square'
+      ? sql`ST_Square(${params.size}::float8, ${params.i}::int, ${params.j}::int)`
+      : sql`ST_Hexagon(${params.size}::float8, ${params.i}::int, ${params.j}::int)`;
+  return queryRows<CellComplaintRow>(
+    db,
+    sql`select complaints.id::int as id, complaints.tracking_code as "trackingCode", complaints.title,
+          coalesce(cat.name_zh, complaints.category_code) as category, complaints.status::text as status,
+          complaints.submitted_at as "submittedAt"
+        from complaints left join categories cat on cat.code = complaints.category_code
+        where ${complaintFilterSql(params.filter)} and (${params.scope})
+          and ST_Intersects(complaints.location, (select boundary from divisions where code = ${params.divisionCode}))
+          and ST_Intersects(ST_Transform(complaints.location, ${SRID}), ST_SetSRID(${cell}, ${SRID}))
+        order by complaints.submitted_at desc limit ${params.limit}`,
+  );
+}
+
+export interface DivisionOption extends Record<string, unknown> {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** A division and the divisions one level below it, for the analysis area picker. */
+export async function listAnalysisDivisions(db: DbOrTx, params: { code: string }): Promise<DivisionOption[]> {
+  return queryRows<DivisionOption>(
+    db,
+    sql`select code, name, level::text as level from divisions where code = ${params.code} or parent_code = ${params.code}
+        order by (code = ${params.code}) desc, code`,
+  );
+}

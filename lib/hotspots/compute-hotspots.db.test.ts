@@ -5,6 +5,7 @@ import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { computeHotspots } from './compute-hotspots.server';
 import { toHotspotCsv } from './hotspot-output';
+import { listComplaintsInCell } from './list-cell-complaints.server';
 
 let handle: DbHandle;
 const COUNTY = '510403000000';
@@ -78,6 +79,28 @@ describe('computeHotspots', () => {
       expect(hottest.count).toBeGreaterThanOrEqual(40);
       expect(hottest.bin).toBe(3);
       expect(result.cells.filter((c) => c.bin === 3).length).toBeLessThan(result.cells.length / 4);
+    }
+  });
+
+  it('lists the complaints behind a cell, the same number the cell counts', async () => {
+    for (const shape of ['square', 'hexagon'] as const) {
+      const result = await computeHotspots(handle.db, inspector(COUNTY), {
+        cellSize: 1000,
+        shape,
+        fdr: true,
+        filter: {},
+      });
+      const cell = result.cells
+        .filter((c) => c.count > 0 && c.count < 200)
+        .sort((a, b) => b.count - a.count)[0]!;
+      const list = await listComplaintsInCell(handle.db, inspector(COUNTY), {
+        size: 1000,
+        shape,
+        i: cell.i,
+        j: cell.j,
+        filter: {},
+      });
+      expect(list.length).toBe(cell.count);
     }
   });
 
