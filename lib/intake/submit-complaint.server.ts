@@ -148,6 +148,7 @@ export async function submitComplaint(
         channel: onBehalf !== null ? 'grid_worker' : input.channel,
         datum,
         attachments: claimed.length,
+        ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
       },
       public: true,
       at: now,

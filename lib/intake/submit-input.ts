@@ -70,6 +70,13 @@ export const submitInput = z
     anonymous: z.boolean().default(false),
     contact: contactInput.optional(),
     attachmentIds: z.array(z.uuid()).max(INTAKE_LIMITS.attachmentsTotal).default([]),
+    mediaUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional()
+      .meta({
+        description: "A link to media held elsewhere (Open311 `media_url`); staff see it, the public doesn't",
+      }),
     idempotencyKey: z
       .string()
       .min(8)

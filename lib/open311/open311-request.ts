@@ -1,0 +1,138 @@
+/**
+ * Open311 `requests` (pure): the query parameters of `GET requests.json` and the mapping of a
+ * public complaint row to a GeoReport v2 request.
+ *
+ * Filters (spec): `service_request_id` (comma list of tracking codes; overrides all others),
+ * `service_code` (comma list), `start_date` / `end_date` (w3 date-time; default the last 90 days,
+ * a range may not span more than 90 days), `status` (`open`, `closed` or both, comma list).
+ * Extension: `page` (from 1) and `page_size` (1–200, default 50); the response carries
+ * `X-Page`, `X-Page-Size` and, when a next page may exist, a `Link: <…>; rel="next"` header.
+ */
+import { z } from 'zod';
+import type { PublicRequestFilter, PublicRequestRow } from '@/db/queries/open311';
+import { OPEN311_CLOSED_STATUSES } from '@/db/queries/open311';
+import { normaliseTrackingCode, TRACKING_CODE_RE } from '@/lib/complaints/tracking-code';
+import { CATEGORY_CODE_RE } from '@/lib/intake/submit-input';
+
+export const OPEN311_MAX_SPAN_DAYS = 90;
+export const OPEN311_PAGE_SIZE_DEFAULT = 50;
+export const OPEN311_PAGE_SIZE_MAX = 200;
+const DAY_MS = 86_400_000;
+
+const commaList = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1).max(max));
+
+const w3Date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const listRequestsQuery = z
+  .object({
+    service_request_id: commaList(
+      z
+        .string()
+        .transform(normaliseTrackingCode)
+        .pipe(z.string().regex(TRACKING_CODE_RE, 'Not a tracking code')),
+      100,
+    ).optional(),
+    service_code: commaList(z.string().regex(CATEGORY_CODE_RE, 'Unknown service_code format'), 50).optional(),
+    start_date: w3Date.optional(),
+    end_date: w3Date.optional(),
+    status: commaList(z.enum(['open', 'closed']), 2).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    page_size: z.coerce.number().int().min(1).max(OPEN311_PAGE_SIZE_MAX).default(OPEN311_PAGE_SIZE_DEFAULT),
+    jurisdiction_id: z.string().optional(),
+  })
+  .strict();
+
+export type ListRequestsQuery = z.output<typeof listRequestsQuery>;
+
+/** The SQL filter for a parsed query; `now` is an argument (the default window ends at it). */
+export function toRequestFilter(q: ListRequestsQuery, now: Date): PublicRequestFilter {
+  const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size };
+  if (q.service_request_id) return { trackingCodes: q.service_request_id, ...page };
+  const span = OPEN311_MAX_SPAN_DAYS * DAY_MS;
+  const end = q.end_date ?? (q.start_date ? new Date(q.start_date.getTime() + span) : now);
+  const start = q.start_date ?? new Date(end.getTime() - span);
+  const status = q.status && new Set(q.status).size === 1 ? q.status[0] : undefined;
+  return { serviceCodes: q.service_code, status, start, end, ...page };
+}
+
+/** Range errors the zod object cannot see (start after end, more than 90 days). */
+export function requestFilterIssues(q: ListRequestsQuery): { path: string; message: string }[] {
+  if (!q.start_date || !q.end_date) return [];
+  if (q.start_date > q.end_date) return [{ path: 'start_date', message: 'start_date is after end_date' }];
+  if (q.end_date.getTime() - q.start_date.getTime() > OPEN311_MAX_SPAN_DAYS * DAY_MS) {
+    return [{ path: 'end_date', message: `A range may not span more than ${OPEN311_MAX_SPAN_DAYS} days` }];
+  }
+  return [];
+}
+
+/** Public words for our statuses (`status_notes`); never an office's or staff member's own note. */
+export const STATUS_NOTES: Record<string, string> = {
+  received: '已受理 / Received',
+  triaged: '已研判，待派单 / Graded, awaiting dispatch',
+  dispatched: '已派单 / Dispatched',
+  accepted: '已签收 / Accepted by the office',
+  in_progress: '办理中 / In progress',
+  resolved: '已办结 / Resolved',
+  reopened: '重新办理 / Reopened',
+  closed: '已关闭 / Closed',
+  returned: '已退回重派 / Returned for re-dispatch',
+  transferred: '已转办 / Transferred',
+  escalated: '已升级督办 / Escalated',
+  merged: '已合并办理 / Merged with another request',
+  rejected: '不予受理 / Not accepted',
+};
+
+export interface Open311Request {
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string | null;
+  service_name: string | null;
+  service_code: string;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string | null;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number;
+  long: number;
+  media_url: string | null;
+}
+
+const closed = new Set<string>(OPEN311_CLOSED_STATUSES);
+
+export function toOpen311Request(r: PublicRequestRow): Open311Request {
+  return {
+    service_request_id: r.trackingCode,
+    status: closed.has(r.status) ? 'closed' : 'open',
+    status_notes: STATUS_NOTES[r.status] ?? null,
+    service_name: r.categoryName,
+    // Not yet classified: an empty code (the schema needs a string; no service has it).
+    service_code: r.categoryCode ?? '',
+    // The resident's own words may carry personal data: only their holder sees them (/track).
+    description: null,
+    agency_responsible: r.officeName,
+    service_notice: null,
+    requested_datetime: r.submittedAt.toISOString(),
+    updated_datetime: r.updatedAt.toISOString(),
+    expected_datetime: closed.has(r.status) ? null : (r.resolveDueAt?.toISOString() ?? null),
+    address: r.place,
+    address_id: null,
+    zipcode: null,
+    lat: r.lat,
+    long: r.lng,
+    media_url: null,
+  };
+}
