@@ -1,0 +1,38 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import {
+  listBoardCases,
+  listBoardOffices,
+  listDrawsWithin,
+  listLetters,
+  listSpotChecks,
+} from '@/db/queries/supervision';
+import { assertCan } from '@/lib/auth/policy';
+import type { AuthUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/http/errors';
+import { DUE_SOON_HOURS } from '@/lib/sla/deadline-state';
+import { previousMonth, spotCheckShare } from './draw-sample';
+
+/**
+ * The inspector's supervision board (督办看板) for their jurisdiction: offices by overdue and
+ * due-soon cases (with open and late letters and failed spot checks), the red board of overdue
+ * cases, the due-soon list, letters issued and answered, the spot-check queue and last month's draws.
+ */
+export async function getSupervisionBoard(db: DbOrTx, params: { user: AuthUser; now: Date }) {
+  const { user, now } = params;
+  assertCan(user, 'complaint.supervise');
+  if (user.jurisdiction.kind !== 'division') throw new AppError('FORBIDDEN', 'Inspectors act for a division');
+  const month = previousMonth(now);
+  const base = { viewer: user, now, dueSoonHours: DUE_SOON_HOURS };
+  const [offices, overdue, dueSoon, letters, spotChecks, draws] = await Promise.all([
+    listBoardOffices(db, base),
+    listBoardCases(db, { ...base, which: 'overdue' }),
+    listBoardCases(db, { ...base, which: 'due_soon' }),
+    listLetters(db, { viewer: user, limit: 100 }),
+    listSpotChecks(db, { viewer: user, limit: 100 }),
+    listDrawsWithin(db, { month, divisionCode: user.jurisdiction.divisionCode }),
+  ]);
+  return { offices, overdue, dueSoon, letters, spotChecks, draws, drawMonth: month, share: spotCheckShare() };
+}
+
+export type SupervisionBoard = Awaited<ReturnType<typeof getSupervisionBoard>>;
