@@ -16,6 +16,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'inbox', href: '/inbox', roles: ['handler'] },
   { key: 'dispatch', href: '/dispatch', roles: ['inspector'] },
   { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
+  { key: 'hotspots', href: '/hotspots', roles: ['inspector', 'leader'] },
 ];
 
 export function navFor(role: Role): StaffNavItem[] {

@@ -113,6 +113,8 @@ export interface FacilityEnforcementRow extends Record<string, unknown> {
   officeName: string;
   complaints: number;
   enforcementActions: number;
+  /** Whether any enforcement record of the supervising office has been imported at all. */
+  officeHasRecords: boolean;
 }
 
 /** Facilities with at least `minComplaints` complaints in the window, with their enforcement actions in it. */
@@ -125,7 +127,9 @@ export async function listFacilityEnforcement(
     sql`select f.id as "facilityId", f.name as "facilityName", f.kind::text as kind, f.supervising_office_id as "officeId",
           o.name as "officeName", count(*)::int as complaints,
           (select count(*)::int from enforcement_actions e where e.facility_id = f.id
-             and e.acted_on >= ${params.window.from.toISOString()}::timestamptz and e.acted_on < ${params.window.to.toISOString()}::timestamptz) as "enforcementActions"
+             and e.acted_on >= ${params.window.from.toISOString()}::timestamptz and e.acted_on < ${params.window.to.toISOString()}::timestamptz) as "enforcementActions",
+          exists (select 1 from enforcement_actions e2 join facilities f2 on f2.id = e2.facility_id
+                  where f2.supervising_office_id = f.supervising_office_id) as "officeHasRecords"
         from complaints join facilities f on f.id = complaints.facility_id join offices o on o.id = f.supervising_office_id
         where complaints.kind = 'complaint' and ${inWindow(params.window)} and (${params.scope}) and ${params.facilityScope}
         group by f.id, f.name, f.kind, f.supervising_office_id, o.name

@@ -76,6 +76,7 @@ describe('closure and enforcement findings', () => {
         officeName: '市场监管局',
         complaints: 20,
         enforcementActions: 0,
+        officeHasRecords: true,
       },
       {
         facilityId: 2,
@@ -85,6 +86,17 @@ describe('closure and enforcement findings', () => {
         officeName: '市场监管局',
         complaints: 30,
         enforcementActions: 2,
+        officeHasRecords: true,
+      },
+      {
+        facilityId: 3,
+        facilityName: '无记录市场',
+        kind: 'market',
+        officeId: 4,
+        officeName: '某局',
+        complaints: 40,
+        enforcementActions: 0,
+        officeHasRecords: false,
       },
     ];
     const findings = enforcementFindings(rows, 10);

@@ -13,7 +13,9 @@
  * - spot_check_failure: an office with ≥ 2 failed spot checks and a failure rate ≥ 2× overall.
  *   score = 0.5 + 0.5 · min(1, (ratio − 2) / 4)
  * - no_enforcement: a facility among the most complained-about (≥ minComplaints) with no
- *   inspection or penalty on record in the window. score = min(1, 0.4 + complaints / (4 · minComplaints))
+ *   inspection or penalty on record in the window — judged only where the supervising office's
+ *   enforcement records have been imported at all (no records anywhere is missing data, not
+ *   evidence). score = min(1, 0.4 + complaints / (4 · minComplaints))
  */
 import type { FacilityEnforcementRow, FacilityTopicRow, OfficeClosureRow } from '@/db/queries/clues';
 
@@ -181,7 +183,7 @@ export function enforcementFindings(
   minComplaints: number,
 ): Finding[] {
   return rows
-    .filter((r) => r.complaints >= minComplaints && r.enforcementActions === 0)
+    .filter((r) => r.officeHasRecords && r.complaints >= minComplaints && r.enforcementActions === 0)
     .map((r) => {
       const kindName = FACILITY_KIND_NAMES[r.kind] ?? { zh: r.kind, en: r.kind };
       return {

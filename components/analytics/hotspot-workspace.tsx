@@ -1,0 +1,620 @@
+'use client';
+
+import type { Layer } from '@deck.gl/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Tabs,
+  Tag,
+} from 'antd';
+import type { Feature, Geometry } from 'geojson';
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useMemo, useState } from 'react';
+import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
+import {
+  type ClueDto,
+  type EmergingCell,
+  fetchCellComplaints,
+  fetchClue,
+  fetchClues,
+  fetchClusters,
+  fetchEmerging,
+  fetchFindings,
+  fetchGi,
+  type GiCell,
+  postJson,
+  toQuery,
+} from '@/lib/query/analytics';
+import {
+  BIN_COLORS,
+  type CellProps,
+  clusterCentresLayer,
+  clusterHullsLayer,
+  emergingCellsLayer,
+  giCellsLayer,
+  PATTERN_COLORS,
+} from './analysis-layers';
+import { AnalysisMap } from './analysis-map';
+import { SeriesChart } from './series-chart';
+
+type Tab = 'gi' | 'emerging' | 'clusters' | 'clues';
+const rgba = (c: number[]) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})`;
+const monthsAgo = (m: number) => new Date(Date.now() - m * 30.44 * 86_400_000).toISOString();
+
+/** The inspector's hot-spot workspace: Gi*, emerging hot spots, DBSCAN clusters and clues. */
+export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
+  const t = useTranslations('analytics');
+  const locale = useLocale();
+  const [tab, setTab] = useState<Tab>('gi');
+  const [division, setDivision] = useState(setup.divisionCode);
+  const [category, setCategory] = useState<string | undefined>(undefined);
+  const [period, setPeriod] = useState(12);
+  const [cellSize, setCellSize] = useState(1000);
+  const [shape, setShape] = useState<'square' | 'hexagon'>('square');
+  const [fdr, setFdr] = useState(true);
+  const [eps, setEps] = useState(150);
+  const [minPoints, setMinPoints] = useState(8);
+  const [runKey, setRunKey] = useState<string | null>(null);
+  const [cell, setCell] = useState<{ i: number; j: number } | null>(null);
+  const [selectedCluster, setSelectedCluster] = useState<number | null>(null);
+
+  const giQuery = toQuery({ division, category, cellSize, shape, fdr, from: monthsAgo(period) });
+  const emergingQuery = toQuery({ division, category, cellSize: Math.max(cellSize, 1000), months: 12, fdr });
+  const clusterQuery = toQuery({ division, category, eps, minPoints, from: monthsAgo(period) });
+  const query = tab === 'gi' ? giQuery : tab === 'emerging' ? emergingQuery : clusterQuery;
+
+  const gi = useQuery({
+    queryKey: ['gi', runKey],
+    queryFn: () => fetchGi(runKey!),
+    enabled: tab === 'gi' && runKey !== null,
+  });
+  const emerging = useQuery({
+    queryKey: ['emerging', runKey],
+    queryFn: () => fetchEmerging(runKey!),
+    enabled: tab === 'emerging' && runKey !== null,
+  });
+  const clusters = useQuery({
+    queryKey: ['clusters', runKey],
+    queryFn: () => fetchClusters(runKey!),
+    enabled: tab === 'clusters' && runKey !== null,
+  });
+  const cellComplaints = useQuery({
+    queryKey: ['cell', giQuery, cell],
+    queryFn: () => fetchCellComplaints(`${giQuery}&i=${cell!.i}&j=${cell!.j}`),
+    enabled: tab === 'gi' && cell !== null && gi.data !== undefined,
+  });
+
+  const run = () => {
+    setCell(null);
+    setSelectedCluster(null);
+    setRunKey(query);
+  };
+  const onCell = useCallback(
+    (f: Feature<Geometry, CellProps>) => setCell({ i: f.properties.i, j: f.properties.j }),
+    [],
+  );
+
+  const layers = useMemo((): Layer[] => {
+    if (tab === 'gi' && gi.data) return [giCellsLayer(gi.data, onCell)];
+    if (tab === 'emerging' && emerging.data) return [emergingCellsLayer(emerging.data, onCell)];
+    if (tab === 'clusters' && clusters.data)
+      return [
+        clusterHullsLayer(clusters.data.clusters, selectedCluster),
+        clusterCentresLayer(clusters.data.clusters, (c) => setSelectedCluster(c.cluster)),
+      ];
+    return [];
+  }, [tab, gi.data, emerging.data, clusters.data, selectedCluster, onCell]);
+
+  const divisionBounds = division === setup.divisionCode ? setup.bounds : null;
+  const loading = gi.isFetching || emerging.isFetching || clusters.isFetching;
+  const error = (
+    tab === 'gi' ? gi.error : tab === 'emerging' ? emerging.error : clusters.error
+  ) as Error | null;
+  const resultReady =
+    tab === 'gi'
+      ? !!gi.data
+      : tab === 'emerging'
+        ? !!emerging.data
+        : tab === 'clusters'
+          ? !!clusters.data
+          : true;
+
+  const controls = (
+    <Form layout="vertical" size="small" className="analysis__form">
+      <Form.Item label={t('area')}>
+        <Select
+          value={division}
+          onChange={setDivision}
+          options={setup.divisions.map((d) => ({ value: d.code, label: d.name }))}
+          aria-label={t('area')}
+        />
+      </Form.Item>
+      <Form.Item label={t('category')}>
+        <Select
+          allowClear
+          placeholder={t('allCategories')}
+          value={category}
+          onChange={setCategory}
+          options={setup.categories.map((c) => ({
+            value: c.code,
+            label: locale === 'en' ? c.nameEn : c.name,
+          }))}
+        />
+      </Form.Item>
+      {tab !== 'emerging' && (
+        <Form.Item label={t('period')}>
+          <Select
+            value={period}
+            onChange={setPeriod}
+            options={[3, 6, 12].map((m) => ({ value: m, label: t(`periods.${m}`) }))}
+          />
+        </Form.Item>
+      )}
+      {(tab === 'gi' || tab === 'emerging') && (
+        <Space wrap>
+          <Form.Item label={t('cellSize')}>
+            <Select
+              value={cellSize}
+              onChange={setCellSize}
+              style={{ width: 110 }}
+              options={[500, 1000, 2000, 4000].map((m) => ({ value: m, label: `${m} m` }))}
+            />
+          </Form.Item>
+          {tab === 'gi' && (
+            <Form.Item label={t('shape')}>
+              <Select
+                value={shape}
+                onChange={setShape}
+                style={{ width: 100 }}
+                options={(['square', 'hexagon'] as const).map((s) => ({ value: s, label: t(`shapes.${s}`) }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label={t('fdr')}>
+            <Switch checked={fdr} onChange={setFdr} />
+          </Form.Item>
+        </Space>
+      )}
+      {tab === 'clusters' && (
+        <Space wrap>
+          <Form.Item label={t('eps')}>
+            <Select
+              value={eps}
+              onChange={setEps}
+              style={{ width: 110 }}
+              options={[50, 100, 150, 300, 500].map((m) => ({ value: m, label: `${m}` }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('minPoints')}>
+            <Select
+              value={minPoints}
+              onChange={setMinPoints}
+              style={{ width: 90 }}
+              options={[5, 8, 12, 20, 40].map((m) => ({ value: m, label: `${m}` }))}
+            />
+          </Form.Item>
+        </Space>
+      )}
+      <Space>
+        <Button type="primary" onClick={run} loading={loading} data-testid="analysis-run">
+          {loading ? t('running') : t('run')}
+        </Button>
+        {tab === 'gi' && gi.data && (
+          <Button href={`/api/analytics/hotspots?${runKey}&format=csv`}>{t('csv')}</Button>
+        )}
+      </Space>
+    </Form>
+  );
+
+  const giPanel = gi.data ? (
+    <>
+      <Descriptions size="small" column={1} bordered className="analysis__params">
+        <Descriptions.Item label={t('params.crs')}>{gi.data.parameters.crs}</Descriptions.Item>
+        <Descriptions.Item label={t('params.band')}>
+          {Math.round(gi.data.parameters.distanceBand)} m
+        </Descriptions.Item>
+        <Descriptions.Item label={t('params.bandMethod')}>
+          {t(`params.methods.${gi.data.parameters.distanceBandMethod}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('params.neighbours')}>
+          {gi.data.parameters.neighboursPerCell.min}–{gi.data.parameters.neighboursPerCell.max} (
+          {gi.data.parameters.neighboursPerCell.mean.toFixed(1)})
+        </Descriptions.Item>
+        <Descriptions.Item label={t('params.cells')}>{gi.data.parameters.cells}</Descriptions.Item>
+        <Descriptions.Item label={t('params.complaints')}>{gi.data.parameters.complaints}</Descriptions.Item>
+        <Descriptions.Item label={t('params.critical')}>
+          {[
+            gi.data.parameters.criticalP.p90,
+            gi.data.parameters.criticalP.p95,
+            gi.data.parameters.criticalP.p99,
+          ]
+            .map((p) => p.toPrecision(2))
+            .join(' / ')}
+        </Descriptions.Item>
+      </Descriptions>
+      <Legend
+        entries={['3', '2', '1', '0', '-1', '-2', '-3'].map((b) => ({
+          color: rgba(BIN_COLORS[b]!),
+          label: t(`bins.${b}`),
+          count: gi.data!.features.filter((f) => String(f.properties.bin) === b).length,
+        }))}
+      />
+      <CellDetail
+        cell={
+          cell
+            ? gi.data.features.find((f) => f.properties.i === cell.i && f.properties.j === cell.j)?.properties
+            : undefined
+        }
+        complaints={cellComplaints.data?.complaints}
+      />
+    </>
+  ) : null;
+
+  const emergingPanel = emerging.data ? (
+    <>
+      <Legend
+        entries={Object.entries(emerging.data.parameters.patternCounts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([p, n]) => ({
+            color: rgba(PATTERN_COLORS[p] ?? [200, 200, 200, 255]),
+            label: t(`patterns.${p}`),
+            count: n,
+          }))}
+      />
+      {cell ? (
+        <EmergingDetail
+          steps={emerging.data.parameters.steps}
+          cell={
+            emerging.data.features.find((f) => f.properties.i === cell.i && f.properties.j === cell.j)
+              ?.properties
+          }
+        />
+      ) : (
+        <p className="analysis__hint">{t('clickCell')}</p>
+      )}
+    </>
+  ) : null;
+
+  const clusterPanel = clusters.data ? (
+    clusters.data.clusters.length === 0 ? (
+      <Empty description={t('clusters.none')} />
+    ) : (
+      <List
+        size="small"
+        dataSource={clusters.data.clusters}
+        renderItem={(c) => (
+          <List.Item
+            onClick={() => setSelectedCluster(c.cluster)}
+            className={
+              c.cluster === selectedCluster ? 'analysis__item analysis__item--selected' : 'analysis__item'
+            }
+          >
+            <div>
+              <strong>#{c.cluster + 1}</strong> {t('clusters.count', { count: c.count })} ·{' '}
+              {t('clusters.radius', { r: Math.round(c.radiusM) })}
+              <div>
+                {c.categories.map((x) => (
+                  <Tag key={x.code}>
+                    {x.name} {x.count}
+                  </Tag>
+                ))}
+              </div>
+              {c.buildings.length > 0 && (
+                <div className="analysis__sub">
+                  {t('clusters.buildings')}：{c.buildings.map((b) => `${b.address}（${b.count}）`).join('；')}
+                </div>
+              )}
+              {c.facilities.length > 0 && (
+                <div className="analysis__sub">
+                  {t('clusters.facilities')}：{c.facilities.map((f) => `${f.name}（${f.count}）`).join('；')}
+                </div>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+    )
+  ) : null;
+
+  return (
+    <div className="analysis">
+      <aside className="analysis__panel">
+        <h1>{t('title')}</h1>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            setTab(k as Tab);
+            setRunKey(null);
+            setCell(null);
+          }}
+          items={(['gi', 'emerging', 'clusters', ...(setup.canManageClues ? ['clues'] : [])] as Tab[]).map(
+            (k) => ({
+              key: k,
+              label: t(`tabs.${k}`),
+            }),
+          )}
+        />
+        {tab === 'clues' ? (
+          <ClueBoard />
+        ) : (
+          <>
+            {controls}
+            {error && <Alert type="error" showIcon message={error.message} />}
+            {tab === 'gi' && giPanel}
+            {tab === 'emerging' && emergingPanel}
+            {tab === 'clusters' && clusterPanel}
+            {!runKey && <p className="analysis__hint">{t('noResult')}</p>}
+          </>
+        )}
+      </aside>
+      <section className="analysis__map">
+        <AnalysisMap layers={layers} bounds={divisionBounds} ready={tab === 'clues' || resultReady} />
+      </section>
+    </div>
+  );
+}
+
+function Legend({ entries }: { entries: { color: string; label: string; count: number }[] }) {
+  return (
+    <ul className="analysis__legend">
+      {entries.map((e) => (
+        <li key={e.label}>
+          <span className="analysis__swatch" style={{ background: e.color }} />
+          {e.label}
+          <span className="analysis__count">{e.count}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CellDetail({
+  cell,
+  complaints,
+}: {
+  cell: GiCell | undefined;
+  complaints:
+    | { id: number; trackingCode: string; title: string; category: string | null; status: string }[]
+    | undefined;
+}) {
+  const t = useTranslations('analytics');
+  if (!cell) return <p className="analysis__hint">{t('clickCell')}</p>;
+  return (
+    <div className="analysis__cell" data-testid="cell-detail">
+      <h3>{t('cell', { i: cell.i, j: cell.j })}</h3>
+      <p>
+        <Tag color={rgba(BIN_COLORS[String(cell.bin)]!)}>{t(`bins.${cell.bin}`)}</Tag>
+        {t('cellSummary', { count: cell.count, z: cell.z.toFixed(2), p: cell.p.toPrecision(2) })}
+      </p>
+      <h4>{t('cellComplaints')}</h4>
+      <List
+        size="small"
+        dataSource={complaints ?? []}
+        loading={!complaints}
+        renderItem={(c) => (
+          <List.Item>
+            <a href={`/cases/${c.id}`}>{c.trackingCode}</a> {c.category} · {c.title}
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
+
+function EmergingDetail({ steps, cell }: { steps: string[]; cell: EmergingCell | undefined }) {
+  const t = useTranslations('analytics');
+  if (!cell) return null;
+  return (
+    <div className="analysis__cell" data-testid="emerging-detail">
+      <h3>
+        {t('cell', { i: cell.i, j: cell.j })} <Tag>{t(`patterns.${cell.pattern}`)}</Tag>
+      </h3>
+      <p>{t('trend', { z: cell.trend.z.toFixed(2), p: cell.trend.p.toPrecision(2) })}</p>
+      <SeriesChart
+        months={steps.map((s) => s.slice(0, 7))}
+        series={[
+          { name: t('series.counts'), values: cell.counts, type: 'bar' },
+          { name: t('series.z'), values: cell.z.map((z) => Number(z.toFixed(2))), type: 'line' },
+        ]}
+      />
+    </div>
+  );
+}
+
+function ClueBoard() {
+  const t = useTranslations('analytics.clues');
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [window] = useState(() => ({ from: monthsAgo(12), to: new Date().toISOString() }));
+  const findings = useQuery({
+    queryKey: ['findings', window],
+    queryFn: () => fetchFindings(toQuery(window)),
+  });
+  const clues = useQuery({ queryKey: ['clues'], queryFn: fetchClues });
+  const [openClue, setOpenClue] = useState<number | null>(null);
+  const create = useMutation({
+    mutationFn: (key: string) => postJson<{ id: number }>('/api/clues', { findingKey: key, ...window }),
+    onSuccess: () => {
+      message.success(t('created'));
+      void queryClient.invalidateQueries({ queryKey: ['clues'] });
+    },
+    onError: (e: Error) => message.error(e.message),
+  });
+  return (
+    <div className="analysis__clues">
+      <h3>{t('findings')}</h3>
+      <p className="analysis__hint">{t('findingsHint')}</p>
+      <List
+        size="small"
+        loading={findings.isLoading}
+        dataSource={findings.data?.findings ?? []}
+        locale={{ emptyText: t('empty') }}
+        renderItem={(f) => (
+          <List.Item
+            actions={[
+              <Button
+                key="c"
+                size="small"
+                onClick={() => create.mutate(f.key)}
+                loading={create.isPending && create.variables === f.key}
+              >
+                {t('toClue')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <span>
+                  <Tag color="red">{t(`kinds.${f.kind}`)}</Tag>
+                  {locale === 'en' ? f.title.en : f.title.zh}
+                </span>
+              }
+              description={
+                <>
+                  <span className="analysis__score">{t('score', { score: f.score.toFixed(2) })}</span>{' '}
+                  {locale === 'en' ? f.why.en : f.why.zh}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <h3>{t('list')}</h3>
+      <List
+        size="small"
+        loading={clues.isLoading}
+        dataSource={clues.data?.clues ?? []}
+        locale={{ emptyText: t('empty') }}
+        renderItem={(c: ClueDto) => (
+          <List.Item onClick={() => setOpenClue(c.id)} className="analysis__item">
+            <List.Item.Meta
+              title={
+                <span>
+                  <Tag
+                    color={
+                      c.status === 'new'
+                        ? 'orange'
+                        : c.status === 'verifying'
+                          ? 'blue'
+                          : c.status === 'filed'
+                            ? 'red'
+                            : 'default'
+                    }
+                  >
+                    {t(`status.${c.status}`)}
+                  </Tag>
+                  {c.code} {c.title}
+                </span>
+              }
+              description={`${c.suspectedOfficeName ? `${t('office')}：${c.suspectedOfficeName} · ` : ''}${t('complaints', { n: c.complaints })} · ${t('score', { score: c.score.toFixed(2) })}`}
+            />
+          </List.Item>
+        )}
+      />
+      {openClue !== null && <ClueModal id={openClue} onClose={() => setOpenClue(null)} />}
+    </div>
+  );
+}
+
+function ClueModal({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useTranslations('analytics.clues');
+  const queryClient = useQueryClient();
+  const clue = useQuery({ queryKey: ['clue', id], queryFn: () => fetchClue(id) });
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const move = useMutation({
+    mutationFn: (to: string) => postJson(`/api/clues/${id}/transition`, { to, note }),
+    onSuccess: () => {
+      setNote('');
+      void queryClient.invalidateQueries({ queryKey: ['clue', id] });
+      void queryClient.invalidateQueries({ queryKey: ['clues'] });
+    },
+    onError: (e: Error) => setNoteError(e.message),
+  });
+  const next = clue.data
+    ? (
+        {
+          new: ['verifying', 'dismissed'],
+          verifying: ['filed', 'dismissed'],
+          filed: [],
+          dismissed: [],
+        } as const
+      )[clue.data.status]
+    : [];
+  return (
+    <Modal
+      open
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      title={clue.data ? `${clue.data.code} ${clue.data.title}` : ''}
+    >
+      {clue.data && (
+        <>
+          <p>{clue.data.summary}</p>
+          <p>
+            <Tag>{t(`status.${clue.data.status}`)}</Tag>{' '}
+            {t('complaints', { n: clue.data.complaintIds.length })}
+          </p>
+          <h4>{t('notes')}</h4>
+          <List
+            size="small"
+            dataSource={clue.data.notes}
+            renderItem={(n) => (
+              <List.Item>
+                {new Date(n.createdAt).toLocaleString('zh-CN')} {n.author ?? ''}{' '}
+                {n.toStatus ? <Tag>{t(`status.${n.toStatus as 'new'}`)}</Tag> : null}
+                {n.note}
+              </List.Item>
+            )}
+          />
+          {next.length > 0 && (
+            <Form layout="vertical">
+              <Form.Item
+                label={t('note')}
+                validateStatus={noteError ? 'error' : undefined}
+                help={noteError ?? undefined}
+              >
+                <Input.TextArea
+                  rows={3}
+                  value={note}
+                  onChange={(e) => {
+                    setNote(e.target.value);
+                    setNoteError(null);
+                  }}
+                />
+              </Form.Item>
+              <Space>
+                {next.map((to) => (
+                  <Button
+                    key={to}
+                    type={to === 'dismissed' ? 'default' : 'primary'}
+                    loading={move.isPending && move.variables === to}
+                    onClick={() => {
+                      if (note.trim().length < 2) setNoteError(t('noteRequired'));
+                      else move.mutate(to);
+                    }}
+                  >
+                    {t(`actions.${to}`)}
+                  </Button>
+                ))}
+              </Space>
+            </Form>
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
