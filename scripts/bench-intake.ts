@@ -1,0 +1,192 @@
+/**
+ * npm run bench:intake — N concurrent clients submit complaints to POST /api/v1/complaints for a
+ * fixed time; prints accepted submissions per second, p50/p99 latency, and checks that every
+ * accepted submission is in the database exactly once (by its idempotency key and tracking code).
+ *
+ *   DATABASE_URL=postgres://suqiu:suqiu@127.0.0.1:5432/suqiu_bench npm run bench:intake -- [--clients 100] [--seconds 30]
+ *
+ * The database must be a seeded server database (points are drawn from its own complaints, so they
+ * lie inside the city). Without APP_URL the script starts `next start` itself on a free loopback
+ * port against that DATABASE_URL, from the build in BENCH_DIST_DIR (default `.next-bench`; build it
+ * with `NEXT_DIST_DIR=.next-bench npx next build`), with the in-process rate limits raised through
+ * their documented variables (SUQIU_RATE_SUBMIT_PER_ADDRESS …), and stops it at the end. With
+ * APP_URL (loopback only) it uses that running app, which must have been started with raised limits.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '100' }, seconds: { type: 'string', default: '30' } },
+});
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) {
+  console.error('bench:intake needs DATABASE_URL (a seeded server database)');
+  process.exit(1);
+}
+
+const RAISED_LIMITS = {
+  SUQIU_RATE_SUBMIT_PER_ADDRESS: '1000000000',
+  SUQIU_RATE_SUBMIT_PER_PHONE: '1000000000',
+  SUQIU_RATE_UPLOAD_PER_ADDRESS: '1000000000',
+  SUQIU_RATE_TRACK_PER_ADDRESS: '1000000000',
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitUp(base: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${base}/api/v1/categories`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`app at ${base} did not answer within ${ms / 1000} s`);
+}
+
+let server: ChildProcess | null = null;
+let base = process.env.APP_URL?.replace(/\/$/, '');
+if (base) {
+  const host = new URL(base).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    console.error('bench:intake runs against loopback only');
+    process.exit(1);
+  }
+} else {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      ...RAISED_LIMITS,
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL,
+      NODE_ENV: 'production',
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  console.log(`bench:intake: next start (${distDir}) on ${base}`);
+}
+const stopServer = () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {}
+  }
+};
+process.on('exit', stopServer);
+
+const db = new Client({ connectionString: DATABASE_URL });
+await db.connect();
+try {
+  await waitUp(base, 60_000);
+  const points = (
+    await db.query<{ lng: number; lat: number }>(
+      `select ST_X(location) as lng, ST_Y(location) as lat from complaints where kind = 'complaint' order by random() limit 500`,
+    )
+  ).rows;
+  if (points.length === 0) throw new Error('no complaints in the database: seed it first');
+
+  const run = `bench-${randomBytes(4).toString('hex')}`;
+  const accepted = new Map<string, string>(); // idempotency key → tracking code
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  // Warm up (first requests compile nothing in production, but open the pool).
+  for (let i = 0; i < 5; i++) await submit(`${run}-warm-${i}`, false);
+  const deadline = performance.now() + SECONDS * 1000;
+  const t0 = performance.now();
+
+  async function submit(key: string, record: boolean): Promise<void> {
+    const p = points[Math.floor(Math.random() * points.length)]!;
+    const body = JSON.stringify({
+      description: '压力测试：小区门口的路灯坏了，晚上很黑，请尽快维修。',
+      location: { lng: p.lng, lat: p.lat, datum: 'wgs84' },
+      idempotencyKey: key,
+    });
+    const start = performance.now();
+    try {
+      const res = await fetch(`${base}/api/v1/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const json = (await res.json()) as { complaint?: { trackingCode: string }; error?: { code: string } };
+      const ms = performance.now() - start;
+      if (!record) return;
+      latencies.push(ms);
+      if (res.status === 201 && json.complaint) accepted.set(key, json.complaint.trackingCode);
+      else
+        failures.set(
+          `${res.status} ${json.error?.code ?? ''}`,
+          (failures.get(`${res.status} ${json.error?.code ?? ''}`) ?? 0) + 1,
+        );
+    } catch (error) {
+      if (record)
+        failures.set(
+          `network ${(error as Error).message}`,
+          (failures.get(`network ${(error as Error).message}`) ?? 0) + 1,
+        );
+    }
+  }
+
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let n = 0; performance.now() < deadline; n++) await submit(`${run}-${c}-${n}`, true);
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+
+  const rows = (
+    await db.query<{ k: string; code: string; n: number }>(
+      `select idempotency_key as k, min(tracking_code) as code, count(*)::int as n from complaints
+       where idempotency_key like $1 group by idempotency_key`,
+      [`${run}-%`],
+    )
+  ).rows.filter((r) => !r.k.includes('-warm-'));
+  const inDb = new Map(rows.map((r) => [r.k, r]));
+  let missing = 0;
+  let duplicated = 0;
+  let mismatched = 0;
+  for (const [key, code] of accepted) {
+    const row = inDb.get(key);
+    if (!row) missing++;
+    else if (row.n !== 1) duplicated++;
+    else if (row.code !== code) mismatched++;
+  }
+  const unacknowledged = rows.filter((r) => !accepted.has(r.k)).length;
+
+  console.log(`bench:intake: ${CLIENTS} clients for ${elapsed.toFixed(1)} s against ${base}`);
+  console.log(`  requests     ${latencies.length}`);
+  console.log(`  accepted     ${accepted.size} (${(accepted.size / elapsed).toFixed(1)} /s)`);
+  console.log(
+    `  latency      p50 ${q(0.5).toFixed(0)} ms, p99 ${q(0.99).toFixed(0)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`,
+  );
+  for (const [k, n] of failures) console.log(`  failed       ${n} × ${k}`);
+  console.log(
+    `  database     ${missing} accepted but missing, ${duplicated} stored more than once, ${mismatched} with another tracking code; ${unacknowledged} stored but not acknowledged`,
+  );
+  process.exitCode = missing + duplicated + mismatched > 0 ? 1 : 0;
+} finally {
+  await db.end();
+  stopServer();
+}
