@@ -42,6 +42,8 @@ export const ACTIONS = {
   'complaint.dispatch': ['inspector'],
   /** Escalate a case to the tier above. */
   'complaint.escalate': ['handler', 'inspector'],
+  /** Override the triaged category (recorded as an event; the override trains the suggester). */
+  'complaint.recategorize': ['handler', 'inspector'],
   /** Merge a duplicate into an earlier case. */
   'complaint.merge': ['handler', 'inspector'],
   /** Reopen a resolved or closed case (failed spot check). */

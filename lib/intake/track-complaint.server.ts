@@ -7,6 +7,7 @@ import {
   type PublicComplaintRow,
 } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
+import { listMergedProgress } from '@/lib/triage/list-merged-progress.server';
 import type { PublicTimeline } from './public-timeline';
 import { enforceRate, INTAKE_RATE_RULES, intakeLimiter, rateLimited } from './rate-limit';
 import { type TrackInput, trackInput } from './submit-input';
@@ -48,7 +49,13 @@ export async function trackComplaint(db: DbOrTx, raw: unknown): Promise<PublicTi
 }
 
 export async function toPublicTimeline(db: DbOrTx, row: PublicComplaintRow): Promise<PublicTimeline> {
-  const [events, ratings] = await Promise.all([listPublicEvents(db, row.id), listRatings(db, row.id)]);
+  const [own, ratings, followed] = await Promise.all([
+    listPublicEvents(db, row.id),
+    listRatings(db, row.id),
+    row.status === 'merged' ? listMergedProgress(db, row.id) : [],
+  ]);
+  // A merged case shows the progress of the case it was merged into (lib/triage/list-merged-progress).
+  const events = [...own, ...followed];
   const misconduct = row.kind === 'misconduct';
   const timeline: PublicTimeline['events'] = events.map((e) => ({
     type: e.type,

@@ -199,12 +199,16 @@ export function trainTextClassifier(
 
 const vocabIndexCache = new WeakMap<TextClassifierModel, Map<string, number>>();
 
-/** The most likely label for a featurised text, its probability, the ranking and the evidence. */
+/**
+ * The most likely label for a featurised text (among the `allow`ed ones: probabilities stay those of
+ * the full model), its probability, the ranking and the evidence.
+ */
 export function predictText(
   model: TextClassifierModel,
   features: readonly string[],
-  evidenceCount = 3,
+  options: { evidenceCount?: number; allow?: (label: string) => boolean } = {},
 ): Prediction {
+  const evidenceCount = options.evidenceCount ?? 3;
   let vocabIndex = vocabIndexCache.get(model);
   if (!vocabIndex) {
     vocabIndex = indexOf(model.vocab);
@@ -215,7 +219,9 @@ export function predictText(
   const p = softmax(scoresOf(model, v, classes));
   const ranked = model.labels
     .map((label, c) => ({ label, probability: p[c]! }))
+    .filter((r) => options.allow?.(r.label) ?? true)
     .sort((a, b) => b.probability - a.probability);
+  if (ranked.length === 0) return { label: '', probability: 0, ranked, evidence: [] };
   const top = model.labels.indexOf(ranked[0]!.label);
   const width = model.vocab.length;
   // Words first: a contributing word explains better than a character pair; bigrams inside a chosen

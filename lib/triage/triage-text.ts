@@ -22,6 +22,12 @@ export interface TriageResult {
   matchedRuleIds: string[];
 }
 
+/** A learned category suggestion for a text (lib/triage/get-triage-suggester.server.ts). */
+export type CategorySuggester = (
+  text: string,
+  kind: TriageInput['kind'],
+) => { categoryCode: string; probability: number; evidence?: readonly string[] } | null;
+
 interface Hit {
   rule: TriageRule;
   keyword: string;
@@ -40,8 +46,8 @@ export function triageText(
   input: TriageInput,
   options: {
     rules?: readonly TriageRule[];
-    /** A learned suggestion (category and probability), used when neither reporter nor rule decides. */
-    suggest?: (text: string) => { categoryCode: string; probability: number } | null;
+    /** A learned suggestion (category, probability, the words behind it), used when neither reporter nor rule decides. */
+    suggest?: CategorySuggester | null;
     /** Below this probability a learned suggestion is not trusted. */
     minProbability?: number;
   } = {},
@@ -66,7 +72,7 @@ export function triageText(
       .filter((h) => h.rule.categoryCode)
       .filter((h) => (input.kind === 'misconduct') === h.rule.categoryCode!.startsWith('JJ'))
       .sort((a, b) => b.keyword.length - a.keyword.length)[0];
-    const learned = byRule ? null : (options.suggest?.(text) ?? null);
+    const learned = byRule ? null : (options.suggest?.(text, input.kind) ?? null);
     if (byRule) {
       categoryCode = byRule.rule.categoryCode!;
       categorySource = 'rule';
@@ -74,7 +80,10 @@ export function triageText(
     } else if (learned && learned.probability >= (options.minProbability ?? 0.5)) {
       categoryCode = learned.categoryCode;
       categorySource = 'classifier';
-      categoryReason = `分类：文本分类器建议（置信度 ${Math.round(learned.probability * 100)}%）`;
+      const words = learned.evidence?.length
+        ? `，依据：${learned.evidence.map((w) => `“${w}”`).join('')}`
+        : '';
+      categoryReason = `分类：文本分类器建议（置信度 ${Math.round(learned.probability * 100)}%${words}）`;
     } else if (input.kind === 'misconduct') {
       categoryCode = 'JJ01';
       categorySource = 'rule';

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { loadRouter } from '@/db/queries/routing';
+import { getCategoryForRecategorize } from '@/db/queries/triage';
 import { getComplaintForTransition, listOfficesByIds, type TransitionSubject } from '@/db/queries/workflow';
 import { complaintEvents, complaints, notifications, ratings } from '@/db/schema';
 import { can, complaintScope } from '@/lib/auth/policy';
@@ -77,9 +78,10 @@ export async function transition<V extends Verb>(
       throw new AppError('CONFLICT', `Cannot ${verb} a case that is ${subject.status}`);
     }
     const effect = await effectOf(tx, verb, subject, input, actor, now);
+    const to = def.to ?? subject.status;
     const updated = await tx
       .update(complaints)
-      .set({ ...effect.patch, status: def.to, updatedAt: now })
+      .set({ ...effect.patch, status: to, updatedAt: now })
       .where(and(eq(complaints.id, subject.id), eq(complaints.status, subject.status)))
       .returning({ id: complaints.id });
     if (updated.length === 0) {
@@ -95,7 +97,7 @@ export async function transition<V extends Verb>(
         complaintId: subject.id,
         type: def.event,
         fromStatus: subject.status,
-        toStatus: def.to,
+        toStatus: to,
         actorUserId: actor.kind === 'user' ? actor.user.id : null,
         actorOfficeId,
         publicNote: effect.publicNote ?? null,
@@ -126,7 +128,7 @@ export async function transition<V extends Verb>(
         createdAt: now,
       });
     }
-    return { complaintId: subject.id, from: subject.status, to: def.to, eventId: event!.id };
+    return { complaintId: subject.id, from: subject.status, to, eventId: event!.id };
   });
 }
 
@@ -327,6 +329,26 @@ async function effectOf(
     }
     case 'close':
       return { patch: { closedAt: now }, data: {}, publicNote: '诉求已办结', notify: [] };
+    case 'recategorize': {
+      const code = input.categoryCode as string;
+      const category = await getCategoryForRecategorize(tx, code);
+      const kindOk = (c.kind === 'misconduct') === code.startsWith('JJ');
+      if (category?.level !== 2 || !category.active || !kindOk) {
+        throw new AppError('VALIDATION', 'Choose an active level-2 category of this kind', [
+          { path: 'categoryCode', message: 'bad_category' },
+        ]);
+      }
+      if (code === c.categoryCode) {
+        throw new AppError('VALIDATION', 'The case already has this category', [
+          { path: 'categoryCode', message: 'same_category' },
+        ]);
+      }
+      return {
+        patch: { categoryCode: code },
+        data: { from: c.categoryCode, to: code, reason: (input.reason as string | undefined) ?? null },
+        notify: [],
+      };
+    }
   }
 }
 

@@ -4,7 +4,8 @@
  *   received → triaged → dispatched → accepted → in_progress (first reply) → resolved → closed
  *                  ↑  ↖ returned (退单, reason)        ↘ transferred / escalated → accepted …
  *   resolved/closed → reopened → accepted …; triaged/returned → rejected (reason to the resident);
- *   received…accepted → merged (into an earlier case).
+ *   received…accepted → merged (into an earlier case); recategorize (staff override of the
+ *   category) keeps the status and records the old and new category as an event.
  *
  * Each row: the verb, the statuses it may start from, the status it leads to, who may take it
  * (`action` names the lib/auth/policy.ts action for staff; `system` the platform itself, `resident`
@@ -46,6 +47,7 @@ export const VERBS = [
   'rate',
   'reopen',
   'close',
+  'recategorize',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -93,6 +95,10 @@ export const VERB_INPUT = {
   }),
   reopen: z.object({ reason: text(500) }),
   close: z.object({ note: z.string().trim().max(500).optional() }),
+  recategorize: z.object({
+    categoryCode: z.string().min(2).max(10),
+    reason: z.string().trim().max(500).optional(),
+  }),
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type VerbInput<V extends Verb> = z.input<(typeof VERB_INPUT)[V]>;
@@ -100,7 +106,8 @@ export type VerbInput<V extends Verb> = z.input<(typeof VERB_INPUT)[V]>;
 export interface TransitionDef {
   verb: Verb;
   from: readonly ComplaintStatus[];
-  to: ComplaintStatus;
+  /** null: the status stays (an event-only verb, still guarded by the conditional update). */
+  to: ComplaintStatus | null;
   /** The policy action a staff member needs (null: no staff member may take it). */
   action: Action | null;
   system: boolean;
@@ -241,6 +248,26 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     resident: false,
     event: 'closed',
     public: true,
+  },
+  {
+    verb: 'recategorize',
+    from: [
+      'triaged',
+      'dispatched',
+      'returned',
+      'accepted',
+      'in_progress',
+      'transferred',
+      'escalated',
+      'reopened',
+      'resolved',
+    ],
+    to: null,
+    action: 'complaint.recategorize',
+    system: false,
+    resident: false,
+    event: 'recategorized',
+    public: false,
   },
 ];
 

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/same-origin';
+import { retrainIfDue } from '@/lib/triage/retrain-if-due.server';
 import { transition } from '@/lib/workflow/transition.server';
 import { COMPLAINT_STATUSES, VERBS } from '@/lib/workflow/transitions';
 
@@ -23,7 +24,8 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const user = await requireCurrentUser();
     const { id } = paramsSchema.parse(await context.params);
     const body = bodySchema.parse(await request.json());
-    const result = await transition(await getDb(), {
+    const db = await getDb();
+    const result = await transition(db, {
       complaintId: id,
       verb: body.verb,
       actor: { kind: 'user', user },
@@ -31,6 +33,10 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       expectedStatus: body.expectedStatus,
       now: new Date(),
     });
+    // Staff confirmations train the category suggester: retrain in the background when enough arrived.
+    if (body.verb === 'recategorize' || body.verb === 'accept') {
+      retrainIfDue(db).catch((error: unknown) => console.error('triage retrain failed', error));
+    }
     return Response.json({ result });
   } catch (error) {
     return toErrorResponse(error);

@@ -1,0 +1,157 @@
+/** Rows the triage verbs read and write: training texts, model snapshots, duplicate candidates. */
+import { desc, lt, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { triageModels } from '../schema';
+import { queryRow, queryRows } from '../sql';
+
+/**
+ * Staff-confirmed categories: complaints whose category a staff member recategorised (the category
+ * now stored is the override) or whose responsible office accepted the case with that category.
+ * Newest first, at most `limit`.
+ */
+export async function listConfirmedCategoryTexts(db: DbOrTx, params: { limit: number }) {
+  const rows = await queryRows<{ title: string; description: string; category_code: string }>(
+    db,
+    sql`select c.title, c.description, c.category_code
+        from complaints c
+        where c.category_code is not null and c.status <> 'merged'
+          and exists (select 1 from complaint_events e where e.complaint_id = c.id
+                        and e.type in ('recategorized', 'accepted'))
+        order by c.submitted_at desc
+        limit ${params.limit}`,
+  );
+  return rows.map((r) => ({ text: `${r.title}\n${r.description}`, label: r.category_code }));
+}
+
+/** Confirmations (acceptances and recategorisations) recorded after a moment. */
+export async function countConfirmationsSince(db: DbOrTx, since: Date): Promise<number> {
+  const row = await queryRow<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from complaint_events
+        where type in ('recategorized', 'accepted') and created_at > ${since.toISOString()}::timestamptz`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Active level-2 category codes (the labels a suggestion may take). */
+export async function listLeafCategoryCodes(db: DbOrTx): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select code from categories where level = 2 and active order by code`,
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function getCategoryForRecategorize(db: DbOrTx, code: string) {
+  return (
+    (await queryRow<{ code: string; level: number; active: boolean; name_zh: string }>(
+      db,
+      sql`select code, level, active, name_zh from categories where code = ${code}`,
+    )) ?? null
+  );
+}
+
+export async function insertTriageModel(db: DbOrTx, row: typeof triageModels.$inferInsert) {
+  const [inserted] = await db.insert(triageModels).values(row).returning({ id: triageModels.id });
+  return inserted!.id;
+}
+
+/** The id and time of the newest snapshot (cheap: no model body). */
+export async function getLatestTriageModelHead(db: DbOrTx) {
+  const [row] = await db
+    .select({ id: triageModels.id, createdAt: triageModels.createdAt })
+    .from(triageModels)
+    .orderBy(desc(triageModels.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getTriageModel(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ id: triageModels.id, model: triageModels.model, createdAt: triageModels.createdAt })
+    .from(triageModels)
+    .where(sql`${triageModels.id} = ${id}`);
+  return row ?? null;
+}
+
+/** Keep the newest `keep` snapshots. */
+export async function deleteOldTriageModels(db: DbOrTx, keep: number) {
+  const head = await getLatestTriageModelHead(db);
+  if (head) await db.delete(triageModels).where(lt(triageModels.id, head.id - keep + 1));
+}
+
+export interface DuplicateCandidateRow {
+  id: number;
+  trackingCode: string;
+  title: string;
+  description: string;
+  status: string;
+  categoryCode: string | null;
+  submittedAt: Date;
+  distanceM: number;
+}
+
+/**
+ * Open cases near one complaint: within `radiusM` metres (geography distance, GiST-assisted by the
+ * degree box), submitted within `days` either side, same level-1 category, same kind, not merged or
+ * rejected, inside the caller's scope.
+ */
+export async function listDuplicateCandidates(
+  db: DbOrTx,
+  params: { complaintId: number; radiusM: number; days: number; scope: SQL; limit?: number },
+): Promise<DuplicateCandidateRow[]> {
+  // ≈ 111 km per degree of latitude; the box is widened for longitude at Panzhihua's latitude and
+  // only pre-filters: the geography distance decides.
+  const boxDeg = (params.radiusM / 111_000) * 1.5;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select complaints.id, complaints.tracking_code, complaints.title, complaints.description,
+          complaints.status::text as status, complaints.category_code, complaints.submitted_at,
+          ST_Distance(complaints.location::geography, me.location::geography) as distance_m
+        from complaints, complaints me
+        where me.id = ${params.complaintId}
+          and complaints.id <> me.id
+          and complaints.kind = me.kind
+          and complaints.status not in ('merged', 'rejected')
+          and left(complaints.category_code, 2) = left(me.category_code, 2)
+          and complaints.submitted_at between me.submitted_at - make_interval(days => ${params.days})
+                                         and me.submitted_at + make_interval(days => ${params.days})
+          and ST_DWithin(complaints.location, me.location, ${boxDeg})
+          and ST_DWithin(complaints.location::geography, me.location::geography, ${params.radiusM})
+          and ${params.scope}
+        order by distance_m
+        limit ${params.limit ?? 50}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    trackingCode: r.tracking_code as string,
+    title: r.title as string,
+    description: r.description as string,
+    status: r.status as string,
+    categoryCode: (r.category_code as string | null) ?? null,
+    submittedAt: new Date(r.submitted_at as string),
+    distanceM: Number(r.distance_m),
+  }));
+}
+
+/**
+ * The case a merged complaint now follows (the end of its merged_into chain) and when it was merged;
+ * null when the complaint is not merged.
+ */
+export async function getMergePrimary(db: DbOrTx, complaintId: number) {
+  const row = await queryRow<{ primary_id: string | number; merged_at: string }>(
+    db,
+    sql`with recursive chain(id, next_id, depth) as (
+          select id, merged_into_id, 0 from complaints where id = ${complaintId} and status = 'merged'
+          union all
+          select c.id, c.merged_into_id, chain.depth + 1 from complaints c
+          join chain on c.id = chain.next_id where chain.depth < 10
+        )
+        select (select id from chain where next_id is null or depth = 10 order by depth desc limit 1) as primary_id,
+               (select max(e.created_at) from complaint_events e
+                 where e.complaint_id = ${complaintId} and e.type = 'merged') as merged_at
+        where exists (select 1 from chain where depth > 0)`,
+  );
+  if (!row || row.primary_id === null) return null;
+  return { primaryId: Number(row.primary_id), mergedAt: new Date(row.merged_at) };
+}
