@@ -3,6 +3,7 @@
 import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Timeline, Typography } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { deadlineState } from '@/lib/sla/deadline-state';
 import { CaseActions } from './case-actions';
 import { CaseLocationMapLoader } from './case-location-map-loader';
@@ -61,10 +62,13 @@ export function CaseDetail({
   data,
   serverNow,
   backHref,
+  supervision,
 }: {
   data: CaseDetailData;
   serverNow: number;
   backHref: string;
+  /** Supervision cards (letters, spot checks, visits), shown under the actions. */
+  supervision?: ReactNode;
 }) {
   const t = useTranslations('workflow');
   const now = useNow(serverNow);
@@ -130,6 +134,7 @@ export function CaseDetail({
           <Card size="small" title={t('case.actions')} style={{ marginTop: 16 }}>
             <CaseActions caseId={c.id} status={c.status} verbs={data.verbs} offices={data.offices} />
           </Card>
+          {supervision}
           <Card size="small" title={t('case.timeline')} style={{ marginTop: 16 }}>
             <Timeline
               items={data.events.map((e) => ({

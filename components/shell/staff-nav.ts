@@ -15,6 +15,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'overview', href: '/workbench', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
   { key: 'inbox', href: '/inbox', roles: ['handler'] },
   { key: 'dispatch', href: '/dispatch', roles: ['inspector'] },
+  { key: 'supervision', href: '/supervision', roles: ['inspector'] },
   { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
   { key: 'hotspots', href: '/hotspots', roles: ['inspector', 'leader'] },
 ];

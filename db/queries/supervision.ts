@@ -139,6 +139,10 @@ export interface LetterRow extends Record<string, unknown> {
   complaintId: number | null;
   trackingCode: string | null;
   complaintTitle: string | null;
+  complaintDescription: string | null;
+  complaintAddress: string | null;
+  complaintSubmittedAt: Date | null;
+  complaintResolveDueAt: Date | null;
   officeId: number;
   officeName: string;
   issuingOfficeId: number;
@@ -155,7 +159,9 @@ export interface LetterRow extends Record<string, unknown> {
 }
 
 const letterColumns = sql`l.id, l.code, l.complaint_id as "complaintId", complaints.tracking_code as "trackingCode",
-  complaints.title as "complaintTitle", l.office_id as "officeId", o.name as "officeName",
+  complaints.title as "complaintTitle", complaints.description as "complaintDescription",
+  complaints.address as "complaintAddress", complaints.submitted_at as "complaintSubmittedAt",
+  complaints.resolve_due_at as "complaintResolveDueAt", l.office_id as "officeId", o.name as "officeName",
   l.issuing_office_id as "issuingOfficeId", io.name as "issuingOfficeName", iu.display_name as "issuedByName",
   l.reason, l.issued_at as "issuedAt", l.due_at as "dueAt", l.acknowledged_at as "acknowledgedAt",
   au.display_name as "acknowledgedByName", l.answered_at as "answeredAt", l.answer, an.display_name as "answeredByName"`;
@@ -187,24 +193,19 @@ export function getLetter(db: DbOrTx, params: { viewer: Viewer; id: number }) {
 }
 
 /** Recent letters of the viewer: unanswered first (earliest due first), then the latest answered. */
-export function listLetters(db: DbOrTx, params: { viewer: Viewer; complaintId?: number; limit?: number }) {
+export function listLetters(
+  db: DbOrTx,
+  params: { viewer: Viewer; complaintId?: number; unansweredOnly?: boolean; limit?: number },
+) {
   const forCase = params.complaintId !== undefined ? sql`l.complaint_id = ${params.complaintId}` : sql`true`;
+  const open = params.unansweredOnly ? sql`l.answered_at is null` : sql`true`;
   return queryRows<LetterRow>(
     db,
     sql`select ${letterColumns} ${letterJoins}
-        where ${letterScope(params.viewer)} and ${forCase}
+        where ${letterScope(params.viewer)} and ${forCase} and ${open}
         order by (l.answered_at is null) desc, case when l.answered_at is null then l.due_at end asc, l.issued_at desc
         limit ${Math.min(params.limit ?? 100, 500)}`,
   );
-}
-
-/** Unanswered letters addressed to an office (the handler's badge). */
-export async function countOpenLetters(db: DbOrTx, params: { officeId: number }) {
-  const row = await queryRow<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from supervision_letters where office_id = ${params.officeId} and answered_at is null`,
-  );
-  return row?.n ?? 0;
 }
 
 /**

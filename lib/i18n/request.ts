@@ -6,7 +6,19 @@ import { LOCALE_COOKIE, toLocale } from './config';
  * Messages are split by namespace: `messages/<locale>/<namespace>.json`. A feature adds its file
  * and its name here; every visible string goes through next-intl.
  */
-export const NAMESPACES = ['app', 'nav', 'home', 'errors', 'auth', 'shell', 'map', 'intake', 'workflow', 'analytics'] as const;
+export const NAMESPACES = [
+  'app',
+  'nav',
+  'home',
+  'errors',
+  'auth',
+  'shell',
+  'map',
+  'intake',
+  'workflow',
+  'analytics',
+  'supervision',
+] as const;
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);

@@ -10,7 +10,7 @@ import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { addDays } from '@/lib/sla/compute-deadlines';
-import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
+import { caseIsOverdue } from './case-is-overdue';
 import { LETTER_RESPONSE_WORKING_DAYS, letterReason, letterYear } from './letter-template';
 
 export interface IssuedLetter {
@@ -50,10 +50,7 @@ export async function issueSupervisionLetter(
     if (!facts) throw new AppError('NOT_FOUND', 'Complaint not found');
     const resolveDue = facts.resolveDueAt ? new Date(facts.resolveDueAt) : null;
     const replyDue = facts.firstReplyDueAt ? new Date(facts.firstReplyDueAt) : null;
-    const overdue =
-      (resolveDue !== null && resolveDue < now) ||
-      (!facts.firstRepliedAt && replyDue !== null && replyDue < now);
-    if ((CLOSED_STATUSES as readonly string[]).includes(c.status) || !overdue || !c.responsibleOfficeId) {
+    if (!caseIsOverdue({ status: c.status, ...facts }, now) || !c.responsibleOfficeId) {
       throw new AppError(
         'CONFLICT',
         'Only an open, overdue case with a responsible office can be supervised',

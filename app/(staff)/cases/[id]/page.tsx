@@ -1,9 +1,12 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CaseDetail } from '@/components/cases/case-detail';
+import { CaseSupervisionPanel } from '@/components/supervision/case-supervision-panel';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { AppError } from '@/lib/http/errors';
+import { caseIsOverdue } from '@/lib/supervision/case-is-overdue';
+import { getCaseSupervision } from '@/lib/supervision/get-case-supervision.server';
 import { getCaseView } from '@/lib/workflow/get-case-view.server';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -13,14 +16,29 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const user = await requireCurrentUser();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const view = await getCaseView(await getDb(), { user, id: parsed.data.id }).catch((error: unknown) => {
+  const db = await getDb();
+  const view = await getCaseView(db, { user, id: parsed.data.id }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
     throw error;
   });
+  const supervision = await getCaseSupervision(db, { user, complaintId: view.complaint.id });
+  const now = Date.now();
   const backHref = user.role === 'inspector' ? '/dispatch' : '/inbox';
   return (
     <div className="staff__page">
-      <CaseDetail data={view} serverNow={Date.now()} backHref={backHref} />
+      <CaseDetail
+        data={view}
+        serverNow={now}
+        backHref={backHref}
+        supervision={
+          <CaseSupervisionPanel
+            complaintId={view.complaint.id}
+            overdue={caseIsOverdue(view.complaint, new Date(now))}
+            data={supervision}
+            serverNow={now}
+          />
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,26 @@
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { toErrorResponse } from '@/lib/http/errors';
+import { assertSameOrigin } from '@/lib/http/same-origin';
+import { issueSupervisionLetter } from '@/lib/supervision/issue-supervision-letter.server';
+
+const bodySchema = z.object({
+  complaintId: z.number().int().positive(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+/** POST {complaintId, note?} → issue a 督办函 on an overdue case (inspectors). */
+export async function POST(request: Request) {
+  await connection();
+  try {
+    assertSameOrigin(request);
+    const user = await requireCurrentUser();
+    const body = bodySchema.parse(await request.json());
+    const letter = await issueSupervisionLetter(await getDb(), { user, ...body, now: new Date() });
+    return Response.json({ letter }, { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
