@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import { runMonthlySpotCheckDraws } from '@/lib/supervision/draw-spot-checks.server';
 import { sweepDeadlines } from './sweep-deadlines.server';
 
 const g = globalThis as unknown as { __suqiuSweepTimer?: ReturnType<typeof setInterval> };
@@ -7,6 +8,7 @@ const g = globalThis as unknown as { __suqiuSweepTimer?: ReturnType<typeof setIn
 /**
  * The in-process timer: runs the deadline sweep every `intervalMs` (default 5 min,
  * SUQIU_SWEEP_INTERVAL_MS; 0 turns it off, e.g. when an external scheduler calls POST /api/sweep).
+ * It also makes the monthly spot-check draw once a month starts (`runMonthlySpotCheckDraws`).
  * One timer per process, even across `next dev` reloads. All state is in the database.
  */
 export function startDeadlineSweepTimer(
@@ -15,9 +17,14 @@ export function startDeadlineSweepTimer(
   if (g.__suqiuSweepTimer || !(intervalMs > 0)) return;
   const run = async () => {
     try {
-      const result = await sweepDeadlines(await getDb(), { now: new Date() });
+      const db = await getDb();
+      const result = await sweepDeadlines(db, { now: new Date() });
       if (result.raised > 0)
         console.info(`deadline sweep: ${result.dueSoon} due soon, ${result.overdue} overdue`);
+      // 抽查: at the start of a month, last month's draw for every office (once; a no-op afterwards).
+      const draws = await runMonthlySpotCheckDraws(db, { now: new Date() });
+      if (draws.draws.length > 0)
+        console.info(`spot-check draw ${draws.month}: ${draws.draws.length} offices`);
     } catch (error) {
       console.error('deadline sweep failed', error);
     }

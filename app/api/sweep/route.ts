@@ -6,6 +6,7 @@ import { assertCan } from '@/lib/auth/policy';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { sweepDeadlines } from '@/lib/sla/sweep-deadlines.server';
+import { runMonthlySpotCheckDraws } from '@/lib/supervision/draw-spot-checks.server';
 
 function bearerMatches(request: Request): boolean {
   const token = process.env.SUQIU_SWEEP_TOKEN;
@@ -18,7 +19,8 @@ function bearerMatches(request: Request): boolean {
 
 /**
  * POST → run the deadline sweep now (for an external scheduler: `Authorization: Bearer $SUQIU_SWEEP_TOKEN`;
- * or a signed-in inspector). Idempotent: warnings already raised are not raised again.
+ * or a signed-in inspector), and last month's spot-check draw if not made yet. Idempotent: warnings
+ * already raised are not raised again; a month is drawn once.
  */
 export async function POST(request: Request) {
   await connection();
@@ -30,8 +32,14 @@ export async function POST(request: Request) {
       });
       assertCan(user, 'complaint.supervise');
     }
-    const result = await sweepDeadlines(await getDb(), { now: new Date() });
-    return Response.json({ result });
+    const db = await getDb();
+    const now = new Date();
+    const result = await sweepDeadlines(db, { now });
+    const spotChecks = await runMonthlySpotCheckDraws(db, { now });
+    return Response.json({
+      result,
+      spotCheckDraw: { month: spotChecks.month, offices: spotChecks.draws.length },
+    });
   } catch (error) {
     return toErrorResponse(error);
   }
