@@ -4,8 +4,15 @@ import { countConfirmationsSince, getLatestTriageModelHead } from '@/db/queries/
 import { resetTriageSuggesterCache } from './get-triage-suggester.server';
 import { trainTriageModel } from './train-triage-model.server';
 
-/** New confirmations (acceptances, recategorisations) since the newest snapshot that trigger a retrain. */
-export const RETRAIN_AFTER = Number(process.env.SUQIU_TRIAGE_RETRAIN_AFTER ?? 200);
+/**
+ * New confirmations (acceptances, recategorisations) since the newest snapshot that trigger a
+ * retrain. Off unless SUQIU_TRIAGE_RETRAIN_AFTER is set: training runs in the calling process and
+ * takes tens of seconds on a city's data, so by default retraining is `npm run triage:train`
+ * (e.g. nightly from a scheduler).
+ */
+export const RETRAIN_AFTER = process.env.SUQIU_TRIAGE_RETRAIN_AFTER
+  ? Number(process.env.SUQIU_TRIAGE_RETRAIN_AFTER)
+  : Number.POSITIVE_INFINITY;
 
 let running: Promise<unknown> | null = null;
 
@@ -17,6 +24,7 @@ let running: Promise<unknown> | null = null;
 export async function retrainIfDue(db: DbOrTx, options: { threshold?: number } = {}): Promise<boolean> {
   if (running) return false;
   const threshold = options.threshold ?? RETRAIN_AFTER;
+  if (!Number.isFinite(threshold)) return false;
   const head = await getLatestTriageModelHead(db);
   const fresh = await countConfirmationsSince(db, head?.createdAt ?? new Date(0));
   if (fresh < threshold) return false;
