@@ -319,8 +319,12 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
             title={t('board.spotChecks')}
             data-board="spot-checks"
             extra={
-              <Typography.Text type="secondary">
-                {t('spot.draws')}：{data.draws.reduce((n, d) => n + d.drawn, 0)} / {data.draws.length}
+              <Typography.Text type="secondary" data-draws={data.draws.length}>
+                {t('spot.drawn', {
+                  month: data.drawMonth,
+                  offices: data.draws.length,
+                  count: data.draws.reduce((n, d) => n + d.drawn, 0),
+                })}
               </Typography.Text>
             }
           >
