@@ -12,8 +12,8 @@ import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
 import { type BandChoice, chooseDistanceBand } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
-import { giStar } from './gi-star';
-import { neighboursWithin } from './neighbours';
+import { giStarFromSums } from './gi-star';
+import { neighbourSums } from './neighbours';
 
 export interface HotspotRequest {
   divisionCode?: string;
@@ -91,13 +91,13 @@ export async function computeHotspots(
   const choice: BandChoice = request.band
     ? { band: request.band, method: 'average_knn_distance', profile: [] }
     : chooseDistanceBand(points, values, request.cellSize);
-  const neighbours = neighboursWithin(points, choice.band, true);
-  const results = giStar(values, neighbours);
+  const { count: neighbourCounts, sum: neighbourTotals } = neighbourSums(points, values, choice.band, true);
+  const results = giStarFromSums(values, neighbourCounts, neighbourTotals);
   const thresholds = binThresholds(
     results.map((r) => r.p),
     request.fdr,
   );
-  const counts = neighbours.map((l) => l.length);
+  const counts = Array.from(neighbourCounts);
   const complaints = await countComplaintsInArea(db, { divisionCode, filter: request.filter, scope });
   return {
     parameters: {

@@ -5,8 +5,8 @@
  * neighbours' and significant, z > 1.96). Without a peak, the average distance from each cell to
  * its `k` nearest cells (k = 8) is used, at least one cell size so every cell has neighbours.
  */
-import { globalMoranI } from './moran';
-import { neighboursWithin, type PlanarPoint } from './neighbours';
+import { globalMoranIFromSums } from './moran';
+import { averageKthNeighbourDistance, neighbourSums, type PlanarPoint } from './neighbours';
 
 export interface BandChoice {
   band: number;
@@ -26,8 +26,8 @@ export function chooseDistanceBand(
   for (let step = 1; step <= maxSteps; step++) {
     // √2 × cell size at step 1 takes the 8 queen neighbours on a square grid; then whole cells.
     const band = step === 1 ? cellSize * Math.SQRT2 : cellSize * step;
-    const neighbours = neighboursWithin(points, band, false);
-    profile.push({ band, z: globalMoranI(values, neighbours).z });
+    const z = globalMoranIFromSums(values, (dev) => neighbourSums(points, dev, band, false)).z;
+    profile.push({ band, z });
   }
   for (let i = 1; i < profile.length - 1; i++) {
     const { z } = profile[i]!;
@@ -36,22 +36,8 @@ export function chooseDistanceBand(
     }
   }
   return {
-    band: Math.max(cellSize * Math.SQRT2, averageKnnDistance(points, options.k ?? 8)),
+    band: Math.max(cellSize * Math.SQRT2, averageKthNeighbourDistance(points, options.k ?? 8, cellSize)),
     method: 'average_knn_distance',
     profile,
   };
-}
-
-/** Mean distance from each point to its k nearest others (brute force per bucket ring). */
-export function averageKnnDistance(points: readonly PlanarPoint[], k: number): number {
-  if (points.length <= k) k = Math.max(1, points.length - 1);
-  let total = 0;
-  for (const p of points) {
-    const d = points
-      .filter((q) => q !== p)
-      .map((q) => Math.hypot(q.x - p.x, q.y - p.y))
-      .sort((a, b) => a - b);
-    total += d[k - 1] ?? 0;
-  }
-  return total / points.length;
 }

@@ -73,3 +73,25 @@ export function giStarRatioForm(
     return (g - expected) / Math.sqrt(variance);
   });
 }
+
+/**
+ * The same z-scores from per-feature neighbour counts W_i and neighbour sums Σ_j w_ij x_j (self
+ * included), as `neighbourSums` yields them: no neighbour lists needed.
+ */
+export function giStarFromSums(
+  values: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  sums: ArrayLike<number>,
+): GiStarResult[] {
+  const list = Array.from(values);
+  const { n, mean, s } = moments(list);
+  if (n < 3) throw new RangeError('Gi* needs at least 3 features');
+  const out: GiStarResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = counts[i]!;
+    const denominator = s * Math.sqrt((n * w - w * w) / (n - 1));
+    const z = denominator > 0 ? (sums[i]! - mean * w) / denominator : 0;
+    out[i] = { z, p: twoSidedP(z), neighbours: w };
+  }
+  return out;
+}

@@ -225,3 +225,37 @@ describe('a control area with uniform random complaints', () => {
     expect(results.filter((r) => confidenceBin(r.z, r.p, plain) !== 0).length).toBeGreaterThan(0);
   });
 });
+
+describe('list-free neighbour sums', () => {
+  it('give the same Gi* and Moran z as neighbour lists, and the same k-NN distance as brute force', async () => {
+    const { giStarFromSums } = await import('./gi-star');
+    const { globalMoranIFromSums } = await import('./moran');
+    const { neighbourSums, averageKthNeighbourDistance } = await import('./neighbours');
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      x: (i % 20) * 300 + (i % 7) * 11,
+      y: Math.floor(i / 20) * 300,
+    }));
+    const values = points.map((_, i) => (i * 37) % 11);
+    const lists = neighboursWithin(points, 700, true);
+    const { count, sum } = neighbourSums(points, values, 700, true);
+    const fromSums = giStarFromSums(values, count, sum);
+    giStar(values, lists).forEach((r, i) => {
+      expect(fromSums[i]!.z).toBeCloseTo(r.z, 12);
+      expect(fromSums[i]!.neighbours).toBe(r.neighbours);
+    });
+    const moranLists = globalMoranI(values, neighboursWithin(points, 700, false));
+    const moranSums = globalMoranIFromSums(values, (dev) => neighbourSums(points, dev, 700, false));
+    expect(moranSums.z).toBeCloseTo(moranLists.z, 12);
+    const brute =
+      points
+        .map(
+          (p) =>
+            points
+              .filter((q) => q !== p)
+              .map((q) => Math.hypot(q.x - p.x, q.y - p.y))
+              .sort((a, b) => a - b)[7]!,
+        )
+        .reduce((a, b) => a + b, 0) / points.length;
+    expect(averageKthNeighbourDistance(points, 8, 300)).toBeCloseTo(brute, 9);
+  });
+});

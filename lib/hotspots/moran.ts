@@ -49,3 +49,43 @@ export function globalMoranI(
     expected * expected;
   return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
 }
+
+/** The same statistic from per-feature neighbour counts and sums of deviations (self excluded). */
+export function globalMoranIFromSums(
+  values: readonly number[],
+  sumsOfNeighbourDeviations: (deviations: Float64Array) => {
+    count: ArrayLike<number>;
+    sum: ArrayLike<number>;
+  },
+): MoranResult {
+  const n = values.length;
+  if (n < 4) throw new RangeError("Moran's I needs at least 4 features");
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const dev = Float64Array.from(values, (v) => v - mean);
+  let m2 = 0;
+  let m4 = 0;
+  for (const d of dev) {
+    m2 += d * d;
+    m4 += d ** 4;
+  }
+  const { count, sum } = sumsOfNeighbourDeviations(dev);
+  let s0 = 0;
+  let s2 = 0;
+  let cross = 0;
+  for (let i = 0; i < n; i++) {
+    s0 += count[i]!;
+    s2 += (2 * count[i]!) ** 2;
+    cross += dev[i]! * sum[i]!;
+  }
+  const expected = -1 / (n - 1);
+  if (s0 === 0 || m2 === 0) return { i: 0, expected, variance: 0, z: 0 };
+  const s1 = 2 * s0;
+  const b2 = (n * m4) / (m2 * m2);
+  const i = (n / s0) * (cross / m2);
+  const variance =
+    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+    expected * expected;
+  return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
+}
