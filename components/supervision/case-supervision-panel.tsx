@@ -81,7 +81,7 @@ export function CaseSupervisionPanel({
   const t = useTranslations('supervision');
   const now = useNow(serverNow);
   const pendingLetter = data.letters.some((l) => !l.answeredAt);
-  const showLetters = data.canIssue || data.canRespond || data.letters.length > 0;
+  const showLetters = data.letters.length > 0 || (data.canIssue && overdue);
   return (
     <>
       {showLetters && (
