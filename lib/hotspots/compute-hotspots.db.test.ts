@@ -9,6 +9,8 @@ import { listComplaintsInCell } from './list-cell-complaints.server';
 
 let handle: DbHandle;
 const COUNTY = '510403000000';
+/** Complaints carry the village PostGIS assigned at intake; analyses select by it. */
+const VILLAGE = '510403001001';
 const OTHER = '510402000000';
 
 const square = (x: number, y: number, d: number) =>
@@ -42,20 +44,22 @@ beforeAll(async () => {
   await handle.db.execute(sql`insert into divisions (code, name, level, boundary, boundary_source) values
     (${COUNTY}, '西区', 'county', ${square(101.5, 26.5, 0.1)}, 'real'),
     (${OTHER}, '东区', 'county', ${square(101.6, 26.5, 0.1)}, 'real')`);
+  await handle.db.execute(sql`insert into divisions (code, parent_code, name, level, boundary, boundary_source)
+    values (${VILLAGE}, ${COUNTY}, '某社区', 'village', ${square(101.5, 26.5, 0.1)}, 'synthesised')`);
   // 600 complaints spread evenly (a 30 × 20 lattice) and 400 piled into a 2 km block.
-  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, submitted_at)
+  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, village_code, submitted_at)
     select 'B' || g, 'web', 't', 'd',
       ST_SetSRID(ST_MakePoint(101.5 + 0.0033 * (g % 30) + 0.0015, 26.5 + 0.005 * (g / 30) + 0.0025), 4326),
-      ${COUNTY}, now() - interval '10 days'
+      ${COUNTY}, ${VILLAGE}, now() - interval '10 days'
     from generate_series(0, 599) g`);
-  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, submitted_at)
+  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, village_code, submitted_at)
     select 'H' || g, 'web', 't', 'd',
       ST_SetSRID(ST_MakePoint(101.52 + 0.001 * (g % 20), 26.52 + 0.001 * (g / 20)), 4326),
-      ${COUNTY}, now() - interval '2 days'
+      ${COUNTY}, ${VILLAGE}, now() - interval '2 days'
     from generate_series(0, 399) g`);
   // A misconduct report in the hot block: never counted.
-  await handle.db.execute(sql`insert into complaints (tracking_code, kind, channel, title, description, location, county_code)
-    values ('MISC1', 'misconduct', 'web', 't', 'd', ST_SetSRID(ST_MakePoint(101.5205, 26.5205), 4326), ${COUNTY})`);
+  await handle.db.execute(sql`insert into complaints (tracking_code, kind, channel, title, description, location, county_code, village_code)
+    values ('MISC1', 'misconduct', 'web', 't', 'd', ST_SetSRID(ST_MakePoint(101.5205, 26.5205), 4326), ${COUNTY}, ${VILLAGE})`);
 });
 afterAll(async () => {
   await handle?.close();

@@ -8,6 +8,8 @@ import { listClusters } from './list-clusters.server';
 
 let handle: DbHandle;
 const COUNTY = '510403000000';
+/** Complaints carry the village PostGIS assigned at intake; analyses select by it. */
+const VILLAGE = '510403001001';
 const now = new Date('2026-06-20T12:00:00+08:00');
 const inspector: AuthUser = {
   id: 1,
@@ -37,6 +39,8 @@ beforeAll(async () => {
   handle = await createTestDb();
   await handle.db.execute(sql`insert into divisions (code, name, level, boundary, boundary_source)
     values (${COUNTY}, '西区', 'county', ${boundary}, 'real')`);
+  await handle.db.execute(sql`insert into divisions (code, parent_code, name, level, boundary, boundary_source)
+    values (${VILLAGE}, ${COUNTY}, '某社区', 'village', ${boundary}, 'synthesised')`);
   await handle.db.execute(sql`insert into categories (code, level, name_zh, name_en, color) values
     ('WY', 1, '物业', 'Property', '#000')`);
   await handle.db.execute(sql`insert into categories (code, parent_code, level, name_zh, name_en, color) values
@@ -49,15 +53,15 @@ beforeAll(async () => {
       ST_SetSRID(ST_MakeEnvelope(101.5299, 26.5299, 101.5301, 26.5301), 4326), ST_SetSRID(ST_MakePoint(101.53, 26.53), 4326)
     from grids where code = 'G1'`);
   // Background: 12 months × 100 complaints spread evenly over a lattice.
-  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, submitted_at, category_code)
+  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, village_code, submitted_at, category_code)
     select 'B' || m || '-' || g, 'web', 't', 'd',
-      ST_SetSRID(ST_MakePoint(101.5 + 0.01 * (g % 10) + 0.005, 26.5 + 0.01 * (g / 10) + 0.005), 4326), ${COUNTY},
+      ST_SetSRID(ST_MakePoint(101.5 + 0.01 * (g % 10) + 0.005, 26.5 + 0.01 * (g / 10) + 0.005), 4326), ${COUNTY}, ${VILLAGE},
       ${now.toISOString()}::timestamptz - make_interval(months => m) - interval '3 days', 'WY01'
     from generate_series(0, 11) m, generate_series(0, 99) g`);
   // A burst in the last two months in one 2 km block, at one building.
-  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, submitted_at, category_code, building_id)
+  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, village_code, submitted_at, category_code, building_id)
     select 'N' || m || '-' || g, 'web', 't', 'd',
-      ST_SetSRID(ST_MakePoint(101.53 + 0.00001 * (g % 10), 26.53 + 0.00001 * (g / 10)), 4326), ${COUNTY},
+      ST_SetSRID(ST_MakePoint(101.53 + 0.00001 * (g % 10), 26.53 + 0.00001 * (g / 10)), 4326), ${COUNTY}, ${VILLAGE},
       ${now.toISOString()}::timestamptz - make_interval(months => m) - interval '3 days', 'WY01',
       (select id from buildings where code = 'B1')
     from generate_series(0, 1) m, generate_series(0, 59) g`);
