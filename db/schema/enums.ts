@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { CHANNELS, COMPLAINT_STATUSES } from '../../lib/complaints/vocabulary';
 
 /** Administrative levels: 市 city, 区/县 county, 镇/街道 town, 村/社区 village. */
 export const divisionLevel = pgEnum('division_level', ['city', 'county', 'town', 'village']);
@@ -32,7 +33,7 @@ export const buildingUse = pgEnum('building_use', [
 ]);
 
 /** How a complaint arrived. */
-export const channel = pgEnum('channel', ['web', 'wechat', 'hotline', 'grid_worker', 'open311', 'walk_in']);
+export const channel = pgEnum('channel', CHANNELS);
 
 /** complaint 一般诉求; misconduct 违纪违法线索 (visible to the 纪委 only). */
 export const complaintKind = pgEnum('complaint_kind', ['complaint', 'misconduct']);
@@ -40,21 +41,7 @@ export const complaintKind = pgEnum('complaint_kind', ['complaint', 'misconduct'
 /** The datum a location arrived in; storage is always WGS84. */
 export const datum = pgEnum('datum', ['wgs84', 'gcj02', 'bd09', 'cgcs2000']);
 
-export const complaintStatus = pgEnum('complaint_status', [
-  'received',
-  'triaged',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'resolved',
-  'reopened',
-  'closed',
-  'returned',
-  'transferred',
-  'escalated',
-  'merged',
-  'rejected',
-]);
+export const complaintStatus = pgEnum('complaint_status', COMPLAINT_STATUSES);
 
 export const ratingLevel = pgEnum('rating_level', ['satisfied', 'basically_satisfied', 'unsatisfied']);
 

@@ -5,22 +5,10 @@
 import { DEADLINE_STATES, type DeadlineState } from '@/lib/sla/deadline-state';
 
 export const URGENCIES = ['extra_urgent', 'urgent', 'normal'] as const;
-export const CHANNELS = ['web', 'wechat', 'hotline', 'grid_worker', 'open311', 'walk_in'] as const;
-export const STATUSES = [
-  'received',
-  'triaged',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'resolved',
-  'reopened',
-  'closed',
-  'returned',
-  'transferred',
-  'escalated',
-  'merged',
-  'rejected',
-] as const;
+
+import { CHANNELS, COMPLAINT_STATUSES as STATUSES } from '@/lib/complaints/vocabulary';
+
+export { CHANNELS, STATUSES };
 
 export interface ComplaintFilter {
   /** First month, `YYYY-MM` (submission time, Asia/Shanghai), inclusive. */

@@ -16,22 +16,9 @@ import { z } from 'zod';
 import { type Action, can } from '@/lib/auth/policy';
 import type { Jurisdiction, Role } from '@/lib/auth/types';
 
-export const COMPLAINT_STATUSES = [
-  'received',
-  'triaged',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'resolved',
-  'reopened',
-  'closed',
-  'returned',
-  'transferred',
-  'escalated',
-  'merged',
-  'rejected',
-] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '@/lib/complaints/vocabulary';
+
+export { COMPLAINT_STATUSES, type ComplaintStatus };
 
 export const VERBS = [
   'triage',
