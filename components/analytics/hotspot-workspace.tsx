@@ -568,6 +568,14 @@ function ClueModal({ id, onClose }: { id: number; onClose: () => void }) {
             <Tag>{t(`status.${clue.data.status}`)}</Tag>{' '}
             {t('complaints', { n: clue.data.complaintIds.length })}
           </p>
+          <p className="analysis__case-links" data-testid="clue-complaints">
+            {clue.data.complaintIds.slice(0, 60).map((id) => (
+              <a key={id} href={`/cases/${id}`}>
+                #{id}
+              </a>
+            ))}
+            {clue.data.complaintIds.length > 60 ? ' …' : null}
+          </p>
           <h4>{t('notes')}</h4>
           <List
             size="small"
