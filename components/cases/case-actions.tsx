@@ -3,7 +3,7 @@
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 type StaffVerb =
   | 'dispatch'
@@ -59,6 +59,10 @@ export function CaseActions({
   const [open, setOpen] = useState<StaffVerb | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  // The action dialog (kept rendered so its form stays connected) is a portal: mount it only in the
+  // browser, or the server's HTML and the first client render differ (React hydration error #418).
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const staffVerbs = verbs.filter((v): v is StaffVerb => v in FIELDS);
 
   async function submit(verb: StaffVerb, values: Record<string, unknown>) {
@@ -138,84 +142,86 @@ export function CaseActions({
           {formError}
         </Typography.Paragraph>
       )}
-      <Modal
-        open={open !== null}
-        title={open ? t(`verbs.${open}`) : ''}
-        okText={t('form.submit')}
-        cancelText={t('form.cancel')}
-        confirmLoading={busy}
-        onCancel={() => {
-          setOpen(null);
-          form.resetFields();
-        }}
-        onOk={() => form.submit()}
-        forceRender
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(values: Record<string, unknown>) => open && submit(open, values)}
+      {mounted && (
+        <Modal
+          open={open !== null}
+          title={open ? t(`verbs.${open}`) : ''}
+          okText={t('form.submit')}
+          cancelText={t('form.cancel')}
+          confirmLoading={busy}
+          onCancel={() => {
+            setOpen(null);
+            form.resetFields();
+          }}
+          onOk={() => form.submit()}
+          forceRender
         >
-          {fields.includes('officeId') && (
-            <Form.Item
-              name="officeId"
-              label={t('form.officeId')}
-              extra={open === 'escalate' ? t('form.escalateHint') : undefined}
-              rules={
-                OPTIONAL.has(`${open}:officeId`) ? [] : [{ required: true, message: t('errors.officeId') }]
-              }
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                allowClear
-                placeholder={t('form.officePlaceholder')}
-                options={offices.map((o) => ({ value: o.id, label: o.name }))}
-              />
-            </Form.Item>
-          )}
-          {fields.includes('routingReason') && (
-            <Form.Item
-              name="routingReason"
-              label={t('form.routingReason')}
-              rules={[{ required: true, min: 2, whitespace: true, message: t('errors.routingReason') }]}
-            >
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          )}
-          {fields.includes('note') && (
-            <Form.Item
-              name="note"
-              label={t(open === 'resolve' ? 'form.resolveNote' : 'form.note')}
-              rules={[{ required: true, min: 2, whitespace: true, message: t('errors.note') }]}
-            >
-              <Input.TextArea rows={4} placeholder={t('form.notePlaceholder')} />
-            </Form.Item>
-          )}
-          {fields.includes('reason') && (
-            <Form.Item
-              name="reason"
-              label={t('form.reason')}
-              rules={[{ required: true, min: 2, whitespace: true, message: t('errors.reason') }]}
-            >
-              <Input.TextArea rows={3} placeholder={t('form.reasonPlaceholder')} />
-            </Form.Item>
-          )}
-          {fields.includes('mergedIntoId') && (
-            <Form.Item
-              name="mergedIntoId"
-              label={t('form.mergedIntoId')}
-              rules={[{ required: true, message: t('errors.mergedIntoId') }]}
-            >
-              <InputNumber min={1} style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-          {formError && (
-            <Typography.Paragraph type="danger" role="alert">
-              {formError}
-            </Typography.Paragraph>
-          )}
-        </Form>
-      </Modal>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(values: Record<string, unknown>) => open && submit(open, values)}
+          >
+            {fields.includes('officeId') && (
+              <Form.Item
+                name="officeId"
+                label={t('form.officeId')}
+                extra={open === 'escalate' ? t('form.escalateHint') : undefined}
+                rules={
+                  OPTIONAL.has(`${open}:officeId`) ? [] : [{ required: true, message: t('errors.officeId') }]
+                }
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  allowClear
+                  placeholder={t('form.officePlaceholder')}
+                  options={offices.map((o) => ({ value: o.id, label: o.name }))}
+                />
+              </Form.Item>
+            )}
+            {fields.includes('routingReason') && (
+              <Form.Item
+                name="routingReason"
+                label={t('form.routingReason')}
+                rules={[{ required: true, min: 2, whitespace: true, message: t('errors.routingReason') }]}
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            )}
+            {fields.includes('note') && (
+              <Form.Item
+                name="note"
+                label={t(open === 'resolve' ? 'form.resolveNote' : 'form.note')}
+                rules={[{ required: true, min: 2, whitespace: true, message: t('errors.note') }]}
+              >
+                <Input.TextArea rows={4} placeholder={t('form.notePlaceholder')} />
+              </Form.Item>
+            )}
+            {fields.includes('reason') && (
+              <Form.Item
+                name="reason"
+                label={t('form.reason')}
+                rules={[{ required: true, min: 2, whitespace: true, message: t('errors.reason') }]}
+              >
+                <Input.TextArea rows={3} placeholder={t('form.reasonPlaceholder')} />
+              </Form.Item>
+            )}
+            {fields.includes('mergedIntoId') && (
+              <Form.Item
+                name="mergedIntoId"
+                label={t('form.mergedIntoId')}
+                rules={[{ required: true, message: t('errors.mergedIntoId') }]}
+              >
+                <InputNumber min={1} style={{ width: '100%' }} />
+              </Form.Item>
+            )}
+            {formError && (
+              <Typography.Paragraph type="danger" role="alert">
+                {formError}
+              </Typography.Paragraph>
+            )}
+          </Form>
+        </Modal>
+      )}
     </>
   );
 }
