@@ -36,6 +36,20 @@ function geometryColumn<T extends Point | Polygon | MultiPolygon>(pgType: string
 
 /** A point (`location`, `centre`). */
 export const point = geometryColumn<Point>('Point');
+
+/**
+ * CGCS2000 / 3-degree Gauss-Kruger CM 102E (metres), the plane of the hot-spot statistics. Used only
+ * for a generated copy of a WGS84 point (`complaints.location_m`), never written by the app.
+ */
+export const METRIC_SRID = 4543;
+export const metricPoint = customType<{ data: Point; driverData: string }>({
+  dataType() {
+    return `geometry(Point,${METRIC_SRID})`;
+  },
+  fromDriver(value: string): Point {
+    return decodeEwkb<Point>(value);
+  },
+});
 /** A single polygon (`footprint` of a building, `boundary` of a grid). */
 export const polygon = geometryColumn<Polygon>('Polygon');
 /** A multipolygon (`boundary` of a division: counties have islands and enclaves). */

@@ -91,11 +91,11 @@ export async function listCellCounts(
   const counts =
     params.shape === 'square'
       ? sql`select floor(ST_X(p) / ${params.size}::float8)::int as i, floor(ST_Y(p) / ${params.size}::float8)::int as j, count(*)::int as n
-            from (select ST_Transform(complaints.location, ${SRID}) as p from complaints where ${where}) pts
+            from (select complaints.location_m as p from complaints where ${where}) pts
             group by 1, 2`
       : sql`select i, j, count(*)::int as n from (
               select distinct on (pts.id) pts.id, g.i, g.j
-              from (select complaints.id, ST_Transform(complaints.location, ${SRID}) as p from complaints where ${where}) pts
+              from (select complaints.id, complaints.location_m as p from complaints where ${where}) pts
               join cells g on ST_Intersects(g.geom, pts.p)
               order by pts.id, g.i, g.j) one group by i, j`;
   // Cells and counts are two queries joined here: planners estimate one row for a set-returning
@@ -147,7 +147,7 @@ export async function listCellMonthCounts(
     sql`select floor(ST_X(p) / ${params.size}::float8)::int as i, floor(ST_Y(p) / ${params.size}::float8)::int as j,
           to_char(date_trunc('month', submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as month,
           count(*)::int as count
-        from (select ST_Transform(complaints.location, ${SRID}) as p, complaints.submitted_at from complaints
+        from (select complaints.location_m as p, complaints.submitted_at from complaints
               where ${complaintFilterSql(params.filter)} and (${params.scope})
                 and ${inDivision(params.divisionCode)}) pts
         group by 1, 2, 3`,
@@ -184,8 +184,8 @@ export async function listDbscanClusters(
   return queryRows<ClusterRow>(
     db,
     sql`with pts as (
-          select complaints.id, complaints.location, complaints.category_code, complaints.building_id, complaints.facility_id,
-            ST_ClusterDBSCAN(ST_Transform(complaints.location, ${SRID}), eps => ${params.epsM}::float8, minpoints => ${params.minPoints}::int) over () as cluster
+          select complaints.id, complaints.location, complaints.location_m, complaints.category_code, complaints.building_id, complaints.facility_id,
+            ST_ClusterDBSCAN(complaints.location_m, eps => ${params.epsM}::float8, minpoints => ${params.minPoints}::int) over () as cluster
           from complaints
           where ${complaintFilterSql(params.filter)} and (${params.scope})
             and ${inDivision(params.divisionCode)}
@@ -196,7 +196,7 @@ export async function listDbscanClusters(
           from clustered group by cluster
         )
         select s.cluster, s.count, ST_X(s.centre)::float8 as lng, ST_Y(s.centre)::float8 as lat,
-          coalesce((select max(ST_Distance(ST_Transform(c.location, ${SRID}), ST_Transform(s.centre, ${SRID})))
+          coalesce((select max(ST_Distance(c.location_m, ST_Transform(s.centre, ${SRID})))
                     from clustered c where c.cluster = s.cluster), 0)::float8 as "radiusM",
           (select coalesce(json_agg(t order by t.count desc), '[]'::json) from (
              select coalesce(cat.parent_code, c.category_code) as code, max(coalesce(parent.name_zh, cat.name_zh)) as name, count(*)::int as count
@@ -249,7 +249,7 @@ export async function listCellComplaints(
         from complaints left join categories cat on cat.code = complaints.category_code
         where ${complaintFilterSql(params.filter)} and (${params.scope})
           and ${inDivision(params.divisionCode)}
-          and ST_Intersects(ST_Transform(complaints.location, ${SRID}), ST_SetSRID(${cell}, ${SRID}))
+          and ST_Intersects(complaints.location_m, ST_SetSRID(${cell}, ${SRID}))
         order by complaints.submitted_at desc limit ${params.limit}`,
   );
 }

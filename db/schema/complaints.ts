@@ -14,7 +14,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { point } from '../columns';
+import { METRIC_SRID, metricPoint, point } from '../columns';
 import { attachmentKind, channel, complaintKind, complaintStatus, datum, ratingLevel } from './enums';
 import { buildings, divisions, facilities, grids, households } from './geography';
 import { offices, users } from './organisation';
@@ -38,6 +38,8 @@ export const complaints = pgTable(
     triageReason: text('triage_reason'),
     /** WGS84. */
     location: point('location').notNull(),
+    /** The location in metres (EPSG:4543), generated: grids, distances and DBSCAN without per-row transforms. */
+    locationM: metricPoint('location_m').generatedAlwaysAs(sql.raw(`ST_Transform(location, ${METRIC_SRID})`)),
     /** The coordinates exactly as received, in `locationDatum`. */
     originalLng: text('original_lng'),
     originalLat: text('original_lat'),
@@ -76,6 +78,7 @@ export const complaints = pgTable(
   },
   (t) => [
     index('complaints_location_gist').using('gist', t.location),
+    index('complaints_location_m_gist').using('gist', t.locationM),
     index('complaints_status_idx').on(t.status),
     index('complaints_kind_idx').on(t.kind),
     index('complaints_category_idx').on(t.categoryCode),

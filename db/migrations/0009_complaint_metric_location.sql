@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD COLUMN "location_m" geometry(Point,4543) GENERATED ALWAYS AS (ST_Transform(location, 4543)) STORED;--> statement-breakpoint
+CREATE INDEX "complaints_location_m_gist" ON "complaints" USING gist ("location_m");
