@@ -5,8 +5,8 @@
  * neighbours' and significant, z > 1.96). Without a peak, the average distance from each cell to
  * its `k` nearest cells (k = 8) is used, at least one cell size so every cell has neighbours.
  */
-import { globalMoranIFromSums } from './moran';
-import { averageKthNeighbourDistance, neighbourSums, type PlanarPoint } from './neighbours';
+import { moranProfile } from './moran';
+import { averageKthNeighbourDistance, type PlanarPoint } from './neighbours';
 
 export interface BandChoice {
   band: number;
@@ -22,13 +22,11 @@ export function chooseDistanceBand(
   options: { maxSteps?: number; k?: number } = {},
 ): BandChoice {
   const maxSteps = options.maxSteps ?? 8;
-  const profile: { band: number; z: number }[] = [];
-  for (let step = 1; step <= maxSteps; step++) {
-    // √2 × cell size at step 1 takes the 8 queen neighbours on a square grid; then whole cells.
-    const band = step === 1 ? cellSize * Math.SQRT2 : cellSize * step;
-    const z = globalMoranIFromSums(values, (dev) => neighbourSums(points, dev, band, false)).z;
-    profile.push({ band, z });
-  }
+  // √2 × cell size first takes the 8 queen neighbours on a square grid; then whole cells.
+  const bands = Array.from({ length: maxSteps }, (_, k) =>
+    k === 0 ? cellSize * Math.SQRT2 : cellSize * (k + 1),
+  );
+  const profile = moranProfile(points, values, bands).map((r) => ({ band: r.band, z: r.z }));
   for (let i = 1; i < profile.length - 1; i++) {
     const { z } = profile[i]!;
     if (z > 1.96 && z > profile[i - 1]!.z && z > profile[i + 1]!.z) {

@@ -259,3 +259,23 @@ describe('list-free neighbour sums', () => {
     expect(averageKthNeighbourDistance(points, 8, 300)).toBeCloseTo(brute, 9);
   });
 });
+
+describe('incremental spatial autocorrelation in one pass', () => {
+  it("equals Moran's I computed band by band", async () => {
+    const { moranProfile } = await import('./moran');
+    const points = Array.from({ length: 400 }, (_, i) => ({
+      x: (i % 20) * 100,
+      y: Math.floor(i / 20) * 100,
+    }));
+    const values = points.map(
+      (p) => Math.round(10 * Math.exp(-((p.x - 700) ** 2 + (p.y - 1200) ** 2) / 3e5)) + ((p.x / 100) % 3),
+    );
+    const bands = [100 * Math.SQRT2, 200, 300, 400, 500];
+    const profile = moranProfile(points, values, bands);
+    bands.forEach((band, k) => {
+      const direct = globalMoranI(values, neighboursWithin(points, band, false));
+      expect(profile[k]!.i).toBeCloseTo(direct.i, 12);
+      expect(profile[k]!.z).toBeCloseTo(direct.z, 9);
+    });
+  });
+});

@@ -89,3 +89,90 @@ export function globalMoranIFromSums(
     expected * expected;
   return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
 }
+
+/**
+ * Moran's I z-scores for several distance bands in ONE pass over the point pairs within the largest
+ * band (incremental spatial autocorrelation): each pair is counted in the smallest band that holds
+ * it, then bands accumulate. Same results as `globalMoranI` band by band, at the cost of one band.
+ */
+export function moranProfile(
+  points: readonly { x: number; y: number }[],
+  values: readonly number[],
+  bands: readonly number[],
+) {
+  const n = values.length;
+  const nb = bands.length;
+  if (n < 4) throw new RangeError("Moran's I needs at least 4 features");
+  const sorted = [...bands].sort((a, b) => a - b);
+  const limits = sorted.map((b) => (b * (1 + 1e-9)) ** 2);
+  const maxBand = sorted[nb - 1]!;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const dev = Float64Array.from(values, (v) => v - mean);
+  let m2 = 0;
+  let m4 = 0;
+  for (const d of dev) {
+    m2 += d * d;
+    m4 += d ** 4;
+  }
+  const cross = new Float64Array(nb);
+  const pairs = new Float64Array(nb);
+  const perPoint = new Int32Array(n * nb);
+  const buckets = new Map<number, number[]>();
+  const key = (bx: number, by: number) => bx * 1_048_576 + by;
+  points.forEach((p, i) => {
+    const k = key(Math.floor(p.x / maxBand), Math.floor(p.y / maxBand));
+    const list = buckets.get(k);
+    if (list) list.push(i);
+    else buckets.set(k, [i]);
+  });
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    const bx = Math.floor(p.x / maxBand);
+    const by = Math.floor(p.y / maxBand);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of buckets.get(key(bx + dx, by + dy)) ?? []) {
+          if (j <= i) continue;
+          const q = points[j]!;
+          const d2 = (q.x - p.x) ** 2 + (q.y - p.y) ** 2;
+          if (d2 > limits[nb - 1]!) continue;
+          let b = 0;
+          while (d2 > limits[b]!) b++;
+          pairs[b]! += 1;
+          cross[b]! += dev[i]! * dev[j]!;
+          perPoint[i * nb + b]! += 1;
+          perPoint[j * nb + b]! += 1;
+        }
+      }
+    }
+  }
+  const expected = -1 / (n - 1);
+  const b2 = m2 > 0 ? (n * m4) / (m2 * m2) : 0;
+  const running = new Int32Array(n);
+  let s0 = 0;
+  let crossSum = 0;
+  return sorted.map((band, b) => {
+    s0 += 2 * pairs[b]!;
+    crossSum += 2 * cross[b]!;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) {
+      running[i]! += perPoint[i * nb + b]!;
+      s2 += (2 * running[i]!) ** 2;
+    }
+    if (s0 === 0 || m2 === 0) return { band, i: 0, expected, variance: 0, z: 0 };
+    const s1 = 2 * s0;
+    const moran = (n / s0) * (crossSum / m2);
+    const variance =
+      (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+        b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+        ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+      expected * expected;
+    return {
+      band,
+      i: moran,
+      expected,
+      variance,
+      z: variance > 0 ? (moran - expected) / Math.sqrt(variance) : 0,
+    };
+  });
+}
