@@ -15,12 +15,13 @@ type StaffVerb =
   | 'escalate'
   | 'merge'
   | 'reject'
-  | 'reopen';
+  | 'reopen'
+  | 'recategorize';
 
 /** The fields each verb asks for (mirrors VERB_INPUT on the server, which is the authority). */
 const FIELDS: Record<
   StaffVerb,
-  readonly ('reason' | 'note' | 'officeId' | 'routingReason' | 'mergedIntoId')[]
+  readonly ('reason' | 'note' | 'officeId' | 'routingReason' | 'mergedIntoId' | 'categoryCode')[]
 > = {
   dispatch: ['officeId', 'routingReason'],
   accept: [],
@@ -32,8 +33,9 @@ const FIELDS: Record<
   merge: ['mergedIntoId'],
   reject: ['reason'],
   reopen: ['reason'],
+  recategorize: ['categoryCode', 'reason'],
 };
-const OPTIONAL = new Set(['escalate:officeId']);
+const OPTIONAL = new Set(['escalate:officeId', 'recategorize:reason']);
 const DANGER = new Set<StaffVerb>(['return', 'reject', 'merge']);
 
 interface ErrorBody {
@@ -46,11 +48,14 @@ export function CaseActions({
   status,
   verbs,
   offices,
+  categories = [],
 }: {
   caseId: number;
   status: string;
   verbs: string[];
   offices: { id: number; name: string }[];
+  /** Level-2 categories a case may be recategorized to. */
+  categories?: { code: string; name: string }[];
 }) {
   const t = useTranslations('workflow');
   const { message } = App.useApp();
@@ -161,6 +166,18 @@ export function CaseActions({
             layout="vertical"
             onFinish={(values: Record<string, unknown>) => open && submit(open, values)}
           >
+            {fields.includes('categoryCode') && (
+              <Form.Item
+                name="categoryCode"
+                label={t('form.categoryCode')}
+                rules={[{ required: true, message: t('errors.categoryCode') }]}
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={categories.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+                />
+              </Form.Item>
+            )}
             {fields.includes('officeId') && (
               <Form.Item
                 name="officeId"
@@ -200,7 +217,11 @@ export function CaseActions({
               <Form.Item
                 name="reason"
                 label={t('form.reason')}
-                rules={[{ required: true, min: 2, whitespace: true, message: t('errors.reason') }]}
+                rules={
+                  OPTIONAL.has(`${open}:reason`)
+                    ? []
+                    : [{ required: true, min: 2, whitespace: true, message: t('errors.reason') }]
+                }
               >
                 <Input.TextArea rows={3} placeholder={t('form.reasonPlaceholder')} />
               </Form.Item>

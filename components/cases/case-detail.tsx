@@ -52,6 +52,8 @@ export interface CaseDetailData {
     createdAt: Date | string;
   }[];
   verbs: string[];
+  /** Level-2 categories for recategorizing (empty when the viewer may not). */
+  categories: { code: string; name: string }[];
 }
 
 const fmt = (d: Day) =>
@@ -132,7 +134,13 @@ export function CaseDetail({
             </Descriptions>
           </Card>
           <Card size="small" title={t('case.actions')} style={{ marginTop: 16 }}>
-            <CaseActions caseId={c.id} status={c.status} verbs={data.verbs} offices={data.offices} />
+            <CaseActions
+              caseId={c.id}
+              status={c.status}
+              verbs={data.verbs}
+              offices={data.offices}
+              categories={data.categories}
+            />
           </Card>
           {supervision}
           <Card size="small" title={t('case.timeline')} style={{ marginTop: 16 }}>

@@ -7,6 +7,7 @@ import {
   listCaseEvents,
   listOfficesForCase,
 } from '@/db/queries/cases';
+import { listActiveCategories } from '@/db/queries/intake';
 import { listOfficesByIds } from '@/db/queries/workflow';
 import type { AuthUser } from '@/lib/auth/types';
 import { getComplaint } from '@/lib/complaints/get-complaint.server';
@@ -30,6 +31,7 @@ export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: numbe
     listOfficesByIds(db, complaint.coOfficeIds),
     listOfficesForCase(db, { countyCode: complaint.countyCode }),
   ]);
+  const verbs = allowedVerbs(input.user, complaint);
   return {
     complaint,
     events,
@@ -38,7 +40,13 @@ export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: numbe
     ...names,
     coOffices: coOffices.map((o) => ({ id: o.id, name: o.name })),
     offices,
-    verbs: allowedVerbs(input.user, complaint),
+    verbs,
+    /** Level-2 categories of the case's kind, for recategorizing (only when the viewer may). */
+    categories: verbs.includes('recategorize')
+      ? (await listActiveCategories(db))
+          .filter((c) => c.level === 2 && (complaint.kind === 'misconduct') === c.code.startsWith('JJ'))
+          .map((c) => ({ code: c.code, name: c.nameZh }))
+      : [],
   };
 }
 

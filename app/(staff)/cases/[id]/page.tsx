@@ -1,12 +1,14 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CaseDetail } from '@/components/cases/case-detail';
+import { CaseDuplicates } from '@/components/cases/case-duplicates';
 import { CaseSupervisionPanel } from '@/components/supervision/case-supervision-panel';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { AppError } from '@/lib/http/errors';
 import { caseIsOverdue } from '@/lib/supervision/case-is-overdue';
 import { getCaseSupervision } from '@/lib/supervision/get-case-supervision.server';
+import { listLikelyDuplicates } from '@/lib/triage/list-likely-duplicates.server';
 import { getCaseView } from '@/lib/workflow/get-case-view.server';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -21,7 +23,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
     throw error;
   });
-  const supervision = await getCaseSupervision(db, { user, complaintId: view.complaint.id });
+  const [supervision, duplicates] = await Promise.all([
+    getCaseSupervision(db, { user, complaintId: view.complaint.id }),
+    view.verbs.includes('merge')
+      ? listLikelyDuplicates(db, { user, complaint: view.complaint })
+      : Promise.resolve([]),
+  ]);
   const now = Date.now();
   const backHref = user.role === 'inspector' ? '/dispatch' : '/inbox';
   return (
@@ -31,12 +38,30 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         serverNow={now}
         backHref={backHref}
         supervision={
-          <CaseSupervisionPanel
-            complaintId={view.complaint.id}
-            overdue={caseIsOverdue(view.complaint, new Date(now))}
-            data={supervision}
-            serverNow={now}
-          />
+          <>
+            <CaseSupervisionPanel
+              complaintId={view.complaint.id}
+              overdue={caseIsOverdue(view.complaint, new Date(now))}
+              data={supervision}
+              serverNow={now}
+            />
+            {view.verbs.includes('merge') && (
+              <CaseDuplicates
+                caseId={view.complaint.id}
+                status={view.complaint.status}
+                canMerge
+                items={duplicates.map((d) => ({
+                  id: d.id,
+                  trackingCode: d.trackingCode,
+                  title: d.title,
+                  status: d.status,
+                  distanceM: d.distanceM,
+                  similarity: d.similarity,
+                  earlier: d.earlier,
+                }))}
+              />
+            )}
+          </>
         }
       />
     </div>
