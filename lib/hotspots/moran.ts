@@ -14,6 +14,28 @@ export interface MoranResult {
   z: number;
 }
 
+/** I, E[I], V[I] and z from the sums every form of the statistic accumulates (formulas above). */
+function moranFromStats(
+  n: number,
+  s0: number,
+  s2: number,
+  cross: number,
+  m2: number,
+  m4: number,
+): MoranResult {
+  const expected = -1 / (n - 1);
+  if (s0 === 0 || m2 === 0) return { i: 0, expected, variance: 0, z: 0 };
+  const s1 = 2 * s0; // binary symmetric: (w_ij + w_ji)² = 4 for each ordered neighbour pair, halved
+  const b2 = (n * m4) / (m2 * m2);
+  const i = (n / s0) * (cross / m2);
+  const variance =
+    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+    expected * expected;
+  return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
+}
+
 /** `neighbours[i]` lists i's neighbours without i itself; the relation must be symmetric. */
 export function globalMoranI(
   values: readonly number[],
@@ -37,17 +59,7 @@ export function globalMoranI(
     s2 += (2 * list.length) ** 2;
     for (const j of list) cross += dev[i]! * dev[j]!;
   });
-  const expected = -1 / (n - 1);
-  if (s0 === 0 || m2 === 0) return { i: 0, expected, variance: 0, z: 0 };
-  const s1 = 2 * s0; // binary symmetric: (w_ij + w_ji)² = 4 for each ordered neighbour pair, halved
-  const b2 = (n * m4) / (m2 * m2);
-  const i = (n / s0) * (cross / m2);
-  const variance =
-    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
-      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
-      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
-    expected * expected;
-  return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
+  return moranFromStats(n, s0, s2, cross, m2, m4);
 }
 
 /** The same statistic from per-feature neighbour counts and sums of deviations (self excluded). */
@@ -77,17 +89,7 @@ export function globalMoranIFromSums(
     s2 += (2 * count[i]!) ** 2;
     cross += dev[i]! * sum[i]!;
   }
-  const expected = -1 / (n - 1);
-  if (s0 === 0 || m2 === 0) return { i: 0, expected, variance: 0, z: 0 };
-  const s1 = 2 * s0;
-  const b2 = (n * m4) / (m2 * m2);
-  const i = (n / s0) * (cross / m2);
-  const variance =
-    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
-      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
-      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
-    expected * expected;
-  return { i, expected, variance, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : 0 };
+  return moranFromStats(n, s0, s2, cross, m2, m4);
 }
 
 /**
@@ -146,8 +148,6 @@ export function moranProfile(
       }
     }
   }
-  const expected = -1 / (n - 1);
-  const b2 = m2 > 0 ? (n * m4) / (m2 * m2) : 0;
   const running = new Int32Array(n);
   let s0 = 0;
   let crossSum = 0;
@@ -159,20 +159,6 @@ export function moranProfile(
       running[i]! += perPoint[i * nb + b]!;
       s2 += (2 * running[i]!) ** 2;
     }
-    if (s0 === 0 || m2 === 0) return { band, i: 0, expected, variance: 0, z: 0 };
-    const s1 = 2 * s0;
-    const moran = (n / s0) * (crossSum / m2);
-    const variance =
-      (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
-        b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
-        ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
-      expected * expected;
-    return {
-      band,
-      i: moran,
-      expected,
-      variance,
-      z: variance > 0 ? (moran - expected) / Math.sqrt(variance) : 0,
-    };
+    return { band, ...moranFromStats(n, s0, s2, crossSum, m2, m4) };
   });
 }
