@@ -3,14 +3,11 @@
 import type { Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { useQuery } from '@tanstack/react-query';
-import type { FeatureCollection } from 'geojson';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
-import { defaultBaseStyle } from '@/components/map/base-style';
+import { CITY_BOUNDS, createOwnDataMap, feedAreaSources } from '@/components/map/own-data-map';
 import { areasQuery } from '@/lib/query/map';
-
-const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
 
 /**
  * The map of the hot-spot workspace: the own-data basemap (county and town outlines) with one
@@ -37,16 +34,11 @@ export function AnalysisMap({
   // biome-ignore lint/correctness/useExhaustiveDependencies: create once
   useEffect(() => {
     if (!containerRef.current) return;
-    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-    const map = new maplibregl.Map({
+    const map = createOwnDataMap({
       container: containerRef.current,
-      style: STYLE_URL ?? defaultBaseStyle(),
-      bounds: bounds ?? [101.13, 26.08, 102.27, 27.35],
+      bounds: bounds ?? CITY_BOUNDS,
       fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
@@ -69,11 +61,7 @@ export function AnalysisMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    const feed = (id: string, data: FeatureCollection | undefined) => {
-      if (data) (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
-    };
-    feed('counties', counties.data);
-    feed('towns', towns.data);
+    feedAreaSources(map, { counties: counties.data, towns: towns.data });
   }, [loaded, counties.data, towns.data]);
 
   useEffect(() => {

@@ -3,14 +3,7 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
-import { defaultBaseStyle } from '@/components/map/base-style';
-
-/** Panzhihua's extent (WGS84). */
-const CITY_BOUNDS: [[number, number], [number, number]] = [
-  [101.13, 26.08],
-  [102.27, 27.35],
-];
-const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
+import { CITY_BOUNDS, createOwnDataMap, feedAreaSources } from '@/components/map/own-data-map';
 
 export interface Pin {
   lng: number;
@@ -30,12 +23,11 @@ export function PinMap({ pin, onPin, label }: { pin: Pin | null; onPin: (pin: Pi
 
   useEffect(() => {
     if (!containerRef.current) return;
-    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-    const map = new maplibregl.Map({
+    const map = createOwnDataMap({
       container: containerRef.current,
-      style: STYLE_URL ?? defaultBaseStyle(),
       bounds: CITY_BOUNDS,
-      attributionControl: false,
+      navigation: false,
+      scale: false,
       dragRotate: false,
       pitchWithRotate: false,
     });
@@ -46,10 +38,7 @@ export function PinMap({ pin, onPin, label }: { pin: Pin | null; onPin: (pin: Pi
         try {
           const res = await fetch(`/api/map/areas?level=${level}`);
           if (!res.ok) continue;
-          const source = map.getSource(level === 'county' ? 'counties' : 'towns') as
-            | maplibregl.GeoJSONSource
-            | undefined;
-          source?.setData(await res.json());
+          feedAreaSources(map, { [level === 'county' ? 'counties' : 'towns']: await res.json() });
         } catch {
           // the basemap is decoration here; the pin still works without it
         }

@@ -3,23 +3,17 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { CITY_BOUNDS, createOwnDataMap, feedAreaSources, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { areasQuery, type BboxTuple, complaintPointsQuery, gridsQuery } from '@/lib/query/map';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
-import { AREA_LAYERS, AREA_SOURCES, defaultBaseStyle } from './base-style';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { complaintPointsLayer } from './layers/complaint-points-layer';
 
-/** Panzhihua's extent (WGS84). */
-const CITY_BOUNDS: [[number, number], [number, number]] = [
-  [101.13, 26.08],
-  [102.27, 27.35],
-];
 const GRID_MIN_ZOOM = 12;
-const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
 
 interface ViewState {
   bbox: BboxTuple;
@@ -63,20 +57,12 @@ export function HomeMap() {
   // Create the map once.
   useEffect(() => {
     if (!containerRef.current) return;
-    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-    const map = new maplibregl.Map({
+    const map = createOwnDataMap({
       container: containerRef.current,
-      style: STYLE_URL ?? defaultBaseStyle(),
       bounds: CITY_BOUNDS,
       fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
-      maxBounds: [
-        [100.6, 25.6],
-        [102.8, 27.8],
-      ],
+      maxBounds: MAX_BOUNDS,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
@@ -88,12 +74,6 @@ export function HomeMap() {
     });
     map.addControl(overlay);
     map.on('load', () => {
-      if (STYLE_URL) {
-        // A deployment style: add our own area layers on top of it.
-        for (const [id, source] of Object.entries(AREA_SOURCES))
-          if (!map.getSource(id)) map.addSource(id, source);
-        for (const layer of AREA_LAYERS) if (layer.id !== 'county-fill') map.addLayer(layer);
-      }
       setStyleReady(true);
       setView(viewOf(map));
     });
@@ -112,13 +92,12 @@ export function HomeMap() {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
-    const feed = (id: string, data: FeatureCollection | undefined) => {
-      if (data) (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
-    };
-    feed('counties', counties.data);
-    feed('towns', towns.data);
-    feed('villages', villages.data);
-    feed('grids', grids.data);
+    feedAreaSources(map, {
+      counties: counties.data,
+      towns: towns.data,
+      villages: villages.data,
+      grids: grids.data,
+    });
   }, [styleReady, counties.data, towns.data, villages.data, grids.data]);
 
   const countyLabels = useMemo(() => labelsOf(counties.data), [counties.data]);

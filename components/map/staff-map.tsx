@@ -3,15 +3,15 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { filterEntries } from '@/lib/map/filters';
 import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
 import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
-import { AREA_LAYERS, AREA_SOURCES, defaultBaseStyle } from './base-style';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { HEAT_LAYER, HEAT_SOURCE, heatData } from './layers/heat-style';
 import {
@@ -34,11 +34,6 @@ import {
 import { StaffMapControls } from './staff-map-controls';
 import { StaffMapPanel } from './staff-map-panel';
 
-const CITY_BOUNDS: [[number, number], [number, number]] = [
-  [101.13, 26.08],
-  [102.27, 27.35],
-];
-const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL;
 export const POINTS_MIN_ZOOM = 14;
 export const BUILDINGS_MIN_ZOOM = 14.5;
 const GRID_MIN_ZOOM = 11.5;
@@ -166,12 +161,10 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   // Create the map once, at the URL's view or the caller's default view.
   useEffect(() => {
     if (!containerRef.current) return;
-    maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
     const initial = readUrlState().view;
     const b = setup.defaultBounds;
-    const map = new maplibregl.Map({
+    const map = createOwnDataMap({
       container: containerRef.current,
-      style: STYLE_URL ?? defaultBaseStyle(),
       ...(initial
         ? { center: [initial.lng, initial.lat] as [number, number], zoom: initial.zoom }
         : {
@@ -183,14 +176,8 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
               : CITY_BOUNDS,
             fitBoundsOptions: { padding: 40, maxZoom: 16.5 },
           }),
-      attributionControl: false,
-      maxBounds: [
-        [100.6, 25.6],
-        [102.8, 27.8],
-      ],
+      maxBounds: MAX_BOUNDS,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
@@ -210,10 +197,6 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     });
     map.addControl(overlay);
     map.on('load', () => {
-      if (STYLE_URL)
-        for (const [id, source] of Object.entries(AREA_SOURCES))
-          if (!map.getSource(id)) map.addSource(id, source);
-      if (STYLE_URL) for (const layer of AREA_LAYERS) if (layer.id !== 'county-fill') map.addLayer(layer);
       map.addSource('heat', HEAT_SOURCE);
       map.addLayer(HEAT_LAYER);
       setStyleReady(true);
