@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ComplaintFilter } from '@/db/queries/hotspots';
 
 const list = z
   .string()
@@ -61,3 +62,22 @@ export const clusterQuery = z.object({
   from: isoDate,
   to: isoDate,
 });
+
+/** The complaint filter named by the common query parameters of the analysis endpoints. */
+export function filterOf(q: {
+  from?: Date;
+  to?: Date;
+  category?: string[];
+  status?: string[];
+  urgency?: string[];
+  channel?: string[];
+}): ComplaintFilter {
+  return {
+    from: q.from,
+    to: q.to,
+    categories: q.category,
+    statuses: q.status,
+    urgencies: q.urgency,
+    channels: q.channel,
+  };
+}

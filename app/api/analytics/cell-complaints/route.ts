@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { hotspotQuery } from '@/lib/hotspots/hotspot-params';
+import { filterOf, hotspotQuery } from '@/lib/hotspots/hotspot-params';
 import { listComplaintsInCell } from '@/lib/hotspots/list-cell-complaints.server';
 import { toErrorResponse } from '@/lib/http/errors';
 import { searchParamsOf } from '@/lib/map/params';
@@ -19,14 +19,7 @@ export async function GET(request: Request) {
       shape: q.shape,
       i: q.i,
       j: q.j,
-      filter: {
-        from: q.from,
-        to: q.to,
-        categories: q.category,
-        statuses: q.status,
-        urgencies: q.urgency,
-        channels: q.channel,
-      },
+      filter: filterOf(q),
     });
     return Response.json({ complaints }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

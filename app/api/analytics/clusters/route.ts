@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { clusterQuery } from '@/lib/hotspots/hotspot-params';
+import { clusterQuery, filterOf } from '@/lib/hotspots/hotspot-params';
 import { listClusters } from '@/lib/hotspots/list-clusters.server';
 import { toErrorResponse } from '@/lib/http/errors';
 import { searchParamsOf } from '@/lib/map/params';
@@ -14,14 +14,7 @@ export async function GET(request: Request) {
       divisionCode: q.division,
       epsM: q.eps,
       minPoints: q.minPoints,
-      filter: {
-        from: q.from,
-        to: q.to,
-        categories: q.category,
-        statuses: q.status,
-        urgencies: q.urgency,
-        channels: q.channel,
-      },
+      filter: filterOf(q),
     });
     return Response.json(result, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { computeEmergingHotspots } from '@/lib/hotspots/compute-emerging.server';
-import { emergingQuery } from '@/lib/hotspots/hotspot-params';
+import { emergingQuery, filterOf } from '@/lib/hotspots/hotspot-params';
 import { toErrorResponse } from '@/lib/http/errors';
 import { searchParamsOf } from '@/lib/map/params';
 
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
       band: q.band,
       fdr: q.fdr,
       now: q.asOf && q.asOf < new Date() ? q.asOf : new Date(),
-      filter: { categories: q.category, statuses: q.status, urgencies: q.urgency, channels: q.channel },
+      filter: filterOf(q),
     });
     return Response.json(
       {

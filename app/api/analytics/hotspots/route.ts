@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { computeHotspots } from '@/lib/hotspots/compute-hotspots.server';
 import { toHotspotCsv, toHotspotGeoJson } from '@/lib/hotspots/hotspot-output';
-import { hotspotQuery } from '@/lib/hotspots/hotspot-params';
+import { filterOf, hotspotQuery } from '@/lib/hotspots/hotspot-params';
 import { toErrorResponse } from '@/lib/http/errors';
 import { searchParamsOf } from '@/lib/map/params';
 
@@ -17,14 +17,7 @@ export async function GET(request: Request) {
       shape: q.shape,
       fdr: q.fdr,
       band: q.band,
-      filter: {
-        from: q.from,
-        to: q.to,
-        categories: q.category,
-        statuses: q.status,
-        urgencies: q.urgency,
-        channels: q.channel,
-      },
+      filter: filterOf(q),
     });
     if (q.format === 'csv') {
       return new Response(toHotspotCsv(result), {
