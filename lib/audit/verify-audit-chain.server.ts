@@ -1,0 +1,101 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { DbOrTx } from '@/db/client';
+import { readAuditBatch, type StoredAuditRow } from '@/db/queries/audit';
+import { canonicalAuditRecord, GENESIS_HASH } from './canonical';
+
+/** How the first broken record was broken. */
+export type BreakKind = 'edited' | 'deleted' | 'inserted';
+
+export interface ChainBreak {
+  /** The first record at fault (for `deleted`: the record after the gap). */
+  id: number;
+  kind: BreakKind;
+  message: string;
+}
+
+export type ChainVerdict =
+  | { ok: true; count: number; head: { id: number; hash: string } | null }
+  | { ok: false; count: number; broken: ChainBreak };
+
+/**
+ * Walk the whole audit chain in id order, in batches, recomputing each hash:
+ * - a record whose stored hash does not match its content and prev_hash → `edited` (or forged);
+ * - a record whose prev_hash is not its predecessor's hash, while it shares its predecessor's own
+ *   prev_hash → the predecessor was `inserted`;
+ * - otherwise a prev_hash mismatch means records between were `deleted` (or the predecessor was
+ *   rewritten with a recomputed hash); a first record not linked to the genesis hash means the
+ *   first records were deleted.
+ * `count` is the number of records verified before the first break. Gaps in ids alone are not
+ * breaks (a rolled-back transaction consumes a sequence value); the hashes are what counts.
+ * Deleting the newest records leaves a valid shorter chain: anchor the printed head elsewhere.
+ */
+export async function verifyAuditChain(
+  db: DbOrTx,
+  options: { batchSize?: number; onProgress?: (count: number) => void } = {},
+): Promise<ChainVerdict> {
+  const batchSize = options.batchSize ?? 2000;
+  let prev: StoredAuditRow | null = null;
+  let count = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await readAuditBatch(db, { afterId, limit: batchSize });
+    for (const r of batch) {
+      const broken = checkRecord(prev, r);
+      // An inserted predecessor was counted before it was found out.
+      if (broken) return { ok: false, count: broken.kind === 'inserted' ? count - 1 : count, broken };
+      prev = r;
+      count++;
+    }
+    options.onProgress?.(count);
+    if (batch.length < batchSize) break;
+    afterId = batch[batch.length - 1]!.id;
+  }
+  return { ok: true, count, head: prev ? { id: prev.id, hash: prev.hash } : null };
+}
+
+export function recomputeAuditHash(r: StoredAuditRow): string {
+  const canonical = canonicalAuditRecord({
+    actorUserId: r.actorUserId,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    data: r.data,
+    ip: r.ip,
+    createdAt: r.createdAt,
+  });
+  return createHash('sha256')
+    .update(r.prevHash + canonical, 'utf8')
+    .digest('hex');
+}
+
+function checkRecord(prev: StoredAuditRow | null, r: StoredAuditRow): ChainBreak | null {
+  if (recomputeAuditHash(r) !== r.hash) {
+    return {
+      id: r.id,
+      kind: 'edited',
+      message: `record #${r.id} (${r.action}) does not match its hash: edited or forged`,
+    };
+  }
+  const expected = prev ? prev.hash : GENESIS_HASH;
+  if (r.prevHash === expected) return null;
+  if (!prev) {
+    return {
+      id: r.id,
+      kind: 'deleted',
+      message: `record #${r.id} is the first but does not follow the genesis hash: earlier records were deleted`,
+    };
+  }
+  if (r.prevHash === prev.prevHash) {
+    return {
+      id: prev.id,
+      kind: 'inserted',
+      message: `record #${prev.id} (${prev.action}) was inserted: #${r.id} follows the record before it`,
+    };
+  }
+  return {
+    id: r.id,
+    kind: 'deleted',
+    message: `record #${r.id} does not follow #${prev.id}: records between were deleted (or #${prev.id} was rewritten)`,
+  };
+}
