@@ -90,6 +90,8 @@ export const complaints = pgTable(
     index('complaints_town_idx').on(t.townCode, t.submittedAt),
     index('complaints_village_idx').on(t.villageCode, t.submittedAt),
     index('complaints_grid_idx').on(t.gridId),
+    /** A grid worker's map and lists also show what they reported anywhere. */
+    index('complaints_reported_by_idx').on(t.reportedByUserId),
     index('complaints_building_idx').on(t.buildingId),
     index('complaints_facility_idx').on(t.facilityId),
     index('complaints_channel_idx').on(t.channel),

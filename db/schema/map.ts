@@ -53,3 +53,32 @@ export const complaintMapBins = pgTable(
     index('complaint_map_bins_town_idx').on(t.townCode, t.level),
   ],
 );
+
+/**
+ * The same bins without month and village: what a division's map shows when no time filter is set
+ * (one row per cell × town × kind × level-1 category instead of ×12 months × villages), kept exact by
+ * its own statement-level triggers (migration `0011_map_scale`). Village-level callers and month
+ * filters read `complaint_map_bins`.
+ */
+export const complaintMapBinsAll = pgTable(
+  'complaint_map_bins_all',
+  {
+    level: smallint('level').notNull(),
+    cx: integer('cx').notNull(),
+    cy: integer('cy').notNull(),
+    countyCode: text('county_code').notNull(),
+    townCode: text('town_code').notNull(),
+    kind: complaintKind('kind').notNull(),
+    category: text('category').notNull(),
+    n: integer('n').notNull(),
+    w: integer('w').notNull(),
+    sumLng: doublePrecision('sum_lng').notNull(),
+    sumLat: doublePrecision('sum_lat').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'complaint_map_bins_all_pk',
+      columns: [t.level, t.cx, t.cy, t.countyCode, t.townCode, t.kind, t.category],
+    }),
+  ],
+);
