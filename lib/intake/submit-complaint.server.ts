@@ -13,6 +13,8 @@ import {
   insertEvent,
   locatePoint,
 } from '@/db/queries/intake';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
@@ -153,7 +155,16 @@ export async function submitComplaint(
       public: true,
       at: now,
     });
-    await processNewComplaint(tx, { complaintId: id, now });
+    const routed = await processNewComplaint(tx, { complaintId: id, now });
+    // Last in the transaction (holds the audit chain's lock to commit). No IP: reporters stay unidentified.
+    await writeAudit(tx, {
+      actorUserId: onBehalf,
+      action: AUDIT.complaintSubmit,
+      targetType: 'complaint',
+      targetId: id,
+      data: { kind: input.kind, anonymous: input.anonymous, ...routed },
+      at: now,
+    });
     return { kind: 'created' as const, id, trackingCode };
   });
 

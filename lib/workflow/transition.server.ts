@@ -6,6 +6,8 @@ import { loadRouter } from '@/db/queries/routing';
 import { getCategoryForRecategorize } from '@/db/queries/triage';
 import { getComplaintForTransition, listOfficesByIds, type TransitionSubject } from '@/db/queries/workflow';
 import { complaintEvents, complaints, notifications, ratings } from '@/db/schema';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { can, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -58,6 +60,8 @@ export async function transition<V extends Verb>(
     input: VerbInput<V>;
     expectedStatus?: ComplaintStatus;
     now: Date;
+    /** The client's address, for the audit record. */
+    ip?: string | null;
   },
 ): Promise<TransitionResult> {
   const { verb, actor, now } = params;
@@ -126,6 +130,19 @@ export async function transition<V extends Verb>(
         level: input.level as 'satisfied' | 'basically_satisfied' | 'unsatisfied',
         comment: (input.comment as string | undefined) ?? null,
         createdAt: now,
+      });
+    }
+    // The audit record, last in the transaction (it holds the audit chain's lock until commit). The
+    // system's own triage and dispatch inside intake are covered by intake's one `complaint.submit`.
+    if (actor.kind !== 'system') {
+      await writeAudit(tx, {
+        actorUserId: actor.kind === 'user' ? actor.user.id : null,
+        action: AUDIT.complaintTransition,
+        targetType: 'complaint',
+        targetId: subject.id,
+        data: { verb, from: subject.status, to, eventId: event!.id, actor: actor.kind, ...effect.data },
+        ip: params.ip ?? null,
+        at: now,
       });
     }
     return { complaintId: subject.id, from: subject.status, to, eventId: event!.id };

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requestMeta } from '@/lib/auth/request-meta';
 import { toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { retrainIfDue } from '@/lib/triage/retrain-if-due.server';
@@ -32,6 +33,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       input: body.input as never,
       expectedStatus: body.expectedStatus,
       now: new Date(),
+      ip: requestMeta(request).ip,
     });
     // Staff confirmations train the category suggester: retrain in the background when enough arrived.
     if (body.verb === 'recategorize' || body.verb === 'accept') {
