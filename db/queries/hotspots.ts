@@ -237,10 +237,6 @@ export async function listCellComplaints(
     limit: number;
   },
 ): Promise<CellComplaintRow[]> {
-  const cell =
-    params.shape === 'square'
-      ? sql`ST_Square(${params.size}::float8, ${params.i}::int, ${params.j}::int)`
-      : sql`ST_Hexagon(${params.size}::float8, ${params.i}::int, ${params.j}::int)`;
   return queryRows<CellComplaintRow>(
     db,
     sql`select complaints.id::int as id, complaints.tracking_code as "trackingCode", complaints.title,
@@ -248,10 +244,24 @@ export async function listCellComplaints(
           complaints.submitted_at as "submittedAt"
         from complaints left join categories cat on cat.code = complaints.category_code
         where ${complaintFilterSql(params.filter)} and (${params.scope})
-          and ${inDivision(params.divisionCode)}
-          and ST_Intersects(complaints.location_m, ST_SetSRID(${cell}, ${SRID}))
+          and ${inCell(params)}
         order by complaints.submitted_at desc limit ${params.limit}`,
   );
+}
+
+/** Complaints of one analysis cell (square or hexagon i, j of `size` metres) inside a division, on `complaints`. */
+export function inCell(params: {
+  divisionCode: string;
+  size: number;
+  shape: 'square' | 'hexagon';
+  i: number;
+  j: number;
+}): SQL {
+  const cell =
+    params.shape === 'square'
+      ? sql`ST_Square(${params.size}::float8, ${params.i}::int, ${params.j}::int)`
+      : sql`ST_Hexagon(${params.size}::float8, ${params.i}::int, ${params.j}::int)`;
+  return sql`(${inDivision(params.divisionCode)} and ST_Intersects(complaints.location_m, ST_SetSRID(${cell}, ${SRID})))`;
 }
 
 export interface DivisionOption extends Record<string, unknown> {

@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'workflow',
   'analytics',
   'supervision',
+  'reports',
 ] as const;
 
 export default getRequestConfig(async () => {
