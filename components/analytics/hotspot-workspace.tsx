@@ -21,6 +21,7 @@ import {
 import type { Feature, Geometry } from 'geojson';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
+import { ExportButton } from '@/components/export/export-button';
 import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
 import {
   type ClueDto,
@@ -257,6 +258,9 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
             : undefined
         }
         complaints={cellComplaints.data?.complaints}
+        exportHref={
+          cell ? `/api/export/complaints.xlsx?list=cell&${giQuery}&i=${cell.i}&j=${cell.j}` : undefined
+        }
       />
     </>
   ) : null;
@@ -382,11 +386,13 @@ function Legend({ entries }: { entries: { color: string; label: string; count: n
 function CellDetail({
   cell,
   complaints,
+  exportHref,
 }: {
   cell: GiCell | undefined;
   complaints:
     | { id: number; trackingCode: string; title: string; category: string | null; status: string }[]
     | undefined;
+  exportHref?: string;
 }) {
   const t = useTranslations('analytics');
   if (!cell) return <p className="analysis__hint">{t('clickCell')}</p>;
@@ -398,6 +404,7 @@ function CellDetail({
         {t('cellSummary', { count: cell.count, z: cell.z.toFixed(2), p: cell.p.toPrecision(2) })}
       </p>
       <h4>{t('cellComplaints')}</h4>
+      {exportHref && <ExportButton href={exportHref} size="small" />}
       <List
         size="small"
         dataSource={complaints ?? []}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { CaseTable } from '@/components/cases/inbox-table';
+import { ExportButton } from '@/components/export/export-button';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { listManualDispatch } from '@/lib/workflow/list-manual-dispatch.server';
@@ -13,6 +14,9 @@ export default async function DispatchQueuePage() {
     <div className="staff__page">
       <h1>{t('title')}</h1>
       <p className="staff__hint">{t('subtitle')}</p>
+      <p>
+        <ExportButton href="/api/export/complaints.xlsx?list=dispatch" />
+      </p>
       <CaseTable rows={rows} serverNow={Date.now()} mode="dispatch" />
     </div>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { CaseTable } from '@/components/cases/inbox-table';
+import { ExportButton } from '@/components/export/export-button';
 import { OpenLettersAlert } from '@/components/supervision/open-letters-alert';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
@@ -17,6 +18,9 @@ export default async function InboxPage() {
       <h1>{t('title')}</h1>
       <p className="staff__hint">
         {t('subtitle')} · {t('count', { count: rows.length })}
+      </p>
+      <p>
+        <ExportButton href="/api/export/complaints.xlsx?list=inbox" />
       </p>
       <OpenLettersAlert letters={letters} serverNow={Date.now()} />
       <CaseTable
