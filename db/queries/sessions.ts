@@ -51,8 +51,13 @@ export async function touchSession(
     .where(eq(sessions.id, params.id));
 }
 
-export async function deleteSession(db: DbOrTx, params: { id: string }): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, params.id));
+/** Delete one session; returns its user's id, or null when there was no such session. */
+export async function deleteSession(db: DbOrTx, params: { id: string }): Promise<number | null> {
+  const rows = await db
+    .delete(sessions)
+    .where(eq(sessions.id, params.id))
+    .returning({ userId: sessions.userId });
+  return rows[0]?.userId ?? null;
 }
 
 /** Sign a user out everywhere (password change, disabling). */

@@ -7,6 +7,8 @@ import {
   recordSuccessfulLogin,
   updateLoginCounters,
 } from '@/db/queries/users';
+import { AUDIT, type AuditAction } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { AppError } from '@/lib/http/errors';
 import { afterFailedLogin, lockoutState } from './lockout';
 import { hashPassword, passwordNeedsRehash, verifyDummyPassword, verifyPassword } from './password';
@@ -62,18 +64,35 @@ type Outcome = { ok: true; userId: number } | { ok: false; error: AppError };
 export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   const { now } = input;
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    const audit = (action: AuditAction, userId: number | null, data: Record<string, unknown>) =>
+      writeAudit(tx, {
+        actorUserId: userId,
+        action,
+        targetType: 'user',
+        targetId: userId,
+        // The name typed, for failures (bounded): an unknown name is evidence of guessing.
+        data: { username: input.username.slice(0, 64), ...data },
+        ip: input.ip ?? null,
+        at: now,
+      });
     const row = await getUserForLogin(tx, { username: input.username, lock: true });
     if (!row || row.disabledAt) {
       await verifyDummyPassword(input.password);
+      await audit(AUDIT.authLoginFailed, row?.id ?? null, { reason: row ? 'disabled' : 'unknown_user' });
       return { ok: false, error: invalidCredentials() };
     }
     const state = lockoutState(row, now);
-    if (state.locked) return { ok: false, error: accountLocked(state.remainingMs) };
+    if (state.locked) {
+      await audit(AUDIT.authLoginFailed, row.id, { reason: 'locked' });
+      return { ok: false, error: accountLocked(state.remainingMs) };
+    }
 
     if (!(await verifyPassword(row.passwordHash, input.password))) {
       const next = afterFailedLogin(row, now);
       await updateLoginCounters(tx, { id: row.id, ...next });
       const after = lockoutState(next, now);
+      await audit(AUDIT.authLoginFailed, row.id, { reason: 'wrong_password', failures: next.failedLogins });
+      if (after.locked) await audit(AUDIT.authLockout, row.id, { until: next.lockedUntil });
       return { ok: false, error: after.locked ? accountLocked(after.remainingMs) : invalidCredentials() };
     }
 
@@ -81,6 +100,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
       ? await hashPassword(input.password)
       : undefined;
     await recordSuccessfulLogin(tx, { id: row.id, now, newPasswordHash });
+    await audit(AUDIT.authLogin, row.id, {});
     return { ok: true, userId: row.id };
   });
   if (!outcome.ok) throw outcome.error;

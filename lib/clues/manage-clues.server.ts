@@ -13,6 +13,8 @@ import {
   updateClueStatus,
   type Window,
 } from '@/db/queries/clues';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { divisionPrefix } from '@/lib/geo/division-code';
@@ -98,6 +100,13 @@ export async function createClueFromFinding(
       to: 'new',
       note: params.note?.trim() || finding.why.zh,
     });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.clueChange,
+      targetType: 'clue',
+      targetId: id,
+      data: { code, to: 'new', findingKey: finding.key, complaints: complaintIds.length },
+    });
     return { id };
   });
 }
@@ -120,6 +129,13 @@ export async function moveClue(db: Db, user: AuthUser, params: { id: number; to:
       from: clue.status,
       to: params.to,
       note: params.note,
+    });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.clueChange,
+      targetType: 'clue',
+      targetId: params.id,
+      data: { from: clue.status, to: params.to },
     });
     return { id: params.id, status: params.to };
   });

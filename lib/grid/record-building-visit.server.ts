@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { getScopedBuilding, insertBuildingVisit } from '@/db/queries/map-panels';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, buildingScope, canReadPersonsUnmasked } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -25,14 +27,24 @@ export async function recordBuildingVisit(
   const building = await getScopedBuilding(db, { id: input.buildingId, scope: buildingScope(input.user) });
   if (!building || !canReadPersonsUnmasked(input.user, building.gridId))
     throw new AppError('NOT_FOUND', 'Building not found');
-  const id = await insertBuildingVisit(db, {
-    buildingId: building.id,
-    householdId: input.visit.householdId ?? null,
-    userId: input.user.id,
-    method: input.visit.method,
-    outcome: input.visit.outcome,
-    note: input.visit.note ?? null,
-    at: input.now,
+  return db.transaction(async (tx) => {
+    const id = await insertBuildingVisit(tx, {
+      buildingId: building.id,
+      householdId: input.visit.householdId ?? null,
+      userId: input.user.id,
+      method: input.visit.method,
+      outcome: input.visit.outcome,
+      note: input.visit.note ?? null,
+      at: input.now,
+    });
+    await writeAudit(tx, {
+      actorUserId: input.user.id,
+      action: AUDIT.visitRecord,
+      targetType: 'building',
+      targetId: building.id,
+      data: { buildingVisitId: id, method: input.visit.method },
+      at: input.now,
+    });
+    return { id };
   });
-  return { id };
 }

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { listDraws, listSpotCheckPopulations } from '@/db/queries/supervision';
 import { queryRow } from '@/db/sql';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -91,6 +93,20 @@ export async function drawSpotChecks(
         population: ids.length,
         complaintIds: drawn,
         created: true,
+      });
+    }
+    const made = draws.filter((d) => d.created);
+    if (made.length > 0) {
+      await writeAudit(tx, {
+        actorUserId: userId,
+        action: AUDIT.spotCheckDraw,
+        targetType: 'spot_check_draw',
+        data: {
+          month,
+          share,
+          draws: made.map((d) => ({ officeId: d.officeId, drawId: d.drawId, n: d.complaintIds.length })),
+        },
+        at: now,
       });
     }
     return { month, draws };

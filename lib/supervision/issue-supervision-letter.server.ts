@@ -6,6 +6,8 @@ import { getDisciplineOffice, insertLetterNextCode } from '@/db/queries/supervis
 import { getComplaintForTransition, listOfficesByIds } from '@/db/queries/workflow';
 import { complaintEvents, notifications } from '@/db/schema';
 import { queryRow } from '@/db/sql';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -115,6 +117,14 @@ export async function issueSupervisionLetter(
       body: c.title,
       data: { code: letter.code, dueAt: dueAt.toISOString() },
       createdAt: now,
+    });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.letterIssue,
+      targetType: 'letter',
+      targetId: letter.id,
+      data: { code: letter.code, complaintId: c.id, officeId: office.id, dueAt },
+      at: now,
     });
     return { id: letter.id, code: letter.code, dueAt };
   });

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { complaintEvents } from '@/db/schema';
 import { queryRow } from '@/db/sql';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -56,6 +58,14 @@ export async function recordFollowUpVisit(
       data: { visitId: row!.id, method: params.method, outcome },
       public: false,
       createdAt: now,
+    });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.visitRecord,
+      targetType: 'complaint',
+      targetId: c.id,
+      data: { visitId: Number(row!.id), method: params.method },
+      at: now,
     });
     return { id: Number(row!.id) };
   });

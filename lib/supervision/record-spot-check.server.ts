@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { complaintEvents } from '@/db/schema';
 import { queryRow, queryRows } from '@/db/sql';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -70,6 +72,14 @@ export async function recordSpotCheck(
         now,
       });
     }
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.spotCheckRecord,
+      targetType: 'spot_check',
+      targetId: check.id,
+      data: { complaintId: check.complaintId, result, reopened: reopen },
+      at: now,
+    });
     return { reopened: reopen };
   });
 }

@@ -4,6 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { getLetterForUpdate } from '@/db/queries/supervision';
 import { complaintEvents, notifications } from '@/db/schema';
 import { queryRow, queryRows } from '@/db/sql';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -79,6 +81,14 @@ export async function respondToLetter(
         createdAt: now,
       });
     }
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      action: AUDIT.letterRespond,
+      targetType: 'letter',
+      targetId: letter.id,
+      data: { code: letter.code, complaintId: letter.complaintId, response: response.kind },
+      at: now,
+    });
     return {
       acknowledgedAt: letter.acknowledgedAt ? new Date(letter.acknowledgedAt) : now,
       answeredAt: response.kind === 'answer' ? now : null,

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { logout } from '@/lib/auth/logout.server';
+import { requestMeta } from '@/lib/auth/request-meta';
 import { clearedSessionCookieHeader, defaultCookieOptions, readSessionToken } from '@/lib/auth/session';
 import { toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/same-origin';
@@ -11,7 +12,10 @@ import { assertSameOrigin } from '@/lib/http/same-origin';
 export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
-    await logout(await getDb(), { token: readSessionToken(request.headers.get('cookie')) });
+    await logout(await getDb(), {
+      token: readSessionToken(request.headers.get('cookie')),
+      ip: requestMeta(request).ip,
+    });
     const headers = {
       'set-cookie': clearedSessionCookieHeader(defaultCookieOptions()),
       'cache-control': 'no-store',
