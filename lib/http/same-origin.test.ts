@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '@/lib/auth/session';
 import { AppError } from './errors';
 import { assertSameOrigin, isSameOrigin } from './same-origin';
 
@@ -31,6 +32,16 @@ describe('same-origin check', () => {
 
   it('lets non-browser clients (no Origin, no Sec-Fetch-Site) through', () => {
     expect(isSameOrigin(post({}))).toBe(true);
+    expect(isSameOrigin(post({ cookie: 'locale=en' }))).toBe(true);
+  });
+
+  it('refuses a request that carries the session cookie but hides its origin (login excepted)', () => {
+    const token = `${SESSION_COOKIE}=${'a'.repeat(43)}`;
+    expect(isSameOrigin(post({ cookie: token }))).toBe(false);
+    expect(isSameOrigin(post({ cookie: `locale=en; ${token}` }))).toBe(false);
+    expect(isSameOrigin(post({ cookie: token }), { session: 'ignored' })).toBe(true);
+    expect(isSameOrigin(post({ cookie: token, origin: 'http://localhost:3000' }))).toBe(true);
+    expect(isSameOrigin(post({ cookie: token, 'sec-fetch-site': 'same-origin' }))).toBe(true);
   });
 
   it('throws FORBIDDEN for a cross-site request', () => {

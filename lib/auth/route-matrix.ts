@@ -1,0 +1,126 @@
+/**
+ * The declared authorization matrix: every HTTP route (app/api, app/open311) and every server action,
+ * with who may call it. `lib/auth/route-matrix.db.test.ts` enumerates the route files from disk (a
+ * route or method missing here fails it), calls each handler with every role and with no session,
+ * and checks the answer against this table: 401 without a session, 403 for a role whose ACTIONS
+ * entry lacks the action, success or a validation 4xx otherwise; objects addressed by id outside the
+ * caller's jurisdiction answer 404.
+ *
+ * The roles behind an action live only in `lib/auth/policy.ts` (ACTIONS); this file names the action.
+ */
+import type { Action } from './policy';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What an id in the path (or body) addresses; its jurisdiction check answers 404 outside scope. */
+export type ObjectKind = 'complaint' | 'building' | 'grid' | 'clue' | 'letter' | 'spot-check';
+
+export type RouteAccess =
+  /**
+   * No session needed. `resident`: the public intake API (mini-programs, the report page), no
+   * ambient credentials; `open311`: GeoReport v2; `health`: probes; `login`: signing in and out;
+   * `public-map`: the home page's base layers and anonymised complaint points; `signed-link`: an
+   * HMAC-signed expiring URL is the credential; `docs`: the OpenAPI description.
+   */
+  | {
+      public: 'resident' | 'open311' | 'health' | 'login' | 'public-map' | 'signed-link' | 'docs';
+      /**
+       * The handler may read the session cookie, but only for a same-origin request, and only to
+       * mark a grid worker's report as made on a resident's behalf (never to grant access).
+       */
+      cookie?: 'on-behalf';
+    }
+  /** Any signed-in staff member (their own session: who am I). */
+  | { signedIn: true }
+  /**
+   * The caller needs one of `actions` (ACTIONS in policy.ts). `object`: the route addresses one
+   * object by id and checks it against the caller's jurisdiction (404 outside). `bearer`: a
+   * scheduler token may stand in for the session.
+   */
+  | { actions: readonly Action[]; object?: ObjectKind; bearer?: 'SUQIU_SWEEP_TOKEN' };
+
+/** Route path (as the file system spells it, without `/route.ts`) → method → access. */
+export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess>>> = {
+  '/api/analytics/cell-complaints': { GET: { actions: ['stats.read'] } },
+  '/api/analytics/clusters': { GET: { actions: ['stats.read'] } },
+  '/api/analytics/emerging': { GET: { actions: ['stats.read'] } },
+  '/api/analytics/hotspots': { GET: { actions: ['stats.read'] } },
+
+  '/api/auth/login': { POST: { public: 'login' } },
+  '/api/auth/logout': { POST: { public: 'login' } },
+  '/api/auth/me': { GET: { signedIn: true } },
+
+  /** The verb decides the action (lib/workflow/transitions.ts); the route needs one of them. */
+  '/api/cases/[id]/transitions': {
+    POST: {
+      actions: [
+        'complaint.handle',
+        'complaint.dispatch',
+        'complaint.escalate',
+        'complaint.merge',
+        'complaint.reopen',
+        'complaint.recategorize',
+      ],
+      object: 'complaint',
+    },
+  },
+  '/api/cases/[id]/visits': { POST: { actions: ['complaint.visit'], object: 'complaint' } },
+
+  '/api/clues': { GET: { actions: ['clue.manage'] }, POST: { actions: ['clue.manage'] } },
+  '/api/clues/[id]': { GET: { actions: ['clue.manage'], object: 'clue' } },
+  '/api/clues/[id]/transition': { POST: { actions: ['clue.manage'], object: 'clue' } },
+  '/api/clues/findings': { GET: { actions: ['clue.manage'] } },
+
+  '/api/complaints/[id]': { GET: { actions: ['complaint.read'], object: 'complaint' } },
+  '/api/complaints/[id]/attachments': { GET: { actions: ['complaint.read'], object: 'complaint' } },
+
+  '/api/grids/[id]/persons': { GET: { actions: ['person.read'], object: 'grid' } },
+
+  '/api/health': { GET: { public: 'health' } },
+
+  '/api/map/area': { GET: { actions: ['map.read'] } },
+  '/api/map/areas': { GET: { public: 'public-map' } },
+  '/api/map/building-search': { GET: { actions: ['building.read'] } },
+  '/api/map/buildings': { GET: { actions: ['building.read'] } },
+  '/api/map/buildings/[id]': { GET: { actions: ['building.read'], object: 'building' } },
+  '/api/map/buildings/[id]/visits': { POST: { actions: ['building.visit'], object: 'building' } },
+  '/api/map/cells': { GET: { actions: ['map.read'] } },
+  '/api/map/complaints': { GET: { public: 'public-map' } },
+  '/api/map/facilities': { GET: { actions: ['map.read'] } },
+  '/api/map/grids': { GET: { public: 'public-map' } },
+  '/api/map/points': { GET: { actions: ['map.read'] } },
+  '/api/map/selection': { GET: { actions: ['map.read'] } },
+
+  '/api/supervision/letters': { POST: { actions: ['complaint.supervise'], object: 'complaint' } },
+  '/api/supervision/letters/[id]': { POST: { actions: ['letter.answer'], object: 'letter' } },
+  '/api/supervision/spot-checks': { POST: { actions: ['complaint.supervise'] } },
+  '/api/supervision/spot-checks/[id]': {
+    POST: { actions: ['complaint.supervise'], object: 'spot-check' },
+  },
+
+  '/api/sweep': { POST: { actions: ['complaint.supervise'], bearer: 'SUQIU_SWEEP_TOKEN' } },
+
+  '/api/v1/attachments/[id]': { GET: { public: 'signed-link' } },
+  '/api/v1/categories': { GET: { public: 'resident' } },
+  '/api/v1/complaints': { POST: { public: 'resident', cookie: 'on-behalf' } },
+  '/api/v1/openapi.json': { GET: { public: 'docs' } },
+  '/api/v1/ratings': { POST: { public: 'resident' } },
+  '/api/v1/reopen': { POST: { public: 'resident' } },
+  '/api/v1/track': { POST: { public: 'resident' } },
+  '/api/v1/uploads': { POST: { public: 'resident', cookie: 'on-behalf' } },
+
+  '/open311/v2/[...path]': { GET: { public: 'open311' }, POST: { public: 'open311' } },
+};
+
+/**
+ * Server actions ('use server' files, relative to the repository root) → the action each exported
+ * function needs. None exist today: every mutation goes through a route handler above. The matrix
+ * test fails when a 'use server' file appears without an entry here.
+ */
+export const SERVER_ACTION_MATRIX: Record<string, Record<string, RouteAccess>> = {};
+
+/** Whether a route's access depends on the session cookie (and so needs the CSRF check when it mutates). */
+export function usesSessionCookie(access: RouteAccess): boolean {
+  if ('public' in access) return access.public === 'login' || access.cookie === 'on-behalf';
+  return true;
+}
