@@ -1,0 +1,72 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { aggregateStats, listLevel1Categories, type StatsArea } from '@/db/queries/stats';
+import type { AuthUser } from '@/lib/auth/types';
+import { parsePeriod } from './compute-indicators.server';
+import { type Change, changeOf, emptyCounts, figureOf } from './indicator-values';
+import { type Period, previousPeriod } from './period';
+import { resolveStatsArea } from './resolve-stats-area.server';
+
+export interface CategoryRankingRow {
+  rank: number;
+  /** Level-1 category code; '' for uncategorised complaints. */
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  color: string;
+  count: number;
+  /** count ÷ the period's volume, in percent. */
+  share: number;
+  previousCount: number;
+  change: Change | null;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface CategoryRanking {
+  area: StatsArea;
+  period: Period;
+  previous: Period;
+  total: number;
+  rows: CategoryRankingRow[];
+}
+
+/** 问题类型排名 (definitions.ts CATEGORY_RANKING_DEFINITION): level-1 categories by volume, most first. */
+export async function computeCategoryRanking(
+  db: DbOrTx,
+  user: AuthUser,
+  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+): Promise<CategoryRanking> {
+  const area = await resolveStatsArea(db, user, params.areaCode);
+  const current = parsePeriod(params.from, params.to);
+  const previous = previousPeriod(current);
+  const now = params.now ?? new Date();
+  const [grouped, categories] = [
+    await aggregateStats(db, { viewer: user, area, periods: [current, previous], now, groupBy: 'category' }),
+    await listLevel1Categories(db),
+  ];
+  const byCode = new Map(categories.map((c) => [c.code, c]));
+  let total = 0;
+  for (const [, [cur]] of grouped) total += cur!.volume;
+  const rows = [...grouped.entries()]
+    .map(([code, [cur = emptyCounts(), prev = emptyCounts()]]) => {
+      const cat = byCode.get(code);
+      return {
+        rank: 0,
+        code,
+        nameZh: cat?.nameZh ?? '未分类',
+        nameEn: cat?.nameEn ?? 'Uncategorised',
+        color: cat?.color ?? '#8c8c8c',
+        count: cur.volume,
+        share: total > 0 ? (cur.volume / total) * 100 : 0,
+        previousCount: prev.volume,
+        change: changeOf(cur.volume, prev.volume),
+        onTimeRate: figureOf('on_time', cur).value,
+        satisfactionRate: figureOf('satisfaction', cur).value,
+      };
+    })
+    .filter((r) => r.count > 0 || r.previousCount > 0)
+    .sort((a, b) => b.count - a.count || b.previousCount - a.previousCount || a.code.localeCompare(b.code))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+  return { area, period: current, previous, total, rows };
+}

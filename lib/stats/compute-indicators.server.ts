@@ -1,0 +1,56 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { aggregateStats, type StatsArea } from '@/db/queries/stats';
+import type { AuthUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/http/errors';
+import { allIndicatorValues, emptyCounts, type IndicatorValue } from './indicator-values';
+import { type Period, period, previousPeriod } from './period';
+import { resolveStatsArea } from './resolve-stats-area.server';
+
+export interface IndicatorsResult {
+  area: StatsArea;
+  period: Period;
+  previous: Period;
+  /** The instant "now" the figures were computed at (deadlines passed before it count as passed). */
+  now: string;
+  indicators: IndicatorValue[];
+}
+
+/** Parse a `from`–`to` pair of CST dates into a period, as a VALIDATION error when malformed. */
+export function parsePeriod(from: string, to: string): Period {
+  try {
+    return period(from, to);
+  } catch {
+    throw new AppError('VALIDATION', 'Bad period', [{ path: 'from', message: 'bad_period' }]);
+  }
+}
+
+/**
+ * Every indicator of definitions.ts for an area and period, with the previous period of equal
+ * length and the change. Scoped by the viewer's jurisdiction; misconduct reports excluded.
+ */
+export async function computeIndicators(
+  db: DbOrTx,
+  user: AuthUser,
+  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+): Promise<IndicatorsResult> {
+  const area = await resolveStatsArea(db, user, params.areaCode);
+  const current = parsePeriod(params.from, params.to);
+  const previous = previousPeriod(current);
+  const now = params.now ?? new Date();
+  const counts = await aggregateStats(db, {
+    viewer: user,
+    area,
+    periods: [current, previous],
+    now,
+    groupBy: 'none',
+  });
+  const [cur, prev] = counts.get('') ?? [emptyCounts(), emptyCounts()];
+  return {
+    area,
+    period: current,
+    previous,
+    now: now.toISOString(),
+    indicators: allIndicatorValues(cur!, prev!),
+  };
+}

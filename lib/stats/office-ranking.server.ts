@@ -1,0 +1,82 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { aggregateStats, listOfficeNames, type StatsArea } from '@/db/queries/stats';
+import type { AuthUser } from '@/lib/auth/types';
+import { parsePeriod } from './compute-indicators.server';
+import { type Counts, figureOf } from './indicator-values';
+import type { Period } from './period';
+import { resolveStatsArea } from './resolve-stats-area.server';
+
+export interface OfficeRankingRow {
+  rank: number;
+  officeId: number;
+  officeName: string;
+  tier: string;
+  volume: number;
+  resolved: number;
+  onTimeRate: number | null;
+  firstReplyRate: number | null;
+  satisfactionRate: number | null;
+  avgHandlingDays: number | null;
+  overdue: number;
+  lettersIssued: number;
+  /** The raw counts, for numerators and denominators. */
+  counts: Counts;
+}
+
+export interface OfficeRanking {
+  area: StatsArea;
+  period: Period;
+  rows: OfficeRankingRow[];
+}
+
+/**
+ * Indicators by current first-responsible office (definitions.ts OFFICE_RANKING_DEFINITION), ranked
+ * by on-time resolution rate (no data last), then volume. Cases without an office are left out.
+ */
+export async function computeOfficeRanking(
+  db: DbOrTx,
+  user: AuthUser,
+  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+): Promise<OfficeRanking> {
+  const area = await resolveStatsArea(db, user, params.areaCode);
+  const current = parsePeriod(params.from, params.to);
+  const now = params.now ?? new Date();
+  const grouped = await aggregateStats(db, {
+    viewer: user,
+    area,
+    periods: [current],
+    now,
+    groupBy: 'office',
+  });
+  grouped.delete('');
+  const offices = new Map((await listOfficeNames(db, [...grouped.keys()].map(Number))).map((o) => [o.id, o]));
+  const rows = [...grouped.entries()]
+    .map(([id, [c]]) => {
+      const office = offices.get(Number(id));
+      return {
+        rank: 0,
+        officeId: Number(id),
+        officeName: office?.name ?? `#${id}`,
+        tier: office?.tier ?? '',
+        volume: c!.volume,
+        resolved: c!.resolved,
+        onTimeRate: figureOf('on_time', c!).value,
+        firstReplyRate: figureOf('first_reply', c!).value,
+        satisfactionRate: figureOf('satisfaction', c!).value,
+        avgHandlingDays: figureOf('handling_avg', c!).value,
+        overdue: c!.overdue,
+        lettersIssued: c!.lettersIssued,
+        counts: c!,
+      };
+    })
+    .filter((r) => r.volume + r.resolved + r.counts.onTimeDen + r.counts.replyDen + r.counts.ratingDen > 0)
+    .sort(
+      (a, b) =>
+        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+        b.volume - a.volume ||
+        a.officeName.localeCompare(b.officeName, 'zh-CN'),
+    )
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+  return { area, period: current, rows };
+}
