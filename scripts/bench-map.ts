@@ -33,8 +33,17 @@ import { type ComplaintFilter, EMPTY_FILTER, lastTwelveMonths } from '../lib/map
 import { readMapCells } from '../lib/map/read-map-cells.server';
 import { readMapPoints } from '../lib/map/read-map-layers.server';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '40' },
+    /** Only these views (comma-separated names). */
+    only: { type: 'string' },
+    /** Print EXPLAIN (ANALYZE, BUFFERS) of each view's SQL instead of timing it. */
+    explain: { type: 'boolean', default: false },
+  },
+});
 const RUNS = Number(values.runs);
+const ONLY = values.only ? new Set(values.only.split(',')) : null;
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('bench:map needs DATABASE_URL (the server database with 1 M complaints)');
@@ -149,6 +158,7 @@ const total = await queryRow<{ n: number }>(db, sql`select count(*)::int as n fr
 console.log(`complaints: ${total?.n.toLocaleString()}`);
 console.log('view      zoom  what      app p50   app p95   sql p50   sql p95  p95 ratio   payload   items');
 for (const v of VIEWS) {
+  if (ONLY && !ONLY.has(v.name)) continue;
   const u = await user(v.username);
   const run = async (d: DbOrTx) =>
     v.zoom >= 14
@@ -157,6 +167,14 @@ for (const v of VIEWS) {
   const captured: SQL[] = [];
   let body = await run(recording(db, captured));
   const queries = captured.map((q) => dialect.sqlToQuery(q));
+  if (values.explain) {
+    for (const q of queries) {
+      const plan = await pg.query(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+      console.log(`--- ${v.name}\n${q.sql}\n${JSON.stringify(q.params)}`);
+      for (const r of plan.rows as { 'QUERY PLAN': string }[]) console.log(r['QUERY PLAN']);
+    }
+    continue;
+  }
   for (let i = 0; i < 3; i++) {
     await run(db);
     for (const q of queries) await pg.query(q.sql, q.params as unknown[]);

@@ -16,6 +16,6 @@ if (!existsSync('.next/BUILD_ID') || process.env.SUQIU_REBUILD === '1') {
   run('npx', ['next', 'build']);
 }
 console.log('demo: loading the Panzhihua demo city if the database is empty…');
-run('npx', ['tsx', 'db/cli/seed.ts', '--if-empty']);
+run('npx', ['tsx', '--conditions=react-server', 'db/cli/seed.ts', '--if-empty']);
 console.log(`demo: starting on http://localhost:${port}`);
 run('npx', ['next', 'start', '-p', port]);

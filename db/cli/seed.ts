@@ -4,9 +4,12 @@
  * Loads the Panzhihua demo city into the database chosen by DATABASE_URL (server) or the embedded
  * PGlite folder (SUQIU_DATA_DIR, default .data/pglite). Never run it while the app holds the same
  * PGlite folder open: PGlite has no lock and one of the two would lose writes.
+ * After the city, the learned category suggester is trained once (as `npm run triage:train`), so a
+ * fresh demo city has a model; runs with `--conditions=react-server` for that server-only verb.
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { trainTriageModel } from '../../lib/triage/train-triage-model.server';
 import { openDb } from '../client';
 import { defaultSeedOptions, isSeeded, seedDemoCity } from '../seed';
 
@@ -53,6 +56,13 @@ try {
       `seed: ${handle.engine} database ${handle.location}, seed ${options.seed}, scale ${options.scale}, ${options.complaints} complaints`,
     );
     await seedDemoCity(handle.db, options);
+    const t1 = performance.now();
+    const cpu = process.cpuUsage();
+    const model = await trainTriageModel(handle.db, { trigger: 'seed' });
+    const used = process.cpuUsage(cpu);
+    console.log(
+      `seed: triage model #${model.id} (${model.confirmedCount} confirmed + ${model.corpusCount} labelled texts, ${model.labelCount} categories) in ${((performance.now() - t1) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
+    );
     console.log(`seed: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 } finally {

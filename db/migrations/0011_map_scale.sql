@@ -18,15 +18,16 @@ CREATE INDEX "complaints_reported_by_idx" ON "complaints" USING btree ("reported
 -- The map at scale (issue 5). (1) complaint_map_bins_all: the bins without month and village,
 -- kept exact the same way as complaint_map_bins (statement-level triggers with transition tables, one
 -- grouped upsert of deltas per statement); a division's map without a time filter reads ~15× fewer rows.
--- (2) map_cell_key: one bigint per level-14 cell (x · 2^14 + y), mirrored by cellKey in lib/map/cells.ts;
--- a covering index on it lets the high-zoom points read a view's complaints by index-only scan (the
+-- (2) map_cell_key: one bigint per cell (x · 2^level + y), mirrored by cellKey in lib/map/cells.ts;
+-- a covering index on the level-16 keys (≈ 550 m cells) lets the high-zoom points read a view's complaints by index-only scan (the
 -- rows of a dense view are scattered over the whole heap, in submission order).
 -- (3) a partial covering index on open complaints (≈ 5 % of a year's): status and deadline-state
 -- filters, which the bins cannot answer, read only those. Its predicate is repeated verbatim by
 -- complaintFilterSql (db/queries/map-bins.ts) whenever the filter implies an open complaint.
+-- map_cell_key names its callees by schema: PostgreSQL 17 (PGlite) builds indexes with a safe search_path.
 CREATE OR REPLACE FUNCTION map_cell_key(lng double precision, lat double precision, level integer) RETURNS bigint
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (map_cell_x(lng, level)::bigint << level) + map_cell_y(lat, level) $$;
+  AS $$ SELECT (public.map_cell_x(lng, level)::bigint << level) + public.map_cell_y(lat, level) $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION complaint_map_bins_all_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -113,7 +114,7 @@ INSERT INTO complaint_map_bins_all AS b
   SELECT level, cx, cy, county_code, town_code, kind, category, sum(n)::integer, sum(w)::integer, sum(sum_lng), sum(sum_lat)
   FROM complaint_map_bins GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0;
 --> statement-breakpoint
-CREATE INDEX complaints_map_cell_idx ON complaints (map_cell_key(ST_X(location), ST_Y(location), 14))
+CREATE INDEX complaints_map_cell_idx ON complaints (map_cell_key(ST_X(location), ST_Y(location), 16))
   INCLUDE (id, location, submitted_at, kind, status, category_code, urgency_code, channel, resolve_due_at,
     building_id, county_code, town_code, village_code, grid_id, reported_by_user_id, responsible_office_id, co_office_ids);
 --> statement-breakpoint

@@ -5,8 +5,9 @@
  * come from lib/auth/policy.ts and reference the unaliased `complaints` / `complaint_map_bins`.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { CellRange } from '@/lib/map/cells';
+import { type CellRange, cellKeys, POINT_KEY_LEVEL } from '@/lib/map/cells';
 import type { ComplaintFilter } from '@/lib/map/filters';
+import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRows } from '../sql';
 import { type Bbox, deadlineStateSql, envelope } from './map';
@@ -21,9 +22,25 @@ const monthStart = (m: string) => sql`((${m} || '-01')::timestamp at time zone '
 const monthEnd = (m: string) =>
   sql`(((${m} || '-01')::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
 
+/**
+ * The predicate of the partial index `complaints_open_map_idx` (migration 0011), verbatim (constants,
+ * not parameters, so the planner can match it). Added whenever the filter implies an open complaint.
+ */
+const OPEN_ONLY = sql.raw(`complaints.status not in (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+
+/** Whether every complaint the filter keeps is open (a status or deadline-state filter without done ones). */
+export function filterImpliesOpen(f: ComplaintFilter): boolean {
+  const closed: readonly string[] = CLOSED_STATUSES;
+  return (
+    (f.statuses.length > 0 && f.statuses.every((s) => !closed.includes(s))) ||
+    (f.deadlines.length > 0 && !f.deadlines.includes('done'))
+  );
+}
+
 /** The filter as a condition on `complaints`. */
 export function complaintFilterSql(f: ComplaintFilter, now: Date): SQL {
   const parts: SQL[] = [sql`true`];
+  if (filterImpliesOpen(f)) parts.push(OPEN_ONLY);
   if (f.from) parts.push(sql`${T}.submitted_at >= ${monthStart(f.from)}`);
   if (f.to) parts.push(sql`${T}.submitted_at < ${monthEnd(f.to)}`);
   if (f.categories.length)
@@ -31,8 +48,8 @@ export function complaintFilterSql(f: ComplaintFilter, now: Date): SQL {
       sql`${T}.category_code in (select fc.code from categories fc where coalesce(fc.parent_code, fc.code) in (${inList(f.categories)}))`,
     );
   if (f.urgencies.length) parts.push(sql`${T}.urgency_code in (${inList(f.urgencies)})`);
-  if (f.statuses.length) parts.push(sql`${T}.status::text in (${inList(f.statuses)})`);
-  if (f.channels.length) parts.push(sql`${T}.channel::text in (${inList(f.channels)})`);
+  if (f.statuses.length) parts.push(sql`${T}.status in (${inList(f.statuses)})`);
+  if (f.channels.length) parts.push(sql`${T}.channel in (${inList(f.channels)})`);
   if (f.offices.length) parts.push(sql`${T}.responsible_office_id in (${inList(f.offices)})`);
   if (f.deadlines.length) parts.push(sql`(${deadlineStateSql(now, T)}) in (${inList(f.deadlines)})`);
   return sql.join(parts, sql` and `);
@@ -59,12 +76,27 @@ export interface CellRow extends Record<string, unknown> {
   lat: number;
 }
 
-/** Cells of the range from the precomputed bins. `scope` from `complaintBinScope`. */
-export function binCellsSql(params: { range: CellRange; filter: ComplaintFilter; scope: SQL }): SQL {
+/**
+ * Cells of the range from the precomputed bins. `scope` from `complaintBinScope`. Without a time
+ * filter, and when the scope does not name a village (`monthFree`), the month- and village-free
+ * `complaint_map_bins_all` answers (≈ 15× fewer rows); it has the other columns of
+ * `complaint_map_bins` and is read under that name, so the policy's bin scope applies unchanged.
+ */
+export function binCellsSql(params: {
+  range: CellRange;
+  filter: ComplaintFilter;
+  scope: SQL;
+  monthFree?: boolean;
+}): SQL {
   const r = params.range;
+  const f = params.filter;
+  const table =
+    params.monthFree && !f.from && !f.to
+      ? sql.raw('complaint_map_bins_all as complaint_map_bins')
+      : sql.raw('complaint_map_bins');
   return sql`select cx, cy, sum(n)::int as n, sum(w)::int as w,
           (sum(sum_lng) / sum(n))::float8 as lng, (sum(sum_lat) / sum(n))::float8 as lat
-        from complaint_map_bins
+        from ${table}
         where level = ${r.level} and cx between ${r.x0} and ${r.x1} and cy between ${r.y0} and ${r.y1}
           and ${params.scope} and ${binFilterSql(params.filter)}
         group by cx, cy having sum(n) > 0`;
@@ -79,15 +111,19 @@ export function rawCellsSql(params: {
   now: Date;
 }): SQL {
   const r = params.range;
-  return sql`select cx, cy, count(*)::int as n, sum(w)::int as w, avg(lng)::float8 as lng, avg(lat)::float8 as lat
+  // Grouped before the range filter (`offset 0` keeps the filter out): the planner then sees the
+  // true number of rows (a filter on computed cells would be estimated at one row: nested loops,
+  // sorts spilling to disk). Points on the extent's east/south edge fall in cells outside the range.
+  return sql`select cx, cy, n, w, lng, lat from (
+        select cx, cy, count(*)::int as n, sum(w)::int as w, avg(lng)::float8 as lng, avg(lat)::float8 as lat
         from (select map_cell_x(ST_X(location), ${r.level}) as cx, map_cell_y(ST_Y(location), ${r.level}) as cy,
                 ST_X(location) as lng, ST_Y(location) as lat,
                 case urgency_code when 'extra_urgent' then 3 when 'urgent' then 2 else 1 end as w
               from complaints
               where location && ${envelope(params.bbox)} and ${params.scope}
                 and ${complaintFilterSql(params.filter, params.now)}) p
-        where cx between ${r.x0} and ${r.x1} and cy between ${r.y0} and ${r.y1}
-        group by cx, cy`;
+        group by cx, cy offset 0) g
+      where cx between ${r.x0} and ${r.x1} and cy between ${r.y0} and ${r.y1}`;
 }
 
 export function listCells(db: DbOrTx, cells: SQL): Promise<CellRow[]> {
@@ -105,36 +141,56 @@ export interface PointRow extends Record<string, unknown> {
   buildingId: number | null;
 }
 
-/** Individual complaints in the view (high zoom), newest first, at most `limit`. */
+/**
+ * The view's complaints by level-14 cell key: an index-only scan of `complaints_map_cell_idx`
+ * (migration 0011) rather than a heap fetch per complaint; `location &&` then trims to the bbox.
+ */
+const inViewCells = (bbox: Bbox) =>
+  sql`map_cell_key(ST_X(location), ST_Y(location), ${sql.raw(String(POINT_KEY_LEVEL))}) = any(${`{${cellKeys(bbox).join(',')}}`}::bigint[])
+    and location && ${envelope(bbox)}`;
+
+/**
+ * Individual complaints in the view (high zoom), newest first, at most `limit`, and how many match in
+ * all (`total`, counted in the same index-only pass). The level-1 category is looked up afterwards
+ * from the few dozen categories, coordinates are rounded to 6 decimals (≈ 0.1 m) here.
+ */
 export async function listComplaintPoints(
   db: DbOrTx,
   params: { bbox: Bbox; filter: ComplaintFilter; scope: SQL; now: Date; limit: number },
-): Promise<PointRow[]> {
-  return queryRows<PointRow>(
+): Promise<{ total: number; points: PointRow[] }> {
+  const rows = await queryRows<PointRow & { categoryCode: string | null; total: number }>(
     db,
-    sql`select complaints.id::int as id, round(ST_X(location)::numeric, 6)::float8 as lng,
-          round(ST_Y(location)::numeric, 6)::float8 as lat,
-          coalesce(cat.parent_code, cat.code, '') as category, complaints.urgency_code as urgency,
+    sql`select complaints.id::int as id, ST_X(location) as lng, ST_Y(location) as lat,
+          complaints.category_code as "categoryCode", complaints.urgency_code as urgency,
           complaints.status::text as status, ${deadlineStateSql(params.now, T)} as deadline,
-          complaints.building_id as "buildingId"
-        from complaints left join categories cat on cat.code = complaints.category_code
-        where location && ${envelope(params.bbox)} and ${params.scope}
-          and ${complaintFilterSql(params.filter, params.now)}
-        order by complaints.submitted_at desc limit ${params.limit}`,
+          complaints.building_id as "buildingId", total::int as total
+        from (select complaints.id, location, category_code, urgency_code, status, resolve_due_at,
+                building_id, submitted_at, count(*) over () as total
+              from complaints
+              where ${inViewCells(params.bbox)} and ${params.scope}
+                and ${complaintFilterSql(params.filter, params.now)}
+              order by complaints.submitted_at desc limit ${params.limit}) complaints
+        order by complaints.submitted_at desc`,
   );
-}
-
-/** Count in a bbox (decides points vs. clusters at high zoom). */
-export async function countComplaintsIn(
-  db: DbOrTx,
-  params: { bbox: Bbox; filter: ComplaintFilter; scope: SQL; now: Date },
-): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from complaints where location && ${envelope(params.bbox)}
-          and ${params.scope} and ${complaintFilterSql(params.filter, params.now)}`,
+  if (rows.length === 0) return { total: 0, points: [] };
+  const parents = new Map(
+    (
+      await queryRows<{ code: string; top: string }>(
+        db,
+        sql`select code, coalesce(parent_code, code) as top from categories`,
+      )
+    ).map((c) => [c.code, c.top]),
   );
-  return rows[0]?.n ?? 0;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return {
+    total: rows[0]!.total,
+    points: rows.map(({ categoryCode, total: _, ...p }) => ({
+      ...p,
+      lng: round(p.lng),
+      lat: round(p.lat),
+      category: categoryCode ? (parents.get(categoryCode) ?? categoryCode) : '',
+    })),
+  };
 }
 
 /** Cells of one tile as a Mapbox Vector Tile (server engine only: PGlite has no ST_AsMVT). */

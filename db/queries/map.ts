@@ -59,7 +59,7 @@ export function deadlineStateSql(now: Date, table: SQL = sql.raw('c')): SQL {
     sql`, `,
   );
   return sql`case
-    when ${table}.status::text in (${closed}) then 'done'
+    when ${table}.status in (${closed}) then 'done'
     when ${table}.resolve_due_at is null then 'on_track'
     when ${table}.resolve_due_at < ${now.toISOString()}::timestamptz then 'overdue'
     when ${table}.resolve_due_at <= ${now.toISOString()}::timestamptz + make_interval(hours => ${DUE_SOON_HOURS}) then 'due_soon'

@@ -1,9 +1,11 @@
 /**
- * Step 1: categories (two levels), urgency grades, deadline policies and the working-day calendar.
- * All static reference data from `corpus/`; see db/seed/README.md.
+ * Step 1: categories (two levels), urgency grades, deadline policies, the working-day calendar and
+ * the triage keyword rules. Static reference data from `corpus/` and the rules' defaults from
+ * lib/triage/rules.ts (admins edit all of them later at /admin/…); see db/seed/README.md.
  */
+import { TRIAGE_RULES } from '@/lib/triage/rules';
 import type { Db } from '../client';
-import { calendarDays, categories, deadlinePolicies, urgencyGrades } from '../schema';
+import { calendarDays, categories, deadlinePolicies, triageRules, urgencyGrades } from '../schema';
 import type { SeedContext } from './context';
 import { CATEGORIES, DEADLINE_POLICIES, URGENCY_GRADES } from './corpus/categories';
 import { CALENDAR_EXCEPTIONS } from './corpus/holidays';
@@ -43,8 +45,17 @@ export async function seedTaxonomy(db: Db, ctx: SeedContext): Promise<void> {
     );
     await tx.insert(deadlinePolicies).values(DEADLINE_POLICIES);
     await tx.insert(calendarDays).values(CALENDAR_EXCEPTIONS);
+    await tx.insert(triageRules).values(
+      TRIAGE_RULES.map((r) => ({
+        id: r.id,
+        name: r.name,
+        keywords: [...r.keywords],
+        urgencyCode: r.urgencyCode ?? null,
+        categoryCode: r.categoryCode ?? null,
+      })),
+    );
     ctx.log(
-      `seed: taxonomy ${level1.length} + ${level2.length} categories, ${DEADLINE_POLICIES.length} policies, ${CALENDAR_EXCEPTIONS.length} calendar days`,
+      `seed: taxonomy ${level1.length} + ${level2.length} categories, ${DEADLINE_POLICIES.length} policies, ${CALENDAR_EXCEPTIONS.length} calendar days, ${TRIAGE_RULES.length} triage rules`,
     );
   });
 }

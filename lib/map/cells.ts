@@ -77,3 +77,22 @@ export function rangeBbox(r: CellRange) {
     south: cellLat(r.y1 + 1, r.level),
   };
 }
+
+/** The level of the covering index on `map_cell_key` (migration 0011): a view's points are read by cell. */
+export const POINT_KEY_LEVEL = 16;
+
+/** One bigint per cell, x · 2^level + y; mirrors the SQL function `map_cell_key`. */
+export function cellKey(x: number, y: number, level: number): number {
+  return x * 2 ** level + y;
+}
+
+/** The keys of every cell touching the bbox at `level` (≤ 0.25° views: at most a few hundred). */
+export function cellKeys(
+  bbox: { west: number; south: number; east: number; north: number },
+  level: number = POINT_KEY_LEVEL,
+): number[] {
+  const r = cellRange(bbox, level);
+  const keys: number[] = [];
+  for (let x = r.x0; x <= r.x1; x++) for (let y = r.y0; y <= r.y1; y++) keys.push(cellKey(x, y, level));
+  return keys;
+}

@@ -47,7 +47,14 @@ export function cellsQueryFor(input: {
   if (binScope && binsCanAnswer(input.filter))
     return {
       source: 'bins' as const,
-      sql: binCellsSql({ range: input.range, filter: input.filter, scope: binScope }),
+      sql: binCellsSql({
+        range: input.range,
+        filter: input.filter,
+        scope: binScope,
+        // The month-free bins have no village column: a village's scope reads the monthly bins.
+        monthFree:
+          input.user.jurisdiction.kind === 'division' && input.user.jurisdiction.divisionLevel !== 'village',
+      }),
     };
   return {
     source: 'raw' as const,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import type { Bbox } from '@/db/queries/map';
-import { countComplaintsIn, listComplaintPoints } from '@/db/queries/map-bins';
+import { listComplaintPoints } from '@/db/queries/map-bins';
 import { getMapBuildingsGeoJson, listMapFacilities } from '@/db/queries/map-panels';
 import { assertCan, buildingScope, complaintMapScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
@@ -28,10 +28,8 @@ export async function readMapPoints(
   assertCan(input.user, 'map.read');
   assertSmall(input.bbox, 0.25);
   const scope = complaintMapScope(input.user);
-  const points = await listComplaintPoints(db, { ...input, scope, limit: MAX_POINTS + 1 });
-  const truncated = points.length > MAX_POINTS;
-  const total = truncated ? await countComplaintsIn(db, { ...input, scope }) : points.length;
-  return { total, truncated, points: truncated ? points.slice(0, MAX_POINTS) : points };
+  const { total, points } = await listComplaintPoints(db, { ...input, scope, limit: MAX_POINTS });
+  return { total, truncated: total > points.length, points };
 }
 
 /** Building footprints with complaint counts under the same filter (GeoJSON text). */

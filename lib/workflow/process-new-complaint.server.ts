@@ -5,6 +5,7 @@ import { complaints } from '@/db/schema';
 import { defaultTier } from '@/lib/routing/default-tier';
 import { routeComplaint } from '@/lib/routing/route-complaint.server';
 import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
+import { getTriageRules } from '@/lib/triage/get-triage-rules.server';
 import { getTriageSuggester } from '@/lib/triage/get-triage-suggester.server';
 import { triageText } from '@/lib/triage/triage-text';
 import { transition } from './transition.server';
@@ -17,7 +18,7 @@ export type ProcessOutcome =
  * The seam between intake and the workflow: called in the intake transaction right after a
  * complaint row (status 'received') and its 'submitted' event are written.
  *
- * 1. Triage (研判): urgency grade from the keyword rules, category kept if the reporter chose one,
+ * 1. Triage (研判): urgency grade from the keyword rules (table triage_rules, edited by admins), category kept if the reporter chose one,
  *    else suggested by the keyword rules, then the learned classifier (lib/triage); the reason is stored. Deadlines (当日转办、5日首复、办结时限) are computed from the
  *    submission time by the matching policy on the holiday calendar.
  * 2. Routing (权责匹配): PostGIS finds the village, the routing table the first-responsible office and
@@ -42,7 +43,10 @@ export async function processNewComplaint(
     .limit(1);
   if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
 
-  const triage = triageText(c, { suggest: await getTriageSuggester(tx) });
+  const triage = triageText(c, {
+    rules: await getTriageRules(tx),
+    suggest: await getTriageSuggester(tx),
+  });
   const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
   const deadlines = await deadlinesForCase(tx, {
     categoryCode: triage.categoryCode,
