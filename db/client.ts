@@ -6,7 +6,8 @@
  *
  * PGlite has no lock on its data folder: two instances on one folder silently lose writes. The
  * client is therefore a promise cached on `globalThis`, so concurrent first requests and `next dev`
- * hot reloads share one instance per process. Migrations apply themselves on first use.
+ * hot reloads share one instance per process, and a pid lock beside the folder (`db/data-dir-lock.ts`)
+ * refuses a second process. Migrations apply themselves on first use.
  */
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -67,10 +68,24 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  let unlock = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite has no lock: refuse a folder another live process holds (see db/data-dir-lock.ts).
+    const { acquireDataDirLock } = await import('./data-dir-lock');
+    unlock = acquireDataDirLock(dataDir);
+  }
+  const client = await PGlite.create({ dataDir, extensions: { postgis } }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, engine: 'embedded', location: dataDir, close: () => client.close() };
+  return {
+    db,
+    engine: 'embedded',
+    location: dataDir,
+    close: () => client.close().finally(unlock),
+  };
 }
 
 const globalForDb = globalThis as unknown as { __suqiuDb?: Promise<DbHandle> };
