@@ -33,6 +33,76 @@ export async function locatePoint(db: DbOrTx, p: { lng: number; lat: number }): 
   return { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid };
 }
 
+/** A village near a point: inside it (`contains`) or within the routing boundary distance. */
+export interface NearVillage {
+  code: string;
+  name: string;
+  town_name: string | null;
+  contains: boolean;
+  distance_m: number;
+}
+
+/**
+ * Everything intake needs to know about where a WGS84 point lies, in one statement: the county,
+ * town, village and grid covering it, and the villages within `nearMeters` (with their distance;
+ * 0 inside) that routing compares near a boundary. All levels come from one GiST-indexed pass over
+ * `divisions` (a degree box around the point, then the exact tests on those few rows only).
+ */
+export async function locateForIntake(
+  db: DbOrTx,
+  p: { lng: number; lat: number; nearMeters: number },
+): Promise<{ place: PointPlace | null; villages: NearVillage[] }> {
+  const deg = p.nearMeters / 90_000 + 1e-6;
+  const row = await queryRow<{
+    county: string | null;
+    town: string | null;
+    village: string | null;
+    grid: number | null;
+    villages: NearVillage[] | string | null;
+  }>(
+    db,
+    sql`with p as (select ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g),
+        d as materialized (
+          select d.code, d.name, d.parent_code, d.level, d.boundary, ST_Covers(d.boundary, p.g) as covers
+          from divisions d, p
+          where d.level in ('county', 'town', 'village') and ST_DWithin(d.boundary, p.g, ${deg}::float8))
+        select
+          (select code from d where level = 'county' and covers order by code limit 1) as county,
+          (select code from d where level = 'town' and covers order by code limit 1) as town,
+          (select code from d where level = 'village' and covers order by code limit 1) as village,
+          (select g.id from grids g, p where ST_Covers(g.boundary, p.g) order by g.id limit 1) as grid,
+          (select coalesce(json_agg(v order by v.distance_m, v.code), '[]'::json) from (
+             select d.code, d.name, t.name as town_name, d.covers as contains,
+               ST_Distance(d.boundary::geography, p.g::geography)::float8 as distance_m
+             from d cross join p left join divisions t on t.code = d.parent_code
+             where d.level = 'village' and ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8)
+           ) v) as villages`,
+  );
+  const villages: NearVillage[] =
+    typeof row?.villages === 'string' ? JSON.parse(row.villages) : (row?.villages ?? []);
+  if (!row?.county) return { place: null, villages };
+  return {
+    place: { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid },
+    villages,
+  };
+}
+
+/** A building of the grid picked by the reporter, with its distance in metres from the declared point. */
+export async function getBuildingNearPoint(
+  db: DbOrTx,
+  p: { id: number; lng: number; lat: number },
+): Promise<{ id: number; gridId: number; address: string; distanceM: number } | null> {
+  const row = await queryRow<{ id: number; grid_id: number; address: string; d: number }>(
+    db,
+    sql`select id, grid_id, address,
+          ST_Distance(centre::geography, ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326)::geography)::float8 as d
+        from buildings where id = ${p.id}`,
+  );
+  return row
+    ? { id: Number(row.id), gridId: Number(row.grid_id), address: row.address, distanceM: Number(row.d) }
+    : null;
+}
+
 export async function getBuildingForIntake(
   db: DbOrTx,
   id: number,
@@ -79,6 +149,7 @@ export interface NewComplaintRow {
   title: string;
   description: string;
   categoryCode: string | null;
+  urgencyCode?: string | null;
   lng: number;
   lat: number;
   originalLng: string;
@@ -100,12 +171,12 @@ export interface NewComplaintRow {
 export async function insertComplaint(db: DbOrTx, r: NewComplaintRow): Promise<number | null> {
   const row = await queryRow<{ id: number }>(
     db,
-    sql`insert into complaints (tracking_code, kind, channel, title, description, category_code,
+    sql`insert into complaints (tracking_code, kind, channel, title, description, category_code, urgency_code,
           location, original_lng, original_lat, location_datum, address,
           county_code, town_code, village_code, grid_id, building_id,
           anonymous, reported_by_user_id, status, idempotency_key, submitted_at, updated_at)
         values (${r.trackingCode}, ${r.kind}::complaint_kind, ${r.channel}::channel, ${r.title}, ${r.description},
-          ${r.categoryCode}, ST_SetSRID(ST_MakePoint(${r.lng}::float8, ${r.lat}::float8), 4326),
+          ${r.categoryCode}, ${r.urgencyCode ?? null}, ST_SetSRID(ST_MakePoint(${r.lng}::float8, ${r.lat}::float8), 4326),
           ${r.originalLng}, ${r.originalLat}, ${r.datum}::datum, ${r.address},
           ${r.place.countyCode}, ${r.place.townCode}, ${r.place.villageCode}, ${r.place.gridId}, ${r.buildingId},
           ${r.anonymous}, ${r.reportedByUserId}, 'received', ${r.idempotencyKey},
@@ -435,5 +506,58 @@ export async function listComplaintAttachments(
     mime: r.mime,
     sizeBytes: Number(r.size_bytes),
     createdAt: new Date(r.created_at),
+  }));
+}
+
+/** What the public building search returns: never households, persons or anything inside. */
+export interface BuildingHit {
+  id: number;
+  address: string;
+  villageName: string | null;
+  lng: number;
+  lat: number;
+  /** Metres from the point searched near, when one was given. */
+  distanceM: number | null;
+}
+
+/**
+ * Buildings whose address contains `q` (spaces ignored on both sides, LIKE wildcards taken
+ * literally). With a point, only buildings within `radiusM` of it (GiST on `centre`), nearest first;
+ * without, by address.
+ */
+export async function searchBuildings(
+  db: DbOrTx,
+  p: { q: string; near: { lng: number; lat: number } | null; radiusM: number; limit: number },
+): Promise<BuildingHit[]> {
+  const needle = `%${p.q.replace(/\s+/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const near = p.near
+    ? sql`ST_SetSRID(ST_MakePoint(${p.near.lng}::float8, ${p.near.lat}::float8), 4326)`
+    : null;
+  const rows = await queryRows<{
+    id: number;
+    address: string;
+    village_name: string | null;
+    lng: number;
+    lat: number;
+    d: number | null;
+  }>(
+    db,
+    sql`select b.id, b.address, v.name as village_name, ST_X(b.centre) as lng, ST_Y(b.centre) as lat,
+          ${near ? sql`ST_Distance(b.centre::geography, ${near}::geography)::float8` : sql`null::float8`} as d
+        from buildings b
+        join grids g on g.id = b.grid_id
+        left join divisions v on v.code = g.village_code
+        where replace(b.address, ' ', '') ilike ${needle}
+          ${near ? sql`and ST_DWithin(b.centre, ${near}, ${p.radiusM / 90_000 + 1e-6}::float8) and ST_DWithin(b.centre::geography, ${near}::geography, ${p.radiusM}::float8)` : sql``}
+        order by ${near ? sql`d,` : sql``} b.address, b.id
+        limit ${p.limit}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    address: r.address,
+    villageName: r.village_name,
+    lng: Number(r.lng),
+    lat: Number(r.lat),
+    distanceM: r.d === null ? null : Math.round(Number(r.d)),
   }));
 }

@@ -2,16 +2,13 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import {
-  activeCategoryExists,
   claimAttachments,
-  distanceMetres,
-  getBuildingForIntake,
+  getBuildingNearPoint,
   getByIdempotencyKey,
-  getComplaintStatus,
   insertComplaint,
   insertContact,
   insertEvent,
-  locatePoint,
+  locateForIntake,
 } from '@/db/queries/intake';
 import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
@@ -19,7 +16,13 @@ import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
-import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
+import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
+import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
+import {
+  planNewComplaint,
+  processNewComplaint,
+  TRIAGE_FALLBACK_CATEGORY,
+} from '@/lib/workflow/process-new-complaint.server';
 import { INTAKE_LIMITS, type SubmitInput, type SubmitInputRaw, submitInput } from './submit-input';
 
 export interface SubmitResult {
@@ -66,22 +69,24 @@ export async function submitComplaint(
   const { lng, lat, datum } = input.location;
   if ((datum === 'gcj02' || datum === 'bd09') && outOfChina(lng, lat)) throw outOfArea();
   const [wLng, wLat] = toWgs84(lng, lat, datum);
-  const place = await locatePoint(db, { lng: wLng, lat: wLat });
+  // One spatial statement for every level (and the villages routing compares), beside the cached
+  // reference data: nothing else is read before the transaction but the building, when one is named.
+  const [located, reference] = await Promise.all([
+    locateForIntake(db, { lng: wLng, lat: wLat, nearMeters: ROUTING_BOUNDARY_METERS }),
+    getReferenceData(db),
+  ]);
+  const place = located.place;
   if (!place) throw outOfArea();
 
-  if (input.categoryCode && !(await activeCategoryExists(db, input.categoryCode))) {
+  if (input.categoryCode && !reference.categories.has(input.categoryCode)) {
     throw new AppError('VALIDATION', 'categoryCode: unknown category', [
       { path: 'categoryCode', message: 'Unknown category' },
     ]);
   }
   let address = input.address ?? null;
   if (input.buildingId !== undefined) {
-    const building = await getBuildingForIntake(db, input.buildingId);
-    const far =
-      building &&
-      (await distanceMetres(db, { lng: wLng, lat: wLat }, { lng: building.lng, lat: building.lat })) >
-        BUILDING_MAX_DISTANCE_M;
-    if (!building || far) {
+    const building = await getBuildingNearPoint(db, { id: input.buildingId, lng: wLng, lat: wLat });
+    if (!building || building.distanceM > BUILDING_MAX_DISTANCE_M) {
       throw new AppError('VALIDATION', 'buildingId: unknown building or far from the location', [
         { path: 'buildingId', message: 'Unknown building or far from the location' },
       ]);
@@ -92,6 +97,18 @@ export async function submitComplaint(
 
   const onBehalf = options.onBehalfUserId ?? null;
   const title = input.title ?? deriveTitle(input.description);
+  // Triage, deadlines and routing are decided before the transaction opens; inside it only writes.
+  const plan = await planNewComplaint(db, {
+    complaint: {
+      title,
+      description: input.description,
+      categoryCode: input.categoryCode ?? null,
+      kind: input.kind,
+      submittedAt: now,
+    },
+    villages: located.villages,
+    reference,
+  });
 
   const outcome = await db.transaction(async (tx) => {
     let id: number | null = null;
@@ -104,7 +121,10 @@ export async function submitComplaint(
         channel: onBehalf !== null ? 'grid_worker' : input.channel,
         title,
         description: input.description,
-        categoryCode: input.categoryCode ?? null,
+        // Written with the category and urgency triage is about to set (the row is not visible before
+        // commit), so the map-bin triggers count the complaint once instead of moving it at triage.
+        categoryCode: plan.triage.categoryCode ?? TRIAGE_FALLBACK_CATEGORY,
+        urgencyCode: plan.triage.urgencyCode,
         lng: wLng,
         lat: wLat,
         originalLng: String(lng),
@@ -155,7 +175,7 @@ export async function submitComplaint(
       public: true,
       at: now,
     });
-    const routed = await processNewComplaint(tx, { complaintId: id, now });
+    const routed = await processNewComplaint(tx, { complaintId: id, now, plan });
     // Last in the transaction (holds the audit chain's lock to commit). No IP: reporters stay unidentified.
     await writeAudit(tx, {
       actorUserId: onBehalf,
@@ -165,7 +185,7 @@ export async function submitComplaint(
       data: { kind: input.kind, anonymous: input.anonymous, ...routed },
       at: now,
     });
-    return { kind: 'created' as const, id, trackingCode };
+    return { kind: 'created' as const, id, trackingCode, status: routed.status };
   });
 
   if (outcome.kind === 'duplicate') {
@@ -173,11 +193,10 @@ export async function submitComplaint(
     if (!existing) throw new AppError('CONFLICT', 'Submission in progress; retry');
     return replay(existing, fingerprint);
   }
-  const status = (await getComplaintStatus(db, outcome.id)) ?? 'received';
   return {
     id: outcome.id,
     trackingCode: outcome.trackingCode,
-    status,
+    status: outcome.status,
     kind: input.kind,
     submittedAt: now,
     created: true,

@@ -1,7 +1,13 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { getWorkCalendar, listDeadlinePolicies } from '@/db/queries/sla';
-import { computeDeadlines, type Deadlines, pickPolicy } from './compute-deadlines';
+import {
+  computeDeadlines,
+  type DeadlinePolicy,
+  type Deadlines,
+  pickPolicy,
+  type WorkCalendar,
+} from './compute-deadlines';
 
 /**
  * The deadlines of a case counted from `from` (its submission, or a reopen), by the most specific
@@ -13,6 +19,15 @@ export async function deadlinesForCase(
   params: { categoryCode: string | null; urgencyCode: string | null; tier: string | null; from: Date },
 ): Promise<Deadlines> {
   const [policies, calendar] = await Promise.all([listDeadlinePolicies(db), getWorkCalendar(db)]);
+  return deadlinesByPolicy(policies, calendar, params);
+}
+
+/** The same, on policies and a calendar already read (intake's cached reference data). Pure. */
+export function deadlinesByPolicy(
+  policies: readonly DeadlinePolicy[],
+  calendar: WorkCalendar,
+  params: { categoryCode: string | null; urgencyCode: string | null; tier: string | null; from: Date },
+): Deadlines {
   const policy = pickPolicy(policies, {
     categoryCode: params.categoryCode,
     parentCategoryCode: params.categoryCode?.slice(0, 2) ?? null,

@@ -5,6 +5,7 @@ import { textFeatures } from './features';
 import { segmentWords } from './segment';
 import {
   deserializeTextClassifier,
+  type Prediction,
   predictText,
   type SerializedTextClassifier,
   type TextClassifierModel,
@@ -19,7 +20,26 @@ interface Cache {
   model: TextClassifierModel | null;
   checkedAt: number;
 }
-const g = globalThis as unknown as { __suqiuTriageModel?: Cache };
+const g = globalThis as unknown as { __suqiuTriageModel?: Cache; __suqiuTriageRefresh?: Promise<Cache> };
+
+async function refresh(db: DbOrTx, previous: Cache | undefined, now: number): Promise<Cache> {
+  const head = await getLatestTriageModelHead(db);
+  let cache: Cache;
+  if (!head) {
+    cache = { id: null, model: null, checkedAt: now };
+  } else if (head.id !== previous?.id) {
+    const row = await getTriageModel(db, head.id);
+    cache = {
+      id: head.id,
+      model: row ? deserializeTextClassifier(row.model as unknown as SerializedTextClassifier) : null,
+      checkedAt: now,
+    };
+  } else {
+    cache = { ...previous, checkedAt: now };
+  }
+  g.__suqiuTriageModel = cache;
+  return cache;
+}
 
 /**
  * The learned category suggester of the newest `triage_models` snapshot, or null when none has been
@@ -33,33 +53,38 @@ export async function getTriageSuggester(
   const now = options.now ?? Date.now();
   let cache = g.__suqiuTriageModel;
   if (!cache || options.fresh || now - cache.checkedAt > CHECK_EVERY_MS) {
-    const head = await getLatestTriageModelHead(db);
-    if (!head) {
-      cache = { id: null, model: null, checkedAt: now };
-    } else if (head.id !== cache?.id) {
-      const row = await getTriageModel(db, head.id);
-      cache = {
-        id: head.id,
-        model: row ? deserializeTextClassifier(row.model as unknown as SerializedTextClassifier) : null,
-        checkedAt: now,
-      };
-    } else {
-      cache = { ...cache, checkedAt: now };
-    }
-    g.__suqiuTriageModel = cache;
+    // Concurrent requests share one check (and one model load), instead of each reading the model.
+    g.__suqiuTriageRefresh ??= refresh(db, cache, now).finally(() => {
+      g.__suqiuTriageRefresh = undefined;
+    });
+    cache = await g.__suqiuTriageRefresh;
   }
   const model = cache.model;
   if (!model) return null;
   return (text, kind) => {
-    // A misconduct report takes a 纪检 (JJ) category, an ordinary complaint any other.
-    const p = predictText(model, textFeatures(text, segmentWords), {
-      allow: (label) => (kind === 'misconduct') === label.startsWith('JJ'),
-    });
+    const p = predictFor(model, text, kind);
     return p.label ? { categoryCode: p.label, probability: p.probability, evidence: p.evidence } : null;
   };
+}
+
+/** The classifier's full prediction (ranking with probabilities, evidence), or null before any training. */
+export async function getTriagePredictor(
+  db: DbOrTx,
+): Promise<((text: string, kind: 'complaint' | 'misconduct') => Prediction) | null> {
+  await getTriageSuggester(db);
+  const model = g.__suqiuTriageModel?.model;
+  return model ? (text, kind) => predictFor(model, text, kind) : null;
+}
+
+function predictFor(model: TextClassifierModel, text: string, kind: 'complaint' | 'misconduct'): Prediction {
+  // A misconduct report takes a 纪检 (JJ) category, an ordinary complaint any other.
+  return predictText(model, textFeatures(text, segmentWords), {
+    allow: (label) => (kind === 'misconduct') === label.startsWith('JJ'),
+  });
 }
 
 /** Forget the cached model (tests; after training in this process). */
 export function resetTriageSuggesterCache(): void {
   g.__suqiuTriageModel = undefined;
+  g.__suqiuTriageRefresh = undefined;
 }

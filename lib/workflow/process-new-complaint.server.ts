@@ -1,14 +1,21 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { complaints } from '@/db/schema';
+import { decideRouting, type RoutingDecision, type VillageNear } from '@/lib/routing/decide-routing';
 import { defaultTier } from '@/lib/routing/default-tier';
-import { routeComplaint } from '@/lib/routing/route-complaint.server';
-import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
+import { ROUTING_BOUNDARY_METERS, routeComplaint } from '@/lib/routing/route-complaint.server';
+import type { Tier } from '@/lib/routing/router';
+import type { Deadlines } from '@/lib/sla/compute-deadlines';
+import { deadlinesByPolicy, deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
 import { getTriageRules } from '@/lib/triage/get-triage-rules.server';
 import { getTriageSuggester } from '@/lib/triage/get-triage-suggester.server';
-import { triageText } from '@/lib/triage/triage-text';
+import { type TriageInput, type TriageResult, triageText } from '@/lib/triage/triage-text';
+import type { ReferenceData } from './get-reference-data.server';
 import { transition } from './transition.server';
+
+/** The category a case gets at triage when none could be told (其他, then manual dispatch). */
+export const TRIAGE_FALLBACK_CATEGORY = 'QT03';
 
 export type ProcessOutcome =
   | { status: 'dispatched'; officeId: number; coOfficeIds: number[] }
@@ -28,38 +35,43 @@ export type ProcessOutcome =
  */
 export async function processNewComplaint(
   tx: Tx,
-  params: { complaintId: number; now: Date },
+  params: { complaintId: number; now: Date; plan?: NewComplaintPlan },
 ): Promise<ProcessOutcome> {
-  const [c] = await tx
-    .select({
-      title: complaints.title,
-      description: complaints.description,
-      categoryCode: complaints.categoryCode,
-      kind: complaints.kind,
-      submittedAt: complaints.submittedAt,
-    })
-    .from(complaints)
-    .where(eq(complaints.id, params.complaintId))
-    .limit(1);
-  if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
+  let plan = params.plan;
+  if (!plan) {
+    const [c] = await tx
+      .select({
+        title: complaints.title,
+        description: complaints.description,
+        categoryCode: complaints.categoryCode,
+        kind: complaints.kind,
+        submittedAt: complaints.submittedAt,
+      })
+      .from(complaints)
+      .where(eq(complaints.id, params.complaintId))
+      .limit(1);
+    if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
 
-  const triage = triageText(c, {
-    rules: await getTriageRules(tx),
-    suggest: await getTriageSuggester(tx),
-  });
-  const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
-  const deadlines = await deadlinesForCase(tx, {
-    categoryCode: triage.categoryCode,
-    urgencyCode: triage.urgencyCode,
-    tier,
-    from: c.submittedAt,
-  });
+    const triage = triageText(c, {
+      rules: await getTriageRules(tx),
+      suggest: await getTriageSuggester(tx),
+    });
+    const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
+    const deadlines = await deadlinesForCase(tx, {
+      categoryCode: triage.categoryCode,
+      urgencyCode: triage.urgencyCode,
+      tier,
+      from: c.submittedAt,
+    });
+    plan = { triage, tier, deadlines, routing: null };
+  }
+  const { triage, tier, deadlines } = plan;
   await transition(tx, {
     complaintId: params.complaintId,
     verb: 'triage',
     actor: { kind: 'system' },
     input: {
-      categoryCode: triage.categoryCode ?? 'QT03',
+      categoryCode: triage.categoryCode ?? TRIAGE_FALLBACK_CATEGORY,
       urgencyCode: triage.urgencyCode,
       triageReason: triage.reason,
       tier,
@@ -76,11 +88,13 @@ export async function processNewComplaint(
       .where(eq(complaints.id, params.complaintId));
     return { status: 'triaged', manualReason };
   }
-  const decision = await routeComplaint(tx, {
-    complaintId: params.complaintId,
-    categoryCode: triage.categoryCode,
-    tier,
-  });
+  const decision =
+    plan.routing ??
+    (await routeComplaint(tx, {
+      complaintId: params.complaintId,
+      categoryCode: triage.categoryCode,
+      tier,
+    }));
   if (decision.kind === 'manual') {
     await tx
       .update(complaints)
@@ -96,4 +110,50 @@ export async function processNewComplaint(
     now: params.now,
   });
   return { status: 'dispatched', officeId: decision.officeId, coOfficeIds: decision.coOfficeIds };
+}
+
+/** What processNewComplaint will do, decided before the intake transaction opens (no writes). */
+export interface NewComplaintPlan {
+  triage: TriageResult;
+  tier: Tier;
+  deadlines: Deadlines;
+  /** Decided ahead from the villages near the point; null: decide inside the transaction. */
+  routing: RoutingDecision | null;
+}
+
+/**
+ * Triage, deadlines and the routing decision of a complaint not yet written, on intake's cached
+ * reference data and the villages found with its location (`locateForIntake`), so that the intake
+ * transaction holds its locks only for the writes. Same rules and reasons as the in-transaction path.
+ */
+export async function planNewComplaint(
+  db: DbOrTx,
+  params: {
+    complaint: TriageInput & { submittedAt: Date };
+    villages: readonly VillageNear[];
+    reference: ReferenceData;
+  },
+): Promise<NewComplaintPlan> {
+  const { complaint, reference } = params;
+  const [rules, suggest] = await Promise.all([getTriageRules(db), getTriageSuggester(db)]);
+  const triage = triageText(complaint, { rules, suggest });
+  const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
+  const deadlines = deadlinesByPolicy(reference.policies, reference.calendar, {
+    categoryCode: triage.categoryCode,
+    urgencyCode: triage.urgencyCode,
+    tier,
+    from: complaint.submittedAt,
+  });
+  let routing: RoutingDecision | null = null;
+  if (triage.categoryCode) {
+    const code = triage.categoryCode;
+    const cat = reference.categories.get(code) ?? reference.categories.get(code.slice(0, 2));
+    routing = decideRouting(params.villages, reference.router, {
+      categoryCode: code,
+      categoryName: cat?.nameZh ?? null,
+      tier,
+      meters: ROUTING_BOUNDARY_METERS,
+    });
+  }
+  return { triage, tier, deadlines, routing };
 }

@@ -1,0 +1,73 @@
+/**
+ * 权责匹配 decision on data already read (pure): the villages containing or near the point, the
+ * routing table, the category's name. Routed only when the answer is unambiguous: no village
+ * (outside every area), no rule, or a point within `meters` of a village whose office differs all go
+ * to the manual dispatch queue, with the reason written down — never a guess.
+ */
+import type { Router, Tier } from './router';
+
+const TIER_ZH: Record<Tier, string> = { county: '区/县', town: '镇/街道', village: '村/社区' };
+
+export interface VillageNear {
+  code: string;
+  name: string;
+  town_name: string | null;
+  contains: boolean;
+  distance_m: number;
+}
+
+export type RoutingDecision =
+  | {
+      kind: 'routed';
+      officeId: number;
+      coOfficeIds: number[];
+      villageCode: string;
+      reason: string;
+      ruleId: number;
+    }
+  | { kind: 'manual'; reason: string; villageCodes: string[] };
+
+export function decideRouting(
+  villages: readonly VillageNear[],
+  router: Router,
+  params: { categoryCode: string; categoryName: string | null; tier: Tier; meters: number },
+): RoutingDecision {
+  const { meters } = params;
+  const home = villages.find((v) => v.contains);
+  if (!home) {
+    return {
+      kind: 'manual',
+      reason: '位置不在任何村/社区范围内，转人工派单',
+      villageCodes: villages.map((v) => v.code),
+    };
+  }
+  const route = router.resolve(params.categoryCode, params.tier, home.code);
+  if (!route) {
+    return {
+      kind: 'manual',
+      reason: `${params.categoryCode} 在${TIER_ZH[params.tier]}层级、${home.name}无匹配的权责规则，转人工派单`,
+      villageCodes: [home.code],
+    };
+  }
+  for (const other of villages) {
+    if (other.code === home.code) continue;
+    const alt = router.resolve(params.categoryCode, params.tier, other.code);
+    if (alt?.office.id !== route.office.id) {
+      return {
+        kind: 'manual',
+        reason: `位置距${other.name}边界仅${Math.round(other.distance_m)}米（阈值${meters}米），两侧责任单位不同（${route.office.name} / ${alt?.office.name ?? '无匹配'}），转人工派单`,
+        villageCodes: [home.code, other.code],
+      };
+    }
+  }
+  const catName = params.categoryName ?? params.categoryCode;
+  const co = route.coOffices.length ? `；协办：${route.coOffices.map((o) => o.name).join('、')}` : '';
+  return {
+    kind: 'routed',
+    officeId: route.office.id,
+    coOfficeIds: route.coOffices.map((o) => o.id),
+    villageCode: home.code,
+    ruleId: route.ruleId,
+    reason: `${catName}（${params.categoryCode}）在${TIER_ZH[params.tier]}层级、${home.town_name ?? ''}${home.name} → ${route.office.name}${co}（${route.reason}）`,
+  };
+}
