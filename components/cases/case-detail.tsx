@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { deadlineState } from '@/lib/sla/deadline-state';
 import { CaseActions } from './case-actions';
 import { CaseLocationMapLoader } from './case-location-map-loader';
+import { ContactUnmask } from './contact-unmask';
 import { DeadlineCountdown, deadlineCss } from './deadline-countdown';
 import { useNow } from './use-now';
 
@@ -32,7 +33,9 @@ export interface CaseDetailData {
     resolveDueAt: Day;
     dispatchedAt: Day;
     location: { coordinates: number[] };
+    /** Masked (138****5678); `contactAccess` 'full' lets the viewer unmask it (audited). */
     contact: { name: string | null; phone: string | null } | null;
+    contactAccess: 'full' | 'masked' | 'none';
   };
   category: { name: string; color: string } | null;
   urgency: { name: string; color: string } | null;
@@ -105,9 +108,11 @@ export function CaseDetail({
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('case.submittedAt')}>{fmt(c.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('case.contact')}>
-                {c.anonymous || !c.contact
-                  ? t('case.anonymous')
-                  : `${c.contact.name ?? ''} ${c.contact.phone ?? ''}`}
+                {c.anonymous || !c.contact ? (
+                  t('case.anonymous')
+                ) : (
+                  <ContactUnmask caseId={c.id} masked={c.contact} canUnmask={c.contactAccess === 'full'} />
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('case.dispatchDue')}>{fmt(c.dispatchDueAt)}</Descriptions.Item>
               <Descriptions.Item label={t('case.firstReplyDue')}>

@@ -1,9 +1,11 @@
 /**
  * Complaints as the caller may see them. Every query ANDs the policy's `complaintScope(viewer)`;
- * the contact (complaint_contacts) is joined only when the policy allows it.
+ * the reporter's contact (complaint_contacts) leaves here masked (`contactAccess`), and in full only
+ * through `getScopedContact`, which the audited unmask verb alone calls.
  */
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { canReadComplaintContact, complaintScope } from '@/lib/auth/policy';
+import { maskName, maskPhone } from '@/lib/auth/mask';
+import { type ContactAccess, complaintScope, contactAccess } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import type { DbOrTx } from '../client';
 import { complaintContacts, complaints, offices } from '../schema';
@@ -35,6 +37,7 @@ const complaintColumns = {
   responsibleOfficeName: offices.name,
   coOfficeIds: complaints.coOfficeIds,
   routingReason: complaints.routingReason,
+  reportedByUserId: complaints.reportedByUserId,
   reopenCount: complaints.reopenCount,
   returnCount: complaints.returnCount,
   submittedAt: complaints.submittedAt,
@@ -50,7 +53,11 @@ const complaintColumns = {
   updatedAt: complaints.updatedAt,
 };
 
-/** One complaint inside the viewer's jurisdiction, or null (absent and out of scope look the same). */
+/**
+ * One complaint inside the viewer's jurisdiction, or null (absent and out of scope look the same).
+ * The contact is masked (or null: anonymous, or a role that reads none); `contactAccess` says
+ * whether the viewer may unmask it.
+ */
 export async function getScopedComplaint(db: DbOrTx, params: { viewer: Viewer; id: number }) {
   const rows = await db
     .select(complaintColumns)
@@ -60,15 +67,35 @@ export async function getScopedComplaint(db: DbOrTx, params: { viewer: Viewer; i
     .limit(1);
   const complaint = rows[0];
   if (!complaint) return null;
-  if (!canReadComplaintContact(params.viewer) || complaint.anonymous) {
-    return { ...complaint, contact: null };
-  }
+  const access: ContactAccess = complaint.anonymous ? 'none' : contactAccess(params.viewer, complaint);
+  const contact = access === 'none' ? null : await readContact(db, complaint.id);
+  if (!contact) return { ...complaint, contact: null, contactAccess: 'none' as ContactAccess };
+  return {
+    ...complaint,
+    contact: { name: contact.name === null ? null : maskName(contact.name), phone: maskPhone(contact.phone) },
+    contactAccess: access,
+  };
+}
+
+async function readContact(db: DbOrTx, complaintId: number) {
   const contacts = await db
     .select({ name: complaintContacts.name, phone: complaintContacts.phone })
     .from(complaintContacts)
-    .where(eq(complaintContacts.complaintId, complaint.id))
+    .where(eq(complaintContacts.complaintId, complaintId))
     .limit(1);
-  return { ...complaint, contact: contacts[0] ?? null };
+  return contacts[0] ?? null;
+}
+
+/**
+ * The reporter's full contact, for the audited unmask verb only: null when the complaint is out of
+ * scope; `access` other than 'full' carries no contact.
+ */
+export async function getScopedContact(db: DbOrTx, params: { viewer: Viewer; id: number }) {
+  const complaint = await getScopedComplaint(db, params);
+  if (!complaint) return null;
+  if (complaint.contactAccess !== 'full')
+    return { complaint, access: complaint.contactAccess, contact: null };
+  return { complaint, access: 'full' as const, contact: await readContact(db, complaint.id) };
 }
 
 export type ScopedComplaint = NonNullable<Awaited<ReturnType<typeof getScopedComplaint>>>;

@@ -98,7 +98,9 @@ describe('complaints by jurisdiction', () => {
     });
     const own = await getComplaint(handle.db, { user: handlerA, id: ids.xqHealth! });
     expect(own.trackingCode).toBe('XQHEALTH');
-    expect(own.contact).toEqual({ name: '王芳', phone: '13812345678' });
+    // Masked on every read; the full contact only through the audited unmask verb.
+    expect(own.contact).toEqual({ name: '王*', phone: '138****5678' });
+    expect(own.contactAccess).toBe('full');
     expect(await codeOf(getComplaint(handle.db, { user: handlerA, id: ids.xqWater! }))).toBe('NOT_FOUND');
     expect(await codeOf(getComplaint(handle.db, { user: handlerA, id: ids.dqHealth! }))).toBe('NOT_FOUND');
     expect(await codeOf(getComplaint(handle.db, { user: handlerA, id: 999_999 }))).toBe('NOT_FOUND');
@@ -123,7 +125,9 @@ describe('complaints by jurisdiction', () => {
     expect(await codeOf(getComplaint(handle.db, { user: cityLeader, id: ids.xqMisconduct! }))).toBe(
       'NOT_FOUND',
     );
-    expect((await getComplaint(handle.db, { user: cityLeader, id: ids.xqHealth! })).contact).toBeNull();
+    const seen = await getComplaint(handle.db, { user: cityLeader, id: ids.xqHealth! });
+    expect(seen.contact).toBeNull();
+    expect(seen.contactAccess).toBe('none');
     const xiquLeader = as('leader', county(CODES.xiqu));
     expect(await visible(xiquLeader)).toEqual(['XQHEALTH', 'XQWATER', 'XQWATERCO']);
   });

@@ -224,6 +224,63 @@ export function canReadComplaintContact(user: Subject): boolean {
   return can(user, 'complaint.readContact');
 }
 
+/** Once a case is closed, merged or rejected, no office or grid worker needs its reporter any more. */
+export const CONTACT_CLOSED_STATUSES = ['closed', 'merged', 'rejected'] as const;
+
+/** How a reporter's name and phone may be shown: in full (after an audited unmask), masked, or not at all. */
+export type ContactAccess = 'full' | 'masked' | 'none';
+
+/**
+ * The reporter's contact of a complaint the caller can already read (inside `complaintScope`):
+ * - 'full' — only after an explicit, audited unmask — for the 纪委 inspectors of the jurisdiction
+ *   always; the handlers of the first-responsible office while the case is open with it (not after
+ *   it is closed, transferred or returned away; co-handling offices see it masked); the grid worker
+ *   who reported on the resident's behalf while the case is open;
+ * - 'masked' (138****5678, 张*) for the other grid workers, handlers and inspectors who read the case;
+ * - 'none' for leaders and admins (no personal data at all).
+ * Anonymous reports store no contact at all. `contactFullSql` is the same rule in SQL.
+ */
+export function contactAccess(
+  user: Subject,
+  c: { status: string; responsibleOfficeId: number | null; reportedByUserId: number | null },
+): ContactAccess {
+  if (!can(user, 'complaint.readContact')) return 'none';
+  const open = !(CONTACT_CLOSED_STATUSES as readonly string[]).includes(c.status);
+  const j = user.jurisdiction;
+  switch (user.role) {
+    case 'inspector':
+      return j.kind === 'division' ? 'full' : 'masked';
+    case 'handler':
+      return j.kind === 'office' && open && c.responsibleOfficeId === j.officeId ? 'full' : 'masked';
+    case 'grid_worker':
+      return open && c.reportedByUserId === user.id ? 'full' : 'masked';
+    default:
+      return 'masked';
+  }
+}
+
+/** `contactAccess(...) === 'full'` as a condition on `complaints` (ANDed with `complaintScope`). */
+export function contactFullSql(user: Subject): SQL {
+  if (!can(user, 'complaint.readContact')) return NOTHING;
+  const open = sql`${complaints.status}::text not in (${sql.join(
+    CONTACT_CLOSED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+  const j = user.jurisdiction;
+  switch (user.role) {
+    case 'inspector':
+      return j.kind === 'division' ? sql`true` : NOTHING;
+    case 'handler':
+      return j.kind === 'office'
+        ? sql`(${open} and ${complaints.responsibleOfficeId} = ${j.officeId})`
+        : NOTHING;
+    case 'grid_worker':
+      return sql`(${open} and ${complaints.reportedByUserId} = ${user.id})`;
+    default:
+      return NOTHING;
+  }
+}
+
 /**
  * Complaints on the map's layers and panels: the caller's complaints without misconduct reports,
  * for every role (those stay on the 纪委's own screens, never on shared map layers).

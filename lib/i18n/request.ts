@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'analytics',
   'supervision',
   'reports',
+  'confidentiality',
 ] as const;
 
 export default getRequestConfig(async () => {

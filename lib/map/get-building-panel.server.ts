@@ -8,6 +8,8 @@ import {
   listBuildingVisits,
   searchScopedBuildings,
 } from '@/db/queries/map-panels';
+import { AUDIT } from '@/lib/audit/actions';
+import { writeAudit } from '@/lib/audit/write-audit.server';
 import { maskName, maskPhone } from '@/lib/auth/mask';
 import {
   assertCan,
@@ -25,7 +27,10 @@ import { AppError } from '@/lib/http/errors';
  * worker; none for roles without `person.read`), its complaints, facilities and recent visits.
  * Out of jurisdiction → NOT_FOUND.
  */
-export async function getBuildingPanel(db: DbOrTx, input: { user: AuthUser; buildingId: number; now: Date }) {
+export async function getBuildingPanel(
+  db: DbOrTx,
+  input: { user: AuthUser; buildingId: number; now: Date; ip?: string | null },
+) {
   assertCan(input.user, 'building.read');
   const building = await getScopedBuilding(db, { id: input.buildingId, scope: buildingScope(input.user) });
   if (!building) throw new AppError('NOT_FOUND', 'Building not found');
@@ -63,6 +68,19 @@ export async function getBuildingPanel(db: DbOrTx, input: { user: AuthUser; buil
         phone: unmasked ? r.phone : maskPhone(r.phone),
         isHead: r.isHead === 1,
       });
+  }
+  // The grid worker's unmasked view of the building's residents is on the record.
+  const shown = rows.filter((r) => r.personId !== null).length;
+  if (unmasked && shown > 0) {
+    await writeAudit(db, {
+      actorUserId: input.user.id,
+      action: AUDIT.personUnmask,
+      targetType: 'building',
+      targetId: building.id,
+      data: { persons: shown },
+      ip: input.ip ?? null,
+      at: input.now,
+    });
   }
   return {
     building,
