@@ -193,18 +193,26 @@ export async function listComplaintPoints(
   };
 }
 
-/** Cells of one tile as a Mapbox Vector Tile (server engine only: PGlite has no ST_AsMVT). */
+/**
+ * Cells of one tile as a Mapbox Vector Tile (server engine only: PGlite's PostGIS has no ST_AsMVT;
+ * lib/map/vector-tile.ts encodes the same two layers in JavaScript). Layer `cells`: the square of
+ * each non-empty cell; layer `centroids`: a point at the mean position of its complaints; both with
+ * n and w. The cells (level ≥ z) lie whole inside the tile. Two ST_AsMVT results concatenated are one tile.
+ */
 export async function getBinTileMvt(
   db: DbOrTx,
   params: { z: number; x: number; y: number; level: number; cells: SQL },
-): Promise<Buffer> {
-  const rows = await queryRows<{ mvt: Buffer }>(
+): Promise<Uint8Array> {
+  const tile = sql`ST_TileEnvelope(${sql.raw(String(params.z))}, ${params.x}, ${params.y})`;
+  const rows = await queryRows<{ mvt: Uint8Array | null }>(
     db,
-    sql`with cells as (${params.cells})
-        select ST_AsMVT(t, 'cells', 4096, 'geom') as mvt from (
-          select cx, cy, n, w, ST_AsMVTGeom(ST_TileEnvelope(${params.level}, cx, cy),
-                 ST_TileEnvelope(${params.z}, ${params.x}, ${params.y}), 4096, 0, false) as geom
-          from cells) t`,
+    sql`with cells as materialized (${params.cells})
+        select coalesce((select ST_AsMVT(t, 'cells', 4096, 'geom') from (
+            select n, w, ST_AsMVTGeom(ST_TileEnvelope(${sql.raw(String(params.level))}, cx, cy), ${tile}, 4096, 0, false) as geom
+            from cells) t), ''::bytea)
+          || coalesce((select ST_AsMVT(t, 'centroids', 4096, 'geom') from (
+            select n, w, ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint(lng, lat), 4326), 3857), ${tile}, 4096, 0, false) as geom
+            from cells) t), ''::bytea) as mvt`,
   );
-  return rows[0]?.mvt ?? Buffer.alloc(0);
+  return rows[0]?.mvt ?? new Uint8Array(0);
 }

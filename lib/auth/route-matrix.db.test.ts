@@ -260,6 +260,7 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/map/grids': { GET: { query: BBOX } },
   '/api/map/points': { GET: { query: BBOX } },
   '/api/map/selection': { GET: { query: 'sel=101.4,26.4;101.9,26.4;101.9,26.8;101.4,26.8' } },
+  '/api/map/tiles/[z]/[x]/[y]': { GET: { params: { z: '10', x: '800', y: '433.mvt' } } },
   '/api/supervision/letters': { POST: { body: { complaintId: ids.caseIn, note: '请尽快办理' } } },
   '/api/supervision/letters/[id]': {
     POST: { params: { id: String(ids.letterIn) }, body: { kind: 'acknowledge' } },

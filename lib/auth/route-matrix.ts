@@ -90,6 +90,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/map/grids': { GET: { public: 'public-map' } },
   '/api/map/points': { GET: { actions: ['map.read'] } },
   '/api/map/selection': { GET: { actions: ['map.read'] } },
+  '/api/map/tiles/[z]/[x]/[y]': { GET: { actions: ['map.read'] } },
 
   '/api/supervision/letters': { POST: { actions: ['complaint.supervise'], object: 'complaint' } },
   '/api/supervision/letters/[id]': { POST: { actions: ['letter.answer'], object: 'letter' } },
