@@ -164,6 +164,7 @@ function errorResponse(format: Open311Format, error: unknown): Response {
     UNAUTHENTICATED: 403,
     FORBIDDEN: 403,
     INTERNAL: 500,
+    UNAVAILABLE: 503,
   }[e.code];
   const descriptions = e.fields?.length
     ? e.fields.map((f) => `${e.code} ${f.path || '(body)'}: ${f.message}`)

@@ -1,0 +1,55 @@
+import 'server-only';
+import { existsSync } from 'node:fs';
+import { AppError } from '@/lib/http/errors';
+import { type ReportMeta, renderReportDocument, reportFooterTemplate } from './render-report-html';
+import type { MonthlyReportData } from './report-data';
+
+/** Debian's Chromium by default; `SUQIU_CHROMIUM_PATH` elsewhere. */
+export function chromiumPath(): string {
+  return process.env.SUQIU_CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+
+/**
+ * Print the report's HTML (the same markup as the web view) to an A4 PDF with headless Chromium:
+ * page numbers in the footer, fonts embedded by Chromium (the CJK font must be installed, e.g.
+ * fonts-wqy-zenhei). No network: the document is set as content, maps and charts are inline SVG.
+ * A missing or failing Chromium is an UNAVAILABLE error with a message saying so, never a crash.
+ */
+export async function renderReportPdf(data: MonthlyReportData, meta: ReportMeta): Promise<Uint8Array> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `PDF engine unavailable: Chromium not found at ${executablePath} (install it or set SUQIU_CHROMIUM_PATH)`,
+    );
+  }
+  const { chromium } = await import('playwright-core');
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: ARGS, timeout: 30_000 });
+    const page = await browser.newPage();
+    await page.setContent(renderReportDocument(data, meta), { waitUntil: 'load', timeout: 30_000 });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: reportFooterTemplate(data.locale),
+      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      preferCSSPageSize: false,
+    });
+    return new Uint8Array(pdf);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error('PDF rendering failed', error);
+    throw new AppError(
+      'UNAVAILABLE',
+      `PDF engine failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  } finally {
+    await browser?.close().catch(() => {});
+  }
+}
