@@ -258,6 +258,7 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/map/complaints': { GET: { query: BBOX } },
   '/api/map/facilities': { GET: { query: BBOX } },
   '/api/map/grids': { GET: { query: BBOX } },
+  '/api/map/hexagons': { GET: { query: `${BBOX}&zoom=11` } },
   '/api/map/points': { GET: { query: BBOX } },
   '/api/map/selection': { GET: { query: 'sel=101.4,26.4;101.9,26.4;101.9,26.8;101.4,26.8' } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { params: { z: '10', x: '800', y: '433.mvt' } } },
@@ -273,7 +274,9 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/v1/attachments/[id]': {
     GET: { params: { id: '00000000-0000-4000-8000-000000000000' }, query: 'exp=1&sig=x' },
   },
+  '/api/v1/buildings/search': { GET: { query: 'q=%E6%94%80%E5%A4%A7' } },
   '/api/v1/categories': { GET: {} },
+  '/api/v1/categories/suggest': { GET: { query: 'text=%E8%B7%AF%E7%81%AF%E5%9D%8F%E4%BA%86' } },
   '/api/v1/complaints': { POST: { body: { description: '太短' } } },
   '/api/v1/openapi.json': { GET: {} },
   '/api/v1/ratings': { POST: { body: { trackingCode: 'XXXXXXXX', phoneLast4: '0000', score: 5 } } },

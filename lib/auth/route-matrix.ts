@@ -102,7 +102,9 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/sweep': { POST: { actions: ['complaint.supervise'], bearer: 'SUQIU_SWEEP_TOKEN' } },
 
   '/api/v1/attachments/[id]': { GET: { public: 'signed-link' } },
+  '/api/v1/buildings/search': { GET: { public: 'resident' } },
   '/api/v1/categories': { GET: { public: 'resident' } },
+  '/api/v1/categories/suggest': { GET: { public: 'resident' } },
   '/api/v1/complaints': { POST: { public: 'resident', cookie: 'on-behalf' } },
   '/api/v1/openapi.json': { GET: { public: 'docs' } },
   '/api/v1/ratings': { POST: { public: 'resident' } },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_STATUS } from '@/lib/http/errors';
+import { BUILDING_SEARCH, buildingSearchInput, categorySuggestInput } from './helper-input';
 import { rateInput, reopenInput, submitInput, trackInput } from './submit-input';
 import { UPLOAD_LIMITS } from './upload-limits';
 
@@ -28,6 +29,21 @@ const errorResponses = (...codes: (keyof typeof ERROR_STATUS)[]) =>
   );
 
 const timeline = ref('PublicTimeline');
+
+/** The properties of a query schema as OpenAPI `in: query` parameters. */
+function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
+  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonSchema & { description?: string }>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...rest }]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema: rest,
+  }));
+}
 
 export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   const schemas: Record<string, JsonSchema> = {
@@ -253,6 +269,94 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
           operationId: 'listCategories',
           summary: 'Active categories (for the optional category choice)',
           responses: { '200': { description: 'Categories' } },
+        },
+      },
+      '/api/v1/categories/suggest': {
+        get: {
+          operationId: 'suggestCategories',
+          summary: 'Category proposal for a text being typed (debounce it)',
+          description:
+            "The keyword rule the triage would apply on submission (`rule`, or null), and the learned classifier's most likely level-2 categories of the kind with their probabilities (at most 3, each ≥ 5 %; empty until a model has been trained, then `model` is true). The submission itself is triaged again on the server. " +
+            rateLimitNote,
+          parameters: queryParameters(categorySuggestInput),
+          responses: {
+            '200': {
+              description: 'Suggestion',
+              content: json({
+                type: 'object',
+                required: ['rule', 'suggestions', 'model'],
+                properties: {
+                  rule: {
+                    oneOf: [
+                      { type: 'null' },
+                      {
+                        type: 'object',
+                        required: ['id', 'name', 'categoryCode', 'nameZh', 'nameEn'],
+                        properties: {
+                          id: { type: 'string' },
+                          name: { type: 'string', description: 'Rule name, e.g. 饮水安全' },
+                          categoryCode: { type: 'string' },
+                          nameZh: { type: 'string' },
+                          nameEn: { type: 'string' },
+                        },
+                      },
+                    ],
+                  },
+                  suggestions: {
+                    type: 'array',
+                    maxItems: 3,
+                    items: {
+                      type: 'object',
+                      required: ['code', 'nameZh', 'nameEn', 'probability'],
+                      properties: {
+                        code: { type: 'string' },
+                        nameZh: { type: 'string' },
+                        nameEn: { type: 'string' },
+                        probability: { type: 'number', minimum: 0, maximum: 1 },
+                      },
+                    },
+                  },
+                  model: { type: 'boolean', description: 'Whether a trained classifier exists' },
+                },
+              }),
+            },
+            ...errorResponses('VALIDATION', 'RATE_LIMITED'),
+          },
+        },
+      },
+      '/api/v1/buildings/search': {
+        get: {
+          operationId: 'searchBuildings',
+          summary: 'Find a building by its address, to report about it',
+          description: `Buildings whose address contains \`q\` (spaces ignored); with lng/lat only those within ${BUILDING_SEARCH.radiusM / 1000} km, nearest first; at most ${BUILDING_SEARCH.limit}. Only the address, the village name and the building's centre (WGS84) are returned — never households or persons. Send the id as \`buildingId\` with a submission whose location lies within 300 m of the building. ${rateLimitNote}`,
+          parameters: queryParameters(buildingSearchInput),
+          responses: {
+            '200': {
+              description: 'Matching buildings',
+              content: json({
+                type: 'object',
+                required: ['buildings'],
+                properties: {
+                  buildings: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'address', 'villageName', 'lng', 'lat', 'distanceM'],
+                      properties: {
+                        id: { type: 'integer' },
+                        address: { type: 'string' },
+                        villageName: { type: ['string', 'null'] },
+                        lng: { type: 'number' },
+                        lat: { type: 'number' },
+                        distanceM: { type: ['integer', 'null'], description: 'From lng/lat, when given' },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...errorResponses('VALIDATION', 'RATE_LIMITED'),
+          },
         },
       },
     },

@@ -68,6 +68,9 @@ export const INTAKE_RATE_RULES = {
   submitPerPhone: { limit: num('SUQIU_RATE_SUBMIT_PER_PHONE', 10), windowMs: 60 * 60_000 },
   uploadPerAddress: { limit: num('SUQIU_RATE_UPLOAD_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
   trackPerAddress: { limit: num('SUQIU_RATE_TRACK_PER_ADDRESS', 60), windowMs: 10 * 60_000 },
+  /** The report form's helpers (debounced while typing): building search and category suggestion. */
+  searchPerAddress: { limit: num('SUQIU_RATE_SEARCH_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
+  suggestPerAddress: { limit: num('SUQIU_RATE_SUGGEST_PER_ADDRESS', 240), windowMs: 10 * 60_000 },
   /** Wrong phone digits for one code: 10 per hour, then the code is locked for the hour. */
   trackFailuresPerCode: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;

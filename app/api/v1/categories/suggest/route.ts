@@ -1,0 +1,19 @@
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
+import { toErrorResponse } from '@/lib/http/errors';
+import { categorySuggestInput, queryObject } from '@/lib/intake/helper-input';
+import { clientAddress, NO_STORE } from '@/lib/intake/http';
+import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { suggestCategories } from '@/lib/intake/suggest-categories.server';
+
+/** GET ?text=&kind= → the keyword rule that matches and the classifier's top categories with probabilities. */
+export async function GET(request: Request) {
+  await connection();
+  try {
+    enforceRate(`suggest:${clientAddress(request)}`, INTAKE_RATE_RULES.suggestPerAddress);
+    const input = categorySuggestInput.parse(queryObject(request.url));
+    return Response.json(await suggestCategories(await getDb(), input), { headers: NO_STORE });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

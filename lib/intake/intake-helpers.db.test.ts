@@ -1,0 +1,227 @@
+/**
+ * The report form's public helpers, called as route handlers against a test database: the building
+ * search (address, village and centre only — never households or persons; bad input 4xx; rate
+ * limited) and the category suggestion (the matching keyword rule, the classifier's top categories
+ * with probabilities). A building found by the search can be sent with a submission.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as searchGet } from '@/app/api/v1/buildings/search/route';
+import { GET as suggestGet } from '@/app/api/v1/categories/suggest/route';
+import type { DbHandle } from '@/db/client';
+import { queryRow } from '@/db/sql';
+import { createTestDb } from '@/db/testing/test-db';
+import { resetTriageSuggesterCache } from '@/lib/triage/get-triage-suggester.server';
+import { trainTriageModel } from '@/lib/triage/train-triage-model.server';
+import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
+import { buildOpenApiDocument } from './openapi';
+import { submitComplaint } from './submit-complaint.server';
+
+vi.hoisted(() => {
+  process.env.SUQIU_RATE_SEARCH_PER_ADDRESS = '20';
+  process.env.SUQIU_RATE_SUGGEST_PER_ADDRESS = '20';
+  process.env.SUQIU_RATE_SUBMIT_PER_ADDRESS = '100000';
+});
+
+vi.mock('next/server', async (original) => ({
+  ...(await original<typeof import('next/server')>()),
+  connection: async () => {},
+}));
+
+let handle: DbHandle;
+let ipCounter = 0;
+const freshIp = () => `10.9.0.${++ipCounter}`;
+
+function search(query: string, ip = freshIp()) {
+  return searchGet(
+    new Request(`http://localhost/api/v1/buildings/search?${query}`, { headers: { 'x-forwarded-for': ip } }),
+  );
+}
+function suggest(query: string, ip = freshIp()) {
+  return suggestGet(
+    new Request(`http://localhost/api/v1/categories/suggest?${query}`, {
+      headers: { 'x-forwarded-for': ip },
+    }),
+  );
+}
+
+/** The centre of 攀大社区's first building (fixture), and a point 100 m east of it. */
+let building: { id: number; address: string; lng: number; lat: number };
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await buildWorkflowWorld(handle.db);
+  (globalThis as { __suqiuDb?: Promise<DbHandle> }).__suqiuDb = Promise.resolve(handle);
+  resetTriageSuggesterCache();
+  building = (await queryRow<{ id: number; address: string; lng: number; lat: number }>(
+    handle.db,
+    sql`select id, address, ST_X(centre) as lng, ST_Y(centre) as lat from buildings
+        where address = '攀大社区1号楼'`,
+  ))!;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe('GET /api/v1/buildings/search', () => {
+  it('finds buildings by part of their address, nearest first, with address, village and centre only', async () => {
+    const res = await search(
+      `q=${encodeURIComponent('攀大社区 1号')}&lng=${building.lng}&lat=${building.lat}`,
+    );
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text) as { buildings: Record<string, unknown>[] };
+    expect(body.buildings.length).toBeGreaterThan(0);
+    expect(body.buildings[0]).toEqual({
+      id: building.id,
+      address: '攀大社区1号楼',
+      villageName: '攀大社区',
+      lng: expect.closeTo(building.lng, 9),
+      lat: expect.closeTo(building.lat, 9),
+      distanceM: 0,
+    });
+    for (const b of body.buildings) {
+      expect(Object.keys(b).sort()).toEqual(['address', 'distanceM', 'id', 'lat', 'lng', 'villageName']);
+    }
+    // Households and persons of those buildings exist in the fixture; none of it leaves.
+    const persons = await queryRow<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from persons p join households h on h.id = p.household_id
+          where h.building_id = ${building.id}`,
+    );
+    expect(persons!.n).toBeGreaterThan(0);
+    expect(text).not.toMatch(/住户|139\d{8}|单元|household|person|phone/i);
+  });
+
+  it('without a point searches the whole city by address; far from every match it finds nothing', async () => {
+    const all = (await (await search(`q=${encodeURIComponent('号楼')}`)).json()) as { buildings: unknown[] };
+    expect(all.buildings).toHaveLength(10);
+    const far = (await (await search(`q=${encodeURIComponent('攀大社区')}&lng=104.06&lat=30.67`)).json()) as {
+      buildings: unknown[];
+    };
+    expect(far.buildings).toEqual([]);
+    // LIKE wildcards are literal text, not patterns.
+    const wild = (await (await search('q=%25%25')).json()) as { buildings: unknown[] };
+    expect(wild.buildings).toEqual([]);
+  });
+
+  it.each([
+    ['no q', ''],
+    ['one character', `q=${encodeURIComponent('攀')}`],
+    ['over 40 characters', `q=${'楼'.repeat(41)}`],
+    ['lng without lat', `q=${encodeURIComponent('攀大')}&lng=101.7`],
+    ['a longitude that is not a number', `q=${encodeURIComponent('攀大')}&lng=abc&lat=26.5`],
+    ['latitude out of range', `q=${encodeURIComponent('攀大')}&lng=101.7&lat=95`],
+    ['an unknown datum', `q=${encodeURIComponent('攀大')}&lng=101.7&lat=26.5&datum=wgs85`],
+  ])('refuses %s with 400 VALIDATION', async (_name, query) => {
+    const res = await search(query);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
+  });
+
+  it('answers 429 with Retry-After past the per-address limit', async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await search(`q=${encodeURIComponent('攀大')}`, ip)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    const last = await search(`q=${encodeURIComponent('攀大')}`, ip);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('a building found by the search goes with a submission from a point within 300 m, its address kept', async () => {
+    const result = await submitComplaint(handle.db, {
+      description: '楼道里的灯坏了一个月，晚上上下楼很危险。',
+      location: { lng: building.lng + 0.001, lat: building.lat, datum: 'wgs84' },
+      buildingId: building.id,
+    });
+    const row = await queryRow<{ building_id: number; address: string }>(
+      handle.db,
+      sql`select building_id, address from complaints where id = ${result.id}`,
+    );
+    expect(row).toEqual({ building_id: building.id, address: '攀大社区1号楼' });
+  });
+});
+
+describe('GET /api/v1/categories/suggest', () => {
+  it('names the keyword rule that decides the category, before any model exists', async () => {
+    const res = await suggest(`text=${encodeURIComponent('村里好几天没有水喝了')}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      rule: { id: string; name: string; categoryCode: string; nameZh: string } | null;
+      suggestions: unknown[];
+      model: boolean;
+    };
+    expect(body.model).toBe(false);
+    expect(body.suggestions).toEqual([]);
+    expect(body.rule).toMatchObject({ id: 'drinking-water', name: '饮水安全', categoryCode: 'SL01' });
+    expect(body.rule!.nameZh).toBeTruthy();
+    const none = (await (await suggest(`text=${encodeURIComponent('你好你好')}`)).json()) as {
+      rule: unknown;
+    };
+    expect(none.rule).toBeNull();
+  });
+
+  it("returns the classifier's top categories with probabilities once trained; misconduct gets 纪检 only", async () => {
+    await trainTriageModel(handle.db, { trigger: 'command' });
+    resetTriageSuggesterCache();
+    const body = (await (
+      await suggest(`text=${encodeURIComponent('灌溉渠被泥沙堵了，下游的地浇不上水')}`)
+    ).json()) as {
+      suggestions: { code: string; nameZh: string; probability: number }[];
+      model: boolean;
+    };
+    expect(body.model).toBe(true);
+    expect(body.suggestions.length).toBeGreaterThan(0);
+    expect(body.suggestions.length).toBeLessThanOrEqual(3);
+    expect(body.suggestions[0]!.code).toBe('SL02');
+    const ps = body.suggestions.map((s) => s.probability);
+    expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+    expect(ps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.000001);
+    for (const p of ps) expect(p).toBeGreaterThanOrEqual(0.05);
+
+    const misconduct = (await (
+      await suggest(`text=${encodeURIComponent('村干部收了钱才给办低保')}&kind=misconduct`)
+    ).json()) as { suggestions: { code: string }[] };
+    expect(misconduct.suggestions.length).toBeGreaterThan(0);
+    for (const s of misconduct.suggestions) expect(s.code).toMatch(/^JJ/);
+  }, 60_000);
+
+  it.each([
+    ['no text', ''],
+    ['one character', `text=${encodeURIComponent('水')}`],
+    ['an unknown kind', `text=${encodeURIComponent('路灯坏了')}&kind=other`],
+    ['text over 2000 characters', `text=${'水'.repeat(2001)}`],
+  ])('refuses %s with 400 VALIDATION', async (_name, query) => {
+    const res = await suggest(query);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
+  });
+
+  it('answers 429 past the per-address limit', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 20; i++)
+      expect((await suggest(`text=${encodeURIComponent('路灯坏了')}`, ip)).status).toBe(200);
+    expect((await suggest(`text=${encodeURIComponent('路灯坏了')}`, ip)).status).toBe(429);
+  });
+});
+
+describe('the OpenAPI description', () => {
+  it('documents both helpers with their query parameters and error answers', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        { get?: { parameters: { name: string; required: boolean }[]; responses: object } }
+      >;
+    };
+    const suggestOp = doc.paths['/api/v1/categories/suggest']!.get!;
+    expect(suggestOp.parameters.map((p) => [p.name, p.required])).toEqual([
+      ['text', true],
+      ['kind', false],
+    ]);
+    expect(Object.keys(suggestOp.responses)).toEqual(expect.arrayContaining(['200', '400', '429']));
+    const searchOp = doc.paths['/api/v1/buildings/search']!.get!;
+    expect(searchOp.parameters.map((p) => p.name)).toEqual(['q', 'lng', 'lat', 'datum']);
+    expect(searchOp.parameters.find((p) => p.name === 'q')!.required).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { getTriageRules } from '@/lib/triage/get-triage-rules.server';
+import { getTriagePredictor } from '@/lib/triage/get-triage-suggester.server';
+import { triageText } from '@/lib/triage/triage-text';
+import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
+
+export interface CategorySuggestion {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** The learned classifier's probability (0–1). */
+  probability: number;
+}
+
+export interface SuggestResult {
+  /** The keyword rule that decides the category on submission, if one matches the text. */
+  rule: { id: string; name: string; categoryCode: string; nameZh: string; nameEn: string } | null;
+  /** The classifier's most likely categories of this kind, best first (at most 3, each ≥ 5 %). */
+  suggestions: CategorySuggestion[];
+  /** Whether a learned model exists (before `npm run triage:train` only rules can suggest). */
+  model: boolean;
+}
+
+const TOP = 3;
+const MIN_PROBABILITY = 0.05;
+
+/**
+ * The report form's category proposal for a text being typed: the keyword rule the triage would
+ * apply on submission (admin-editable `triage_rules`), and the learned classifier's top categories
+ * with their probabilities. Reads only cached data (rules, model, categories): no personal data.
+ */
+export async function suggestCategories(
+  db: Db,
+  input: { text: string; kind: 'complaint' | 'misconduct' },
+): Promise<SuggestResult> {
+  const [rules, predict, reference] = await Promise.all([
+    getTriageRules(db),
+    getTriagePredictor(db),
+    getReferenceData(db),
+  ]);
+  const leaf = (code: string) => {
+    const c = reference.categories.get(code);
+    return c && c.level === 2 ? c : undefined;
+  };
+  const triage = triageText(
+    { title: '', description: input.text, categoryCode: null, kind: input.kind },
+    { rules },
+  );
+  let rule: SuggestResult['rule'] = null;
+  if (triage.categorySource === 'rule' && triage.categoryCode) {
+    const hit = rules.find(
+      (r) => triage.matchedRuleIds.includes(r.id) && r.categoryCode === triage.categoryCode,
+    );
+    const cat = leaf(triage.categoryCode);
+    if (hit && cat) {
+      rule = {
+        id: hit.id,
+        name: hit.name,
+        categoryCode: triage.categoryCode,
+        nameZh: cat.nameZh,
+        nameEn: cat.nameEn,
+      };
+    }
+  }
+  const suggestions: CategorySuggestion[] = [];
+  for (const r of predict?.(input.text, input.kind).ranked ?? []) {
+    if (suggestions.length >= TOP || r.probability < MIN_PROBABILITY) break;
+    const cat = leaf(r.label);
+    if (cat)
+      suggestions.push({ code: r.label, nameZh: cat.nameZh, nameEn: cat.nameEn, probability: r.probability });
+  }
+  return { rule, suggestions, model: predict !== null };
+}
