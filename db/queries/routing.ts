@@ -17,7 +17,13 @@ export async function loadRouter(db: DbOrTx): Promise<Router> {
     kind: string;
     tier: Tier;
     division_code: string;
-  }>(db, sql`select id, code, name, kind::text as kind, tier::text as tier, division_code from offices`);
+  }>(
+    db,
+    // Offices an admin switched off (settings 'offices.inactive') get no new cases: rules naming them
+    // find no office and the case goes to manual dispatch.
+    sql`select id, code, name, kind::text as kind, tier::text as tier, division_code from offices
+        where id not in (select (jsonb_array_elements_text(value))::int from settings where key = 'offices.inactive')`,
+  );
   const offices = new Map<number, RouteOffice>(
     officeRows.map((o) => [
       o.id,
@@ -66,6 +72,31 @@ export async function listVillagesNearComplaint(db: DbOrTx, params: { complaintI
         left join divisions t on t.code = d.parent_code
         where c.id = ${params.complaintId}
           and ST_DWithin(d.boundary::geography, c.location::geography, ${params.meters})
+        order by distance_m, d.code`,
+  );
+}
+
+/** The same villages for a bare point (the admin's "test this point" tool). */
+export async function listVillagesNearPoint(
+  db: DbOrTx,
+  params: { lng: number; lat: number; meters: number },
+) {
+  const deg = params.meters / 90_000 + 1e-6;
+  return queryRows<{
+    code: string;
+    name: string;
+    town_name: string | null;
+    contains: boolean;
+    distance_m: number;
+  }>(
+    db,
+    sql`with p as (select ST_SetSRID(ST_MakePoint(${params.lng}::float8, ${params.lat}::float8), 4326) as location)
+        select d.code, d.name, t.name as town_name, ST_Covers(d.boundary, p.location) as contains,
+          ST_Distance(d.boundary::geography, p.location::geography)::float8 as distance_m
+        from p
+        join divisions d on d.level = 'village' and ST_DWithin(d.boundary, p.location, ${deg})
+        left join divisions t on t.code = d.parent_code
+        where ST_DWithin(d.boundary::geography, p.location::geography, ${params.meters})
         order by distance_m, d.code`,
   );
 }

@@ -41,6 +41,30 @@ export type RouteAccess =
 
 /** Route path (as the file system spells it, without `/route.ts`) → method → access. */
 export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess>>> = {
+  '/api/admin/calendar-days': { POST: { actions: ['config.manage'] } },
+  '/api/admin/calendar-days/[day]': { DELETE: { actions: ['config.manage'] } },
+  '/api/admin/calendar-import': { POST: { actions: ['config.manage'] } },
+  '/api/admin/deadline-policies': { POST: { actions: ['config.manage'] } },
+  '/api/admin/deadline-policies/[id]': {
+    PATCH: { actions: ['config.manage'] },
+    DELETE: { actions: ['config.manage'] },
+  },
+  '/api/admin/offices': { POST: { actions: ['config.manage'] } },
+  '/api/admin/offices/[id]': { PATCH: { actions: ['config.manage'] } },
+  '/api/admin/offices/[id]/active': { POST: { actions: ['config.manage'] } },
+  '/api/admin/routing-probe': { POST: { actions: ['config.manage'] } },
+  '/api/admin/routing-rules': { POST: { actions: ['config.manage'] } },
+  '/api/admin/routing-rules/[id]': {
+    PATCH: { actions: ['config.manage'] },
+    DELETE: { actions: ['config.manage'] },
+  },
+  '/api/admin/triage-rules': { POST: { actions: ['config.manage'] } },
+  '/api/admin/triage-rules/[id]': { PATCH: { actions: ['config.manage'] } },
+  '/api/admin/users': { POST: { actions: ['user.manage'] } },
+  '/api/admin/users/[id]': { PATCH: { actions: ['user.manage'] } },
+  '/api/admin/users/[id]/lock': { POST: { actions: ['user.manage'] } },
+  '/api/admin/users/[id]/password': { POST: { actions: ['user.manage'] } },
+
   '/api/analytics/cell-complaints': { GET: { actions: ['stats.read'] } },
   '/api/analytics/clusters': { GET: { actions: ['stats.read'] } },
   '/api/analytics/emerging': { GET: { actions: ['stats.read'] } },

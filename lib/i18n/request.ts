@@ -20,6 +20,7 @@ export const NAMESPACES = [
   'supervision',
   'reports',
   'confidentiality',
+  'admin',
 ] as const;
 
 export default getRequestConfig(async () => {

@@ -1,0 +1,21 @@
+import { getTranslations } from 'next-intl/server';
+import { TriageRulesEditor } from '@/components/admin/triage-rules-editor';
+import { getDb } from '@/db/client';
+import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+
+/** 研判规则 (admins). */
+export default async function TriageRulesPage() {
+  const user = await requireCurrentUser();
+  const t = await getTranslations('admin');
+  const data = await getAdminScreen(await getDb(), user, 'triage');
+  return (
+    <div className="staff__page">
+      <h1>{t('triage.title')}</h1>
+      <p className="staff__hint">
+        {t('triage.subtitle')} {t('common.auditHint')}
+      </p>
+      <TriageRulesEditor data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+'use client';
+
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { OFFICE_KINDS, officeInput, TIERS } from '@/lib/admin/admin-input';
+import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { divisionTree } from './admin-options';
+
+type Data = AdminScreenData['offices'];
+type Office = Data['offices'][number];
+
+/** 责任单位: list with search, create, edit (name, kind, tier, division, categories served), deactivate. */
+export function OfficesEditor({ data }: { data: Data }) {
+  const t = useTranslations('admin.offices');
+  const tc = useTranslations('admin.common');
+  const tt = useTranslations('admin.tier');
+  const tk = useTranslations('admin.officeKind');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const checks = useFormChecks();
+  const errorText = useAdminErrorText();
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState<Office | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [division, setDivision] = useState<string | null>(null);
+  const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
+  const countyTree = useMemo(() => divisionTree(data.divisions, 'town'), [data.divisions]);
+  const categoryName = useMemo(
+    () => new Map(data.categories.map((c) => [c.code, c.nameZh])),
+    [data.categories],
+  );
+
+  const rows = data.offices.filter(
+    (o) =>
+      (!query || o.name.includes(query) || o.code.toLowerCase().includes(query.toLowerCase())) &&
+      (!division || o.division_code === division || o.division_code.startsWith(division.replace(/0+$/, ''))),
+  );
+
+  function open(office: Office | 'new') {
+    setEditing(office);
+    setFormError(null);
+    form.resetFields();
+    form.setFieldsValue(
+      office === 'new'
+        ? {
+            code: '',
+            name: '',
+            kind: 'department',
+            tier: 'county',
+            divisionCode: null,
+            phone: '',
+            categoryCodes: [],
+          }
+        : {
+            code: office.code,
+            name: office.name,
+            kind: office.kind,
+            tier: office.tier,
+            divisionCode: office.division_code,
+            phone: office.phone ?? '',
+            categoryCodes: office.category_codes,
+          },
+    );
+  }
+
+  async function save() {
+    if (!editing) return;
+    const input = checks.validate(form, officeInput, form.getFieldsValue(true));
+    if (!input) return;
+    setBusy(true);
+    const result =
+      editing === 'new'
+        ? await adminSend('POST', '/api/admin/offices', input)
+        : await adminSend('PATCH', `/api/admin/offices/${editing.id}`, input);
+    setBusy(false);
+    if (!result.ok) {
+      setFormError(checks.apply(form, result.error));
+      return;
+    }
+    message.success(tc('saved'));
+    setEditing(null);
+    router.refresh();
+  }
+
+  async function setActive(office: Office, active: boolean) {
+    const result = await adminSend('POST', `/api/admin/offices/${office.id}/active`, { active });
+    if (!result.ok) message.error(errorText(result.error.code));
+    else {
+      message.success(tc('saved'));
+      router.refresh();
+    }
+  }
+
+  return (
+    <>
+      <Table<Office>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        title={() => (
+          <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Space wrap>
+              <Input.Search
+                allowClear
+                placeholder={t('filter')}
+                style={{ width: 220 }}
+                onSearch={setQuery}
+                onChange={(e) => !e.target.value && setQuery('')}
+              />
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                style={{ width: 200 }}
+                placeholder={t('division')}
+                treeData={countyTree}
+                value={division}
+                onChange={(v) => setDivision(v ?? null)}
+              />
+              <Typography.Text type="secondary">{tc('total', { count: rows.length })}</Typography.Text>
+            </Space>
+            <Button type="primary" onClick={() => open('new')} data-action="add-office">
+              {t('add')}
+            </Button>
+          </Space>
+        )}
+        columns={[
+          { title: t('code'), dataIndex: 'code', width: 170 },
+          {
+            title: t('name'),
+            dataIndex: 'name',
+            render: (name: string, o) => (
+              <Space>
+                {name}
+                {!o.active && <Tag>{tc('inactive')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('kind'), dataIndex: 'kind', width: 110, render: (k: 'government') => tk(k) },
+          { title: t('tier'), dataIndex: 'tier', width: 90, render: (v: 'county') => tt(v) },
+          { title: t('division'), dataIndex: 'division_name', width: 140 },
+          {
+            title: t('categories'),
+            dataIndex: 'category_codes',
+            render: (codes: string[]) => (
+              <Space size={[2, 2]} wrap>
+                {codes.map((c) => (
+                  <Tag key={c} style={{ marginInlineEnd: 0 }}>
+                    {categoryName.get(c) ?? c}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          { title: t('users'), dataIndex: 'user_count', width: 70, align: 'right' },
+          {
+            title: tc('actions'),
+            width: 120,
+            render: (_: unknown, o) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => open(o)}>
+                  {tc('edit')}
+                </Button>
+                {o.active ? (
+                  <Popconfirm title={t('confirmDeactivate')} onConfirm={() => void setActive(o, false)}>
+                    <Button type="link" size="small" danger>
+                      {t('deactivate')}
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button type="link" size="small" onClick={() => void setActive(o, true)}>
+                    {t('activate')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('addTitle') : t('editTitle')}
+        okText={tc('save')}
+        cancelText={tc('cancel')}
+        confirmLoading={busy}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        width={640}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical">
+          <Row gutter={12}>
+            <Col span={10}>
+              <Form.Item name="code" label={t('code')} required>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={14}>
+              <Form.Item name="name" label={t('name')} required>
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="kind" label={t('kind')} required>
+                <Select options={OFFICE_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="tier" label={t('tier')} required>
+                <Select options={TIERS.map((v) => ({ value: v, label: tt(v) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="divisionCode" label={t('division')} required>
+                <TreeSelect showSearch treeNodeFilterProp="title" treeData={divisions} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="categoryCodes" label={t('categories')}>
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              options={data.categories.map((c) => ({ value: c.code, label: `${c.code} ${c.nameZh}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="phone" label={t('phone')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          {formError && <Alert type="error" showIcon message={formError} />}
+        </Form>
+      </Modal>
+    </>
+  );
+}

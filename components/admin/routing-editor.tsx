@@ -1,0 +1,399 @@
+'use client';
+
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
+import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { probeRouting } from '@/lib/admin/probe-routing.server';
+import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';
+
+type Data = AdminScreenData['routing'];
+type Rule = Data['rules'][number];
+type Probe = Awaited<ReturnType<typeof probeRouting>>;
+
+/** 权责匹配: the routing table with filters, an editor per rule, and the "test this point" tool. */
+export function RoutingEditor({ data }: { data: Data }) {
+  const t = useTranslations('admin.routing');
+  const tc = useTranslations('admin.common');
+  const tt = useTranslations('admin.tier');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const checks = useFormChecks();
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [filterCategory, setFilterCategory] = useState<string | null>(null);
+  const [filterTier, setFilterTier] = useState<string | null>(null);
+
+  const allCategories = useMemo(() => categoryTree(data.categories), [data.categories]);
+  const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
+  const offices = useMemo(() => officeOptions(data.offices, data.divisions), [data.offices, data.divisions]);
+  const officeName = useMemo(() => new Map(data.offices.map((o) => [o.id, o.name])), [data.offices]);
+  const tierOptions = TIERS.map((v) => ({ value: v, label: tt(v) }));
+
+  const rows = data.rules.filter(
+    (r) =>
+      (!filterCategory || r.category_code === filterCategory || r.category_code.startsWith(filterCategory)) &&
+      (!filterTier || r.tier === filterTier),
+  );
+
+  function open(rule: Rule | 'new') {
+    setEditing(rule);
+    setFormError(null);
+    form.resetFields();
+    form.setFieldsValue(
+      rule === 'new'
+        ? {
+            categoryCode: filterCategory,
+            tier: filterTier,
+            divisionCode: null,
+            officeId: null,
+            coOfficeIds: [],
+            priority: 0,
+            note: '',
+          }
+        : {
+            categoryCode: rule.category_code,
+            tier: rule.tier,
+            divisionCode: rule.division_code,
+            officeId: rule.office_id,
+            coOfficeIds: rule.co_office_ids,
+            priority: rule.priority,
+            note: rule.note ?? '',
+          },
+    );
+  }
+
+  async function save() {
+    if (!editing) return;
+    const input = checks.validate(form, routingRuleInput, form.getFieldsValue(true));
+    if (!input) return;
+    setBusy(true);
+    const result =
+      editing === 'new'
+        ? await adminSend('POST', '/api/admin/routing-rules', input)
+        : await adminSend('PATCH', `/api/admin/routing-rules/${editing.id}`, input);
+    setBusy(false);
+    if (!result.ok) {
+      setFormError(checks.apply(form, result.error));
+      return;
+    }
+    message.success(tc('saved'));
+    setEditing(null);
+    router.refresh();
+  }
+
+  async function remove(rule: Rule) {
+    const result = await adminSend('DELETE', `/api/admin/routing-rules/${rule.id}`);
+    if (!result.ok) message.error(result.error.message ?? result.error.code);
+    else {
+      message.success(tc('deleted'));
+      router.refresh();
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <RoutingProbe data={data} />
+      <Table<Rule>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        title={() => (
+          <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Space wrap>
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                style={{ width: 220 }}
+                placeholder={t('filterCategory')}
+                treeData={allCategories}
+                value={filterCategory}
+                onChange={(v) => setFilterCategory(v ?? null)}
+              />
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t('filterTier')}
+                options={tierOptions}
+                value={filterTier}
+                onChange={(v) => setFilterTier(v ?? null)}
+              />
+              <Typography.Text type="secondary">{tc('total', { count: rows.length })}</Typography.Text>
+            </Space>
+            <Button type="primary" onClick={() => open('new')} data-action="add-routing-rule">
+              {t('add')}
+            </Button>
+          </Space>
+        )}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 60 },
+          {
+            title: t('category'),
+            dataIndex: 'category_code',
+            render: (c: string) => categoryLabel(data.categories, c),
+          },
+          { title: t('tier'), dataIndex: 'tier', width: 90, render: (v: 'county') => tt(v) },
+          {
+            title: t('division'),
+            dataIndex: 'division_code',
+            render: (c: string | null) =>
+              divisionName(data.divisions, c) ?? (
+                <Typography.Text type="secondary">{t('divisionAny')}</Typography.Text>
+              ),
+          },
+          {
+            title: t('office'),
+            dataIndex: 'office_id',
+            render: (id: number | null) =>
+              id === null ? (
+                <Typography.Text type="secondary">{t('officeDefault')}</Typography.Text>
+              ) : (
+                (officeName.get(id) ?? `#${id}`)
+              ),
+          },
+          {
+            title: t('coOffices'),
+            dataIndex: 'co_office_ids',
+            render: (ids: number[]) => (
+              <Space size={[4, 4]} wrap>
+                {ids.map((id) => (
+                  <Tag key={id}>{officeName.get(id) ?? `#${id}`}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+          { title: t('priority'), dataIndex: 'priority', width: 70 },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true },
+          {
+            title: tc('actions'),
+            width: 120,
+            render: (_: unknown, r) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => open(r)}>
+                  {tc('edit')}
+                </Button>
+                <Popconfirm title={tc('confirmDelete')} onConfirm={() => void remove(r)}>
+                  <Button type="link" size="small" danger>
+                    {tc('delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
+        okText={tc('save')}
+        cancelText={tc('cancel')}
+        confirmLoading={busy}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        width={640}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical">
+          <Row gutter={12}>
+            <Col span={14}>
+              <Form.Item name="categoryCode" label={t('category')} required>
+                <TreeSelect showSearch treeNodeFilterProp="title" treeData={allCategories} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="tier" label={t('tier')} required>
+                <Select options={tierOptions} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="divisionCode" label={t('division')}>
+            <TreeSelect
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('divisionAny')}
+              treeData={divisions}
+            />
+          </Form.Item>
+          <Form.Item name="officeId" label={t('office')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="search"
+              placeholder={t('officeDefault')}
+              options={offices}
+            />
+          </Form.Item>
+          <Form.Item name="coOfficeIds" label={t('coOffices')}>
+            <Select mode="multiple" allowClear showSearch optionFilterProp="search" options={offices} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="priority" label={t('priority')}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="note" label={tc('note')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {formError && <Alert type="error" showIcon message={formError} />}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
+
+function RoutingProbe({ data }: { data: Data }) {
+  const t = useTranslations('admin.routing');
+  const tt = useTranslations('admin.tier');
+  const checks = useFormChecks();
+  const errorText = useAdminErrorText();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Probe | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const leaves = useMemo(() => categoryTree(data.categories, true), [data.categories]);
+  const villages = useMemo(
+    () =>
+      data.divisions
+        .filter((d) => d.level === 'village' && d.lng !== null)
+        .map((d) => ({ value: d.code, label: d.name, lng: d.lng!, lat: d.lat! })),
+    [data.divisions],
+  );
+  const officeName = useMemo(() => new Map(data.offices.map((o) => [o.id, o.name])), [data.offices]);
+
+  async function run() {
+    setError(null);
+    const input = checks.validate(form, routingProbeInput, form.getFieldsValue(true));
+    if (!input) return;
+    setBusy(true);
+    const r = await adminSend<Probe>('POST', '/api/admin/routing-probe', input);
+    setBusy(false);
+    if (r.ok) setResult(r.data);
+    else {
+      setResult(null);
+      setError(checks.apply(form, r.error) ?? errorText(r.error.code));
+    }
+  }
+
+  return (
+    <Card size="small" title={t('probeTitle')} data-testid="routing-probe">
+      <Typography.Paragraph type="secondary">{t('probeHint')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ lng: 101.7185, lat: 26.5823, categoryCode: 'SL01', tier: null }}
+        style={{ rowGap: 8 }}
+      >
+        <Form.Item label={t('probeVillage')}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 180 }}
+            options={villages}
+            onChange={(_, option) => {
+              const v = option as (typeof villages)[number];
+              form.setFieldsValue({ lng: Number(v.lng.toFixed(6)), lat: Number(v.lat.toFixed(6)) });
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="lng" label={t('lng')} required>
+          <InputNumber step={0.001} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="lat" label={t('lat')} required>
+          <InputNumber step={0.001} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="categoryCode" label={t('category')} required>
+          <TreeSelect showSearch treeNodeFilterProp="title" style={{ width: 180 }} treeData={leaves} />
+        </Form.Item>
+        <Form.Item name="tier" label={t('tier')}>
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('probeTier')}
+            options={TIERS.map((v) => ({ value: v, label: tt(v) }))}
+          />
+        </Form.Item>
+        <Button type="primary" loading={busy} onClick={() => void run()} data-action="probe">
+          {t('probeRun')}
+        </Button>
+      </Form>
+      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} />}
+      {result && (
+        <div style={{ marginTop: 12 }} data-testid="probe-result">
+          {result.decision.kind === 'routed' ? (
+            <Alert
+              type="success"
+              showIcon
+              message={t('probeRouted', {
+                office: officeName.get(result.decision.officeId) ?? `#${result.decision.officeId}`,
+              })}
+              description={result.decision.reason}
+            />
+          ) : (
+            <Alert type="warning" showIcon message={t('probeManual')} description={result.decision.reason} />
+          )}
+          <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+            <Descriptions.Item label={t('tier')}>
+              {t('probeTierUsed', {
+                tier: tt(result.tier),
+                source: result.tierSource === 'given' ? t('probeTierGiven') : t('probeTierDefault'),
+              })}
+              {result.decision.kind === 'routed' && (
+                <Tag style={{ marginLeft: 8 }}>{t('probeRule', { id: result.decision.ruleId })}</Tag>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('probeVillages', { meters: result.boundaryMeters })}>
+              {result.villages.length === 0 ? (
+                t('probeNone')
+              ) : (
+                <List
+                  size="small"
+                  dataSource={result.villages}
+                  renderItem={(v) => (
+                    <List.Item style={{ padding: '2px 0' }}>
+                      {v.townName ?? ''}
+                      {v.name}（{v.code}）：
+                      {v.contains ? t('probeInside') : t('probeDistance', { meters: v.distanceM })}
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Descriptions.Item>
+          </Descriptions>
+        </div>
+      )}
+    </Card>
+  );
+}

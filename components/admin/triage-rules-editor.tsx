@@ -1,0 +1,250 @@
+'use client';
+
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { triageRuleInput } from '@/lib/admin/admin-input';
+import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { triageText } from '@/lib/triage/triage-text';
+import { adminSend, useFormChecks } from './admin-api';
+import { categoryLabel, categoryTree } from './admin-options';
+
+type Data = AdminScreenData['triage'];
+type Rule = Data['rules'][number];
+
+const URGENCY_COLOR: Record<string, string> = { extra_urgent: 'red', urgent: 'orange' };
+
+/** 研判规则: the keyword rules table, an editor per rule, and a try-it box running the pure triage on them. */
+export function TriageRulesEditor({ data }: { data: Data }) {
+  const t = useTranslations('admin.triage');
+  const tc = useTranslations('admin.common');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const checks = useFormChecks();
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sample, setSample] = useState('');
+  const urgencyName = (code: string | null) => data.urgencies.find((u) => u.code === code)?.nameZh ?? null;
+  const tree = useMemo(() => categoryTree(data.categories, true), [data.categories]);
+
+  function open(rule: Rule | 'new') {
+    setEditing(rule);
+    setFormError(null);
+    form.resetFields();
+    form.setFieldsValue(
+      rule === 'new'
+        ? { id: '', name: '', keywords: [], urgencyCode: null, categoryCode: null, active: true }
+        : rule,
+    );
+  }
+
+  async function save(rule: Rule | 'new', values: Record<string, unknown>) {
+    const input = checks.validate(form, triageRuleInput, values);
+    if (!input) return false;
+    setBusy(true);
+    const result =
+      rule === 'new'
+        ? await adminSend('POST', '/api/admin/triage-rules', input)
+        : await adminSend('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, input);
+    setBusy(false);
+    if (!result.ok) {
+      setFormError(checks.apply(form, result.error));
+      return false;
+    }
+    message.success(tc('saved'));
+    router.refresh();
+    return true;
+  }
+
+  async function toggle(rule: Rule, active: boolean) {
+    const result = await adminSend('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, {
+      ...rule,
+      active,
+    });
+    if (!result.ok) message.error(result.error.message ?? result.error.code);
+    else router.refresh();
+  }
+
+  const tried = sample.trim()
+    ? triageText(
+        { title: '', description: sample, categoryCode: null, kind: 'complaint' },
+        {
+          rules: data.rules
+            .filter((r) => r.active)
+            .map((r) => ({
+              id: r.id,
+              name: r.name,
+              keywords: r.keywords,
+              ...(r.urgencyCode === 'urgent' || r.urgencyCode === 'extra_urgent'
+                ? { urgencyCode: r.urgencyCode }
+                : {}),
+              ...(r.categoryCode ? { categoryCode: r.categoryCode } : {}),
+            })),
+        },
+      )
+    : null;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {data.rules.length === 0 && <Alert type="warning" showIcon message={t('defaultsInUse')} />}
+      <Card size="small" title={t('tryTitle')}>
+        <Input.TextArea
+          rows={2}
+          value={sample}
+          placeholder={t('tryPlaceholder')}
+          aria-label={t('tryTitle')}
+          onChange={(e) => setSample(e.target.value)}
+        />
+        {tried && (
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="triage-try-result">
+            <Typography.Text strong>{t('tryResult')}：</Typography.Text>
+            {tried.reason}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Table<Rule>
+        rowKey="id"
+        size="middle"
+        dataSource={data.rules}
+        pagination={false}
+        title={() => (
+          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Typography.Text type="secondary">{tc('total', { count: data.rules.length })}</Typography.Text>
+            <Button type="primary" onClick={() => open('new')} data-action="add-rule">
+              {t('add')}
+            </Button>
+          </Space>
+        )}
+        columns={[
+          {
+            title: t('name'),
+            dataIndex: 'name',
+            render: (name: string, r) => (
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.id}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('keywords'),
+            dataIndex: 'keywords',
+            render: (keywords: string[]) => (
+              <Space size={[4, 4]} wrap>
+                {keywords.map((k) => (
+                  <Tag key={k}>{k}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('urgency'),
+            dataIndex: 'urgencyCode',
+            width: 100,
+            render: (code: string | null) =>
+              code ? (
+                <Tag color={URGENCY_COLOR[code]}>{urgencyName(code)}</Tag>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          {
+            title: t('category'),
+            dataIndex: 'categoryCode',
+            width: 160,
+            render: (code: string | null) => categoryLabel(data.categories, code) ?? '—',
+          },
+          {
+            title: tc('status'),
+            dataIndex: 'active',
+            width: 90,
+            render: (active: boolean, r) => (
+              <Switch
+                size="small"
+                checked={active}
+                aria-label={`${r.name} ${tc('active')}`}
+                onChange={(v) => void toggle(r, v)}
+              />
+            ),
+          },
+          {
+            title: tc('actions'),
+            width: 80,
+            render: (_: unknown, r) => (
+              <Button type="link" size="small" onClick={() => open(r)}>
+                {tc('edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('addTitle') : t('editTitle')}
+        okText={tc('save')}
+        cancelText={tc('cancel')}
+        confirmLoading={busy}
+        onCancel={() => setEditing(null)}
+        onOk={() => {
+          if (editing) void save(editing, form.getFieldsValue(true)).then((ok) => ok && setEditing(null));
+        }}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical" requiredMark>
+          <Form.Item name="id" label={t('id')} extra={t('idHint')} required>
+            <Input disabled={editing !== 'new'} maxLength={48} />
+          </Form.Item>
+          <Form.Item name="name" label={t('name')} required>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="keywords" label={t('keywords')} extra={t('keywordsHint')} required>
+            <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+          </Form.Item>
+          <Form.Item name="urgencyCode" label={t('urgency')}>
+            <Select
+              allowClear
+              placeholder={t('noUrgency')}
+              options={data.urgencies
+                .filter((u) => u.code !== 'normal')
+                .map((u) => ({ value: u.code, label: u.nameZh }))}
+            />
+          </Form.Item>
+          <Form.Item name="categoryCode" label={t('category')}>
+            <TreeSelect
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('noCategory')}
+              treeData={tree}
+            />
+          </Form.Item>
+          <Form.Item name="active" label={tc('status')} valuePropName="checked">
+            <Switch checkedChildren={tc('active')} unCheckedChildren={tc('inactive')} />
+          </Form.Item>
+          {formError && <Alert type="error" showIcon message={formError} />}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,134 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import {
+  listCalendarDayRows,
+  listCalendarYears,
+  listCategoryOptions,
+  listDeadlinePolicyRows,
+  listDivisionOptions,
+  listGridOptions,
+  listInactiveOfficeIds,
+  listOfficeOptions,
+  listOfficeRows,
+  listRoutingRuleRows,
+  listUrgencyOptions,
+  listUserRows,
+} from '@/db/queries/admin';
+import { listTriageRuleRows } from '@/db/queries/triage-rules';
+import { assertCan } from '@/lib/auth/policy';
+import type { AuthUser } from '@/lib/auth/types';
+
+/**
+ * What each admin screen shows, read for an admin (config.manage / user.manage), as plain JSON for the
+ * client editors: the table's rows and the pickers' options (categories, urgency grades, the
+ * division tree, offices, grids).
+ */
+export async function getAdminScreen<S extends AdminScreen>(
+  db: Db,
+  user: AuthUser,
+  screen: S,
+  params: { year?: number } = {},
+): Promise<AdminScreenData[S]> {
+  assertCan(user, screen === 'users' ? 'user.manage' : 'config.manage');
+  const loaders: { [K in AdminScreen]: () => Promise<AdminScreenData[K]> } = {
+    triage: async () => ({
+      rules: (await listTriageRuleRows(db)).map((r) => ({
+        id: r.id,
+        name: r.name,
+        keywords: r.keywords,
+        urgencyCode: r.urgencyCode,
+        categoryCode: r.categoryCode,
+        active: r.active,
+        updatedAt: r.updatedAt.toISOString(),
+      })),
+      categories: await listCategoryOptions(db),
+      urgencies: await listUrgencyOptions(db),
+    }),
+    routing: async () => ({
+      rules: await listRoutingRuleRows(db),
+      categories: await listCategoryOptions(db),
+      divisions: await listDivisionOptions(db),
+      offices: await officeOptions(db),
+    }),
+    deadlines: async () => ({
+      policies: await listDeadlinePolicyRows(db),
+      categories: await listCategoryOptions(db),
+      urgencies: await listUrgencyOptions(db),
+    }),
+    calendar: async () => {
+      const year = params.year ?? new Date().getFullYear();
+      return {
+        year,
+        years: await listCalendarYears(db),
+        days: await listCalendarDayRows(db, { year }),
+      };
+    },
+    offices: async () => {
+      const inactive = new Set(await listInactiveOfficeIds(db));
+      return {
+        offices: (await listOfficeRows(db)).map((o) => ({ ...o, active: !inactive.has(o.id) })),
+        categories: (await listCategoryOptions(db)).filter((c) => c.level === 1),
+        divisions: await listDivisionOptions(db),
+      };
+    },
+    users: async () => ({
+      users: await listUserRows(db),
+      divisions: await listDivisionOptions(db),
+      offices: await officeOptions(db),
+      grids: await listGridOptions(db),
+    }),
+  };
+  return loaders[screen]() as Promise<AdminScreenData[S]>;
+}
+
+async function officeOptions(db: Db) {
+  const inactive = new Set(await listInactiveOfficeIds(db));
+  return (await listOfficeOptions(db)).map((o) => ({ ...o, active: !inactive.has(o.id) }));
+}
+
+export type AdminScreen = 'triage' | 'routing' | 'deadlines' | 'calendar' | 'offices' | 'users';
+
+type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export type CategoryOption = Rows<typeof listCategoryOptions>[number];
+export type UrgencyOption = Rows<typeof listUrgencyOptions>[number];
+export type DivisionOption = Rows<typeof listDivisionOptions>[number];
+export type OfficeOption = Rows<typeof listOfficeOptions>[number] & { active: boolean };
+
+export interface AdminScreenData {
+  triage: {
+    rules: {
+      id: string;
+      name: string;
+      keywords: string[];
+      urgencyCode: string | null;
+      categoryCode: string | null;
+      active: boolean;
+      updatedAt: string;
+    }[];
+    categories: CategoryOption[];
+    urgencies: UrgencyOption[];
+  };
+  routing: {
+    rules: Rows<typeof listRoutingRuleRows>;
+    categories: CategoryOption[];
+    divisions: DivisionOption[];
+    offices: OfficeOption[];
+  };
+  deadlines: {
+    policies: Rows<typeof listDeadlinePolicyRows>;
+    categories: CategoryOption[];
+    urgencies: UrgencyOption[];
+  };
+  calendar: { year: number; years: number[]; days: Rows<typeof listCalendarDayRows> };
+  offices: {
+    offices: (Rows<typeof listOfficeRows>[number] & { active: boolean })[];
+    categories: CategoryOption[];
+    divisions: DivisionOption[];
+  };
+  users: {
+    users: Rows<typeof listUserRows>;
+    divisions: DivisionOption[];
+    offices: OfficeOption[];
+    grids: Rows<typeof listGridOptions>;
+  };
+}
