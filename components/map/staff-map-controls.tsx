@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { CHANNELS, STATUSES, URGENCIES } from '@/lib/map/filters';
 import type { MapSetup } from '@/lib/map/get-map-setup.server';
+import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
 import { COLOR_BY, MAP_LAYERS, type MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
 import { DEADLINE_STATES } from '@/lib/sla/deadline-state';
@@ -53,6 +54,9 @@ export function StaffMapControls(props: {
   zoom: number;
   inView: number;
   cellMax: number;
+  /** Largest hexagon count in view, and the hexagons' width in km (null when not shown). */
+  hexMax: number;
+  hexKm: number | null;
   drawMode: DrawMode;
   draftLength: number;
   onDraw: (mode: DrawMode) => void;
@@ -321,6 +325,12 @@ export function StaffMapControls(props: {
           />
         )}
         {on('cells') && <LegendBlock title={t('legend.cells')} entries={cellsLegend(props.cellMax)} />}
+        {on('hexagons') && props.zoom < HEX_MAX_ZOOM && props.hexKm !== null && (
+          <LegendBlock
+            title={t('legend.hexagons', { km: props.hexKm.toFixed(props.hexKm < 1 ? 1 : 0) })}
+            entries={cellsLegend(props.hexMax)}
+          />
+        )}
         {on('points') &&
           (props.zoom >= 14 ? (
             <LegendBlock

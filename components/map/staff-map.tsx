@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { filterEntries } from '@/lib/map/filters';
 import type { MapSetup } from '@/lib/map/get-map-setup.server';
+import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
 import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
@@ -22,9 +23,12 @@ import {
   clusterCountsLayer,
   complaintCellsLayer,
   complaintClustersLayer,
+  complaintHexagonsLayer,
   complaintPointsLayer,
   type FacilityDatum,
   facilitiesLayer,
+  hexagonCountsLayer,
+  hexagonData,
   hexRgb,
   maxCount,
   type PointDatum,
@@ -130,6 +134,16 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     queryFn: () =>
       getJson<Cells>(`/api/map/cells?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`),
     enabled: view !== null && needCells,
+    placeholderData: keepPreviousData,
+  });
+  const needHexagons = on('hexagons') && zoom < HEX_MAX_ZOOM;
+  const hexagons = useQuery({
+    queryKey: ['map', 'hexagons', view?.bbox, Math.round(zoom), filterQuery],
+    queryFn: () =>
+      getJson<Hexagons>(
+        `/api/map/hexagons?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`,
+      ),
+    enabled: view !== null && needHexagons,
     placeholderData: keepPreviousData,
   });
   const points = useQuery({
@@ -249,6 +263,12 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   );
   const cellRows = useMemo(() => (cells.data ? cellData(cells.data) : []), [cells.data]);
   const cellMax = useMemo(() => maxCount(cellRows), [cellRows]);
+  const hexRows = useMemo(() => (hexagons.data ? hexagonData(hexagons.data) : []), [hexagons.data]);
+  const hexMax = useMemo(() => maxCount(hexRows), [hexRows]);
+  // Width across flats, in km at the view's latitude (the legend's size note).
+  const hexKm = hexagons.data
+    ? Math.sqrt(3) * hexagons.data.radius * 40_075 * Math.cos(((view?.lat ?? 26.6) * Math.PI) / 180)
+    : null;
   const countyLabels = useMemo(() => labelsOf(counties.data), [counties.data]);
   const townLabels = useMemo(() => labelsOf(towns.data), [towns.data]);
   const villageLabels = useMemo(() => labelsOf(villages.data), [villages.data]);
@@ -261,6 +281,8 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     const showPoints = on('points') && zoom >= POINTS_MIN_ZOOM && points.data;
     const layers = [
       on('cells') && cellRows.length ? complaintCellsLayer(cellRows, { max: cellMax, opacity: 0.75 }) : null,
+      needHexagons && hexRows.length ? complaintHexagonsLayer(hexRows, { max: hexMax, opacity: 0.8 }) : null,
+      needHexagons && hexRows.length ? hexagonCountsLayer(hexRows) : null,
       on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && buildings.data
         ? buildingsLayer(buildings.data.features, {
             extrude: state.extrude,
@@ -361,11 +383,20 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     !styleReady ||
     !counties.data ||
     (needCells && !cells.data) ||
+    (needHexagons && !hexagons.data) ||
     (on('points') && zoom >= POINTS_MIN_ZOOM && !points.data) ||
     (on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && !buildings.data);
-  const ready = !loading && deckDrawn && !cells.isFetching && !points.isFetching && !buildings.isFetching;
+  const ready =
+    !loading &&
+    deckDrawn &&
+    !cells.isFetching &&
+    !hexagons.isFetching &&
+    !points.isFetching &&
+    !buildings.isFetching;
   const inView =
-    zoom >= POINTS_MIN_ZOOM && on('points') ? (points.data?.total ?? 0) : (cells.data?.total ?? 0);
+    zoom >= POINTS_MIN_ZOOM && on('points')
+      ? (points.data?.total ?? 0)
+      : (cells.data?.total ?? hexagons.data?.total ?? 0);
 
   return (
     <div
@@ -384,6 +415,8 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
         zoom={zoom}
         inView={inView}
         cellMax={cellMax}
+        hexMax={hexMax}
+        hexKm={hexKm}
         drawMode={drawMode}
         draftLength={draft.length}
         onDraw={(m) => {

@@ -112,6 +112,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/map/complaints': { GET: { public: 'public-map' } },
   '/api/map/facilities': { GET: { actions: ['map.read'] } },
   '/api/map/grids': { GET: { public: 'public-map' } },
+  '/api/map/hexagons': { GET: { actions: ['map.read'] } },
   '/api/map/points': { GET: { actions: ['map.read'] } },
   '/api/map/selection': { GET: { actions: ['map.read'] } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { actions: ['map.read'] } },

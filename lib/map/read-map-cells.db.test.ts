@@ -14,7 +14,9 @@ import { CODES, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/test
 import type { AuthUser } from '@/lib/auth/types';
 import { cellLat, cellLng, cellRange, cellX, cellY, rangeBbox } from './cells';
 import { type ComplaintFilter, EMPTY_FILTER } from './filters';
+import { hexOf, hexRadius } from './hexagons';
 import { readMapCells } from './read-map-cells.server';
+import { readMapHexagons } from './read-map-hexagons.server';
 
 let handle: DbHandle;
 let fx: Pick<Fixtures, 'offices' | 'grids'>;
@@ -195,6 +197,51 @@ describe('map cells', () => {
     expect(own.source).toBe('raw');
     expect(own.total).toBe(await rawTotal(worker));
     expect(own.total).toBeGreaterThan(0);
+  });
+
+  it('hexagons: every complaint in exactly one hexagon, through bins and raw paths', async () => {
+    const xiqu = leader(CODES.xiqu, 'county');
+    const worker: AuthUser = {
+      ...xiqu,
+      role: 'grid_worker',
+      jurisdiction: { kind: 'grid', gridId: fx.grids.dongqu },
+    };
+    for (const [user, filter, where, source] of [
+      [leader(CODES.city, 'city'), EMPTY_FILTER, sql`true`, 'bins'],
+      [
+        xiqu,
+        FILTERS[1]!,
+        sql`submitted_at >= '2025-09-01T00:00:00+08:00' and submitted_at < '2026-03-01T00:00:00+08:00'`,
+        'bins',
+      ],
+      [
+        xiqu,
+        { ...EMPTY_FILTER, statuses: ['in_progress'] } as ComplaintFilter,
+        sql`status = 'in_progress'`,
+        'raw',
+      ],
+      [worker, EMPTY_FILTER, sql`true`, 'raw'],
+    ] as const) {
+      for (const zoom of [9.5, 11, 13.2]) {
+        const hex = await readMapHexagons(handle.db, { user, bbox: CITY, zoom, filter, now });
+        expect(hex.source).toBe(source);
+        expect(hex.total).toBe(await rawTotal(user, where));
+        expect(hex.n.reduce((a, b) => a + b, 0)).toBe(hex.total);
+        expect(new Set(hex.q.map((q, i) => `${q},${hex.r[i]}`)).size).toBe(hex.q.length);
+        expect(hex.radius).toBe(hexRadius(zoom));
+      }
+    }
+    // A complaint's hexagon is the one its cell's mean position falls in.
+    const one = await readMapHexagons(handle.db, {
+      user: leader(CODES.city, 'city'),
+      bbox: { west: 101.69, south: 26.59, east: 101.71, north: 26.61 },
+      zoom: 12,
+      filter: EMPTY_FILTER,
+      now,
+    });
+    expect(one.total).toBeGreaterThan(0);
+    const [q, r] = hexOf(101.7, 26.6, hexRadius(12));
+    expect(Number.isInteger(q) && Number.isInteger(r)).toBe(true);
   });
 
   it('tiles of every zoom hold whole cells: their sums equal the total', async () => {

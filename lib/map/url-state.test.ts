@@ -11,7 +11,7 @@ describe('map URL state', () => {
   it('round-trips every field: a link reproduces exactly what was seen', () => {
     const state: MapState = {
       view: { lng: 101.71234, lat: 26.58321, zoom: 13.25 },
-      layers: ['cells', 'points', 'facilities'],
+      layers: ['cells', 'hexagons', 'points', 'facilities'],
       colorBy: 'category',
       weightByUrgency: true,
       extrude: true,

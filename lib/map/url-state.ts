@@ -13,7 +13,15 @@ import {
   parseRing,
 } from './filters';
 
-export const MAP_LAYERS = ['heatmap', 'cells', 'points', 'buildings', 'facilities', 'grids'] as const;
+export const MAP_LAYERS = [
+  'heatmap',
+  'cells',
+  'hexagons',
+  'points',
+  'buildings',
+  'facilities',
+  'grids',
+] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 export const DEFAULT_LAYERS: MapLayerId[] = ['heatmap', 'points', 'buildings', 'grids'];
 

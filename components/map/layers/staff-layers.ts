@@ -4,6 +4,7 @@
  */
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { cellPolygon } from '@/lib/map/cells';
+import { type Hexagons, hexCenter, hexPolygon } from '@/lib/map/hexagons';
 import { DEADLINE_COLORS, DEADLINE_STATES } from '@/lib/sla/deadline-state';
 
 export type RGB = [number, number, number];
@@ -75,6 +76,48 @@ export function complaintCellsLayer(data: readonly CellDatum[], s: { max: number
     opacity: s.opacity,
     pickable: true,
     updateTriggers: { getFillColor: s.max },
+  });
+}
+
+/** Memoise once per response: hexagon outlines and centres. */
+export function hexagonData(h: Hexagons): CellDatum[] {
+  return h.n.map((n, i) => ({
+    polygon: hexPolygon(h.q[i]!, h.r[i]!, h.radius),
+    position: hexCenter(h.q[i]!, h.r[i]!, h.radius),
+    n,
+  }));
+}
+
+/** Hexagons coloured by complaint count (the cells' log classes), with their counts written inside. */
+export function complaintHexagonsLayer(data: readonly CellDatum[], s: { max: number; opacity: number }) {
+  return new PolygonLayer<CellDatum>({
+    id: 'complaint-hexagons',
+    data,
+    getPolygon: (d) => d.polygon,
+    getFillColor: (d) => [...COUNT_RAMP[rampIndex(d.n, s.max)]!, 185],
+    getLineColor: [255, 255, 255, 160],
+    lineWidthMinPixels: 1,
+    stroked: true,
+    filled: true,
+    opacity: s.opacity,
+    pickable: true,
+    updateTriggers: { getFillColor: s.max },
+  });
+}
+
+export function hexagonCountsLayer(data: readonly CellDatum[]) {
+  return new TextLayer<CellDatum>({
+    id: 'complaint-hexagon-counts',
+    data,
+    getPosition: (d) => d.position,
+    getText: (d) => (d.n >= 10_000 ? `${Math.round(d.n / 1000)}k` : String(d.n)),
+    getSize: 11,
+    getColor: [40, 20, 10, 255],
+    fontWeight: 700,
+    background: true,
+    getBackgroundColor: [255, 255, 255, 170],
+    backgroundPadding: [2, 0],
+    sizeUnits: 'pixels',
   });
 }
 
