@@ -32,6 +32,14 @@ export const CATEGORY_CODE_RE = /^[A-Z]{2}(\d{2})?$/;
 /** The category family reserved for misconduct reports (违纪违法线索 → 纪委 only). */
 export const MISCONDUCT_CATEGORY_PREFIX = 'JJ';
 
+/**
+ * Free text may hold any Unicode except NUL, which a PostgreSQL text column cannot store (found by
+ * the fuzz suite: it used to fail the insert with a 500).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses
+const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = 'Must not contain NUL characters';
+
 export const locationInput = z
   .object({
     lng: z.number().finite().min(-180).max(180).meta({ description: 'Longitude in the declared datum' }),
@@ -45,7 +53,7 @@ export const locationInput = z
 
 export const contactInput = z
   .object({
-    name: z.string().trim().min(1).max(INTAKE_LIMITS.nameMax).optional(),
+    name: z.string().trim().min(1).max(INTAKE_LIMITS.nameMax).regex(NO_NUL, NUL_MESSAGE).optional(),
     phone: z
       .string()
       .trim()
@@ -61,11 +69,16 @@ export const submitInput = z
       .default('complaint')
       .meta({ description: "'misconduct' (违纪违法线索) goes to the discipline commission (纪委) only" }),
     channel: z.enum(DECLARED_CHANNELS).default('web'),
-    title: z.string().trim().min(1).max(INTAKE_LIMITS.titleMax).optional(),
-    description: z.string().trim().min(INTAKE_LIMITS.descriptionMin).max(INTAKE_LIMITS.descriptionMax),
+    title: z.string().trim().min(1).max(INTAKE_LIMITS.titleMax).regex(NO_NUL, NUL_MESSAGE).optional(),
+    description: z
+      .string()
+      .trim()
+      .min(INTAKE_LIMITS.descriptionMin)
+      .max(INTAKE_LIMITS.descriptionMax)
+      .regex(NO_NUL, NUL_MESSAGE),
     categoryCode: z.string().regex(CATEGORY_CODE_RE).optional(),
     location: locationInput,
-    address: z.string().trim().min(1).max(INTAKE_LIMITS.addressMax).optional(),
+    address: z.string().trim().min(1).max(INTAKE_LIMITS.addressMax).regex(NO_NUL, NUL_MESSAGE).optional(),
     buildingId: z.number().int().positive().optional(),
     anonymous: z.boolean().default(false),
     contact: contactInput.optional(),
@@ -138,7 +151,7 @@ export const RATING_LEVELS = ['satisfied', 'basically_satisfied', 'unsatisfied']
 export const rateInput = trackInput
   .extend({
     level: z.enum(RATING_LEVELS),
-    comment: z.string().trim().max(500).optional(),
+    comment: z.string().trim().max(500).regex(NO_NUL, NUL_MESSAGE).optional(),
   })
   .strict()
   .meta({ id: 'RateRequest' });
@@ -146,7 +159,7 @@ export const rateInput = trackInput
 export type RateInput = z.output<typeof rateInput>;
 
 export const reopenInput = trackInput
-  .extend({ reason: z.string().trim().min(2).max(500) })
+  .extend({ reason: z.string().trim().min(2).max(500).regex(NO_NUL, NUL_MESSAGE) })
   .strict()
   .meta({ id: 'ReopenRequest' });
 
