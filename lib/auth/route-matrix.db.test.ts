@@ -213,6 +213,80 @@ interface Probe {
 
 const BBOX = 'bbox=101.4,26.4,101.9,26.8';
 const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
+  '/api/admin/calendar-days': { POST: { body: { day: '2030-05-06', isWorkday: false, name: '探测假日' } } },
+  '/api/admin/calendar-days/[day]': { DELETE: { params: { day: '2030-05-07' }, allowed: [404] } },
+  '/api/admin/calendar-import': {
+    POST: { body: { year: 2031, csv: 'day,is_workday,name\n2031-01-01,0,元旦\n' } },
+  },
+  '/api/admin/deadline-policies': {
+    POST: {
+      body: {
+        categoryCode: 'HB01',
+        dispatchHours: 24,
+        firstReplyDays: 5,
+        resolveDays: 15,
+        workingDays: true,
+      },
+    },
+  },
+  '/api/admin/deadline-policies/[id]': {
+    PATCH: {
+      params: { id: '999999' },
+      body: { dispatchHours: 24, firstReplyDays: 5, resolveDays: 15 },
+      allowed: [404],
+    },
+    DELETE: { params: { id: '999999' }, allowed: [404] },
+  },
+  '/api/admin/offices': {
+    POST: {
+      body: {
+        code: 'PROBE-OFFICE',
+        name: '探测单位',
+        kind: 'department',
+        tier: 'county',
+        divisionCode: XIQU,
+        categoryCodes: ['WJ'],
+      },
+    },
+  },
+  '/api/admin/offices/[id]': { PATCH: { params: { id: String(world.offices.water) }, body: {} } },
+  '/api/admin/offices/[id]/active': {
+    POST: { params: { id: String(world.offices.water) }, body: { active: true } },
+  },
+  '/api/admin/routing-probe': { POST: { body: { lng: 101.6, lat: 26.5, categoryCode: 'WJ01' } } },
+  '/api/admin/routing-rules': {
+    POST: { body: { categoryCode: 'HB01', tier: 'county', coOfficeIds: [], priority: 0 } },
+  },
+  '/api/admin/routing-rules/[id]': {
+    PATCH: { params: { id: '999999' }, body: { categoryCode: 'HB01', tier: 'county' }, allowed: [404] },
+    DELETE: { params: { id: '999999' }, allowed: [404] },
+  },
+  '/api/admin/triage-rules': {
+    POST: { body: { id: 'probe-rule', name: '探测', keywords: ['探测词'], urgencyCode: 'urgent' } },
+  },
+  '/api/admin/triage-rules/[id]': {
+    PATCH: {
+      params: { id: 'no-such-rule' },
+      body: { name: '探测', keywords: ['探测词'], urgencyCode: 'urgent' },
+      allowed: [404],
+    },
+  },
+  '/api/admin/users': {
+    POST: {
+      body: {
+        username: 'probe.user',
+        displayName: '探测',
+        role: 'leader',
+        divisionCode: XIQU,
+        password: 'Probe-Pass-2026',
+      },
+    },
+  },
+  '/api/admin/users/[id]': { PATCH: { params: { id: '999999' }, body: {} } },
+  '/api/admin/users/[id]/lock': {
+    POST: { params: { id: '999999' }, body: { locked: false }, allowed: [404] },
+  },
+  '/api/admin/users/[id]/password': { POST: { params: { id: '999999' }, allowed: [404] } },
   '/api/analytics/cell-complaints': { GET: { query: `division=${XIQU}&cellSize=1000&i=0&j=0` } },
   '/api/analytics/clusters': { GET: { query: `division=${XIQU}` } },
   '/api/analytics/emerging': { GET: { query: `division=${XIQU}&months=4` } },
