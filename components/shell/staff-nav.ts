@@ -18,6 +18,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'supervision', href: '/supervision', roles: ['inspector'] },
   { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
   { key: 'hotspots', href: '/hotspots', roles: ['inspector', 'leader'] },
+  { key: 'reports', href: '/reports', roles: ['inspector', 'leader'] },
   { key: 'adminTriage', href: '/admin/triage-rules', roles: ['admin'] },
   { key: 'adminRouting', href: '/admin/routing', roles: ['admin'] },
   { key: 'adminDeadlines', href: '/admin/deadlines', roles: ['admin'] },

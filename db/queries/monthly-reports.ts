@@ -248,3 +248,13 @@ export async function getAreaMapSvg(
     cells: row.cells ?? [],
   };
 }
+
+/** The areas a report can be issued for inside a division: itself and the counties and towns below it. */
+export function listReportAreas(db: DbOrTx, params: { prefix: string }) {
+  return queryRows<DivisionRow>(
+    db,
+    sql`select code, name, level::text as level, parent_code as "parentCode" from divisions
+        where starts_with(code, ${params.prefix}) and level in ('city', 'county', 'town')
+        order by code`,
+  );
+}

@@ -7,6 +7,7 @@ import {
   insertMonthlyReport,
   listAutomaticReportAreas,
   listMonthlyReports,
+  listReportAreas,
   type MonthlyReportRow,
   setMonthlyReportPdf,
 } from '@/db/queries/monthly-reports';
@@ -41,6 +42,12 @@ function assertAreaReadable(user: AuthUser, areaCode: string) {
 export async function listReports(db: DbOrTx, user: AuthUser) {
   const j = readerDivision(user);
   return listMonthlyReports(db, { prefix: divisionPrefix(j.divisionCode), limit: 500 });
+}
+
+/** The areas the reader may issue reports for (their division, its counties and towns). */
+export async function listIssuableAreas(db: DbOrTx, user: AuthUser) {
+  const j = readerDivision(user);
+  return listReportAreas(db, { prefix: divisionPrefix(j.divisionCode) });
 }
 
 /** One issued report, NOT_FOUND outside the reader's jurisdiction. */
@@ -91,6 +98,8 @@ export async function issueMonthlyReport(
   params: { areaCode: string; month: string; now: Date; locale?: string; automaticOnce?: boolean },
 ): Promise<IssueResult | null> {
   if (user) assertAreaReadable(user, params.areaCode);
+  if (params.month > new Date(params.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7))
+    throw new AppError('VALIDATION', 'The month has not begun', [{ path: 'month', message: 'future_month' }]);
   const data = await buildMonthlyReport(db, {
     areaCode: params.areaCode,
     month: params.month,

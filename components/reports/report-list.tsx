@@ -1,0 +1,142 @@
+'use client';
+
+import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Select, Table, Tag } from 'antd';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+export interface ReportListRow {
+  id: number;
+  areaCode: string;
+  areaName: string;
+  areaLevel: string;
+  month: string;
+  version: number;
+  generatedAt: string;
+  generatedByName: string | null;
+  pdfBytes: number | null;
+}
+
+export interface ReportArea {
+  code: string;
+  name: string;
+  level: string;
+}
+
+const cst = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+};
+
+/** Issued reports by area and month, and the form that issues one on demand. */
+export function ReportList({
+  rows,
+  areas,
+  months,
+  defaultArea,
+}: {
+  rows: ReportListRow[];
+  areas: ReportArea[];
+  /** 'YYYY-MM', newest first (the current month included). */
+  months: string[];
+  defaultArea: string;
+}) {
+  const t = useTranslations('reports.report.list');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ areaCode: string; month: string }>();
+
+  const generate = async (values: { areaCode: string; month: string }) => {
+    setBusy(true);
+    try {
+      const res = await fetch('/api/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(values),
+      });
+      const body = (await res.json()) as {
+        report?: { id: number; version: number; pdfError: { message: string } | null };
+        error?: { message: string };
+      };
+      if (!res.ok || !body.report) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      message.success(t('generated_ok', { version: body.report.version }));
+      if (body.report.pdfError) message.warning(body.report.pdfError.message);
+      router.push(`/reports/${body.report.id}`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={generate}
+        initialValues={{ areaCode: defaultArea, month: months[1] ?? months[0] }}
+        style={{ marginBottom: 16, rowGap: 8 }}
+        data-testid="report-generate"
+      >
+        <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('areaRequired') }]}>
+          <Select
+            style={{ width: 220 }}
+            showSearch
+            optionFilterProp="label"
+            options={areas.map((a) => ({
+              value: a.code,
+              label: a.level === 'town' ? `\u3000${a.name}` : a.name,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="month" label={t('month')} rules={[{ required: true, message: t('monthRequired') }]}>
+          <Select style={{ width: 130 }} options={months.map((m) => ({ value: m, label: m }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy}>
+            {busy ? t('generating') : t('generate')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<ReportListRow>
+        rowKey="id"
+        size="middle"
+        dataSource={rows}
+        locale={{ emptyText: t('empty') }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('month'), dataIndex: 'month', render: (m: string) => m.slice(0, 7), width: 100 },
+          {
+            title: t('area'),
+            dataIndex: 'areaName',
+            render: (name: string, r) => <Link href={`/reports/${r.id}`}>{name}</Link>,
+          },
+          { title: t('version'), dataIndex: 'version', width: 80, render: (v: number) => `v${v}` },
+          {
+            title: t('generated'),
+            dataIndex: 'generatedAt',
+            render: (at: string, r) => (
+              <>
+                {cst(at)} {r.generatedByName ?? <Tag>{t('auto')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('pdf'),
+            dataIndex: 'pdfBytes',
+            width: 150,
+            render: (bytes: number | null, r) => (
+              <a href={`/api/reports/${r.id}/pdf?download=1`}>
+                <FilePdfOutlined /> {bytes ? `${Math.round(bytes / 1024)} KB` : t('download')}
+              </a>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

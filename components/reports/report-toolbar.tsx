@@ -1,0 +1,79 @@
+'use client';
+
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+/** Above the printed sheet (hidden in print): back, print, the stored PDF, re-issue, other versions. */
+export function ReportToolbar({
+  id,
+  areaCode,
+  month,
+  versions,
+}: {
+  id: number;
+  areaCode: string;
+  /** 'YYYY-MM' */
+  month: string;
+  versions: { id: number; version: number }[];
+}) {
+  const t = useTranslations('reports.report.view');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+
+  const reissue = async () => {
+    setBusy(true);
+    try {
+      const res = await fetch('/api/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ areaCode, month }),
+      });
+      const body = (await res.json()) as { report?: { id: number }; error?: { message: string } };
+      if (!res.ok || !body.report) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      router.push(`/reports/${body.report.id}`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="report-toolbar">
+      <Space wrap>
+        <Link href="/reports">
+          <ArrowLeftOutlined /> {t('back')}
+        </Link>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('print')}
+        </Button>
+        <Button icon={<FilePdfOutlined />} href={`/api/reports/${id}/pdf?download=1`} type="primary">
+          {t('download')}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={reissue} loading={busy}>
+          {t('reissue')}
+        </Button>
+        {versions.length > 1 && (
+          <span>
+            {t('versions')}:{' '}
+            {versions.map((v) =>
+              v.id === id ? (
+                <strong key={v.id}> v{v.version} </strong>
+              ) : (
+                <Link key={v.id} href={`/reports/${v.id}`}>
+                  {' '}
+                  v{v.version}{' '}
+                </Link>
+              ),
+            )}
+          </span>
+        )}
+      </Space>
+    </div>
+  );
+}
