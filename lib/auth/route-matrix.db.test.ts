@@ -213,6 +213,7 @@ interface Probe {
 
 const BBOX = 'bbox=101.4,26.4,101.9,26.8';
 const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
+  '/api/export/complaints.xlsx': { GET: { query: 'list=all' } },
   '/api/admin/calendar-days': { POST: { body: { day: '2030-05-06', isWorkday: false, name: '探测假日' } } },
   '/api/admin/calendar-days/[day]': { DELETE: { params: { day: '2030-05-07' }, allowed: [404] } },
   '/api/admin/calendar-import': {

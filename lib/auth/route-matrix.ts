@@ -98,6 +98,9 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/complaints/[id]': { GET: { actions: ['complaint.read'], object: 'complaint' } },
   '/api/complaints/[id]/attachments': { GET: { actions: ['complaint.read'], object: 'complaint' } },
 
+  /** `list=all|cell|selection` needs complaint.read (or map.read), `inbox` complaint.handle, `dispatch` complaint.dispatch, `contact=1` complaint.readContact (lib/export/export-complaints.server.ts). */
+  '/api/export/complaints.xlsx': { GET: { actions: ['complaint.read'] } },
+
   '/api/grids/[id]/persons': { GET: { actions: ['person.read'], object: 'grid' } },
 
   '/api/health': { GET: { public: 'health' } },
