@@ -21,6 +21,8 @@ export interface StatsArea {
   level: DivisionLevel;
   /** Codes of the area and its ancestors, the area first. */
   lineage: string[];
+  /** A city's county codes (null below city level): a constant list the planner can estimate. */
+  countyCodes: string[] | null;
 }
 
 export interface Bounds {
@@ -37,10 +39,12 @@ const MERGED_OR_REJECTED = list(['merged', 'rejected']);
 
 /** A division with its ancestors, or undefined. */
 export async function getStatsArea(db: DbOrTx, code: string): Promise<StatsArea | undefined> {
-  const row = await queryRow<{ code: string; name: string; level: DivisionLevel; lineage: string[] }>(
+  const row = await queryRow<StatsArea & Record<string, unknown>>(
     db,
     sql`select d.code, d.name, d.level::text as level,
-          array_remove(array[d.code, p.code, g.code, gg.code], null) as lineage
+          array_remove(array[d.code, p.code, g.code, gg.code], null) as lineage,
+          case when d.level = 'city' then array(select k.code from divisions k where k.parent_code = d.code order by k.code) end
+            as "countyCodes"
         from divisions d
         left join divisions p on p.code = d.parent_code
         left join divisions g on g.code = p.parent_code
@@ -68,7 +72,9 @@ export function listAreaChildren(db: DbOrTx, code: string) {
 }
 
 /** Complaints inside an area, by their denormalised codes (a city: its counties). */
-export function complaintInArea(area: Pick<StatsArea, 'code' | 'level'>): SQL {
+type AreaRef = Pick<StatsArea, 'code' | 'level'> & { countyCodes?: string[] | null };
+
+export function complaintInArea(area: AreaRef): SQL {
   switch (area.level) {
     case 'village':
       return sql`complaints.village_code = ${area.code}`;
@@ -77,15 +83,25 @@ export function complaintInArea(area: Pick<StatsArea, 'code' | 'level'>): SQL {
     case 'county':
       return sql`complaints.county_code = ${area.code}`;
     case 'city':
+      if (area.countyCodes?.length) {
+        return sql`complaints.county_code in (${sql.join(
+          area.countyCodes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`;
+      }
       return sql`complaints.county_code in (select stats_c.code from divisions stats_c where stats_c.parent_code = ${area.code})`;
   }
 }
 
 /** The population of every statistic: the viewer's complaints of the area, misconduct reports excluded. */
-export function statsPopulation(viewer: Viewer, area: Pick<StatsArea, 'code' | 'level'>, extra?: SQL): SQL {
-  return sql`(${complaintScope(viewer)} and complaints.kind = 'complaint' and ${complaintInArea(area)}${
-    extra ? sql` and ${extra}` : sql``
-  })`;
+export function statsPopulation(viewer: Viewer, area: AreaRef, extra?: SQL): SQL {
+  // The viewer's own division is exactly their scope: a second, equal condition would only make the
+  // planner misjudge how many rows pass (and pick nested loops over bitmap scans at 1 M complaints).
+  const j = viewer.jurisdiction;
+  const sameAsScope = j.kind === 'division' && j.divisionCode === area.code;
+  return sql`(${complaintScope(viewer)} and complaints.kind = 'complaint'${
+    sameAsScope ? sql`` : sql` and ${complaintInArea(area)}`
+  }${extra ? sql` and ${extra}` : sql``})`;
 }
 
 const within = (column: SQL, b: Bounds) => sql`(${column} >= ${ts(b.start)} and ${column} < ${ts(b.end)})`;
@@ -103,7 +119,12 @@ const FIRST_DISPATCH = sql`(case when complaints.return_count > 0 then coalesce(
 /** Handling time of a resolved case in days (hours included). */
 const HANDLING_DAYS = sql`(extract(epoch from (complaints.resolved_at - complaints.submitted_at)) / 86400.0)`;
 
-/** Complaint-row conditions, one per counted quantity (see definitions.ts for the words). */
+/**
+ * Each counted quantity is a pair: the date that places a case in a period, and a condition that
+ * does not depend on the period. A case counts in period P when its date falls in P and the
+ * condition holds. The counts (one pass, bucketing each date into its period) and the drill-down
+ * (date in P and condition) are built from the same pair.
+ */
 export type ComplaintMetric =
   | 'volume'
   | 'resolved'
@@ -135,48 +156,97 @@ export const COMPLAINT_METRICS: readonly ComplaintMetric[] = [
   'overdue',
 ];
 
-export function complaintMetricCondition(metric: ComplaintMetric, b: Bounds, now: Date): SQL {
-  const submitted = within(sql`complaints.submitted_at`, b);
-  const resolved = within(sql`complaints.resolved_at`, b);
-  const replied = within(sql`complaints.first_replied_at`, b);
-  const notMergedOrRejected = sql`complaints.status not in ${MERGED_OR_REJECTED}`;
-  switch (metric) {
-    case 'volume':
-      return submitted;
+/** The placing dates (see definitions.ts: "which dates count"). */
+type PlacingDate = 'submitted' | 'resolved' | 'onTimeDue' | 'replied' | 'replyDue' | 'resolveDue';
+const PLACING_DATES: readonly PlacingDate[] = [
+  'submitted',
+  'resolved',
+  'onTimeDue',
+  'replied',
+  'replyDue',
+  'resolveDue',
+];
+
+function placingDate(date: PlacingDate, now: Date): SQL {
+  switch (date) {
+    case 'submitted':
+      return sql`complaints.submitted_at`;
     case 'resolved':
-      return resolved;
-    case 'onTimeNum':
-      return sql`(${resolved} and complaints.resolved_at <= complaints.resolve_due_at)`;
-    case 'onTimeDen':
-      return sql`(${resolved} or (complaints.status in ${OPEN} and ${within(sql`complaints.resolve_due_at`, b)}
-        and complaints.resolve_due_at < ${ts(now)}))`;
-    case 'dispatchNum':
-      return sql`(${submitted} and ${FIRST_DISPATCH} <= complaints.dispatch_due_at)`;
-    case 'dispatchDen':
-      return sql`(${submitted} and (complaints.dispatched_at is not null
-        or (${notMergedOrRejected} and complaints.dispatch_due_at < ${ts(now)})))`;
-    case 'replyNum':
-      return sql`(${replied} and complaints.first_replied_at <= complaints.first_reply_due_at)`;
-    case 'replyDen':
-      return sql`(${replied} or (complaints.first_replied_at is null and complaints.status in ${OPEN}
-        and ${within(sql`complaints.first_reply_due_at`, b)} and complaints.first_reply_due_at < ${ts(now)}))`;
-    case 'returnNum':
-      return sql`(${submitted} and complaints.return_count > 0)`;
-    case 'returnDen':
-      return sql`(${submitted} and complaints.dispatched_at is not null)`;
-    case 'reopenNum':
-      return sql`(${submitted} and ${notMergedOrRejected} and complaints.reopen_count > 0)`;
-    case 'reopenDen':
-      return sql`(${submitted} and ${notMergedOrRejected}
-        and (complaints.resolved_at is not null or complaints.reopen_count > 0))`;
-    case 'overdue':
-      return sql`(${within(sql`complaints.resolve_due_at`, b)} and complaints.resolve_due_at < ${ts(now)}
-        and ${notMergedOrRejected}
-        and (complaints.resolved_at is null or complaints.resolved_at > complaints.resolve_due_at))`;
+      return sql`complaints.resolved_at`;
+    // resolved: when resolved; open past its resolve deadline: the deadline
+    case 'onTimeDue':
+      return sql`(case when complaints.resolved_at is not null then complaints.resolved_at
+        when complaints.status in ${OPEN} and complaints.resolve_due_at < ${ts(now)} then complaints.resolve_due_at end)`;
+    case 'replied':
+      return sql`complaints.first_replied_at`;
+    // replied: the first reply; open and unanswered past the first-reply deadline: the deadline
+    case 'replyDue':
+      return sql`(case when complaints.first_replied_at is not null then complaints.first_replied_at
+        when complaints.status in ${OPEN} and complaints.first_reply_due_at < ${ts(now)} then complaints.first_reply_due_at end)`;
+    case 'resolveDue':
+      return sql`complaints.resolve_due_at`;
   }
 }
 
-/** Conditions on related rows, as EXISTS over the complaint (drill-down) and as row filters (counts). */
+const NOT_MERGED_OR_REJECTED = sql`complaints.status not in ${MERGED_OR_REJECTED}`;
+
+function metricDef(metric: ComplaintMetric, now: Date): { date: PlacingDate; condition: SQL | null } {
+  switch (metric) {
+    case 'volume':
+      return { date: 'submitted', condition: null };
+    case 'resolved':
+      return { date: 'resolved', condition: null };
+    case 'onTimeNum':
+      return { date: 'resolved', condition: sql`complaints.resolved_at <= complaints.resolve_due_at` };
+    case 'onTimeDen':
+      return { date: 'onTimeDue', condition: null };
+    case 'dispatchNum':
+      return { date: 'submitted', condition: sql`${FIRST_DISPATCH} <= complaints.dispatch_due_at` };
+    case 'dispatchDen':
+      return {
+        date: 'submitted',
+        condition: sql`(complaints.dispatched_at is not null
+          or (${NOT_MERGED_OR_REJECTED} and complaints.dispatch_due_at < ${ts(now)}))`,
+      };
+    case 'replyNum':
+      return {
+        date: 'replied',
+        condition: sql`complaints.first_replied_at <= complaints.first_reply_due_at`,
+      };
+    case 'replyDen':
+      return { date: 'replyDue', condition: null };
+    case 'returnNum':
+      return { date: 'submitted', condition: sql`complaints.return_count > 0` };
+    case 'returnDen':
+      return { date: 'submitted', condition: sql`complaints.dispatched_at is not null` };
+    case 'reopenNum':
+      return {
+        date: 'submitted',
+        condition: sql`(${NOT_MERGED_OR_REJECTED} and complaints.reopen_count > 0)`,
+      };
+    case 'reopenDen':
+      return {
+        date: 'submitted',
+        condition: sql`(${NOT_MERGED_OR_REJECTED}
+          and (complaints.resolved_at is not null or complaints.reopen_count > 0))`,
+      };
+    case 'overdue':
+      return {
+        date: 'resolveDue',
+        condition: sql`(complaints.resolve_due_at < ${ts(now)} and ${NOT_MERGED_OR_REJECTED}
+          and (complaints.resolved_at is null or complaints.resolved_at > complaints.resolve_due_at))`,
+      };
+  }
+}
+
+/** A complaint counted in `metric` for the period (the drill-down's condition). */
+export function complaintMetricCondition(metric: ComplaintMetric, b: Bounds, now: Date): SQL {
+  const { date, condition } = metricDef(metric, now);
+  const placed = within(placingDate(date, now), b);
+  return condition ? sql`(${placed} and ${condition})` : placed;
+}
+
+/** Quantities counted on related rows (ratings, letters, spot checks), each placed by its own date. */
 export type RelatedMetric =
   | 'ratingDen'
   | 'ratingNum'
@@ -185,38 +255,31 @@ export type RelatedMetric =
   | 'checksDone'
   | 'checksPassed';
 
-const RELATED: Record<RelatedMetric, { table: 'ratings' | 'letters' | 'checks'; where: (b: Bounds) => SQL }> =
-  {
-    ratingDen: { table: 'ratings', where: (b) => within(sql`r.created_at`, b) },
-    ratingNum: {
-      table: 'ratings',
-      where: (b) => sql`(${within(sql`r.created_at`, b)} and r.level::text in ${SATISFIED})`,
-    },
-    lettersIssued: { table: 'letters', where: (b) => within(sql`l.issued_at`, b) },
-    lettersAnswered: {
-      table: 'letters',
-      where: (b) => sql`(${within(sql`l.issued_at`, b)} and l.answered_at is not null)`,
-    },
-    checksDone: {
-      table: 'checks',
-      where: (b) => sql`(${within(sql`s.checked_at`, b)} and s.result in ('passed','failed'))`,
-    },
-    checksPassed: {
-      table: 'checks',
-      where: (b) => sql`(${within(sql`s.checked_at`, b)} and s.result = 'passed')`,
-    },
-  };
+type RelatedTable = 'ratings' | 'letters' | 'checks';
 
+const RELATED_TABLES: Record<RelatedTable, { from: SQL; date: SQL }> = {
+  ratings: { from: sql`ratings rel`, date: sql`rel.created_at` },
+  letters: { from: sql`supervision_letters rel`, date: sql`rel.issued_at` },
+  checks: { from: sql`spot_checks rel`, date: sql`rel.checked_at` },
+};
+
+const RELATED: Record<RelatedMetric, { table: RelatedTable; condition: SQL | null }> = {
+  ratingDen: { table: 'ratings', condition: null },
+  ratingNum: { table: 'ratings', condition: sql`rel.level::text in ${SATISFIED}` },
+  lettersIssued: { table: 'letters', condition: null },
+  lettersAnswered: { table: 'letters', condition: sql`rel.answered_at is not null` },
+  checksDone: { table: 'checks', condition: sql`rel.result in ('passed','failed')` },
+  checksPassed: { table: 'checks', condition: sql`rel.result = 'passed'` },
+};
+const RELATED_METRICS = Object.keys(RELATED) as RelatedMetric[];
+
+/** A complaint with at least one related row counted in `metric` for the period (the drill-down). */
 export function relatedMetricCondition(metric: RelatedMetric, b: Bounds): SQL {
-  const { table, where } = RELATED[metric];
-  switch (table) {
-    case 'ratings':
-      return sql`exists (select 1 from ratings r where r.complaint_id = complaints.id and ${where(b)})`;
-    case 'letters':
-      return sql`exists (select 1 from supervision_letters l where l.complaint_id = complaints.id and ${where(b)})`;
-    case 'checks':
-      return sql`exists (select 1 from spot_checks s where s.complaint_id = complaints.id and ${where(b)})`;
-  }
+  const { table, condition } = RELATED[metric];
+  const t = RELATED_TABLES[table];
+  return sql`exists (select 1 from ${t.from} where rel.complaint_id = complaints.id and ${within(t.date, b)}${
+    condition ? sql` and ${condition}` : sql``
+  })`;
 }
 
 export type StatsGroupBy = 'none' | 'office' | 'category';
@@ -241,32 +304,42 @@ export interface PeriodCounts extends Record<ComplaintMetric | RelatedMetric, nu
 function emptyCounts(): PeriodCounts {
   const c = { handlingSumDays: 0, handlingMedianDays: null } as PeriodCounts;
   for (const m of COMPLAINT_METRICS) c[m] = 0;
-  for (const m of Object.keys(RELATED) as RelatedMetric[]) c[m] = 0;
+  for (const m of RELATED_METRICS) c[m] = 0;
   return c;
 }
 
+/** The index of the period a date falls in (periods do not overlap), or null. */
+function periodIndex(date: SQL, periods: readonly Bounds[]): SQL {
+  const arms = periods.map(
+    (p, i) => sql`when ${date} >= ${ts(p.start)} and ${date} < ${ts(p.end)} then ${sql.raw(String(i))}`,
+  );
+  return sql`(case ${sql.join(arms, sql` `)} end)`;
+}
+
 /**
- * Every counted quantity for each period, grouped (`none`: one group keyed ''). Four statements:
- * complaints (one scan, FILTER per period and metric), ratings, letters, spot checks.
+ * Every counted quantity for each period (periods must not overlap), grouped (`none`: one group
+ * keyed ''). One pass over the area's complaints: each complaint is placed once per placing date
+ * into the period that date falls in, and each quantity counts the placements of its date whose
+ * condition holds; then one statement each over ratings, letters and spot checks of the periods.
  */
 export async function aggregateStats(
   db: DbOrTx,
   params: {
     viewer: Viewer;
-    area: Pick<StatsArea, 'code' | 'level'>;
+    area: AreaRef;
     periods: readonly Bounds[];
     now: Date;
     groupBy: StatsGroupBy;
-    /** Only the complaint metrics (and handling time) when false. */
-    related?: boolean;
   },
 ): Promise<Map<string, PeriodCounts[]>> {
   const { periods, now } = params;
+  const sorted = [...periods].sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.start < sorted[i - 1]!.end) throw new Error('aggregateStats: periods overlap');
+  }
   const population = statsPopulation(params.viewer, params.area);
   const g = groupKey(params.groupBy);
-  const min = new Date(Math.min(...periods.map((p) => p.start.getTime())));
-  const max = new Date(Math.max(...periods.map((p) => p.end.getTime())));
-  const span: Bounds = { start: min, end: max };
+  const span: Bounds = { start: sorted[0]!.start, end: sorted.at(-1)!.end };
   const result = new Map<string, PeriodCounts[]>();
   const slot = (key: string, i: number) => {
     let row = result.get(key);
@@ -277,83 +350,100 @@ export async function aggregateStats(
     return row[i]!;
   };
 
-  const columns: SQL[] = [];
-  periods.forEach((p, i) => {
-    for (const m of COMPLAINT_METRICS) {
-      columns.push(
-        sql`(count(*) filter (where ${complaintMetricCondition(m, p, now)}))::int as ${sql.raw(`"${m}_${i}"`)}`,
-      );
-    }
-    const resolved = complaintMetricCondition('resolved', p, now);
-    columns.push(
-      sql`coalesce(sum(${HANDLING_DAYS}) filter (where ${resolved}), 0)::float8 as ${sql.raw(`"hsum_${i}"`)}`,
-    );
-    columns.push(
-      sql`(percentile_cont(0.5) within group (order by ${HANDLING_DAYS}) filter (where ${resolved}))::float8 as ${sql.raw(`"hmed_${i}"`)}`,
-    );
-  });
-  const relevant = sql`(${within(sql`complaints.submitted_at`, span)} or ${within(sql`complaints.resolved_at`, span)}
-    or ${within(sql`complaints.first_replied_at`, span)} or ${within(sql`complaints.resolve_due_at`, span)}
-    or ${within(sql`complaints.first_reply_due_at`, span)})`;
-  const rows = await queryRows<Record<string, number | string | null>>(
-    db,
-    sql`select ${g} as g, ${sql.join(columns, sql`, `)}
-        from complaints where ${population} and ${relevant} group by 1`,
-  );
-  for (const row of rows) {
-    periods.forEach((_, i) => {
-      const c = slot(String(row.g), i);
-      for (const m of COMPLAINT_METRICS) c[m] = Number(row[`${m}_${i}`] ?? 0);
-      c.handlingSumDays = Number(row[`hsum_${i}`] ?? 0);
-      const med = row[`hmed_${i}`];
-      c.handlingMedianDays = med === null || med === undefined ? null : Number(med);
-    });
-  }
-  if (params.related === false) return result;
-
-  const relatedQuery = async (
-    table: 'ratings' | 'letters' | 'checks',
-    from: SQL,
-    column: SQL,
-    metrics: RelatedMetric[],
+  const metricColumn = (m: ComplaintMetric, where: SQL | null) =>
+    sql`(count(*) filter (where ${where ?? sql`true`}))::int as ${sql.raw(`"${m}"`)}`;
+  const read = (
+    row: Record<string, number | string | null>,
+    i: number,
+    metrics: readonly ComplaintMetric[],
   ) => {
-    const cols: SQL[] = [];
+    const c = slot(String(row.g), i);
+    for (const m of metrics) c[m] = Number(row[m] ?? 0);
+    if (row.hsum !== undefined) c.handlingSumDays = Number(row.hsum ?? 0);
+  };
+  const handlingSum = (where: SQL) => sql`coalesce(sum(${HANDLING_DAYS}) filter (where ${where}), 0)::float8`;
+  if (periods.length <= 2) {
+    // Cards and rankings: one pass over the complaints of the span, a FILTER per period and quantity.
+    const columns: SQL[] = [];
     periods.forEach((p, i) => {
-      for (const m of metrics) {
-        cols.push(sql`(count(*) filter (where ${RELATED[m].where(p)}))::int as ${sql.raw(`"${m}_${i}"`)}`);
+      for (const m of COMPLAINT_METRICS) {
+        columns.push(
+          sql`(count(*) filter (where ${complaintMetricCondition(m, p, now)}))::int as ${sql.raw(`"${m}_${i}"`)}`,
+        );
       }
+      columns.push(
+        sql`${handlingSum(complaintMetricCondition('resolved', p, now))} as ${sql.raw(`"hsum_${i}"`)}`,
+      );
     });
-    const found = await queryRows<Record<string, number | string>>(
+    const relevant = sql`(${within(sql`complaints.submitted_at`, span)} or ${within(sql`complaints.resolved_at`, span)}
+      or ${within(sql`complaints.first_replied_at`, span)} or ${within(sql`complaints.resolve_due_at`, span)}
+      or ${within(sql`complaints.first_reply_due_at`, span)})`;
+    const rows = await queryRows<Record<string, number | string | null>>(
       db,
-      sql`select ${g} as g, ${sql.join(cols, sql`, `)} from ${from}
-          where ${within(column, span)} and ${population} group by 1`,
+      sql`select ${g} as g, ${sql.join(columns, sql`, `)} from complaints where ${population} and ${relevant} group by 1`,
     );
-    for (const row of found) {
+    for (const row of rows) {
       periods.forEach((_, i) => {
-        const c = slot(String(row.g), i);
-        for (const m of metrics) c[m] = Number(row[`${m}_${i}`] ?? 0);
+        const renamed: Record<string, number | string | null> = { g: row.g!, hsum: row[`hsum_${i}`] ?? 0 };
+        for (const m of COMPLAINT_METRICS) renamed[m] = row[`${m}_${i}`] ?? 0;
+        read(renamed, i, COMPLAINT_METRICS);
       });
     }
-    return table;
-  };
-  await relatedQuery(
-    'ratings',
-    sql`ratings r join complaints on complaints.id = r.complaint_id`,
-    sql`r.created_at`,
-    ['ratingDen', 'ratingNum'],
+  } else {
+    // Trends: per placing date, one pass over the complaints whose date falls in the span, grouped
+    // by the period it falls in (many periods would multiply the FILTERs of a single pass).
+    for (const date of PLACING_DATES) {
+      const metrics = COMPLAINT_METRICS.filter((m) => metricDef(m, now).date === date);
+      const placed = placingDate(date, now);
+      const index = periodIndex(placed, periods);
+      const columns = metrics.map((m) => metricColumn(m, metricDef(m, now).condition));
+      if (date === 'resolved') columns.push(sql`${handlingSum(sql`true`)} as hsum`);
+      const rows = await queryRows<Record<string, number | string | null>>(
+        db,
+        sql`select ${g} as g, ${index} as i, ${sql.join(columns, sql`, `)}
+            from complaints where ${population} and ${within(placed, span)} and ${index} is not null
+            group by 1, 2`,
+      );
+      for (const row of rows) read(row, Number(row.i), metrics);
+    }
+  }
+  // The median apart: an ordered-set aggregate sorts its rows, so only the resolved cases go through it.
+  const resolvedIndex = periodIndex(sql`complaints.resolved_at`, periods);
+  const medians = await queryRows<{ g: string; i: number; hmed: number | null }>(
+    db,
+    sql`select ${g} as g, ${resolvedIndex} as i,
+          (percentile_cont(0.5) within group (order by ${HANDLING_DAYS}))::float8 as hmed
+        from complaints
+        where ${population} and ${within(sql`complaints.resolved_at`, span)} and ${resolvedIndex} is not null
+        group by 1, 2`,
   );
-  await relatedQuery(
-    'letters',
-    sql`supervision_letters l join complaints on complaints.id = l.complaint_id`,
-    sql`l.issued_at`,
-    ['lettersIssued', 'lettersAnswered'],
-  );
-  await relatedQuery(
-    'checks',
-    sql`spot_checks s join complaints on complaints.id = s.complaint_id`,
-    sql`s.checked_at`,
-    ['checksDone', 'checksPassed'],
-  );
+  for (const row of medians) {
+    slot(String(row.g), Number(row.i)).handlingMedianDays = row.hmed === null ? null : Number(row.hmed);
+  }
+
+  for (const table of ['ratings', 'letters', 'checks'] as const) {
+    const t = RELATED_TABLES[table];
+    const metrics = RELATED_METRICS.filter((m) => RELATED[m].table === table);
+    const cols = metrics.map((m) => {
+      const condition = RELATED[m].condition;
+      return sql`(count(*) ${condition ? sql`filter (where ${condition})` : sql``})::int as ${sql.raw(`"${m}"`)}`;
+    });
+    // The related rows of the span first (their date index), then their complaints by primary key.
+    const found = await queryRows<Record<string, number | string>>(
+      db,
+      sql`with rel as materialized (
+            select rel.*, ${periodIndex(t.date, periods)} as i from ${t.from} where ${within(t.date, span)}
+          )
+          select ${g} as g, rel.i, ${sql.join(cols, sql`, `)}
+          from rel join complaints on complaints.id = rel.complaint_id
+          where rel.i is not null and ${population}
+          group by 1, 2`,
+    );
+    for (const row of found) {
+      const c = slot(String(row.g), Number(row.i));
+      for (const m of metrics) c[m] = Number(row[m] ?? 0);
+    }
+  }
   return result;
 }
 
@@ -379,7 +469,7 @@ export async function listStatsComplaints(
   db: DbOrTx,
   params: {
     viewer: Viewer;
-    area: Pick<StatsArea, 'code' | 'level'>;
+    area: AreaRef;
     condition: SQL;
     officeId?: number | null;
     category?: string | null;

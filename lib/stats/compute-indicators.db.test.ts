@@ -265,5 +265,16 @@ describe('rankings and trend', () => {
     expect(t.series.resolved.map((f) => f.value)).toEqual([0, 3, 1]);
     // February: D round 2 satisfied, K basically satisfied
     expect(t.series.satisfaction.map((f) => f.value?.toFixed(2) ?? null)).toEqual([null, '66.67', '100.00']);
+    // the trend (one pass per placing date) and the cards (one pass with FILTERs) agree on every figure
+    const cards = await computeIndicators(handle.db, world.users.leader, JAN);
+    for (const i of cards.indicators) {
+      const { value, numerator, denominator } = t.series[i.id][1]!;
+      expect({ id: i.id, value, numerator, denominator }).toEqual({
+        id: i.id,
+        value: i.value,
+        numerator: i.numerator,
+        denominator: i.denominator,
+      });
+    }
   });
 });
