@@ -561,3 +561,31 @@ export async function searchBuildings(
     distanceM: r.d === null ? null : Math.round(Number(r.d)),
   }));
 }
+
+/**
+ * Uploads never attached to a complaint and older than `before`, locked for this transaction
+ * (`skip locked`: one a concurrent submission is claiming right now is left alone, and a claim
+ * waits for this transaction; after it the row is gone and the claim fails cleanly).
+ */
+export async function lockOrphanUploads(
+  db: DbOrTx,
+  p: { before: Date; limit: number },
+): Promise<{ id: string; storageKey: string }[]> {
+  const rows = await queryRows<{ id: string; storage_key: string }>(
+    db,
+    sql`select id::text, storage_key from attachments
+        where complaint_id is null and created_at < ${p.before.toISOString()}::timestamptz
+        order by created_at limit ${p.limit}
+        for update skip locked`,
+  );
+  return rows.map((r) => ({ id: r.id, storageKey: r.storage_key }));
+}
+
+export async function deleteUploads(db: DbOrTx, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from attachments where id = any(${sql.param(ids)}::uuid[]) and complaint_id is null returning id::text`,
+  );
+  return rows.length;
+}

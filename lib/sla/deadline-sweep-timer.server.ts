@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import { sweepOrphanUploads } from '@/lib/intake/sweep-orphan-uploads.server';
 import { runMonthlySpotCheckDraws } from '@/lib/supervision/draw-spot-checks.server';
 import { sweepDeadlines } from './sweep-deadlines.server';
 
@@ -8,7 +9,8 @@ const g = globalThis as unknown as { __suqiuSweepTimer?: ReturnType<typeof setIn
 /**
  * The in-process timer: runs the deadline sweep every `intervalMs` (default 5 min,
  * SUQIU_SWEEP_INTERVAL_MS; 0 turns it off, e.g. when an external scheduler calls POST /api/sweep).
- * It also makes the monthly spot-check draw once a month starts (`runMonthlySpotCheckDraws`).
+ * It also makes the monthly spot-check draw once a month starts (`runMonthlySpotCheckDraws`) and
+ * removes uploads never attached to a complaint (`sweepOrphanUploads`, SUQIU_UPLOAD_ORPHAN_HOURS).
  * One timer per process, even across `next dev` reloads. All state is in the database.
  */
 export function startDeadlineSweepTimer(
@@ -25,6 +27,9 @@ export function startDeadlineSweepTimer(
       const draws = await runMonthlySpotCheckDraws(db, { now: new Date() });
       if (draws.draws.length > 0)
         console.info(`spot-check draw ${draws.month}: ${draws.draws.length} offices`);
+      const uploads = await sweepOrphanUploads(db, { now: new Date() });
+      if (uploads.removed + uploads.failed > 0)
+        console.info(`orphan uploads: ${uploads.removed} removed, ${uploads.failed} failed to delete`);
     } catch (error) {
       console.error('deadline sweep failed', error);
     }

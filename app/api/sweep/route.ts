@@ -5,6 +5,7 @@ import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { assertCan } from '@/lib/auth/policy';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { assertSameOrigin } from '@/lib/http/same-origin';
+import { sweepOrphanUploads } from '@/lib/intake/sweep-orphan-uploads.server';
 import { sweepDeadlines } from '@/lib/sla/sweep-deadlines.server';
 import { runMonthlySpotCheckDraws } from '@/lib/supervision/draw-spot-checks.server';
 
@@ -19,7 +20,8 @@ function bearerMatches(request: Request): boolean {
 
 /**
  * POST → run the deadline sweep now (for an external scheduler: `Authorization: Bearer $SUQIU_SWEEP_TOKEN`;
- * or a signed-in inspector), and last month's spot-check draw if not made yet. Idempotent: warnings
+ * or a signed-in inspector), last month's spot-check draw if not made yet, and the removal of uploads
+ * never attached to a complaint (older than SUQIU_UPLOAD_ORPHAN_HOURS). Idempotent: warnings
  * already raised are not raised again; a month is drawn once.
  */
 export async function POST(request: Request) {
@@ -36,7 +38,9 @@ export async function POST(request: Request) {
     const now = new Date();
     const result = await sweepDeadlines(db, { now });
     const spotChecks = await runMonthlySpotCheckDraws(db, { now });
+    const orphanUploads = await sweepOrphanUploads(db, { now });
     return Response.json({
+      orphanUploads,
       result,
       spotCheckDraw: { month: spotChecks.month, offices: spotChecks.draws.length },
     });
