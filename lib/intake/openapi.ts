@@ -160,7 +160,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         post: {
           operationId: 'uploadAttachment',
           summary: 'Upload one photo, video or voice note before submitting',
-          description: `Checked by content (magic bytes), not by name. Photos: JPEG, PNG, WebP up to ${UPLOAD_LIMITS.photo.maxBytes / 1e6} MB (re-encoded without EXIF/location data); video: MP4, MOV, WebM up to ${UPLOAD_LIMITS.video.maxBytes / 1e6} MB; voice: WebM/Ogg/M4A/MP3/WAV/AMR up to ${UPLOAD_LIMITS.audio.maxBytes / 1e6} MB. Pass the returned id in attachmentIds.`,
+          description: `Checked by content (magic bytes), not by name. Photos: JPEG, PNG, WebP up to ${UPLOAD_LIMITS.photo.maxBytes / 1e6} MB (re-encoded without EXIF/location data); video: MP4, MOV, WebM up to ${UPLOAD_LIMITS.video.maxBytes / 1e6} MB (MP4/MOV/M4A location, device and time boxes blanked, MP3/WAV tags removed); voice: WebM/Ogg/M4A/MP3/WAV/AMR up to ${UPLOAD_LIMITS.audio.maxBytes / 1e6} MB. Pass the returned id in attachmentIds.`,
           requestBody: {
             required: true,
             content: {

@@ -47,6 +47,36 @@ const rows = async () =>
   (await queryRow<{ n: number }>(handle.db, sql`select count(*)::int as n from attachments`))!.n;
 
 describe('storeUpload', () => {
+  it('stores a phone video with its location and device boxes blanked', async () => {
+    const enc = new TextEncoder();
+    const box = (type: string, body: Uint8Array) => {
+      const out = new Uint8Array(8 + body.byteLength);
+      new DataView(out.buffer).setUint32(0, out.byteLength);
+      out.set(enc.encode(type), 4);
+      out.set(body, 8);
+      return out;
+    };
+    const video = Buffer.concat([
+      box('ftyp', enc.encode('isom\0\0\0\0isommp42')),
+      box('moov', box('udta', box('\u00a9xyz', enc.encode('+26.5801+101.7203/')))),
+      box('mdat', enc.encode('frames')),
+    ]);
+    const stored = await storeUpload(
+      handle.db,
+      { bytes: new Uint8Array(video), declaredKind: 'video' },
+      storage,
+    );
+    expect(stored).toMatchObject({ kind: 'video', mime: 'video/mp4', sizeBytes: video.byteLength });
+    const row = await queryRow<{ storage_key: string }>(
+      handle.db,
+      sql`select storage_key from attachments where id = ${stored.id}::uuid`,
+    );
+    const kept = Buffer.from((await storage.get(row!.storage_key))!);
+    expect(video.includes('+26.5801')).toBe(true);
+    expect(kept.includes('+26.5801')).toBe(false);
+    expect(kept.indexOf('frames')).toBe(video.indexOf('frames'));
+  });
+
   it('stores a photo re-encoded without EXIF (no GPS), served through a signed link only', async () => {
     const original = await jpegWithGps();
     expect((await sharp(original).metadata()).exif).toBeDefined();

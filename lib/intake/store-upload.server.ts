@@ -7,6 +7,7 @@ import { insertAttachment } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
 import type { BlobStorage } from './storage/blob-storage';
 import { getStorage } from './storage/get-storage';
+import { stripMediaMetadata } from './strip-media-metadata';
 import { type AttachmentKind, kindOfMime, UPLOAD_LIMITS, UPLOAD_MAX_BYTES } from './upload-limits';
 
 export interface StoredUpload {
@@ -21,7 +22,8 @@ const PHOTO_MAX_SIDE = 4096;
 
 /**
  * Check one uploaded file by its content (magic bytes, never the name or the declared type), its
- * size for its kind, re-encode photos without their metadata (EXIF, GPS location, XMP), store it
+ * size for its kind, re-encode photos without their metadata (EXIF, GPS location, XMP), blank the
+ * location and device boxes of MP4/MOV/M4A and the tags of MP3/WAV (`stripMediaMetadata`), store it
  * outside the database and record it (not yet attached to a complaint: `submitComplaint` claims it).
  */
 export async function storeUpload(
@@ -48,6 +50,9 @@ export async function storeUpload(
 
   let bytes = input.bytes;
   if (kind === 'photo') bytes = await reencodePhoto(input.bytes, detected.mime);
+  // Videos and voice notes: location, device and times blanked where the container allows it in JS
+  // (lib/intake/strip-media-metadata.ts says what remains, and why that is acceptable).
+  else bytes = stripMediaMetadata(input.bytes, detected.mime).bytes;
   const key = `uploads/${now.toISOString().slice(0, 7).replace('-', '/')}/${randomUUID()}.${detected.ext}`;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await storage.put(key, bytes, detected.mime);
