@@ -13,7 +13,8 @@ import ExcelJS from 'exceljs';
  * - Rows come from an async iterable of batches (keyset pages from the database); between batches
  *   the writer waits for the consumer when the HTTP stream is full (backpressure).
  */
-export type XlsxCellType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
+/** `decimal`: one decimal place (rates already in percent, durations in days). */
+export type XlsxCellType = 'text' | 'integer' | 'number' | 'decimal' | 'percent' | 'date' | 'datetime';
 
 export interface XlsxColumn<R> {
   key: string;
@@ -35,6 +36,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const NUM_FMT: Partial<Record<XlsxCellType, string>> = {
   integer: '0',
   number: '0.00',
+  decimal: '0.0',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
@@ -59,6 +61,7 @@ function cellValue(type: XlsxCellType, v: unknown): ExcelJS.CellValue {
       return toShanghaiExcelDate(v as Date | string);
     case 'integer':
     case 'number':
+    case 'decimal':
     case 'percent': {
       const n = typeof v === 'number' ? v : Number(v);
       return Number.isFinite(n) ? n : null;
@@ -79,6 +82,7 @@ const DEFAULT_WIDTH: Record<XlsxCellType, number> = {
   text: 16,
   integer: 10,
   number: 12,
+  decimal: 10,
   percent: 10,
   date: 12,
   datetime: 17,
