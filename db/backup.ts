@@ -383,7 +383,8 @@ export async function backupEmbedded(params: { dataDir: string; outDir?: string 
   }
   refuseIfOpen(params.dataDir);
   const outDir = params.outDir ?? defaultBackupDir('embedded');
-  const handle = await openDb({ dataDir: params.dataDir, migrate: false }); // takes the lock
+  // databaseUrl '' (not undefined): this folder even when DATABASE_URL is set. Takes the lock.
+  const handle = await openDb({ databaseUrl: '', dataDir: params.dataDir, migrate: false });
   try {
     prepareOutDir(outDir);
     const summary = await handle.db.transaction((tx) => summarizeDatabase(tx));
