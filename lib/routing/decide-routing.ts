@@ -49,6 +49,18 @@ export function decideRouting(
       villageCodes: [home.code],
     };
   }
+  // 违纪违法线索 go to the 纪委 alone: a rule naming any other office (an admin's slip, or the very
+  // office reported) sends the report to the 纪委's manual queue instead, and no co-handling office sees it.
+  if (params.categoryCode.startsWith('JJ') && route.office.kind !== 'discipline') {
+    return {
+      kind: 'manual',
+      reason: `违纪违法线索只由纪委受理，规则指向${route.office.name}，转人工派单`,
+      villageCodes: [home.code],
+    };
+  }
+  const coOffices = params.categoryCode.startsWith('JJ')
+    ? route.coOffices.filter((o) => o.kind === 'discipline')
+    : route.coOffices;
   for (const other of villages) {
     if (other.code === home.code) continue;
     const alt = router.resolve(params.categoryCode, params.tier, other.code);
@@ -61,11 +73,11 @@ export function decideRouting(
     }
   }
   const catName = params.categoryName ?? params.categoryCode;
-  const co = route.coOffices.length ? `；协办：${route.coOffices.map((o) => o.name).join('、')}` : '';
+  const co = coOffices.length ? `；协办：${coOffices.map((o) => o.name).join('、')}` : '';
   return {
     kind: 'routed',
     officeId: route.office.id,
-    coOfficeIds: route.coOffices.map((o) => o.id),
+    coOfficeIds: coOffices.map((o) => o.id),
     villageCode: home.code,
     ruleId: route.ruleId,
     reason: `${catName}（${params.categoryCode}）在${TIER_ZH[params.tier]}层级、${home.town_name ?? ''}${home.name} → ${route.office.name}${co}（${route.reason}）`,

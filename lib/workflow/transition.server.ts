@@ -173,9 +173,15 @@ interface Effect {
 
 const TIER_ABOVE: Record<Tier, Tier | null> = { village: 'town', town: 'county', county: null };
 
-async function requireOffice(tx: Tx, id: number) {
+async function requireOffice(tx: Tx, id: number, c?: TransitionSubject) {
   const [office] = await listOfficesByIds(tx, [id]);
   if (!office) throw new AppError('VALIDATION', 'Unknown office', [{ path: 'officeId', message: 'unknown' }]);
+  // 违纪违法线索 are handled by the 纪委 alone: never sent to an ordinary office (it may be the one reported).
+  if (c?.kind === 'misconduct' && office.kind !== 'discipline') {
+    throw new AppError('VALIDATION', 'A misconduct report goes to a 纪委 office only', [
+      { path: 'officeId', message: 'misconduct_to_discipline' },
+    ]);
+  }
   return office;
 }
 
@@ -206,8 +212,10 @@ async function effectOf(
     }
     case 'dispatch': {
       const i = input as Required<VerbInput<'dispatch'>>;
-      const office = await requireOffice(tx, i.officeId);
-      const co = (await listOfficesByIds(tx, i.coOfficeIds)).filter((o) => o.id !== office.id);
+      const office = await requireOffice(tx, i.officeId, c);
+      const co = (await listOfficesByIds(tx, i.coOfficeIds)).filter(
+        (o) => o.id !== office.id && (c.kind !== 'misconduct' || o.kind === 'discipline'),
+      );
       const coNames = co.map((o) => o.name).join('、');
       return {
         patch: {
@@ -248,7 +256,7 @@ async function effectOf(
         notify: [],
       };
     case 'transfer': {
-      const office = await requireOffice(tx, input.officeId as number);
+      const office = await requireOffice(tx, input.officeId as number, c);
       if (office.id === c.responsibleOfficeId) {
         throw new AppError('VALIDATION', 'Transfer to another office', [
           { path: 'officeId', message: 'same_office' },
@@ -265,8 +273,9 @@ async function effectOf(
     case 'escalate': {
       const office =
         input.officeId !== undefined
-          ? await requireOffice(tx, input.officeId as number)
+          ? await requireOffice(tx, input.officeId as number, c)
           : await officeAbove(tx, c);
+      if (office && c.kind === 'misconduct') await requireOffice(tx, office.id, c);
       if (!office || office.id === c.responsibleOfficeId) {
         throw new AppError('VALIDATION', 'No office above this one', [
           { path: 'officeId', message: 'no_office_above' },
