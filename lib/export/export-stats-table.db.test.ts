@@ -45,12 +45,13 @@ describe('stats.xlsx', () => {
 
   it('every table exports with Chinese headers', async () => {
     const period = { from: '2026-01-01', to: '2026-01-31' };
-    for (const params of [
+    const tables: Record<string, string>[] = [
       { table: 'indicators', ...period },
       { table: 'categories', ...period },
       { table: 'trend', lastMonth: '2026-01' },
       { table: 'assessment', month: '2026-01' },
-    ]) {
+    ];
+    for (const params of tables) {
       const { rows } = await sheet(params);
       expect(rows.length, params.table).toBeGreaterThan(1);
       expect(String(rows[0]?.[0] ?? '') + String(rows[0]?.[1] ?? '')).toMatch(/[\u4e00-\u9fff]/);
