@@ -44,6 +44,7 @@ export function CalendarEditor({ data }: { data: Data }) {
   const checks = useFormChecks();
   const errorText = useAdminErrorText();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -60,8 +61,7 @@ export function CalendarEditor({ data }: { data: Data }) {
     const weekend = [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
     setEditing(day);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue({ day, isWorkday: d ? d.isWorkday : weekend, name: d?.name ?? '' });
+    setInitial({ day, isWorkday: d ? d.isWorkday : weekend, name: d?.name ?? '' });
   }
 
   async function save() {
@@ -214,44 +214,44 @@ export function CalendarEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing ? t('editTitle', { day: editing }) : ''}
-        onCancel={() => setEditing(null)}
-        footer={
-          <Space>
-            {existing && (
-              <Popconfirm title={tc('confirmDelete')} onConfirm={() => editing && void remove(editing)}>
-                <Button danger>{tc('delete')}</Button>
-              </Popconfirm>
-            )}
-            <Button onClick={() => setEditing(null)}>{tc('cancel')}</Button>
-            <Button type="primary" loading={busy} onClick={() => void save()}>
-              {tc('save')}
-            </Button>
-          </Space>
-        }
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="day" hidden>
-            <Input />
-          </Form.Item>
-          <Form.Item name="isWorkday" label={t('kind')} required>
-            <Radio.Group
-              options={[
-                { value: false, label: t('holiday') },
-                { value: true, label: t('workday') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="name" label={t('name')} required>
-            <Input maxLength={30} placeholder="春节 / 春节调休上班" />
-          </Form.Item>
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={editing ? t('editTitle', { day: editing }) : ''}
+          onCancel={() => setEditing(null)}
+          footer={
+            <Space>
+              {existing && (
+                <Popconfirm title={tc('confirmDelete')} onConfirm={() => editing && void remove(editing)}>
+                  <Button danger>{tc('delete')}</Button>
+                </Popconfirm>
+              )}
+              <Button onClick={() => setEditing(null)}>{tc('cancel')}</Button>
+              <Button type="primary" loading={busy} onClick={() => void save()}>
+                {tc('save')}
+              </Button>
+            </Space>
+          }
+        >
+          <Form form={form} layout="vertical" initialValues={initial}>
+            <Form.Item name="day" hidden>
+              <Input />
+            </Form.Item>
+            <Form.Item name="isWorkday" label={t('kind')} required>
+              <Radio.Group
+                options={[
+                  { value: false, label: t('holiday') },
+                  { value: true, label: t('workday') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="name" label={t('name')} required>
+              <Input maxLength={30} placeholder="春节 / 春节调休上班" />
+            </Form.Item>
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
       <Modal
         open={importing}
         title={t('importTitle', { year: data.year })}

@@ -40,6 +40,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   const checks = useFormChecks();
   const errorText = useAdminErrorText();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<Policy | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,8 +51,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   function open(policy: Policy | 'new') {
     setEditing(policy);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    setInitial(
       policy === 'new'
         ? {
             categoryCode: null,
@@ -160,81 +160,81 @@ export function DeadlinesEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        confirmLoading={busy}
-        onCancel={() => setEditing(null)}
-        onOk={() => void save()}
-        width={620}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Row gutter={12}>
-            <Col span={10}>
-              <Form.Item name="categoryCode" label={t('category')}>
-                <TreeSelect
-                  allowClear
-                  showSearch
-                  treeNodeFilterProp="title"
-                  placeholder={tc('any')}
-                  treeData={categories}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item name="tier" label={t('tier')}>
-                <Select
-                  allowClear
-                  placeholder={tc('any')}
-                  options={TIERS.map((v) => ({ value: v, label: tt(v) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item name="urgencyCode" label={t('urgency')}>
-                <Select
-                  allowClear
-                  placeholder={tc('any')}
-                  options={data.urgencies.map((u) => ({ value: u.code, label: u.nameZh }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="dispatchHours" label={t('dispatchHours')} required>
-                <InputNumber min={1} max={240} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="firstReplyDays" label={t('firstReplyDays')} required>
-                <InputNumber min={1} max={90} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="resolveDays" label={t('resolveDays')} required>
-                <InputNumber min={1} max={365} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="workingDays" label={t('workingDays')}>
-            <Radio.Group
-              options={[
-                { value: true, label: t('working') },
-                { value: false, label: t('calendarDays') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="note" label={tc('note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
+          okText={tc('save')}
+          cancelText={tc('cancel')}
+          confirmLoading={busy}
+          onCancel={() => setEditing(null)}
+          onOk={() => void save()}
+          width={620}
+        >
+          <Form form={form} layout="vertical" initialValues={initial}>
+            <Row gutter={12}>
+              <Col span={10}>
+                <Form.Item name="categoryCode" label={t('category')}>
+                  <TreeSelect
+                    allowClear
+                    showSearch
+                    treeNodeFilterProp="title"
+                    placeholder={tc('any')}
+                    treeData={categories}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item name="tier" label={t('tier')}>
+                  <Select
+                    allowClear
+                    placeholder={tc('any')}
+                    options={TIERS.map((v) => ({ value: v, label: tt(v) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item name="urgencyCode" label={t('urgency')}>
+                  <Select
+                    allowClear
+                    placeholder={tc('any')}
+                    options={data.urgencies.map((u) => ({ value: u.code, label: u.nameZh }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item name="dispatchHours" label={t('dispatchHours')} required>
+                  <InputNumber min={1} max={240} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="firstReplyDays" label={t('firstReplyDays')} required>
+                  <InputNumber min={1} max={90} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="resolveDays" label={t('resolveDays')} required>
+                  <InputNumber min={1} max={365} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="workingDays" label={t('workingDays')}>
+              <Radio.Group
+                options={[
+                  { value: true, label: t('working') },
+                  { value: false, label: t('calendarDays') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="note" label={tc('note')}>
+              <Input maxLength={200} />
+            </Form.Item>
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
     </>
   );
 }

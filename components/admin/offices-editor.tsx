@@ -39,6 +39,7 @@ export function OfficesEditor({ data }: { data: Data }) {
   const checks = useFormChecks();
   const errorText = useAdminErrorText();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<Office | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -60,8 +61,7 @@ export function OfficesEditor({ data }: { data: Data }) {
   function open(office: Office | 'new') {
     setEditing(office);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    setInitial(
       office === 'new'
         ? {
             code: '',
@@ -151,6 +151,7 @@ export function OfficesEditor({ data }: { data: Data }) {
           {
             title: t('name'),
             dataIndex: 'name',
+            width: 220,
             render: (name: string, o) => (
               <Space>
                 {name}
@@ -160,7 +161,7 @@ export function OfficesEditor({ data }: { data: Data }) {
           },
           { title: t('kind'), dataIndex: 'kind', width: 110, render: (k: 'government') => tk(k) },
           { title: t('tier'), dataIndex: 'tier', width: 90, render: (v: 'county') => tt(v) },
-          { title: t('division'), dataIndex: 'division_name', width: 140 },
+          { title: t('division'), dataIndex: 'division_name', width: 120 },
           {
             title: t('categories'),
             dataIndex: 'category_codes',
@@ -199,62 +200,62 @@ export function OfficesEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('addTitle') : t('editTitle')}
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        confirmLoading={busy}
-        onCancel={() => setEditing(null)}
-        onOk={() => void save()}
-        width={640}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Row gutter={12}>
-            <Col span={10}>
-              <Form.Item name="code" label={t('code')} required>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col span={14}>
-              <Form.Item name="name" label={t('name')} required>
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="kind" label={t('kind')} required>
-                <Select options={OFFICE_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="tier" label={t('tier')} required>
-                <Select options={TIERS.map((v) => ({ value: v, label: tt(v) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={10}>
-              <Form.Item name="divisionCode" label={t('division')} required>
-                <TreeSelect showSearch treeNodeFilterProp="title" treeData={divisions} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="categoryCodes" label={t('categories')}>
-            <Select
-              mode="multiple"
-              allowClear
-              optionFilterProp="label"
-              options={data.categories.map((c) => ({ value: c.code, label: `${c.code} ${c.nameZh}` }))}
-            />
-          </Form.Item>
-          <Form.Item name="phone" label={t('phone')}>
-            <Input maxLength={30} />
-          </Form.Item>
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={editing === 'new' ? t('addTitle') : t('editTitle')}
+          okText={tc('save')}
+          cancelText={tc('cancel')}
+          confirmLoading={busy}
+          onCancel={() => setEditing(null)}
+          onOk={() => void save()}
+          width={640}
+        >
+          <Form form={form} layout="vertical" initialValues={initial}>
+            <Row gutter={12}>
+              <Col span={10}>
+                <Form.Item name="code" label={t('code')} required>
+                  <Input maxLength={40} />
+                </Form.Item>
+              </Col>
+              <Col span={14}>
+                <Form.Item name="name" label={t('name')} required>
+                  <Input maxLength={60} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item name="kind" label={t('kind')} required>
+                  <Select options={OFFICE_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name="tier" label={t('tier')} required>
+                  <Select options={TIERS.map((v) => ({ value: v, label: tt(v) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={10}>
+                <Form.Item name="divisionCode" label={t('division')} required>
+                  <TreeSelect showSearch treeNodeFilterProp="title" treeData={divisions} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="categoryCodes" label={t('categories')}>
+              <Select
+                mode="multiple"
+                allowClear
+                optionFilterProp="label"
+                options={data.categories.map((c) => ({ value: c.code, label: `${c.code} ${c.nameZh}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="phone" label={t('phone')}>
+              <Input maxLength={30} />
+            </Form.Item>
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
     </>
   );
 }

@@ -43,6 +43,7 @@ export function RoutingEditor({ data }: { data: Data }) {
   const router = useRouter();
   const checks = useFormChecks();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -64,8 +65,7 @@ export function RoutingEditor({ data }: { data: Data }) {
   function open(rule: Rule | 'new') {
     setEditing(rule);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    setInitial(
       rule === 'new'
         ? {
             categoryCode: filterCategory,
@@ -209,67 +209,67 @@ export function RoutingEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        confirmLoading={busy}
-        onCancel={() => setEditing(null)}
-        onOk={() => void save()}
-        width={640}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Row gutter={12}>
-            <Col span={14}>
-              <Form.Item name="categoryCode" label={t('category')} required>
-                <TreeSelect showSearch treeNodeFilterProp="title" treeData={allCategories} />
-              </Form.Item>
-            </Col>
-            <Col span={10}>
-              <Form.Item name="tier" label={t('tier')} required>
-                <Select options={tierOptions} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="divisionCode" label={t('division')}>
-            <TreeSelect
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder={t('divisionAny')}
-              treeData={divisions}
-            />
-          </Form.Item>
-          <Form.Item name="officeId" label={t('office')}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="search"
-              placeholder={t('officeDefault')}
-              options={offices}
-            />
-          </Form.Item>
-          <Form.Item name="coOfficeIds" label={t('coOffices')}>
-            <Select mode="multiple" allowClear showSearch optionFilterProp="search" options={offices} />
-          </Form.Item>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="priority" label={t('priority')}>
-                <InputNumber style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="note" label={tc('note')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          </Row>
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
+          okText={tc('save')}
+          cancelText={tc('cancel')}
+          confirmLoading={busy}
+          onCancel={() => setEditing(null)}
+          onOk={() => void save()}
+          width={640}
+        >
+          <Form form={form} layout="vertical" initialValues={initial}>
+            <Row gutter={12}>
+              <Col span={14}>
+                <Form.Item name="categoryCode" label={t('category')} required>
+                  <TreeSelect showSearch treeNodeFilterProp="title" treeData={allCategories} />
+                </Form.Item>
+              </Col>
+              <Col span={10}>
+                <Form.Item name="tier" label={t('tier')} required>
+                  <Select options={tierOptions} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="divisionCode" label={t('division')}>
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                placeholder={t('divisionAny')}
+                treeData={divisions}
+              />
+            </Form.Item>
+            <Form.Item name="officeId" label={t('office')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="search"
+                placeholder={t('officeDefault')}
+                options={offices}
+              />
+            </Form.Item>
+            <Form.Item name="coOfficeIds" label={t('coOffices')}>
+              <Select mode="multiple" allowClear showSearch optionFilterProp="search" options={offices} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item name="priority" label={t('priority')}>
+                  <InputNumber style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={16}>
+                <Form.Item name="note" label={tc('note')}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </Col>
+            </Row>
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
     </Space>
   );
 }
@@ -340,7 +340,7 @@ function RoutingProbe({ data }: { data: Data }) {
         <Form.Item name="tier" label={t('tier')}>
           <Select
             allowClear
-            style={{ width: 130 }}
+            style={{ width: 150 }}
             placeholder={t('probeTier')}
             options={TIERS.map((v) => ({ value: v, label: tt(v) }))}
           />

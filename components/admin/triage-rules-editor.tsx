@@ -38,6 +38,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   const router = useRouter();
   const checks = useFormChecks();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -48,8 +49,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   function open(rule: Rule | 'new') {
     setEditing(rule);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    setInitial(
       rule === 'new'
         ? { id: '', name: '', keywords: [], urgencyCode: null, categoryCode: null, active: true }
         : rule,
@@ -198,53 +198,53 @@ export function TriageRulesEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('addTitle') : t('editTitle')}
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        confirmLoading={busy}
-        onCancel={() => setEditing(null)}
-        onOk={() => {
-          if (editing) void save(editing, form.getFieldsValue(true)).then((ok) => ok && setEditing(null));
-        }}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical" requiredMark>
-          <Form.Item name="id" label={t('id')} extra={t('idHint')} required>
-            <Input disabled={editing !== 'new'} maxLength={48} />
-          </Form.Item>
-          <Form.Item name="name" label={t('name')} required>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="keywords" label={t('keywords')} extra={t('keywordsHint')} required>
-            <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
-          </Form.Item>
-          <Form.Item name="urgencyCode" label={t('urgency')}>
-            <Select
-              allowClear
-              placeholder={t('noUrgency')}
-              options={data.urgencies
-                .filter((u) => u.code !== 'normal')
-                .map((u) => ({ value: u.code, label: u.nameZh }))}
-            />
-          </Form.Item>
-          <Form.Item name="categoryCode" label={t('category')}>
-            <TreeSelect
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder={t('noCategory')}
-              treeData={tree}
-            />
-          </Form.Item>
-          <Form.Item name="active" label={tc('status')} valuePropName="checked">
-            <Switch checkedChildren={tc('active')} unCheckedChildren={tc('inactive')} />
-          </Form.Item>
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={editing === 'new' ? t('addTitle') : t('editTitle')}
+          okText={tc('save')}
+          cancelText={tc('cancel')}
+          confirmLoading={busy}
+          onCancel={() => setEditing(null)}
+          onOk={() => {
+            if (editing) void save(editing, form.getFieldsValue(true)).then((ok) => ok && setEditing(null));
+          }}
+        >
+          <Form form={form} layout="vertical" initialValues={initial} requiredMark>
+            <Form.Item name="id" label={t('id')} extra={t('idHint')} required>
+              <Input disabled={editing !== 'new'} maxLength={48} />
+            </Form.Item>
+            <Form.Item name="name" label={t('name')} required>
+              <Input maxLength={40} />
+            </Form.Item>
+            <Form.Item name="keywords" label={t('keywords')} extra={t('keywordsHint')} required>
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+            </Form.Item>
+            <Form.Item name="urgencyCode" label={t('urgency')}>
+              <Select
+                allowClear
+                placeholder={t('noUrgency')}
+                options={data.urgencies
+                  .filter((u) => u.code !== 'normal')
+                  .map((u) => ({ value: u.code, label: u.nameZh }))}
+              />
+            </Form.Item>
+            <Form.Item name="categoryCode" label={t('category')}>
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                placeholder={t('noCategory')}
+                treeData={tree}
+              />
+            </Form.Item>
+            <Form.Item name="active" label={tc('status')} valuePropName="checked">
+              <Switch checkedChildren={tc('active')} unCheckedChildren={tc('inactive')} />
+            </Form.Item>
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
     </Space>
   );
 }

@@ -39,6 +39,7 @@ export function UsersEditor({ data }: { data: Data }) {
   const checks = useFormChecks();
   const errorText = useAdminErrorText();
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -55,7 +56,6 @@ export function UsersEditor({ data }: { data: Data }) {
       })),
     [data.grids],
   );
-  const now = Date.now();
 
   const rows = data.users.filter(
     (u) => !query || u.username.toLowerCase().includes(query.toLowerCase()) || u.display_name.includes(query),
@@ -64,8 +64,7 @@ export function UsersEditor({ data }: { data: Data }) {
   function open(user: User | 'new') {
     setEditing(user);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    setInitial(
       user === 'new'
         ? {
             username: '',
@@ -183,7 +182,7 @@ export function UsersEditor({ data }: { data: Data }) {
             render: (_: unknown, u) =>
               u.disabled_at ? (
                 <Tag color="red">{t('disabled')}</Tag>
-              ) : u.locked_until && Date.parse(u.locked_until) > now ? (
+              ) : u.locked_out ? (
                 <Tag color="orange">{t('lockedOut')}</Tag>
               ) : (
                 <Tag color="green">{t('normal')}</Tag>
@@ -193,7 +192,7 @@ export function UsersEditor({ data }: { data: Data }) {
             title: t('lastLogin'),
             dataIndex: 'last_login_at',
             width: 150,
-            render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '—'),
+            render: (v: string | null) => v ?? '—',
           },
           {
             title: tc('actions'),
@@ -203,7 +202,7 @@ export function UsersEditor({ data }: { data: Data }) {
                 <Button type="link" size="small" onClick={() => open(u)}>
                   {tc('edit')}
                 </Button>
-                {u.disabled_at || (u.locked_until && Date.parse(u.locked_until) > now) ? (
+                {u.disabled_at || u.locked_out ? (
                   <Button type="link" size="small" onClick={() => void lock(u, false)}>
                     {t('unlock')}
                   </Button>
@@ -224,73 +223,73 @@ export function UsersEditor({ data }: { data: Data }) {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={
-          editing === 'new' ? t('addTitle') : editing ? t('editTitle', { username: editing.username }) : ''
-        }
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        confirmLoading={busy}
-        onCancel={() => setEditing(null)}
-        onOk={() => void save()}
-        width={600}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={form} layout="vertical">
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="username" label={t('username')} required>
-                <Input maxLength={40} autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="displayName" label={t('displayName')} required>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={10}>
-              <Form.Item name="role" label={t('role')} required>
-                <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={14}>
-              {field === 'divisionCode' && (
-                <Form.Item name="divisionCode" label={t('division')} required>
-                  <TreeSelect showSearch treeNodeFilterProp="title" treeData={divisions} />
+      {editing !== null && (
+        <Modal
+          open={editing !== null}
+          title={
+            editing === 'new' ? t('addTitle') : editing ? t('editTitle', { username: editing.username }) : ''
+          }
+          okText={tc('save')}
+          cancelText={tc('cancel')}
+          confirmLoading={busy}
+          onCancel={() => setEditing(null)}
+          onOk={() => void save()}
+          width={600}
+        >
+          <Form form={form} layout="vertical" initialValues={initial}>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Form.Item name="username" label={t('username')} required>
+                  <Input maxLength={40} autoComplete="off" />
                 </Form.Item>
-              )}
-              {field === 'officeId' && (
-                <Form.Item name="officeId" label={t('office')} required>
-                  <Select showSearch optionFilterProp="search" options={offices} />
+              </Col>
+              <Col span={12}>
+                <Form.Item name="displayName" label={t('displayName')} required>
+                  <Input maxLength={40} />
                 </Form.Item>
-              )}
-              {field === 'gridId' && (
-                <Form.Item name="gridId" label={t('grid')} required>
-                  <Select showSearch optionFilterProp="search" options={grids} />
+              </Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={10}>
+                <Form.Item name="role" label={t('role')} required>
+                  <Select options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
                 </Form.Item>
-              )}
-            </Col>
-          </Row>
-          {role === 'inspector' && (
-            <Form.Item name="officeId" label={t('inspectorOffice')}>
-              <Select allowClear showSearch optionFilterProp="search" options={offices} />
+              </Col>
+              <Col span={14}>
+                {field === 'divisionCode' && (
+                  <Form.Item name="divisionCode" label={t('division')} required>
+                    <TreeSelect showSearch treeNodeFilterProp="title" treeData={divisions} />
+                  </Form.Item>
+                )}
+                {field === 'officeId' && (
+                  <Form.Item name="officeId" label={t('office')} required>
+                    <Select showSearch optionFilterProp="search" options={offices} />
+                  </Form.Item>
+                )}
+                {field === 'gridId' && (
+                  <Form.Item name="gridId" label={t('grid')} required>
+                    <Select showSearch optionFilterProp="search" options={grids} />
+                  </Form.Item>
+                )}
+              </Col>
+            </Row>
+            {role === 'inspector' && (
+              <Form.Item name="officeId" label={t('inspectorOffice')}>
+                <Select allowClear showSearch optionFilterProp="search" options={offices} />
+              </Form.Item>
+            )}
+            <Form.Item name="phone" label={t('phone')}>
+              <Input maxLength={30} />
             </Form.Item>
-          )}
-          <Form.Item name="phone" label={t('phone')}>
-            <Input maxLength={30} />
-          </Form.Item>
-          {editing === 'new' && (
-            <Form.Item name="password" label={t('password')} extra={t('passwordHint')} required>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
-          )}
-          {formError && <Alert type="error" showIcon message={formError} />}
-        </Form>
-      </Modal>
+            {editing === 'new' && (
+              <Form.Item name="password" label={t('password')} extra={t('passwordHint')} required>
+                <Input.Password maxLength={128} autoComplete="new-password" />
+              </Form.Item>
+            )}
+            {formError && <Alert type="error" showIcon message={formError} />}
+          </Form>
+        </Modal>
+      )}
     </>
   );
 }

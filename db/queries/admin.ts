@@ -355,13 +355,16 @@ export async function listUserRows(db: DbOrTx) {
     grid_name: string | null;
     phone: string | null;
     disabled_at: string | null;
-    locked_until: string | null;
+    /** Locked out after failed logins, now. */
+    locked_out: boolean;
+    /** China Standard Time, 'YYYY-MM-DD HH24:MI'. */
     last_login_at: string | null;
   }>(
     db,
     sql`select u.id, u.username, u.display_name, u.role::text as role, u.division_code, d.name as division_name,
           u.office_id, o.name as office_name, u.grid_id, g.name as grid_name, u.phone,
-          u.disabled_at::text as disabled_at, u.locked_until::text as locked_until, u.last_login_at::text as last_login_at
+          u.disabled_at::text as disabled_at, coalesce(u.locked_until > now(), false) as locked_out,
+          to_char(u.last_login_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as last_login_at
         from users u
         left join divisions d on d.code = u.division_code
         left join offices o on o.id = u.office_id
