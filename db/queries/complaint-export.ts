@@ -83,6 +83,8 @@ export async function listComplaintExportPage(
     limit: number;
     now: Date;
     withContact: boolean;
+    /** Rows whose contact the caller may see in full (`contactFullSql`); the others export none. */
+    contactWhere?: SQL;
   },
 ): Promise<ComplaintExportRow[]> {
   const { key, dir } = SORT_KEY[params.order];
@@ -115,7 +117,7 @@ export async function listComplaintExportPage(
         left join divisions dt on dt.code = ${T}.town_code
         left join divisions dv on dv.code = ${T}.village_code
         left join offices o on o.id = ${T}.responsible_office_id
-        ${params.withContact ? sql`left join complaint_contacts cc on cc.complaint_id = ${T}.id` : sql``}
+        ${params.withContact ? sql`left join complaint_contacts cc on cc.complaint_id = ${T}.id and ${params.contactWhere ?? sql`false`}` : sql``}
         where ${params.where} ${after}
         order by ${key} ${direction}, ${T}.id ${direction}
         limit ${params.limit}`,

@@ -14,7 +14,7 @@ import { complaintFilterSql } from '@/db/queries/map-bins';
 import { polygonContains } from '@/db/queries/map-panels';
 import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
-import { assertCan, can, complaintMapScope, complaintScope } from '@/lib/auth/policy';
+import { assertCan, can, complaintMapScope, complaintScope, contactFullSql } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { divisionPrefix, isWithinDivision } from '@/lib/geo/division-code';
 import { resolveAnalysisArea } from '@/lib/hotspots/analysis-area';
@@ -105,7 +105,14 @@ export function exportSelection(
 /** Batches of rows after each other in the list's order (keyset pagination). */
 async function* pages(
   db: DbOrTx,
-  params: { where: SQL; order: ExportOrder; now: Date; withContact: boolean; batch: number },
+  params: {
+    where: SQL;
+    order: ExportOrder;
+    now: Date;
+    withContact: boolean;
+    contactWhere?: SQL;
+    batch: number;
+  },
 ): AsyncGenerator<ComplaintExportRow[]> {
   let after: ExportCursor | null = null;
   for (;;) {
@@ -258,6 +265,7 @@ export async function exportComplaints(
         order,
         now: opts.now,
         withContact: q.contact,
+        contactWhere: contactFullSql(user),
         batch: opts.batch ?? EXPORT_BATCH,
       }),
     },
