@@ -273,6 +273,8 @@ class Load {
   lastAckAt = 0;
   paused = false;
   inFlight = 0;
+  /** Acknowledged only by a retry that found it stored: committed before a kill, its answer lost. */
+  replayed = 0;
 
   /** Hold new requests and wait for the ones in flight to answer. */
   async pause(): Promise<void> {
@@ -356,6 +358,7 @@ class Load {
           this.errors.push(`${current.key}: ${status} without a tracking code: ${text.slice(0, 200)}`);
         } else {
           current.codes.push(code);
+          if (status === 200 && current.attempts > 1) this.replayed++;
           current.firstAckAt ??= Date.now();
           this.lastAckAt = Date.now();
         }
@@ -658,6 +661,7 @@ interface RoundFigures {
   engine: string;
   submitted: number;
   acknowledged: number;
+  replayed: number;
   kills: number;
   recoveries: number[];
   firstAckAfterKill: number[];
@@ -689,6 +693,7 @@ async function round(target: Target, port: number): Promise<RoundFigures> {
     engine: target.engine,
     submitted: 0,
     acknowledged: 0,
+    replayed: 0,
     kills: 0,
     recoveries: [],
     firstAckAfterKill: [],
@@ -749,6 +754,7 @@ async function round(target: Target, port: number): Promise<RoundFigures> {
   await app.stop();
   figures.submitted = load.all.length;
   figures.acknowledged = load.acknowledged();
+  figures.replayed = load.replayed;
   log(
     `${figures.acknowledged} of ${figures.submitted} submissions acknowledged in ${secs(Date.now() - t0)}, ${figures.kills} kills`,
   );
@@ -792,7 +798,7 @@ console.log('\ncrash: figures');
 for (const f of all) {
   const avg = (xs: number[]) => (xs.length ? secs(xs.reduce((a, b) => a + b, 0) / xs.length) : '-');
   console.log(
-    `  ${f.engine}: ${f.acknowledged}/${f.submitted} acknowledged, ${f.kills} kills, back up after ${avg(f.recoveries)} on average ` +
+    `  ${f.engine}: ${f.acknowledged}/${f.submitted} acknowledged (${f.replayed} by a retry after a kill: stored, answer lost), ${f.kills} kills, back up after ${avg(f.recoveries)} on average ` +
       `(max ${secs(Math.max(...f.recoveries))}), first acknowledgement after a kill ${avg(f.firstAckAfterKill)}; sweep kill: ${f.sweepKill}`,
   );
 }
