@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { calendarDayInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -50,6 +50,7 @@ export function CalendarEditor({ data }: { data: Data }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [csv, setCsv] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
   const [importErrors, setImportErrors] = useState<string[]>([]);
   const byDay = useMemo(() => new Map(data.days.map((d) => [d.day, d])), [data.days]);
   const weekdays = t('weekdays').split(',');
@@ -264,14 +265,17 @@ export function CalendarEditor({ data }: { data: Data }) {
       >
         <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
         <input
+          ref={fileInput}
           type="file"
           accept=".csv,text/csv"
+          hidden
           aria-label={t('importFile')}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void file.text().then(setCsv);
           }}
         />
+        <Button onClick={() => fileInput.current?.click()}>{t('importFile')}</Button>
         <Input.TextArea
           rows={10}
           value={csv}

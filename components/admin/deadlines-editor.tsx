@@ -139,7 +139,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
             dataIndex: 'workingDays',
             render: (w: boolean) => (w ? t('working') : t('calendarDays')),
           },
-          { title: tc('note'), dataIndex: 'note', ellipsis: true },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true, width: 280 },
           {
             title: tc('actions'),
             width: 120,
