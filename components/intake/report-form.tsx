@@ -2,10 +2,12 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { submitInput } from '@/lib/intake/submit-input';
+import { TRIAGE_RULES } from '@/lib/triage/rules';
 import { triageText } from '@/lib/triage/triage-text';
 import { ApiError, errorKeyOf, postJson, type UploadedAttachment, uploadFile } from './api-client';
+import { BuildingSearch, metresBetween, type PickedBuilding } from './building-search';
 import styles from './intake.module.css';
 import type { Pin } from './pin-map';
 import { PinMapLoader } from './pin-map-loader';
@@ -31,6 +33,24 @@ interface Category {
 
 const TRACK_HANDOFF = 'suqiu.track.code';
 
+/** A building picked from the search goes with the submission while the pin stays this close (server: 300 m). */
+const BUILDING_PIN_MAX_M = 250;
+
+/** GET /api/v1/categories/suggest (or the built-in keyword rules when it cannot be reached). */
+interface Advice {
+  rule: { name: string; categoryCode: string } | null;
+  suggestions: { code: string; probability: number }[];
+}
+
+function localAdvice(description: string): Advice {
+  const r = triageText({ title: '', description, categoryCode: null, kind: 'complaint' });
+  const rule = TRIAGE_RULES.find((x) => r.matchedRuleIds.includes(x.id) && x.categoryCode === r.categoryCode);
+  return {
+    rule: r.categorySource === 'rule' && rule ? { name: rule.name, categoryCode: rule.categoryCode! } : null,
+    suggestions: [],
+  };
+}
+
 /** 我要反映: the one-minute report form, and its receipt. `misconduct` is the separate 纪委 channel. */
 export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale: string }) {
   const t = useTranslations('intake');
@@ -38,6 +58,8 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
   const [items, setItems] = useState<Item[]>([]);
   const [pin, setPin] = useState<Pin | null>(null);
   const [address, setAddress] = useState('');
+  const [building, setBuilding] = useState<PickedBuilding | null>(null);
+  const [advice, setAdvice] = useState<Advice | null>(null);
   const [categories, setCategories] = useState<Category[]>([]);
   const [categoryCode, setCategoryCode] = useState('');
   const [phone, setPhone] = useState('');
@@ -68,11 +90,41 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
     misconduct ? c.code.startsWith('JJ') && c.level === 2 : !c.code.startsWith('JJ') && c.level === 2,
   );
   const nameOf = (c: Category) => (locale === 'en' ? c.nameEn : c.nameZh);
-  const suggestion = useMemo(() => {
-    if (misconduct || categoryCode || description.trim().length < 5) return null;
-    const code = triageText({ title: '', description, categoryCode: null, kind: 'complaint' }).categoryCode;
-    return choosable.find((c) => c.code === code) ?? null;
-  }, [description, categoryCode, misconduct, choosable]);
+  const byCode = (code: string) => choosable.find((c) => c.code === code);
+
+  // The category proposal, debounced while typing: the keyword rule and the learned classifier.
+  useEffect(() => {
+    const text = description.trim();
+    if (misconduct || categoryCode || Array.from(text).length < 5) {
+      setAdvice(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const params = new URLSearchParams({ text: text.slice(0, 2000), kind: 'complaint' });
+        const res = await fetch(`/api/v1/categories/suggest?${params}`, { signal: controller.signal });
+        if (!res.ok) throw new Error(String(res.status));
+        setAdvice((await res.json()) as Advice);
+      } catch (e) {
+        if ((e as Error).name !== 'AbortError') setAdvice(localAdvice(text));
+      }
+    }, 500);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [description, categoryCode, misconduct]);
+  const ruleCategory = advice?.rule ? byCode(advice.rule.categoryCode) : undefined;
+  const learned = (advice?.suggestions ?? [])
+    .map((s) => ({ ...s, category: byCode(s.code) }))
+    .filter((s) => s.category && s.code !== advice?.rule?.categoryCode);
+
+  function movePin(p: Pin) {
+    setPin(p);
+    // A pin moved away from the picked building: the building no longer describes the place.
+    if (building && metresBetween(p, building) > BUILDING_PIN_MAX_M) setBuilding(null);
+  }
 
   function addFiles(files: FileList | null, kind: Kind) {
     for (const file of Array.from(files ?? [])) startUpload(file, kind, file.name);
@@ -125,7 +177,7 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
       (pos) => {
         setLocating(false);
         // Browsers report WGS84 (W3C Geolocation).
-        setPin({ lng: pos.coords.longitude, lat: pos.coords.latitude });
+        movePin({ lng: pos.coords.longitude, lat: pos.coords.latitude });
         setErrors(({ location: _l, ...rest }) => rest);
       },
       () => {
@@ -143,6 +195,7 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
       description,
       location: pin ? { lng: pin.lng, lat: pin.lat, datum: 'wgs84' } : undefined,
       address: address.trim() || undefined,
+      buildingId: building?.id,
       categoryCode: categoryCode || undefined,
       anonymous,
       contact: !anonymous && phone.trim() ? { phone: phone.trim() } : undefined,
@@ -184,6 +237,7 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
     setItems([]);
     setPin(null);
     setAddress('');
+    setBuilding(null);
     setCategoryCode('');
     idempotencyKey.current = crypto.randomUUID();
   }
@@ -328,13 +382,24 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
         <button type="button" className={styles.secondary} onClick={locate} disabled={locating}>
           {locating ? t('report.locating') : t('report.useMyLocation')}
         </button>
-        <PinMapLoader pin={pin} onPin={(p: Pin) => setPin(p)} label={t('report.locationHint')} />
+        <PinMapLoader pin={pin} onPin={movePin} label={t('report.locationHint')} />
         <p className={styles.muted} data-testid="pin-status">
           {pin
             ? t('report.locationSet', { lng: pin.lng.toFixed(5), lat: pin.lat.toFixed(5) })
             : t('report.locationHint')}
         </p>
         {err('location')}
+        <BuildingSearch
+          near={pin}
+          picked={building}
+          onPick={(b) => {
+            setBuilding(b);
+            setPin({ lng: b.lng, lat: b.lat });
+            setErrors(({ location: _l, buildingId: _b, ...rest }) => rest);
+          }}
+          onClear={() => setBuilding(null)}
+        />
+        {err('buildingId')}
         <label className={styles.field}>
           <span className={styles.label}>{t('report.address')}</span>
           <input
@@ -358,13 +423,40 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
             </option>
           ))}
         </select>
-        {suggestion ? (
-          <span className={styles.suggestion}>
-            {t('report.suggested', { name: nameOf(suggestion) })}{' '}
-            <button type="button" className={styles.link} onClick={() => setCategoryCode(suggestion.code)}>
-              {t('report.useSuggestion')}
-            </button>
-          </span>
+        {ruleCategory || learned.length > 0 ? (
+          <div className={styles.suggestion} data-testid="category-suggestion">
+            {ruleCategory && advice?.rule ? (
+              <p>
+                {t('report.suggestedRule', { rule: advice.rule.name, name: nameOf(ruleCategory) })}{' '}
+                <button
+                  type="button"
+                  className={styles.link}
+                  onClick={() => setCategoryCode(ruleCategory.code)}
+                >
+                  {t('report.useSuggestion')}
+                </button>
+              </p>
+            ) : null}
+            {learned.length > 0 ? (
+              <p>
+                {t('report.suggestedModel')}
+                {learned.map((s) => (
+                  <button
+                    key={s.code}
+                    type="button"
+                    className={styles.suggestChip}
+                    onClick={() => setCategoryCode(s.code)}
+                    data-testid="suggestion-chip"
+                  >
+                    {t('report.suggestedOption', {
+                      name: nameOf(s.category!),
+                      percent: Math.round(s.probability * 100),
+                    })}
+                  </button>
+                ))}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         {err('categoryCode')}
       </label>
