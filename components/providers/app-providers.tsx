@@ -6,6 +6,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useState } from 'react';
 import type { Locale } from '@/lib/i18n/config';
+import '@/lib/http/zod-browser';
 
 export function AppProviders({ locale, children }: { locale: Locale; children: ReactNode }) {
   const [queryClient] = useState(
