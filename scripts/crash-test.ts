@@ -727,14 +727,19 @@ async function round(target: Target, port: number): Promise<RoundFigures> {
     return Date.now();
   };
 
-  // Kill moments: random, spread over the load, one slot per kill and one for the sweep kill.
+  // Kill moments: random, spread over the load, one slot per kill and one for the sweep kill. The
+  // load's clock runs while the app is up (time to recover is not load), so every slot sees submissions.
   const slot = (LOAD_SECONDS * 1000) / (KILLS + 2);
+  let upSince = t0;
+  const runFor = async (ms: number) => {
+    while (Date.now() < upSince + ms) await sleep(50);
+  };
   for (let k = 0; k < KILLS; k++) {
-    const at = t0 + slot * (k + 0.5) + Math.random() * slot;
-    while (Date.now() < at) await sleep(50);
+    await runFor(slot * (0.5 + Math.random()));
     await recover(await killUnderLoad());
+    upSince = Date.now();
   }
-  while (Date.now() < t0 + slot * (KILLS + 0.5) + Math.random() * slot) await sleep(50);
+  await runFor(slot * (0.5 + Math.random()));
   const sweep =
     target.engine === 'server'
       ? await sweepKillServer(target, app, load)
@@ -744,8 +749,8 @@ async function round(target: Target, port: number): Promise<RoundFigures> {
   log(`kill ${figures.kills} (sweep): ${sweep.note}`);
   sweepChecks.push({ engine: target.engine, ok: sweep.ok, note: sweep.note });
   await recover(sweep.killedAt);
-
-  while (Date.now() < t0 + LOAD_SECONDS * 1000) await sleep(50);
+  upSince = Date.now();
+  await runFor(slot);
   await load.drain();
   // One last sweep on request, after the timer's: anything still due would be raised now, and only once.
   const last = await requestSweep(app);
@@ -798,7 +803,7 @@ console.log('\ncrash: figures');
 for (const f of all) {
   const avg = (xs: number[]) => (xs.length ? secs(xs.reduce((a, b) => a + b, 0) / xs.length) : '-');
   console.log(
-    `  ${f.engine}: ${f.acknowledged}/${f.submitted} acknowledged (${f.replayed} by a retry after a kill: stored, answer lost), ${f.kills} kills, back up after ${avg(f.recoveries)} on average ` +
+    `  ${f.engine}: ${f.acknowledged}/${f.submitted} acknowledged (${f.replayed} only by a retry: stored, answer lost to a kill or a client timeout), ${f.kills} kills, back up after ${avg(f.recoveries)} on average ` +
       `(max ${secs(Math.max(...f.recoveries))}), first acknowledgement after a kill ${avg(f.firstAckAfterKill)}; sweep kill: ${f.sweepKill}`,
   );
 }
