@@ -18,6 +18,8 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'supervision', href: '/supervision', roles: ['inspector'] },
   { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
   { key: 'hotspots', href: '/hotspots', roles: ['inspector', 'leader'] },
+  { key: 'stats', href: '/stats', roles: ['inspector', 'leader'] },
+  { key: 'assessment', href: '/assessment', roles: ['inspector', 'leader', 'admin'] },
   { key: 'reports', href: '/reports', roles: ['inspector', 'leader'] },
   { key: 'adminTriage', href: '/admin/triage-rules', roles: ['admin'] },
   { key: 'adminRouting', href: '/admin/routing', roles: ['admin'] },

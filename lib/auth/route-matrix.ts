@@ -120,6 +120,19 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/map/selection': { GET: { actions: ['map.read'] } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { actions: ['map.read'] } },
 
+  '/api/stats/areas': { GET: { actions: ['stats.read'] } },
+  '/api/stats/assessment': { GET: { actions: ['stats.read'] } },
+  /** GET: the weights in force (admins who edit them, and readers of the assessment); PUT: admins. */
+  '/api/stats/assessment/weights': {
+    GET: { actions: ['config.manage', 'stats.read'] },
+    PUT: { actions: ['config.manage'] },
+  },
+  '/api/stats/categories': { GET: { actions: ['stats.read'] } },
+  '/api/stats/complaints': { GET: { actions: ['stats.read'] } },
+  '/api/stats/indicators': { GET: { actions: ['stats.read'] } },
+  '/api/stats/offices': { GET: { actions: ['stats.read'] } },
+  '/api/stats/trend': { GET: { actions: ['stats.read'] } },
+
   '/api/supervision/letters': { POST: { actions: ['complaint.supervise'], object: 'complaint' } },
   '/api/supervision/letters/[id]': { POST: { actions: ['letter.answer'], object: 'letter' } },
   '/api/supervision/spot-checks': { POST: { actions: ['complaint.supervise'] } },

@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'reports',
   'confidentiality',
   'admin',
+  'stats',
 ] as const;
 
 export default getRequestConfig(async () => {

@@ -1,0 +1,31 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { StatsDashboard } from '@/components/stats/stats-dashboard';
+import { getDb } from '@/db/client';
+import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { can } from '@/lib/auth/policy';
+import { AppError } from '@/lib/http/errors';
+import { getStatsDashboard } from '@/lib/stats/get-stats-dashboard.server';
+import { parseStatsState } from '@/lib/stats/url-state';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** 统计分析: the leader dashboard for an area and period (inspectors and leaders); all filters in the URL. */
+export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireCurrentUser();
+  if (!can(user, 'stats.read') || user.jurisdiction.kind !== 'division') {
+    const t = await getTranslations('stats');
+    return <div className="staff__page">{t('forbidden')}</div>;
+  }
+  const sp = await searchParams;
+  const now = new Date();
+  const state = parseStatsState((k) => single(sp[k]), now);
+  try {
+    const data = await getStatsDashboard(await getDb(), user, state, now);
+    return <StatsDashboard data={data} state={{ ...state, area: data.indicators.area.code }} />;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}

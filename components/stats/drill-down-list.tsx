@@ -1,0 +1,133 @@
+'use client';
+
+import { Pagination, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import type { StatsComplaintRow } from '@/db/queries/stats';
+import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
+import { IndicatorDefinitionText, useLang } from './definition-tip';
+import styles from './stats.module.css';
+
+const fmt = (iso: string | null) =>
+  iso
+    ? new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }).format(new Date(iso))
+    : '—';
+
+/** The complaints behind a figure, each linked to its case page; paging in the URL. */
+export function DrillDownList({
+  indicator,
+  part,
+  summary,
+  filters,
+  backHref,
+  total,
+  rows,
+  page,
+  pageSize,
+}: {
+  indicator: IndicatorId;
+  part: 'numerator' | 'denominator';
+  summary: string;
+  filters: string[];
+  backHref: string;
+  total: number;
+  rows: StatsComplaintRow[];
+  page: number;
+  pageSize: number;
+}) {
+  const t = useTranslations('stats');
+  const lang = useLang();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const d = indicatorDefinition(indicator);
+  const columns: ColumnsType<StatsComplaintRow> = [
+    {
+      title: t('drillColumns.code'),
+      dataIndex: 'trackingCode',
+      width: 120,
+      render: (code: string, r) => <Link href={`/cases/${r.id}`}>{code}</Link>,
+    },
+    {
+      title: t('drillColumns.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (title: string, r) => <Link href={`/cases/${r.id}`}>{title}</Link>,
+    },
+    {
+      title: t('drillColumns.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: string) => t(`statuses.${s}` as 'statuses.received'),
+    },
+    {
+      title: t('drillColumns.category'),
+      dataIndex: 'categoryName',
+      width: 120,
+      render: (v) => v ?? t('uncategorised'),
+    },
+    { title: t('drillColumns.office'), dataIndex: 'officeName', ellipsis: true, render: (v) => v ?? '—' },
+    { title: t('drillColumns.village'), dataIndex: 'villageName', ellipsis: true, width: 150 },
+    { title: t('drillColumns.submitted'), dataIndex: 'submittedAt', width: 150, render: fmt },
+    { title: t('drillColumns.replied'), dataIndex: 'firstRepliedAt', width: 150, render: fmt },
+    { title: t('drillColumns.resolved'), dataIndex: 'resolvedAt', width: 150, render: fmt },
+    { title: t('drillColumns.due'), dataIndex: 'resolveDueAt', width: 150, render: fmt },
+  ];
+  return (
+    <div className={styles.page}>
+      <div className={styles.header}>
+        <div>
+          <h1 className={styles.title} data-testid="drill-title">
+            {t('drillTitle', { indicator: d.name[lang], part: t(`drillParts.${part}`) })}
+          </h1>
+          <div className={styles.subtitle}>{summary}</div>
+          {filters.map((f) => (
+            <div key={f} className={styles.subtitle}>
+              {f}
+            </div>
+          ))}
+        </div>
+        <Link href={backHref}>{t('drillBack')}</Link>
+      </div>
+      <section className={styles.panel} style={{ marginBottom: 12, background: '#fafafa' }}>
+        <div style={{ color: '#1f1f1f' }}>
+          <IndicatorDefinitionText id={indicator} />
+        </div>
+      </section>
+      <Table<StatsComplaintRow>
+        className={styles.table}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 1300 }}
+        data-testid="drill-table"
+      />
+      {total > pageSize && (
+        <Pagination
+          style={{ marginTop: 12 }}
+          current={page}
+          pageSize={pageSize}
+          total={total}
+          showSizeChanger={false}
+          onChange={(p) => {
+            const q = new URLSearchParams(search.toString());
+            q.set('page', String(p));
+            router.push(`${pathname}?${q.toString()}`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { giCellsLayer } from '@/components/analytics/analysis-layers';
+import { AnalysisMap } from '@/components/analytics/analysis-map';
+import { fetchGi, toQuery } from '@/lib/query/analytics';
+import { cstDayStart } from '@/lib/stats/period';
+import styles from './stats.module.css';
+
+/** Cell edge by area level: a city in 2 km cells, a village in 200 m. */
+export const CELL_BY_LEVEL: Record<string, number> = { city: 2000, county: 1000, town: 500, village: 200 };
+
+/**
+ * The area's hot spots for the period (Getis-Ord Gi* from /api/analytics/hotspots, the hot-spot
+ * workspace's own endpoint and layer), on the own-data basemap.
+ */
+export function HotspotMiniMap({
+  area,
+  level,
+  from,
+  to,
+  bounds,
+}: {
+  area: string;
+  level: string;
+  from: string;
+  to: string;
+  bounds: [number, number, number, number] | null;
+}) {
+  const t = useTranslations('stats');
+  const cellSize = CELL_BY_LEVEL[level] ?? 1000;
+  const end = new Date(cstDayStart(to).getTime() + 86_400_000);
+  const q = toQuery({
+    division: area,
+    cellSize,
+    shape: 'square',
+    fdr: true,
+    from: cstDayStart(from).toISOString(),
+    to: end.toISOString(),
+  });
+  const gi = useQuery({ queryKey: ['stats-gi', q], queryFn: () => fetchGi(q), staleTime: 60_000 });
+  const layers = useMemo(() => (gi.data ? [giCellsLayer(gi.data, () => {})] : []), [gi.data]);
+  const hot = gi.data?.features.filter((f) => (f.properties.bin ?? 0) > 0).length ?? 0;
+  return (
+    <div>
+      <div className={styles.map} data-testid="stats-map">
+        <AnalysisMap layers={layers} bounds={bounds} ready={!gi.isLoading} />
+      </div>
+      <div
+        className={styles.hint}
+        style={{ marginTop: 6, display: 'flex', justifyContent: 'space-between', gap: 8 }}
+      >
+        <span>
+          {gi.isError || (gi.data && gi.data.features.length === 0)
+            ? t('mapEmpty')
+            : t('mapHint', { size: cellSize, hot })}
+        </span>
+        <Link href="/hotspots">{t('mapOpen')}</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { DbOrTx } from '@/db/client';
+import { getBoundsOf } from '@/db/queries/map-panels';
+import { type AreaChild, getStatsArea, listAreaChildren, type StatsArea } from '@/db/queries/stats';
+import type { AuthUser } from '@/lib/auth/types';
+import { type CategoryRanking, computeCategoryRanking } from './category-ranking.server';
+import { computeIndicators, type IndicatorsResult } from './compute-indicators.server';
+import { computeMonthlyTrend, type MonthlyTrend } from './monthly-trend.server';
+import { computeOfficeRanking, type OfficeRanking } from './office-ranking.server';
+import { resolveStatsArea } from './resolve-stats-area.server';
+import type { StatsState } from './url-state';
+
+export interface AreaPathNode {
+  code: string;
+  name: string;
+  level: string;
+  children: AreaChild[];
+}
+
+export interface StatsDashboard {
+  /** From the viewer's division down to the chosen area, each with its children (the area picker). */
+  areaPath: AreaPathNode[];
+  indicators: IndicatorsResult;
+  trend: MonthlyTrend;
+  categories: CategoryRanking;
+  offices: OfficeRanking;
+  bounds: [number, number, number, number] | null;
+}
+
+/** Everything /stats shows for a state (area, period): cards, 12-month trend ending with the period, rankings. */
+export async function getStatsDashboard(
+  db: DbOrTx,
+  user: AuthUser,
+  state: StatsState,
+  now = new Date(),
+): Promise<StatsDashboard> {
+  const area = await resolveStatsArea(db, user, state.area);
+  const range = { areaCode: area.code, from: state.from, to: state.to, now };
+  const indicators = await computeIndicators(db, user, range);
+  const trend = await computeMonthlyTrend(db, user, {
+    areaCode: area.code,
+    lastMonth: state.to.slice(0, 7),
+    now,
+  });
+  const categories = await computeCategoryRanking(db, user, range);
+  const offices = await computeOfficeRanking(db, user, range);
+  const bounds = await getBoundsOf(db, { divisionCode: area.code });
+  const areaPath = await buildAreaPath(db, user, area);
+  return { areaPath, indicators, trend, categories, offices, bounds };
+}
+
+/** From the viewer's division down to the area, each with its children (the area picker's options). */
+export async function buildAreaPath(db: DbOrTx, user: AuthUser, area: StatsArea): Promise<AreaPathNode[]> {
+  // lineage runs from the area up; the picker starts at the viewer's division
+  const root = user.jurisdiction.kind === 'division' ? user.jurisdiction.divisionCode : area.code;
+  const codes = area.lineage.slice(0, area.lineage.indexOf(root) + 1).reverse();
+  const path: AreaPathNode[] = [];
+  for (const code of codes) {
+    const d = code === area.code ? area : await getStatsArea(db, code);
+    if (!d) continue;
+    path.push({ code: d.code, name: d.name, level: d.level, children: await listAreaChildren(db, d.code) });
+  }
+  return path;
+}
