@@ -127,7 +127,10 @@ export async function buildMonthlyReport(
     if (error instanceof AppError && error.code !== 'INTERNAL') return null;
     throw error;
   });
-  const hotCells = (hot?.cells ?? []).filter((c) => c.bin > 0).sort((a, b) => b.z - a.z || b.count - a.count);
+  // Hot cells (Gi* bins +1…+3), the most complaints first: where the month's problems concentrated.
+  const hotCells = (hot?.cells ?? [])
+    .filter((c) => c.bin > 0)
+    .sort((a, b) => b.count - a.count || b.z - a.z || a.i - b.i || a.j - b.j);
   const svg = await getAreaMapSvg(db, {
     code: division.code,
     cells: hotCells.map((c) => ({ i: c.i, j: c.j })),

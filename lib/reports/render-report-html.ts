@@ -32,10 +32,10 @@ const fmtShare = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
 const fmtDays = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
 
-export function fmtIndicator(i: Pick<ReportIndicator, 'unit'>, v: number | null): string {
+export function fmtIndicator(i: Pick<ReportIndicator, 'unit'>, v: number | null, days = ''): string {
   if (v === null) return '—';
   if (i.unit === 'percent') return fmtPct(v);
-  if (i.unit === 'days') return v.toFixed(1);
+  if (i.unit === 'days') return `${v.toFixed(1)}${days}`;
   return String(Math.round(v));
 }
 
@@ -146,6 +146,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
     ([k, n]) => k.endsWith('_hot') && n > 0,
   );
   const hs = data.hotspots;
+  const daySuffix = locale === 'en' ? ' d' : ' 天';
 
   return `<article class="report" lang="${locale}">
   <header class="report__head">
@@ -168,8 +169,8 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       [t('cols.indicator'), t('cols.value'), t('cols.previous'), t('cols.change')],
       data.indicators.map((i) => [
         esc(i.name),
-        fmtIndicator(i, i.value),
-        fmtIndicator(i, i.previous.value),
+        fmtIndicator(i, i.value, daySuffix),
+        fmtIndicator(i, i.previous.value, daySuffix),
         fmtChange(i),
       ]),
       'indicators',
@@ -232,7 +233,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
         c.rank,
         `<span class="swatch" style="background:${esc(c.color)}"></span>${esc(c.name)}`,
         c.count,
-        fmtShare(c.share),
+        fmtPct(c.share),
         c.previousCount,
       ]),
     )}
@@ -382,7 +383,7 @@ export const REPORT_CSS = `
 .report .legend { font-size: 8.5pt; color: #595959; }
 .report .swatch { display: inline-block; width: 9pt; height: 9pt; margin: 0 3pt -1pt 6pt; border-radius: 2pt; }
 .report .muted { color: #8c8c8c; }
-.report .boards { display: grid; grid-template-columns: 1fr 1fr; gap: 8pt; }
+.report .boards { display: block; }
 .report .board--red h3 { color: #cf1322; } .report .board--black h3 { color: #262626; }
 .report .definitions dl { font-size: 8.5pt; } .report .definitions dt { font-weight: 600; margin-top: 3pt; } .report .definitions dd { margin: 0 0 0 12pt; color: #434343; }
 .report section { break-inside: auto; }
