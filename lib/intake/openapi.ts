@@ -32,10 +32,19 @@ const timeline = ref('PublicTimeline');
 
 /** The properties of a query schema as OpenAPI `in: query` parameters. */
 function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
-  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as {
+  type ObjectSchema = {
     properties?: Record<string, JsonSchema & { description?: string }>;
     required?: string[];
+    $ref?: string;
+    $defs?: Record<string, ObjectSchema>;
   };
+  const top = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as ObjectSchema;
+  // A schema with an `id` comes back as a $ref into its own $defs.
+  const json = top.$ref ? (top.$defs?.[top.$ref.split('/').pop()!] ?? {}) : top;
   return Object.entries(json.properties ?? {}).map(([name, { description, ...rest }]) => ({
     name,
     in: 'query',
