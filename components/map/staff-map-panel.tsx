@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Tag } from 'antd';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatRing } from '@/lib/map/filters';
@@ -74,32 +75,11 @@ function Bars({ rows, label }: { rows: Count[]; label: (r: Count) => string }) {
   );
 }
 
-/** The 12-month trend as a small SVG column chart (no chart library on the map route). */
-function Trend({ rows }: { rows: { month: string; n: number }[] }) {
-  const max = Math.max(1, ...rows.map((r) => r.n));
-  const w = 300;
-  const h = 90;
-  const bw = w / rows.length;
-  return (
-    <svg className="staff-map__trend" viewBox={`0 0 ${w} ${h + 14}`} role="img" aria-label="trend">
-      {rows.map((r, i) => {
-        const bh = (h * r.n) / max;
-        return (
-          <g key={r.month}>
-            <rect x={i * bw + 2} y={h - bh} width={bw - 4} height={bh} fill="#1677ff">
-              <title>{`${r.month}: ${r.n}`}</title>
-            </rect>
-            {i % 3 === 0 && (
-              <text x={i * bw + bw / 2} y={h + 11} fontSize="9" textAnchor="middle" fill="#666">
-                {r.month.slice(2)}
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
+/** The 12-month trend (ECharts, loaded with the first area panel rather than with the map). */
+const Trend = dynamic(() => import('./area-trend-chart'), {
+  ssr: false,
+  loading: () => <div className="staff-map__trend" style={{ height: 150 }} />,
+});
 
 function SummaryView({ s }: { s: Summary }) {
   const t = useTranslations('map');

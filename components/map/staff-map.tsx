@@ -14,7 +14,7 @@ import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
 import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
-import { HEAT_LAYER, HEAT_SOURCE, heatData } from './layers/heat-style';
+import { HEAT_LAYER, heatMaxima, heatSource, heatTilesUrl } from './layers/heat-style';
 import {
   type BuildingFeature,
   buildingsLayer,
@@ -98,6 +98,9 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   const [view, setView] = useState<ViewInfo | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [deckDrawn, setDeckDrawn] = useState(false);
+  /** The loaded heat tiles' maxima, and whether the heat source has its tiles for the view. */
+  const [heatMax, setHeatMax] = useState({ maxN: 1, maxW: 1, total: 0 });
+  const [heatLoaded, setHeatLoaded] = useState(false);
   const [panel, setPanel] = useState<Panel>(() => {
     const s = readUrlState();
     return s.building ? { kind: 'building', id: s.building } : s.selection ? { kind: 'selection' } : null;
@@ -128,7 +131,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     ...gridsQuery(view && on('grids') && zoom >= GRID_MIN_ZOOM ? view.bbox : null),
     placeholderData: keepPreviousData,
   });
-  const needCells = on('heatmap') || on('cells') || (on('points') && zoom < POINTS_MIN_ZOOM);
+  const needCells = on('cells') || (on('points') && zoom < POINTS_MIN_ZOOM);
   const cells = useQuery({
     queryKey: ['map', 'cells', view?.bbox, Math.round(zoom * 2) / 2, filterQuery],
     queryFn: () =>
@@ -211,10 +214,31 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     });
     map.addControl(overlay);
     map.on('load', () => {
-      map.addSource('heat', HEAT_SOURCE);
+      map.addSource(
+        'heat',
+        heatSource(
+          heatTilesUrl(window.location.origin, new URLSearchParams(window.location.search).toString()),
+        ),
+      );
       map.addLayer(HEAT_LAYER);
       setStyleReady(true);
       setView(viewOf(map));
+    });
+    // After each render settles: rescale the heat to the loaded tiles' maximum.
+    map.on('idle', () => {
+      if (!map.getSource('heat')) return;
+      const b = map.getBounds();
+      const m = heatMaxima(map.querySourceFeatures('heat', { sourceLayer: 'centroids' }), {
+        west: b.getWest(),
+        south: b.getSouth(),
+        east: b.getEast(),
+        north: b.getNorth(),
+      });
+      setHeatMax((old) => (old.maxN === m.maxN && old.maxW === m.maxW && old.total === m.total ? old : m));
+      setHeatLoaded(map.isSourceLoaded('heat'));
+    });
+    map.on('dataloading', (e) => {
+      if ((e as { sourceId?: string }).sourceId === 'heat') setHeatLoaded(false);
     });
     map.on('moveend', () => {
       const v = viewOf(map);
@@ -244,16 +268,23 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     feed('grids', on('grids') ? grids.data : { type: 'FeatureCollection', features: [] });
   });
 
-  const heat = useMemo(() => (cells.data ? heatData(cells.data) : null), [cells.data]);
+  // The heat tiles follow the filter (playback included); only tiles in view are fetched.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
-    if (heat) (map.getSource('heat') as maplibregl.GeoJSONSource | undefined)?.setData(heat.fc);
+    const source = map.getSource('heat') as maplibregl.VectorTileSource | undefined;
+    const url = heatTilesUrl(window.location.origin, filterQuery);
+    if (source && source.tiles?.[0] !== url) source.setTiles([url]);
+  }, [filterQuery, styleReady]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
     map.setLayoutProperty('complaint-heat', 'visibility', on('heatmap') ? 'visible' : 'none');
+    // sqrt keeps a few dense cells from hiding everything else.
     map.setPaintProperty('complaint-heat', 'heatmap-weight', [
       '/',
-      ['get', state.weightByUrgency ? 'w' : 'n'],
-      Math.max(1, state.weightByUrgency ? (heat?.maxW ?? 1) : (heat?.maxN ?? 1)),
+      ['sqrt', ['get', state.weightByUrgency ? 'w' : 'n']],
+      Math.sqrt(state.weightByUrgency ? heatMax.maxW : heatMax.maxN),
     ]);
   });
 
@@ -384,6 +415,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     !counties.data ||
     (needCells && !cells.data) ||
     (needHexagons && !hexagons.data) ||
+    (on('heatmap') && !heatLoaded) ||
     (on('points') && zoom >= POINTS_MIN_ZOOM && !points.data) ||
     (on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && !buildings.data);
   const ready =
@@ -396,7 +428,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   const inView =
     zoom >= POINTS_MIN_ZOOM && on('points')
       ? (points.data?.total ?? 0)
-      : (cells.data?.total ?? hexagons.data?.total ?? 0);
+      : (cells.data?.total ?? hexagons.data?.total ?? (on('heatmap') ? heatMax.total : 0));
 
   return (
     <div

@@ -1,15 +1,22 @@
 /**
  * The complaint heatmap, drawn by MapLibre's own heatmap layer (GPU, no extra bundle) from the
- * server's cells: one weighted point per cell at the mean position of its complaints.
+ * server's vector tiles (`/api/map/tiles/{z}/{x}/{y}.mvt`, layer `centroids`): one weighted point
+ * per cell at the mean position of its complaints. MapLibre caches the tiles, so panning fetches
+ * only the tiles that come into view; from zoom 14 it over-zooms the zoom-13 tiles.
  */
-import type { FeatureCollection } from 'geojson';
 import type { HeatmapLayerSpecification, SourceSpecification } from 'maplibre-gl';
-import type { Cells, RGB } from './staff-layers';
+import type { RGB } from './staff-layers';
 
-export const HEAT_SOURCE: SourceSpecification = {
-  type: 'geojson',
-  data: { type: 'FeatureCollection', features: [] },
-};
+export const HEAT_TILES_MAX_ZOOM = 13;
+
+/** The tile URL template for a filter (absolute: MapLibre fetches tiles from its worker). */
+export function heatTilesUrl(origin: string, filterQuery: string): string {
+  return `${origin}/api/map/tiles/{z}/{x}/{y}.mvt${filterQuery ? `?${filterQuery}` : ''}`;
+}
+
+export function heatSource(url: string): SourceSpecification {
+  return { type: 'vector', tiles: [url], minzoom: 0, maxzoom: HEAT_TILES_MAX_ZOOM };
+}
 
 export const HEAT_RAMP: RGB[] = [
   [65, 182, 196],
@@ -23,10 +30,11 @@ export const HEAT_LAYER: HeatmapLayerSpecification = {
   id: 'complaint-heat',
   type: 'heatmap',
   source: 'heat',
+  'source-layer': 'centroids',
   paint: {
-    'heatmap-weight': ['/', ['get', 'n'], 1],
-    'heatmap-intensity': 1.2,
-    'heatmap-radius': 28,
+    'heatmap-weight': ['/', ['sqrt', ['get', 'n']], 1],
+    'heatmap-intensity': 2,
+    'heatmap-radius': 30,
     'heatmap-opacity': 0.75,
     'heatmap-color': [
       'interpolate',
@@ -48,24 +56,29 @@ export const HEAT_LAYER: HeatmapLayerSpecification = {
   },
 };
 
-/** Cells → weighted points; weights are scaled by the view's maximum (set as a paint expression). */
-export function heatData(cells: Cells): { fc: FeatureCollection; maxN: number; maxW: number } {
-  let maxN = 0;
-  let maxW = 0;
-  const features = cells.n.map((n, i) => {
-    const w = cells.w[i]!;
+/**
+ * The largest n and w among the loaded tiles' cells (the heat is scaled by the view's maximum) and
+ * the complaints of the cells centred inside the view (a tile may be listed twice while MapLibre
+ * fades between zooms: each cell counts once).
+ */
+export function heatMaxima(
+  features: readonly { properties: Record<string, unknown>; geometry: unknown }[],
+  bounds: { west: number; south: number; east: number; north: number },
+): { maxN: number; maxW: number; total: number } {
+  let maxN = 1;
+  let maxW = 1;
+  let total = 0;
+  const seen = new Set<string>();
+  for (const f of features) {
+    const n = Number(f.properties.n);
+    const w = Number(f.properties.w);
     if (n > maxN) maxN = n;
     if (w > maxW) maxW = w;
-    return {
-      type: 'Feature' as const,
-      properties: { n, w },
-      geometry: { type: 'Point' as const, coordinates: [cells.lng[i]!, cells.lat[i]!] },
-    };
-  });
-  // sqrt keeps a few dense cells from hiding everything else.
-  for (const f of features) {
-    f.properties.n = Math.sqrt(f.properties.n);
-    f.properties.w = Math.sqrt(f.properties.w);
+    const [lng, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+    const key = `${lng.toFixed(5)},${lat.toFixed(5)},${n}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (lng >= bounds.west && lng <= bounds.east && lat >= bounds.south && lat <= bounds.north) total += n;
   }
-  return { fc: { type: 'FeatureCollection', features }, maxN: Math.sqrt(maxN), maxW: Math.sqrt(maxW) };
+  return { maxN, maxW, total };
 }
