@@ -427,6 +427,21 @@ async function requestSweep(app: App): Promise<{ status: number; body: string } 
 const sweepChecks: { engine: string; ok: boolean; note: string }[] = [];
 
 /**
+ * Half-done warnings: an alert without its event (a due-soon alert superseded by an overdue one in
+ * the same sweep has none, by design), or a warning event on a case with an office and no reminder.
+ * A sweep that died midway and left part of its work would show here.
+ */
+const HALF_DONE_SQL = `select
+  (select count(*) from deadline_alerts a where a.subject_type = 'complaint'
+     and not exists (select 1 from complaint_events e where e.type in ('due_soon', 'overdue') and (e.data->>'alertId')::int = a.id)
+     and not (a.level = 'due_soon' and exists (select 1 from deadline_alerts b where b.subject_type = a.subject_type
+       and b.subject_id = a.subject_id and b.deadline = a.deadline and b.level = 'overdue' and b.raised_at = a.raised_at)))::int as alerts,
+  (select count(*) from complaint_events e join complaints c on c.id = e.complaint_id
+    where e.type in ('due_soon', 'overdue') and c.responsible_office_id is not null
+      and not exists (select 1 from notifications n where n.complaint_id = e.complaint_id and n.kind::text = e.type::text
+        and n.data->>'deadline' = e.data->>'deadline' and n.data->>'dueAt' = e.data->>'dueAt'))::int as events`;
+
+/**
  * Server: make the deadlines of every case so far due (live), hold the outbox table in SHARE mode so
  * the next sweep stops after writing its alerts and events but before its reminders, wait until a
  * sweep is seen waiting there, and SIGKILL the app: the sweep dies mid-transaction. Its alerts must
@@ -469,15 +484,17 @@ async function sweepKillServer(
     const killedAt = Date.now();
     await blocker.query('rollback');
     load.paused = false;
-    await sleep(200); // the server notices the dead connections and rolls their transactions back
+    await sleep(500); // the server notices the dead connections and rolls their transactions back
     const after = await count();
-    const ok = waiting > 0 && after === before;
+    const half = (await blocker.query<{ alerts: number; events: number }>(HALF_DONE_SQL)).rows[0];
+    const whole = half?.alerts === 0 && half?.events === 0;
     return {
       killedAt,
-      ok,
+      ok: waiting > 0 && whole,
       note:
-        `${moved} cases made due; ${waiting > 0 ? `killed while ${waiting} sweep(s) had written their alerts and events and waited on the outbox` : 'no sweep was seen mid-transaction'}; ` +
-        `alerts before ${before}, right after the kill ${after} (the killed sweep ${after === before ? 'rolled back whole' : 'LEFT PART OF ITS WORK'})`,
+        `${moved} cases made due; ${waiting > 0 ? `killed while ${waiting} sweep(s) had written their alerts and events and waited on the outbox` : 'NO SWEEP WAS SEEN MID-TRANSACTION'}; ` +
+        `alerts ${before} before, ${after} right after the kill (sweeps needing no reminder commit meanwhile); ` +
+        `half-done warnings: ${half?.alerts} alerts without event, ${half?.events} events without reminder`,
     };
   } finally {
     load.paused = false;
@@ -514,12 +531,14 @@ async function sweepKillEmbedded(
                  (select count(*)::int from complaint_events where type in ('due_soon', 'overdue')) as events,
                  (select count(*)::int from notifications where kind in ('due_soon', 'overdue')) as reminders`,
     );
+    const half = (await queryRows<{ alerts: number; events: number }>(probe.db, sql.raw(HALF_DONE_SQL)))[0];
     return {
       killedAt,
-      ok: true,
+      ok: half?.alerts === 0 && half?.events === 0,
       note:
         `${moved} cases made due (app down); ${inFlight ? 'killed with the sweep request in flight' : 'the sweep answered before the kill'}; ` +
-        `then ${row?.alerts} alerts, ${row?.events} warning events, ${row?.reminders} reminders stored`,
+        `then ${row?.alerts} alerts, ${row?.events} warning events, ${row?.reminders} reminders stored; ` +
+        `half-done warnings: ${half?.alerts} alerts without event, ${half?.events} events without reminder`,
     };
   } finally {
     await probe.close();
