@@ -214,6 +214,9 @@ interface Probe {
 const BBOX = 'bbox=101.4,26.4,101.9,26.8';
 const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/export/complaints.xlsx': { GET: { query: 'list=all' } },
+  '/api/export/stats.xlsx': { GET: { query: 'table=indicators&from=2026-01-01&to=2026-01-31' } },
+  '/api/reports': { GET: {}, POST: { body: { areaCode: XIQU, month: '2026-01' } } },
+  '/api/reports/[id]/pdf': { GET: { params: { id: '999999' }, allowed: [404] } },
   '/api/admin/calendar-days': { POST: { body: { day: '2030-05-06', isWorkday: false, name: '探测假日' } } },
   '/api/admin/calendar-days/[day]': { DELETE: { params: { day: '2030-05-07' }, allowed: [404] } },
   '/api/admin/calendar-import': {

@@ -100,6 +100,8 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
 
   /** `list=all|cell|selection` needs complaint.read (or map.read), `inbox` complaint.handle, `dispatch` complaint.dispatch, `contact=1` complaint.readContact (lib/export/export-complaints.server.ts). */
   '/api/export/complaints.xlsx': { GET: { actions: ['complaint.read'] } },
+  /** Every statistics table (lib/export/export-stats-table.server.ts), scoped like the statistics. */
+  '/api/export/stats.xlsx': { GET: { actions: ['stats.read'] } },
 
   '/api/grids/[id]/persons': { GET: { actions: ['person.read'], object: 'grid' } },
 
@@ -119,6 +121,10 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/map/points': { GET: { actions: ['map.read'] } },
   '/api/map/selection': { GET: { actions: ['map.read'] } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { actions: ['map.read'] } },
+
+  /** Monthly reports of areas inside the caller's division (other areas and ids answer 404). */
+  '/api/reports': { GET: { actions: ['report.read'] }, POST: { actions: ['report.read'] } },
+  '/api/reports/[id]/pdf': { GET: { actions: ['report.read'] } },
 
   '/api/stats/areas': { GET: { actions: ['stats.read'] } },
   '/api/stats/assessment': { GET: { actions: ['stats.read'] } },
