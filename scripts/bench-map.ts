@@ -189,9 +189,9 @@ for (const v of VIEWS) {
     for (const q of queries) await pg.query(q.sql, q.params as unknown[]);
     bare.push(performance.now() - t);
   }
-  const parsed = JSON.parse(body) as { n?: number[]; points?: unknown[]; source?: string };
-  const items = parsed.points ? `${parsed.points.length} pts` : `${parsed.n?.length ?? 0} cells`;
-  const what = parsed.points ? 'points' : `${parsed.source}`;
+  const parsed = JSON.parse(body) as { n?: number[]; id?: number[]; source?: string };
+  const items = parsed.id ? `${parsed.id.length} pts` : `${parsed.n?.length ?? 0} cells`;
+  const what = parsed.id ? 'points' : `${parsed.source}`;
   const kb = Buffer.byteLength(body) / 1024;
   console.log(
     `${v.name.padEnd(9)} ${String(v.zoom).padEnd(5)} ${what.padEnd(7)} ${pct(app, 50).toFixed(1).padStart(7)} ms ${pct(app, 95).toFixed(1).padStart(7)} ms ${pct(bare, 50).toFixed(1).padStart(7)} ms ${pct(bare, 95).toFixed(1).padStart(7)} ms ${(pct(app, 95) / pct(bare, 95)).toFixed(2).padStart(8)}× ${kb.toFixed(1).padStart(7)} KB  ${items}`,

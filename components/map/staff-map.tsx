@@ -11,6 +11,7 @@ import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-
 import { filterEntries } from '@/lib/map/filters';
 import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
+import type { MapPoints } from '@/lib/map/read-map-layers.server';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
 import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
@@ -151,10 +152,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   });
   const points = useQuery({
     queryKey: ['map', 'points', view?.bbox, filterQuery],
-    queryFn: () =>
-      getJson<{ total: number; truncated: boolean; points: PointDatum[] }>(
-        `/api/map/points?bbox=${view!.bbox.join(',')}&${filterQuery}`,
-      ),
+    queryFn: () => getJson<MapPoints>(`/api/map/points?bbox=${view!.bbox.join(',')}&${filterQuery}`),
     enabled: view !== null && on('points') && zoom >= POINTS_MIN_ZOOM,
     placeholderData: keepPreviousData,
   });
@@ -292,6 +290,20 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     () => Object.fromEntries(setup.categories.map((c) => [c.code, hexRgb(c.color)])) as Record<string, RGB>,
     [setup.categories],
   );
+  const pointRows = useMemo<PointDatum[]>(() => {
+    const p = points.data;
+    if (!p) return [];
+    return p.id.map((id, i) => ({
+      id,
+      lng: p.lng[i]!,
+      lat: p.lat[i]!,
+      category: p.category[i]!,
+      urgency: p.urgency[i] ?? null,
+      status: p.status[i]!,
+      deadline: p.deadline[i]!,
+      buildingId: p.buildingId[i] ?? null,
+    }));
+  }, [points.data]);
   const cellRows = useMemo(() => (cells.data ? cellData(cells.data) : []), [cells.data]);
   const cellMax = useMemo(() => maxCount(cellRows), [cellRows]);
   const hexRows = useMemo(() => (hexagons.data ? hexagonData(hexagons.data) : []), [hexagons.data]);
@@ -327,7 +339,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
         ? clusterCountsLayer(cellRows, { minCount: Math.max(2, Math.ceil(cellMax / 40)) })
         : null,
       showPoints
-        ? complaintPointsLayer(points.data.points, {
+        ? complaintPointsLayer(pointRows, {
             colorBy: state.colorBy,
             categoryColors,
             radius: zoom >= 16 ? 6 : 4.5,

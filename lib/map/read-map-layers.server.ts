@@ -20,16 +20,42 @@ function assertSmall(bbox: Bbox, maxDegrees: number) {
     throw new AppError('VALIDATION', 'bbox: too large for this layer');
 }
 
+/** Complaint points of a view, columnar (one array per field: ≈ 60 % of the JSON of objects). */
+export interface MapPoints {
+  total: number;
+  /** More than MAX_POINTS matched: the newest are sent. */
+  truncated: boolean;
+  id: number[];
+  lng: number[];
+  lat: number[];
+  category: string[];
+  urgency: (string | null)[];
+  status: string[];
+  deadline: string[];
+  buildingId: (number | null)[];
+}
+
 /** Complaint points of a high-zoom view; `truncated` when more than MAX_POINTS match. */
 export async function readMapPoints(
   db: DbOrTx,
   input: { user: AuthUser; bbox: Bbox; filter: ComplaintFilter; now: Date },
-) {
+): Promise<MapPoints> {
   assertCan(input.user, 'map.read');
   assertSmall(input.bbox, 0.25);
   const scope = complaintMapScope(input.user);
   const { total, points } = await listComplaintPoints(db, { ...input, scope, limit: MAX_POINTS });
-  return { total, truncated: total > points.length, points };
+  return {
+    total,
+    truncated: total > points.length,
+    id: points.map((p) => p.id),
+    lng: points.map((p) => p.lng),
+    lat: points.map((p) => p.lat),
+    category: points.map((p) => p.category),
+    urgency: points.map((p) => p.urgency),
+    status: points.map((p) => p.status),
+    deadline: points.map((p) => p.deadline),
+    buildingId: points.map((p) => p.buildingId),
+  };
 }
 
 /** Building footprints with complaint counts under the same filter (GeoJSON text). */
