@@ -1,6 +1,6 @@
 'use client';
 
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
@@ -50,9 +50,12 @@ export function AssessmentView({
     </span>
   );
   const scoreCell = (s: number | null) => (
-    <span className={styles.score}>
-      <TextTip text={ASSESSMENT_DEFINITION} /> {s === null ? '—' : s.toFixed(1)}
-    </span>
+    <Tooltip
+      title={<div className={styles.tip}>{ASSESSMENT_DEFINITION[lang]}</div>}
+      styles={{ root: { maxWidth: 480 } }}
+    >
+      <span className={styles.score}>{s === null ? '—' : s.toFixed(1)}</span>
+    </Tooltip>
   );
   const columns: ColumnsType<AssessedOffice> = [
     { title: t('columns.rank'), dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
@@ -64,7 +67,12 @@ export function AssessmentView({
       render: (tier: string) => (tier ? t(`tiers.${tier}` as 'tiers.county') : ''),
     },
     {
-      title: t('assessment.score'),
+      title: (
+        <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+          {t('assessment.score')}
+          <TextTip text={ASSESSMENT_DEFINITION} />
+        </span>
+      ),
       dataIndex: 'score',
       align: 'right',
       sorter: (a, b) => (a.score ?? -1) - (b.score ?? -1),
@@ -125,7 +133,9 @@ export function AssessmentView({
                   · {t('assessment.cases')} {o.cases}
                 </span>
               </span>
-              <span className={styles.score}>{o.score?.toFixed(1)}</span>
+              <Tooltip title={<div className={styles.tip}>{ASSESSMENT_DEFINITION[lang]}</div>}>
+                <span className={styles.score}>{o.score?.toFixed(1)}</span>
+              </Tooltip>
             </li>
           ))}
         </ol>

@@ -100,6 +100,7 @@ export function TrendChart({
           type: 'value',
           min,
           max: percent ? 100 : undefined,
+          interval: percent && min !== undefined ? (100 - min <= 30 ? 5 : 10) : undefined,
           axisLabel: { fontSize: 14, color: '#1f1f1f', formatter: percent ? '{value}%' : '{value}' },
           splitLine: { lineStyle: { color: '#e8e8e8' } },
         },

@@ -12,12 +12,12 @@ export function useLang(): 'zh' | 'en' {
 }
 
 /** The written definition of an indicator (lib/stats/definitions.ts), as tooltip content. */
-export function IndicatorDefinitionText({ id }: { id: IndicatorId }) {
+export function IndicatorDefinitionText({ id, light = false }: { id: IndicatorId; light?: boolean }) {
   const t = useTranslations('stats');
   const lang = useLang();
   const d = indicatorDefinition(id);
   return (
-    <div className={styles.tip}>
+    <div className={light ? styles.tipLight : styles.tip}>
       <p>
         <b>{d.name[lang]}</b>
       </p>

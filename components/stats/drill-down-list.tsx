@@ -101,7 +101,7 @@ export function DrillDownList({
       </div>
       <section className={styles.panel} style={{ marginBottom: 12, background: '#fafafa' }}>
         <div style={{ color: '#1f1f1f' }}>
-          <IndicatorDefinitionText id={indicator} />
+          <IndicatorDefinitionText id={indicator} light />
         </div>
       </section>
       <Table<StatsComplaintRow>
