@@ -176,12 +176,12 @@ class App {
   }
 
   /** Start `next start` in its own process group; resolves when /api/health answers 200. */
-  async start(): Promise<number> {
+  async start(overrides: Record<string, string> = {}): Promise<number> {
     const t0 = performance.now();
     const env = { ...process.env, ...this.env };
     delete env.DATABASE_URL;
     delete env.SUQIU_DATA_DIR;
-    Object.assign(env, this.env);
+    Object.assign(env, this.env, overrides);
     this.child = spawn(
       process.execPath,
       ['node_modules/next/dist/bin/next', 'start', '-p', String(this.port)],
@@ -514,12 +514,13 @@ async function sweepKillEmbedded(
 ): Promise<{ killedAt: number; ok: boolean; note: string }> {
   await killUnderLoad();
   const moved = await makeDeadlinesDue(target);
-  await app.start();
+  // This once without the timer, so that the requested sweep is the one that finds the work.
+  await app.start({ SUQIU_SWEEP_INTERVAL_MS: '0' });
   let answered = false;
   void requestSweep(app).then(() => {
     answered = true;
   });
-  await sleep(Math.random() * 30);
+  await sleep(Math.random() * 150);
   const inFlight = !answered;
   await app.kill();
   const killedAt = Date.now();
