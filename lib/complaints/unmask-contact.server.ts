@@ -16,14 +16,15 @@ export interface UnmaskedContact {
 /**
  * 查看完整联系方式: the reporter's full name and phone, for a viewer the policy entitles
  * (`contactAccess` = 'full'), with a `contact.unmask` audit record in the same transaction: no
- * unmasked view without its record. Out of jurisdiction → NOT_FOUND; visible but not entitled
- * (a closed case, another office, a leader) → FORBIDDEN; anonymous or no contact → NOT_FOUND.
+ * unmasked view without its record. Roles that read no contacts (leaders, admins) → FORBIDDEN; out
+ * of jurisdiction → NOT_FOUND; visible but not entitled (a closed case, another or a co-handling
+ * office) → FORBIDDEN; anonymous or no contact → NOT_FOUND.
  */
 export async function unmaskContact(
   db: DbOrTx,
   input: { user: AuthUser; id: number; ip?: string | null; now?: Date },
 ): Promise<UnmaskedContact> {
-  assertCan(input.user, 'complaint.read');
+  assertCan(input.user, 'complaint.readContact'); // leaders and admins: FORBIDDEN
   return db.transaction(async (tx) => {
     const found = await getScopedContact(tx, { viewer: input.user, id: input.id });
     if (!found) throw new AppError('NOT_FOUND', 'Complaint not found');
