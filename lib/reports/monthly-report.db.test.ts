@@ -107,7 +107,7 @@ describe('buildMonthlyReport, January 2026 in 西区', () => {
     expect(html).toContain('66.7%');
     expect(html).toContain('<svg class="map"');
     expect(html).not.toContain('<script');
-  });
+  }, 120_000);
 });
 
 describe('issuing', () => {
@@ -202,5 +202,5 @@ describe('issuing', () => {
     } finally {
       delete process.env.SUQIU_CHROMIUM_PATH;
     }
-  });
+  }, 300_000);
 });
