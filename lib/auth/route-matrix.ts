@@ -96,6 +96,8 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/clues/findings': { GET: { actions: ['clue.manage'] } },
 
   '/api/complaints/[id]': { GET: { actions: ['complaint.read'], object: 'complaint' } },
+  /** The full contact of one case: read access, then the entitlement (lib/complaints/unmask-contact.server.ts). */
+  '/api/complaints/[id]/contact': { POST: { actions: ['complaint.readContact'], object: 'complaint' } },
   '/api/complaints/[id]/attachments': { GET: { actions: ['complaint.read'], object: 'complaint' } },
 
   /** `list=all|cell|selection` needs complaint.read (or map.read), `inbox` complaint.handle, `dispatch` complaint.dispatch, `contact=1` complaint.readContact (lib/export/export-complaints.server.ts). */
