@@ -46,7 +46,7 @@ describe('monthly report', () => {
     const { month, from, to } = lastMonth();
 
     await page.goto(`${APP_URL}/reports`, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('[data-testid="report-generate"]');
+    await page.waitForSelector('[data-testid="report-generate"][data-ready="true"]', { timeout: 60_000 });
     // The form opens on the leader's own area and last month: issue it.
     await page.locator('[data-testid="report-generate"] button[type="submit"]').click();
     await page.waitForURL(/\/reports\/\d+$/, { timeout: 170_000 });

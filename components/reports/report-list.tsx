@@ -5,7 +5,7 @@ import { App, Button, Form, Select, Table, Tag } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 export interface ReportListRow {
   id: number;
@@ -48,6 +48,9 @@ export function ReportList({
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ areaCode: string; month: string }>();
+  // Set once hydrated: before that a click would submit the bare HTML form.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const generate = async (values: { areaCode: string; month: string }) => {
     setBusy(true);
@@ -81,6 +84,7 @@ export function ReportList({
         initialValues={{ areaCode: defaultArea, month: months[1] ?? months[0] }}
         style={{ marginBottom: 16, rowGap: 8 }}
         data-testid="report-generate"
+        data-ready={ready ? 'true' : 'false'}
       >
         <Form.Item name="areaCode" label={t('area')} rules={[{ required: true, message: t('areaRequired') }]}>
           <Select
