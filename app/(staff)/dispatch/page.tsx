@@ -14,9 +14,9 @@ export default async function DispatchQueuePage() {
     <div className="staff__page">
       <h1>{t('title')}</h1>
       <p className="staff__hint">{t('subtitle')}</p>
-      <p>
+      <div className="staff__actions">
         <ExportButton href="/api/export/complaints.xlsx?list=dispatch" />
-      </p>
+      </div>
       <CaseTable rows={rows} serverNow={Date.now()} mode="dispatch" />
     </div>
   );

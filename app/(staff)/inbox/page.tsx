@@ -19,9 +19,9 @@ export default async function InboxPage() {
       <p className="staff__hint">
         {t('subtitle')} · {t('count', { count: rows.length })}
       </p>
-      <p>
+      <div className="staff__actions">
         <ExportButton href="/api/export/complaints.xlsx?list=inbox" />
-      </p>
+      </div>
       <OpenLettersAlert letters={letters} serverNow={Date.now()} />
       <CaseTable
         rows={rows}
