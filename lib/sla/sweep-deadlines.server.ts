@@ -36,14 +36,11 @@ export async function sweepDeadlines(
       dueSoonHours: params.dueSoonHours ?? DUE_SOON_HOURS,
     });
     // A deadline found already past gets only its overdue warning.
+    const overdueKeys = new Set(
+      raised.filter((a) => a.level === 'overdue').map((a) => `${a.subject_id}:${a.deadline}`),
+    );
     const alerts = raised.filter(
-      (a) =>
-        !(
-          a.level === 'due_soon' &&
-          raised.some(
-            (b) => b.level === 'overdue' && b.subject_id === a.subject_id && b.deadline === a.deadline,
-          )
-        ),
+      (a) => !(a.level === 'due_soon' && overdueKeys.has(`${a.subject_id}:${a.deadline}`)),
     );
     const events = alerts
       .filter((a) => a.complaint_id !== null)
@@ -60,7 +57,7 @@ export async function sweepDeadlines(
         public: false,
         createdAt: params.now,
       }));
-    if (events.length > 0) await tx.insert(complaintEvents).values(events);
+    for (const batch of chunks(events)) await tx.insert(complaintEvents).values(batch);
     const reminders = alerts
       .filter((a) => a.office_id !== null)
       .map((a) => ({
@@ -73,11 +70,21 @@ export async function sweepDeadlines(
         data: { deadline: a.deadline, dueAt: new Date(a.due_at).toISOString() },
         createdAt: params.now,
       }));
-    if (reminders.length > 0) await tx.insert(notifications).values(reminders);
+    for (const batch of chunks(reminders)) await tx.insert(notifications).values(batch);
     return {
       raised: alerts.length,
       dueSoon: alerts.filter((a) => a.level === 'due_soon').length,
       overdue: alerts.filter((a) => a.level === 'overdue').length,
     };
   });
+}
+
+/**
+ * A first sweep over a large backlog raises tens of thousands of warnings at once: insert them in
+ * batches that stay under PostgreSQL's 65,535 bind parameters per statement.
+ */
+function chunks<T>(rows: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
