@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { ExportButton } from '@/components/export/export-button';
 import type { StatsComplaintRow } from '@/db/queries/stats';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
 import { IndicatorDefinitionText, useLang } from './definition-tip';
@@ -51,6 +52,10 @@ export function DrillDownList({
   const pathname = usePathname();
   const search = useSearchParams();
   const d = indicatorDefinition(indicator);
+  // The Excel file holds every case behind the figure (not just this page), in the same order.
+  const exportQuery = new URLSearchParams(search.toString());
+  exportQuery.delete('page');
+  exportQuery.set('list', 'indicator');
   const columns: ColumnsType<StatsComplaintRow> = [
     {
       title: t('drillColumns.code'),
@@ -97,7 +102,10 @@ export function DrillDownList({
             </div>
           ))}
         </div>
-        <Link href={backHref}>{t('drillBack')}</Link>
+        <div className={styles.headerActions}>
+          <ExportButton size="small" href={`/api/export/complaints.xlsx?${exportQuery.toString()}`} />
+          <Link href={backHref}>{t('drillBack')}</Link>
+        </div>
       </div>
       <section className={styles.panel} style={{ marginBottom: 12, background: '#fafafa' }}>
         <div style={{ color: '#1f1f1f' }}>

@@ -465,6 +465,28 @@ export interface StatsComplaintRow extends Record<string, unknown> {
 }
 
 /** The cases behind a figure: the population ANDed with one metric's condition (and optional office/category). */
+export function statsListWhere(params: {
+  viewer: Viewer;
+  area: AreaRef;
+  condition: SQL;
+  officeId?: number | null;
+  category?: string | null;
+}): SQL {
+  const extra: SQL[] = [params.condition];
+  if (params.officeId !== undefined && params.officeId !== null) {
+    extra.push(sql`complaints.responsible_office_id = ${params.officeId}`);
+  }
+  if (params.category !== undefined && params.category !== null) {
+    extra.push(
+      params.category === ''
+        ? sql`complaints.category_code is null`
+        : sql`left(complaints.category_code, 2) = ${params.category}`,
+    );
+  }
+  return statsPopulation(params.viewer, params.area, sql.join(extra, sql` and `));
+}
+
+/** One page of the cases behind a figure (newest first) and their total. */
 export async function listStatsComplaints(
   db: DbOrTx,
   params: {
@@ -477,18 +499,7 @@ export async function listStatsComplaints(
     offset: number;
   },
 ): Promise<{ total: number; rows: StatsComplaintRow[] }> {
-  const extra: SQL[] = [params.condition];
-  if (params.officeId !== undefined && params.officeId !== null) {
-    extra.push(sql`complaints.responsible_office_id = ${params.officeId}`);
-  }
-  if (params.category !== undefined && params.category !== null) {
-    extra.push(
-      params.category === ''
-        ? sql`complaints.category_code is null`
-        : sql`left(complaints.category_code, 2) = ${params.category}`,
-    );
-  }
-  const where = statsPopulation(params.viewer, params.area, sql.join(extra, sql` and `));
+  const where = statsListWhere(params);
   const total = await queryRow<{ n: number }>(
     db,
     sql`select count(*)::int as n from complaints where ${where}`,

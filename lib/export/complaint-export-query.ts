@@ -11,13 +11,17 @@
  *   `GET /api/analytics/cell-complaints` (`division`, `cellSize`, `shape`, `i`, `j`, ISO `from`/`to`,
  *   `category`, `status`, `urgency`, `channel`).
  * - `selection`: a drawn polygon on the map (`sel=lng,lat;…`) with the map filter.
+ * - `indicator`: the cases behind a figure of /stats (the parameters of `/stats/complaints`:
+ *   `indicator`, `part`, `area`, `month` or `from`/`to`, `office`, `category`), newest first.
  * `contact=1` adds the complainant's name and phone, for roles with `complaint.readContact` only.
  */
 import { z } from 'zod';
 import { type ComplaintFilter, parseFilter } from '@/lib/map/filters';
 import { ringParam } from '@/lib/map/params';
+import { complaintsQuery } from '@/lib/stats/api-params';
+import type { IndicatorId } from '@/lib/stats/definitions';
 
-export const EXPORT_LISTS = ['all', 'inbox', 'dispatch', 'cell', 'selection'] as const;
+export const EXPORT_LISTS = ['all', 'inbox', 'dispatch', 'cell', 'selection', 'indicator'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 const base = z.object({
@@ -45,6 +49,16 @@ export type ComplaintExportQuery = { contact: boolean } & (
   | { list: 'dispatch' }
   | { list: 'cell'; cell: z.infer<typeof cellQuery>; params: Record<string, string> }
   | { list: 'selection'; ring: [number, number][]; filter: ComplaintFilter }
+  | {
+      list: 'indicator';
+      indicator: IndicatorId;
+      part: 'numerator' | 'denominator';
+      areaCode: string | null;
+      from: string;
+      to: string;
+      officeId: number | null;
+      category: string | null;
+    }
 );
 
 /** Parse the search params (zod errors become VALIDATION answers). */
@@ -67,5 +81,19 @@ export function parseComplaintExportQuery(params: Record<string, string>): Compl
       return { list, contact, cell: cellQuery.parse(params), params };
     case 'selection':
       return { list, contact, ring: z.object({ sel: ringParam }).parse(params).sel, filter: filter() };
+    case 'indicator': {
+      const q = complaintsQuery.parse(params);
+      return {
+        list,
+        contact,
+        indicator: q.indicator,
+        part: q.part,
+        areaCode: q.areaCode,
+        from: q.from,
+        to: q.to,
+        officeId: q.office ?? null,
+        category: q.category ?? null,
+      };
+    }
   }
 }

@@ -25,6 +25,7 @@ import mapEn from '@/lib/i18n/messages/en/map.json';
 import reportsEn from '@/lib/i18n/messages/en/reports.json';
 import mapZh from '@/lib/i18n/messages/zh-CN/map.json';
 import reportsZh from '@/lib/i18n/messages/zh-CN/reports.json';
+import { indicatorComplaintsWhere } from '@/lib/stats/list-indicator-complaints.server';
 import type { ComplaintExportQuery } from './complaint-export-query';
 import { type XlsxColumn, xlsxStream } from './xlsx.server';
 
@@ -46,7 +47,7 @@ const inList = (values: readonly string[]) =>
  */
 export function exportSelection(
   user: AuthUser,
-  q: ComplaintExportQuery,
+  q: Exclude<ComplaintExportQuery, { list: 'indicator' }>,
   now: Date,
 ): { where: SQL; order: ExportOrder; label: string } {
   switch (q.list) {
@@ -100,6 +101,18 @@ export function exportSelection(
       return { where: sql.join(parts, sql` and `), order: 'newest', label: q.area ?? 'all' };
     }
   }
+}
+
+/** The cases behind a figure of /stats, exactly as the drill-down lists them (newest first). */
+async function indicatorSelection(
+  db: DbOrTx,
+  user: AuthUser,
+  q: Extract<ComplaintExportQuery, { list: 'indicator' }>,
+  now: Date,
+): Promise<{ where: SQL; order: ExportOrder; label: string }> {
+  assertCan(user, 'stats.read');
+  const where = await indicatorComplaintsWhere(db, user, { ...q, now });
+  return { where, order: 'newest', label: `${q.indicator}-${q.part}` };
 }
 
 /** Batches of rows after each other in the list's order (keyset pagination). */
@@ -236,7 +249,10 @@ export async function exportComplaints(
   opts: { now: Date; locale: Locale; batch?: number; ip?: string | null; query?: string },
 ): Promise<ComplaintExport> {
   if (q.contact) assertCan(user, 'complaint.readContact');
-  const { where, order, label } = exportSelection(user, q, opts.now);
+  const { where, order, label } =
+    q.list === 'indicator'
+      ? await indicatorSelection(db, user, q, opts.now)
+      : exportSelection(user, q, opts.now);
   const rows = await countComplaintsForExport(db, { where });
   // Recorded before the first byte leaves: an export that starts is an export on the record.
   await writeAudit(db, {

@@ -10,6 +10,7 @@ import {
   relatedMetricCondition,
   type StatsArea,
   type StatsComplaintRow,
+  statsListWhere,
 } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -96,4 +97,35 @@ export async function listIndicatorComplaints(
     offset: Math.max(params.offset ?? 0, 0),
   });
   return { area, period: p, indicator: params.indicator, part: params.part, total, rows };
+}
+
+/**
+ * The same cases as `listIndicatorComplaints` as one SQL condition on `complaints` (for the Excel
+ * export of a drill-down, which pages through them itself in the same order).
+ */
+export async function indicatorComplaintsWhere(
+  db: DbOrTx,
+  user: AuthUser,
+  params: {
+    indicator: IndicatorId;
+    part: IndicatorPart;
+    areaCode?: string | null;
+    from: string;
+    to: string;
+    officeId?: number | null;
+    category?: string | null;
+    now?: Date;
+  },
+): Promise<SQL> {
+  const area = await resolveStatsArea(db, user, params.areaCode);
+  const p = parsePeriod(params.from, params.to);
+  indicatorDefinition(params.indicator);
+  const condition = indicatorCondition(params.indicator, params.part, p, params.now ?? new Date());
+  return statsListWhere({
+    viewer: user,
+    area,
+    condition,
+    officeId: params.officeId,
+    category: params.category,
+  });
 }
