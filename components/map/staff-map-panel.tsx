@@ -5,6 +5,7 @@ import { Button, Form, Input, Select, Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ExportButton } from '@/components/export/export-button';
 import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
@@ -287,6 +288,11 @@ function SelectionPanel({ state, filterQuery }: { state: MapState; filterQuery: 
       <h3>{t('panel.selection')}</h3>
       <SummaryView s={q.data} />
       <h4>{t('panel.complaints')}</h4>
+      {/* The Excel file holds every complaint of the selection, not only the listed ones. */}
+      <ExportButton
+        size="small"
+        href={`/api/export/complaints.xlsx?list=selection&sel=${sel}&${filterQuery}`}
+      />
       <ComplaintList rows={q.data.complaints} />
     </div>
   );
