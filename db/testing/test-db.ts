@@ -41,6 +41,30 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * Drop a test database once the pool's sockets are really gone: `pool.end()` resolves while its
+ * connections are still closing, and `DROP … WITH (FORCE)` would then kill one mid-close, which
+ * surfaces as an uncaught "terminating connection due to administrator command" in the test run.
+ */
+async function dropWhenIdle(url: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if ((rows[0]?.n ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Called once per test run (vitest globalSetup): prepares the template for `createTestDb`. */
 export async function prepareTestTemplate(): Promise<void> {
   const { openDb } = await import('../client');
@@ -89,7 +113,7 @@ export async function createTestDb(): Promise<DbHandle> {
       location: name,
       close: async () => {
         await handle.close();
-        await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropWhenIdle(url, name);
       },
     };
   }
