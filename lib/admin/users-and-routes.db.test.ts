@@ -7,11 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { getSession, insertSession } from '@/db/queries/sessions';
+import { getSession } from '@/db/queries/sessions';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { login } from '@/lib/auth/login.server';
-import { generateSessionToken, hashSessionToken, SESSION_COOKIE } from '@/lib/auth/session';
+import { hashSessionToken, SESSION_COOKIE } from '@/lib/auth/session';
+import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError, toAppError } from '@/lib/http/errors';
 import { buildWorkflowWorld, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
@@ -20,17 +21,9 @@ import { resetUserPassword } from './reset-user-password.server';
 import { setUserLocked } from './set-user-locked.server';
 import { updateUser } from './update-user.server';
 
-/** The cookie `cookies()` reads in the route handlers. */
-const jar = vi.hoisted(() => ({ cookie: '' }));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => {
-      const pair = jar.cookie.split('; ').find((p) => p.startsWith(`${name}=`));
-      return pair ? { name, value: pair.slice(name.length + 1) } : undefined;
-    },
-  }),
-  headers: async () => new Headers({ cookie: jar.cookie }),
-}));
+vi.mock('next/headers', async () =>
+  (await import('@/lib/auth/testing/session-cookies')).nextHeadersFromJar(),
+);
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -69,15 +62,8 @@ const lastAudit = async () =>
   );
 
 /** A live session for a user, as login would leave it; returns the cookie token. */
-async function sessionFor(userId: number): Promise<string> {
-  const token = generateSessionToken();
-  await insertSession(handle.db, {
-    id: hashSessionToken(token),
-    userId,
-    createdAt: new Date(),
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  return token;
+function sessionFor(userId: number): Promise<string> {
+  return openTestSession(handle.db, userId);
 }
 const hasSession = async (token: string) =>
   (await getSession(handle.db, { id: hashSessionToken(token) })) !== null;
@@ -263,10 +249,10 @@ describe('admin route handlers', () => {
     body: unknown,
     site = 'same-origin',
   ) {
-    jar.cookie = as ? `${SESSION_COOKIE}=${tokens.get(as)}` : '';
+    cookieJar.cookie = as ? `${SESSION_COOKIE}=${tokens.get(as)}` : '';
     const request = new Request(`http://localhost${path}`, {
       method,
-      headers: { 'sec-fetch-site': site, 'content-type': 'application/json', cookie: jar.cookie },
+      headers: { 'sec-fetch-site': site, 'content-type': 'application/json', cookie: cookieJar.cookie },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return request;

@@ -15,9 +15,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { insertSession } from '@/db/queries/sessions';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
+import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
 import { signAttachmentUrl } from '@/lib/intake/signed-url';
 import {
   buildWorkflowWorld,
@@ -26,7 +26,7 @@ import {
   XIQU,
   XIQU_VILLAGE,
 } from '@/lib/workflow/testing/fixture';
-import { generateSessionToken, hashSessionToken, SESSION_COOKIE } from './session';
+import { SESSION_COOKIE } from './session';
 import type { AuthUser } from './types';
 
 vi.hoisted(() => {
@@ -36,35 +36,14 @@ vi.hoisted(() => {
   process.env.SUQIU_RATE_LOGIN_PER_ADDRESS = '100000';
 });
 
-/** The cookie jar `cookies()` reads: set per call. */
-const jar = vi.hoisted(() => ({ cookie: '' as string }));
-
 vi.mock('server-only', () => ({}));
 vi.mock('next/server', async (original) => ({
   ...(await original<typeof import('next/server')>()),
   connection: async () => {},
 }));
-vi.mock('next/headers', () => {
-  const parse = () =>
-    new Map(
-      jar.cookie
-        .split(';')
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
-    );
-  return {
-    cookies: async () => ({
-      get: (name: string) => {
-        const value = parse().get(name);
-        return value === undefined ? undefined : { name, value };
-      },
-      has: (name: string) => parse().has(name),
-      getAll: () => [...parse()].map(([name, value]) => ({ name, value })),
-    }),
-    headers: async () => new Headers({ cookie: jar.cookie }),
-  };
-});
+vi.mock('next/headers', async () =>
+  (await import('@/lib/auth/testing/session-cookies')).nextHeadersFromJar(),
+);
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => key,
   getLocale: async () => 'zh-CN',
@@ -257,14 +236,7 @@ beforeAll(async () => {
     inspector: world.users.inspector,
   };
   for (const [who, user] of Object.entries(users) as [Who, AuthUser][]) {
-    const token = generateSessionToken();
-    await insertSession(handle.db, {
-      id: hashSessionToken(token),
-      userId: user.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
-    tokens.set(who, token);
+    tokens.set(who, await openTestSession(handle.db, user.id, now));
   }
   const posts = new Map<string, Handler>();
   for (const { key, file } of ROUTE_FILES) {
@@ -278,12 +250,12 @@ beforeAll(async () => {
   if (issue) {
     const month = new Date(Date.now() - 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 7);
     for (const who of ['leader'] as const) {
-      jar.cookie = `${SESSION_COOKIE}=${tokens.get(who)}`;
+      cookieJar.cookie = `${SESSION_COOKIE}=${tokens.get(who)}`;
       const res = await issue(
         new Request('http://localhost/api/reports', {
           method: 'POST',
           headers: {
-            cookie: jar.cookie,
+            cookie: cookieJar.cookie,
             'content-type': 'application/json',
             'sec-fetch-site': 'same-origin',
           },
@@ -415,9 +387,9 @@ async function call(
     return Array.isArray(v) ? v.join('/') : String(v);
   });
   const token = who ? tokens.get(who) : undefined;
-  jar.cookie = token ? `${SESSION_COOKIE}=${token}` : '';
+  cookieJar.cookie = token ? `${SESSION_COOKIE}=${token}` : '';
   const request = new Request(`http://localhost${pathname}${query ? `?${query}` : ''}`, {
-    headers: { ...(jar.cookie ? { cookie: jar.cookie } : {}), 'x-forwarded-for': '10.7.7.7' },
+    headers: { ...(cookieJar.cookie ? { cookie: cookieJar.cookie } : {}), 'x-forwarded-for': '10.7.7.7' },
   });
   return handler(request, { params: Promise.resolve(params) });
 }

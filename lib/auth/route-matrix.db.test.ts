@@ -11,9 +11,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { insertSession } from '@/db/queries/sessions';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
+import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
 import { INDICATOR_IDS } from '@/lib/stats/definitions';
 import { buildWorkflowWorld, insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
 import { ACTIONS, type Action } from './policy';
@@ -24,7 +24,7 @@ import {
   SERVER_ACTION_MATRIX,
   usesSessionCookie,
 } from './route-matrix';
-import { generateSessionToken, hashSessionToken, SESSION_COOKIE } from './session';
+import { SESSION_COOKIE } from './session';
 import type { AuthUser, Role } from './types';
 
 vi.hoisted(() => {
@@ -35,35 +35,14 @@ vi.hoisted(() => {
   process.env.SUQIU_RATE_LOGIN_PER_ADDRESS = '100000';
 });
 
-/** The cookie jar `cookies()` reads: set per call from the request's Cookie header. */
-const jar = vi.hoisted(() => ({ cookie: '' as string }));
-
 vi.mock('server-only', () => ({}));
 vi.mock('next/server', async (original) => ({
   ...(await original<typeof import('next/server')>()),
   connection: async () => {},
 }));
-vi.mock('next/headers', () => {
-  const parse = () =>
-    new Map(
-      jar.cookie
-        .split(';')
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
-    );
-  return {
-    cookies: async () => ({
-      get: (name: string) => {
-        const value = parse().get(name);
-        return value === undefined ? undefined : { name, value };
-      },
-      has: (name: string) => parse().has(name),
-      getAll: () => [...parse()].map(([name, value]) => ({ name, value })),
-    }),
-    headers: async () => new Headers({ cookie: jar.cookie }),
-  };
-});
+vi.mock('next/headers', async () =>
+  (await import('@/lib/auth/testing/session-cookies')).nextHeadersFromJar(),
+);
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => key,
   getLocale: async () => 'zh-CN',
@@ -192,14 +171,7 @@ async function openSessions() {
   const db = handle.db;
   const now = new Date();
   const session = async (key: Role | 'otherHandler' | 'otherInspector', user: AuthUser) => {
-    const token = generateSessionToken();
-    await insertSession(db, {
-      id: hashSessionToken(token),
-      userId: user.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
-    tokens.set(key, token);
+    tokens.set(key, await openTestSession(db, user.id, now));
   };
   for (const role of ROLES) await session(role, userOf(role));
   await session('otherHandler', world.users.otherHandler);
@@ -402,11 +374,11 @@ async function call(
     return Array.isArray(v) ? v.join('/') : String(v);
   });
   const token = who ? tokens.get(who) : undefined;
-  jar.cookie = token ? `${SESSION_COOKIE}=${token}` : '';
+  cookieJar.cookie = token ? `${SESSION_COOKIE}=${token}` : '';
   const init: RequestInit = {
     method,
     headers: {
-      ...(jar.cookie ? { cookie: jar.cookie } : {}),
+      ...(cookieJar.cookie ? { cookie: cookieJar.cookie } : {}),
       'x-forwarded-for': `10.9.${Math.floor(++ipSerial / 250)}.${ipSerial % 250}`,
       ...(probe.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,

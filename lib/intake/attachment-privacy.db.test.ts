@@ -9,10 +9,9 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { insertSession } from '@/db/queries/sessions';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
-import { generateSessionToken, hashSessionToken, SESSION_COOKIE } from '@/lib/auth/session';
+import { SESSION_COOKIE } from '@/lib/auth/session';
 import type { AuthUser } from '@/lib/auth/types';
 import { buildWorkflowWorld, type WorkflowWorld, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
 import { signAttachmentUrl } from './signed-url';
@@ -24,29 +23,21 @@ const storageDir = vi.hoisted(() => {
   process.env.SUQIU_RATE_UPLOAD_PER_ADDRESS = '100000';
   return dir;
 });
-const jar = vi.hoisted(() => ({ cookie: '' as string }));
 
 vi.mock('server-only', () => ({}));
 vi.mock('next/server', async (original) => ({
   ...(await original<typeof import('next/server')>()),
   connection: async () => {},
 }));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => {
-      const pair = jar.cookie.split(';').find((p) => p.trim().startsWith(`${name}=`));
-      return pair ? { name, value: pair.slice(pair.indexOf('=') + 1) } : undefined;
-    },
-    has: (name: string) => jar.cookie.includes(`${name}=`),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers({ cookie: jar.cookie }),
-}));
+vi.mock('next/headers', async () =>
+  (await import('@/lib/auth/testing/session-cookies')).nextHeadersFromJar(),
+);
 
 import { GET as getAttachmentLinks } from '@/app/api/complaints/[id]/attachments/route';
 import { GET as getFile } from '@/app/api/v1/attachments/[id]/route';
 import { POST as submit } from '@/app/api/v1/complaints/route';
 import { POST as upload } from '@/app/api/v1/uploads/route';
+import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -78,20 +69,12 @@ async function photo(format: 'jpeg' | 'png' | 'webp'): Promise<Buffer> {
 }
 
 async function session(key: string, user: AuthUser) {
-  const token = generateSessionToken();
-  const now = new Date();
-  await insertSession(handle.db, {
-    id: hashSessionToken(token),
-    userId: user.id,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + 3_600_000),
-  });
-  tokens.set(key, token);
+  tokens.set(key, await openTestSession(handle.db, user.id));
 }
 
 function as(key: string | null): Record<string, string> {
-  jar.cookie = key ? `${SESSION_COOKIE}=${tokens.get(key)}` : '';
-  return jar.cookie ? { cookie: jar.cookie } : {};
+  cookieJar.cookie = key ? `${SESSION_COOKIE}=${tokens.get(key)}` : '';
+  return cookieJar.cookie ? { cookie: cookieJar.cookie } : {};
 }
 
 async function fetchFile(id: string, query: string) {
