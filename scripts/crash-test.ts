@@ -33,7 +33,7 @@ import { defaultSeedOptions } from '../db/seed/index';
 import { seedOffices } from '../db/seed/organisation';
 import { seedTaxonomy } from '../db/seed/taxonomy';
 import { queryRow, queryRows } from '../db/sql';
-import { TEMPLATE_DUMP } from '../db/testing/test-db';
+import { adminQuery, TEMPLATE_DUMP, withDatabase } from '../db/testing/test-db';
 
 const { values } = parseArgs({
   options: {
@@ -78,23 +78,6 @@ interface Target {
   open(): Promise<DbHandle>;
   drop(): Promise<void>;
   label: string;
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The seed's taxonomy and offices on its 3-county geography fixture: enough to take submissions. */

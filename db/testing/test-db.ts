@@ -24,13 +24,15 @@ function migrationsHash(): string {
 export const TEMPLATE_DB = `suqiu_test_template_${migrationsHash()}`;
 export const TEMPLATE_DUMP = path.join(process.cwd(), '.data', `test-template-${migrationsHash()}.tar.gz`);
 
-function withDatabase(url: string, database: string): string {
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** One statement on the server's `postgres` database (create or drop a database). */
+export async function adminQuery(url: string, text: string): Promise<void> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
