@@ -10,7 +10,7 @@ import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AppError } from '@/lib/http/errors';
 import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
-import { resetTriageRulesCache } from '@/lib/triage/get-triage-rules.server';
+import { resetReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
 import {
   buildWorkflowWorld,
@@ -39,10 +39,10 @@ const now = new Date('2026-03-09T02:00:00Z'); // Monday 10:00 CST
 beforeAll(async () => {
   handle = await createTestDb();
   world = await buildWorkflowWorld(handle.db);
-  resetTriageRulesCache();
+  resetReferenceData();
 });
 afterAll(async () => {
-  resetTriageRulesCache();
+  resetReferenceData();
   await handle?.close();
 });
 

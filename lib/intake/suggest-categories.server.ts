@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { getTriageRules } from '@/lib/triage/get-triage-rules.server';
 import { getTriagePredictor } from '@/lib/triage/get-triage-suggester.server';
 import { triageText } from '@/lib/triage/triage-text';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
@@ -34,11 +33,8 @@ export async function suggestCategories(
   db: Db,
   input: { text: string; kind: 'complaint' | 'misconduct' },
 ): Promise<SuggestResult> {
-  const [rules, predict, reference] = await Promise.all([
-    getTriageRules(db),
-    getTriagePredictor(db),
-    getReferenceData(db),
-  ]);
+  const [predict, reference] = await Promise.all([getTriagePredictor(db), getReferenceData(db)]);
+  const rules = reference.triageRules;
   const leaf = (code: string) => {
     const c = reference.categories.get(code);
     return c && c.level === 2 ? c : undefined;

@@ -3,15 +3,6 @@ import type { DbOrTx } from '@/db/client';
 import { countTriageRules, listTriageRuleRows } from '@/db/queries/triage-rules';
 import { TRIAGE_RULES, type TriageRule } from './rules';
 
-/** Another app instance may have saved; each process re-reads the table at least this often. */
-const CHECK_EVERY_MS = 60_000;
-
-interface Cache {
-  rules: readonly TriageRule[];
-  loadedAt: number;
-}
-const g = globalThis as unknown as { __suqiuTriageRules?: Cache };
-
 /** A stored row as the pure triage wants it (an urgency of 'normal' adds nothing, so it is dropped). */
 export function toTriageRule(row: {
   id: string;
@@ -32,25 +23,12 @@ export function toTriageRule(row: {
 }
 
 /**
- * The active 诉求分级研判 keyword rules from `triage_rules` (edited at /admin/triage-rules), cached
- * per process: dropped at once when an admin saves in this process (`resetTriageRulesCache`), and
- * re-read at most a minute later in other processes. A database whose table was never filled (seeded
+ * The active 诉求分级研判 keyword rules from `triage_rules` (edited at /admin/triage-rules), read
+ * from the database; intake reads them through its cached reference data
+ * (lib/workflow/get-reference-data.server.ts). A database whose table was never filled (seeded
  * before the table existed) triages with the built-in defaults of lib/triage/rules.ts.
  */
-export async function getTriageRules(
-  db: DbOrTx,
-  options: { now?: number } = {},
-): Promise<readonly TriageRule[]> {
-  const now = options.now ?? Date.now();
-  const cache = g.__suqiuTriageRules;
-  if (cache && now - cache.loadedAt <= CHECK_EVERY_MS) return cache.rules;
+export async function loadTriageRules(db: DbOrTx): Promise<readonly TriageRule[]> {
   const rows = await listTriageRuleRows(db, { activeOnly: true });
-  const rules = rows.length > 0 || (await countTriageRules(db)) > 0 ? rows.map(toTriageRule) : TRIAGE_RULES;
-  g.__suqiuTriageRules = { rules, loadedAt: now };
-  return rules;
-}
-
-/** Forget the cached rules (after an admin's save has committed; tests). */
-export function resetTriageRulesCache(): void {
-  g.__suqiuTriageRules = undefined;
+  return rows.length > 0 || (await countTriageRules(db)) > 0 ? rows.map(toTriageRule) : TRIAGE_RULES;
 }

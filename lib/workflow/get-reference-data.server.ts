@@ -5,10 +5,13 @@ import { loadRouter } from '@/db/queries/routing';
 import { getWorkCalendar, listDeadlinePolicies } from '@/db/queries/sla';
 import type { Router } from '@/lib/routing/router';
 import type { DeadlinePolicy, WorkCalendar } from '@/lib/sla/compute-deadlines';
+import { loadTriageRules } from '@/lib/triage/get-triage-rules.server';
+import type { TriageRule } from '@/lib/triage/rules';
 
 /**
  * The reference data every new complaint needs (the routing table with its offices and division
- * tree, the deadline policies, the holiday calendar, the active categories), read once and shared
+ * tree, the deadline policies, the holiday calendar, the active categories, the triage keyword
+ * rules), read once and shared
  * by the requests of one process instead of ≈ 7,000 rows re-read per submission.
  *
  * Freshness: an entry lives `SUQIU_REFERENCE_CACHE_MS` (default 5 s; 0 turns the cache off), so an
@@ -23,6 +26,8 @@ export interface ReferenceData {
   calendar: WorkCalendar;
   /** Active categories by code (level 1 and 2). */
   categories: Map<string, { nameZh: string; nameEn: string; parentCode: string | null; level: number }>;
+  /** The active triage keyword rules (admin-editable). */
+  triageRules: readonly TriageRule[];
 }
 
 const TTL_MS = Number(process.env.SUQIU_REFERENCE_CACHE_MS ?? 5_000);
@@ -34,14 +39,16 @@ interface Entry {
 const g = globalThis as unknown as { __suqiuReference?: WeakMap<object, Entry> };
 
 async function load(db: Db): Promise<ReferenceData> {
-  const [router, policies, calendar, cats] = await Promise.all([
+  const [router, policies, calendar, cats, triageRules] = await Promise.all([
     loadRouter(db),
     listDeadlinePolicies(db),
     getWorkCalendar(db),
     listActiveCategories(db),
+    loadTriageRules(db),
   ]);
   return {
     router,
+    triageRules,
     policies,
     calendar,
     categories: new Map(

@@ -8,7 +8,7 @@ import { ROUTING_BOUNDARY_METERS, routeComplaint } from '@/lib/routing/route-com
 import type { Tier } from '@/lib/routing/router';
 import type { Deadlines } from '@/lib/sla/compute-deadlines';
 import { deadlinesByPolicy, deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
-import { getTriageRules } from '@/lib/triage/get-triage-rules.server';
+import { loadTriageRules } from '@/lib/triage/get-triage-rules.server';
 import { getTriageSuggester } from '@/lib/triage/get-triage-suggester.server';
 import { type TriageInput, type TriageResult, triageText } from '@/lib/triage/triage-text';
 import type { ReferenceData } from './get-reference-data.server';
@@ -53,7 +53,7 @@ export async function processNewComplaint(
     if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
 
     const triage = triageText(c, {
-      rules: await getTriageRules(tx),
+      rules: await loadTriageRules(tx),
       suggest: await getTriageSuggester(tx),
     });
     const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
@@ -135,8 +135,8 @@ export async function planNewComplaint(
   },
 ): Promise<NewComplaintPlan> {
   const { complaint, reference } = params;
-  const [rules, suggest] = await Promise.all([getTriageRules(db), getTriageSuggester(db)]);
-  const triage = triageText(complaint, { rules, suggest });
+  const suggest = await getTriageSuggester(db);
+  const triage = triageText(complaint, { rules: reference.triageRules, suggest });
   const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
   const deadlines = deadlinesByPolicy(reference.policies, reference.calendar, {
     categoryCode: triage.categoryCode,
