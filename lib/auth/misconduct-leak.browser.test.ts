@@ -125,10 +125,16 @@ const linksIn = (html: string, prefix: string) =>
 
 beforeAll(async () => {
   for (const u of USERS) cookies.set(u, await login(u));
-  for (const owner of Object.keys(COUNTIES) as (keyof typeof COUNTIES)[]) {
-    const rows = await exportRows(owner);
-    const titleCount = new Map<string, number>();
+  const owners = Object.keys(COUNTIES) as (keyof typeof COUNTIES)[];
+  const exports = new Map(await Promise.all(owners.map(async (o) => [o, await exportRows(o)] as const)));
+  // Counted over every inspector's export: the demo corpus gives reports of different counties the
+  // same title, and another county's own report with that title is no leak.
+  const titleCount = new Map<string, number>();
+  for (const rows of exports.values()) {
     for (const r of rows) titleCount.set(r['标题'] ?? '', (titleCount.get(r['标题'] ?? '') ?? 0) + 1);
+  }
+  for (const owner of owners) {
+    const rows = exports.get(owner)!;
     for (const r of rows) {
       if (r['类型'] !== '问题线索举报') continue;
       const title = r['标题'] ?? '';
