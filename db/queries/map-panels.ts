@@ -216,6 +216,16 @@ export function getAreaAt(db: DbOrTx, params: { lng: number; lat: number; level:
   );
 }
 
+/** Whether the grid is inside the caller's `gridScope`. */
+export async function gridVisible(db: DbOrTx, params: { id: number; scope: SQL }): Promise<boolean> {
+  return (
+    (await queryRow(
+      db,
+      sql`select 1 as one from grids where grids.id = ${params.id} and ${params.scope}`,
+    )) !== undefined
+  );
+}
+
 /** The condition "complaint inside the area" on the denormalised codes. */
 export function complaintInArea(area: AreaRow): SQL {
   switch (area.level) {
@@ -238,48 +248,82 @@ export interface CountRow extends Record<string, unknown> {
   n: number;
 }
 
-/** Counts of the scoped, filtered complaints matching `where`, by level-1 category, status, top level-2 and month. */
+export interface ComplaintSummary {
+  total: number;
+  /** By level-1 category, most first. */
+  byCategory: CountRow[];
+  /** By status, most first. */
+  byStatus: CountRow[];
+  /** By deadline state (label ''). */
+  byDeadline: CountRow[];
+  /** The five most frequent own (level-2) categories. */
+  top: CountRow[];
+  /** Complaints per month of `months`, without the filter. */
+  trend: { month: string; n: number }[];
+}
+
+/** One grouped row of a summary: which grouping (`g`), its key and label, its count. */
+interface SummaryRow extends Record<string, unknown> {
+  g: 'category' | 'status' | 'top' | 'deadline' | 'month';
+  key: string | null;
+  label: string | null;
+  n: number;
+}
+
+const byCount = (a: CountRow, b: CountRow) => b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Grouped rows → the summary (the same shape from the complaints and from the area bins). */
+function summaryOf(rows: SummaryRow[], months: string[]): ComplaintSummary {
+  const pick = (g: SummaryRow['g']) =>
+    rows
+      .filter((r) => r.g === g && r.n > 0 && r.key !== null)
+      .map((r) => ({ key: r.key!, label: r.label ?? '', n: r.n }))
+      .sort(byCount);
+  const byStatus = pick('status').map((r) => ({ ...r, label: r.key }));
+  const perMonth = new Map(pick('month').map((r) => [r.key, r.n]));
+  return {
+    total: byStatus.reduce((s, r) => s + r.n, 0),
+    byCategory: pick('category'),
+    byStatus,
+    byDeadline: pick('deadline').map((r) => ({ ...r, label: '' })),
+    top: pick('top').slice(0, 5),
+    trend: months.map((m) => ({ month: m, n: perMonth.get(m) ?? 0 })),
+  };
+}
+
+const firstMonthStart = (months: string[]) =>
+  months[0]
+    ? sql`((${months[0]} || '-01')::timestamp at time zone 'Asia/Shanghai')`
+    : sql`'infinity'::timestamptz`;
+
+/**
+ * Counts of the scoped, filtered complaints matching `where`, by level-1 category, status, deadline
+ * state and top level-2 category, and per month of `months` (area and scope only, no filter): one
+ * pass over the complaints (grouping sets). Any filter, any scope, any area (grid, drawn polygon).
+ */
 export async function summariseComplaints(
   db: DbOrTx,
   params: { where: SQL; scope: SQL; filter: ComplaintFilter; now: Date; months: string[] },
-) {
-  const base = sql`from complaints left join categories cat on cat.code = complaints.category_code
-    left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)
-    where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)}`;
-  const [byCategory, byStatus, top, byDeadline] = await Promise.all([
-    queryRows<CountRow>(
-      db,
-      sql`select coalesce(cat1.code, '') as key, coalesce(cat1.name_zh, '') as label, count(*)::int as n ${base}
-          group by 1, 2 order by n desc`,
-    ),
-    queryRows<CountRow>(
-      db,
-      sql`select complaints.status::text as key, complaints.status::text as label, count(*)::int as n ${base}
-          group by 1 order by n desc`,
-    ),
-    queryRows<CountRow>(
-      db,
-      sql`select coalesce(cat.code, '') as key, coalesce(cat.name_zh, '') as label, count(*)::int as n ${base}
-          group by 1, 2 order by n desc limit 5`,
-    ),
-    queryRows<CountRow>(
-      db,
-      sql`select ${deadlineStateSql(params.now, T)} as key, '' as label, count(*)::int as n ${base} group by 1`,
-    ),
-  ]);
-  const first = params.months[0];
-  const trendRows = first
-    ? await queryRows<{ month: string; n: number }>(
-        db,
-        sql`select to_char(complaints.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
-          from complaints where ${params.where} and ${params.scope}
-            and complaints.submitted_at >= ((${first} || '-01')::timestamp at time zone 'Asia/Shanghai')
-          group by 1`,
-      )
-    : [];
-  const trend = params.months.map((m) => ({ month: m, n: trendRows.find((r) => r.month === m)?.n ?? 0 }));
-  const total = byStatus.reduce((s, r) => s + r.n, 0);
-  return { total, byCategory, byStatus, byDeadline, top, trend };
+): Promise<ComplaintSummary> {
+  const rows = await queryRows<SummaryRow>(
+    db,
+    sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
+            when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
+          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
+          (case when grouping(mon) = 0 then count(*) filter (where recent) else count(*) filter (where f) end)::int as n
+        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
+                complaints.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
+                ${deadlineStateSql(params.now, T)} as dl,
+                to_char(complaints.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as mon,
+                complaints.submitted_at >= ${firstMonthStart(params.months)} as recent, f
+              from (select complaints.*, ${complaintFilterSql(params.filter, params.now)} as f from complaints
+                    where ${params.where} and ${params.scope}) complaints
+              left join categories cat on cat.code = complaints.category_code
+              left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)
+              where f or complaints.submitted_at >= ${firstMonthStart(params.months)}) x
+        group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))`,
+  );
+  return summaryOf(rows, params.months);
 }
 
 /** Complaints inside a drawn polygon (GeoJSON ring), newest first. */

@@ -1,14 +1,13 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   complaintInArea,
   getAreaAt,
+  gridVisible,
   listComplaintsInPolygon,
   polygonContains,
   summariseComplaints,
 } from '@/db/queries/map-panels';
-import { grids } from '@/db/schema';
 import { assertCan, complaintMapScope, gridScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -33,18 +32,18 @@ export async function getAreaSummary(
   const area = await getAreaAt(db, input);
   if (!area) throw new AppError('NOT_FOUND', 'No area here');
   if (area.level === 'grid') {
-    const visible = await db
-      .select({ id: grids.id })
-      .from(grids)
-      .where(and(eq(grids.id, Number(area.code)), gridScope(input.user)));
-    if (visible.length === 0) throw new AppError('NOT_FOUND', 'No area here');
+    if (!(await gridVisible(db, { id: Number(area.code), scope: gridScope(input.user) })))
+      throw new AppError('NOT_FOUND', 'No area here');
   }
+  const where = complaintInArea(area);
+  const scope = complaintMapScope(input.user);
+  const months = lastTwelveMonths(input.now);
   const summary = await summariseComplaints(db, {
-    where: complaintInArea(area),
-    scope: complaintMapScope(input.user),
+    where,
+    scope,
     filter: input.filter,
     now: input.now,
-    months: lastTwelveMonths(input.now),
+    months,
   });
   return { area, ...summary };
 }

@@ -1,0 +1,171 @@
+/**
+ * The area panel counts what the complaints say: the one-pass summary equals plain counts.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { type AreaRow, complaintInArea, summariseComplaints } from '@/db/queries/map-panels';
+import { queryRow, queryRows } from '@/db/sql';
+import { createTestDb } from '@/db/testing/test-db';
+import { complaintMapScope } from '@/lib/auth/policy';
+import { CODES, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import type { AuthUser } from '@/lib/auth/types';
+import { type ComplaintFilter, EMPTY_FILTER, lastTwelveMonths } from './filters';
+import { getAreaSummary } from './get-area-summary.server';
+
+let handle: DbHandle;
+let fx: Pick<Fixtures, 'offices' | 'grids'>;
+const now = new Date('2026-05-20T10:00:00+08:00');
+const months = lastTwelveMonths(now);
+
+const user = (
+  role: 'leader' | 'inspector',
+  code: string,
+  level: 'city' | 'county' | 'town' | 'village',
+): AuthUser => ({
+  id: 900,
+  username: 'u',
+  displayName: 'u',
+  role,
+  jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
+  jurisdictionName: null,
+});
+
+const AREAS: AreaRow[] = [
+  { code: CODES.xiqu, name: '西区', level: 'county' },
+  { code: CODES.dongqu, name: '东区', level: 'county' },
+  { code: CODES.xiquTown, name: 't', level: 'town' },
+  { code: CODES.dongquVillage, name: 'v', level: 'village' },
+];
+
+const FILTERS: ComplaintFilter[] = [
+  EMPTY_FILTER,
+  { ...EMPTY_FILTER, from: '2025-09', to: '2026-02' },
+  { ...EMPTY_FILTER, categories: ['SL'] },
+  { ...EMPTY_FILTER, categories: ['WY'], to: '2026-04' },
+  { ...EMPTY_FILTER, statuses: ['in_progress', 'received'] },
+  { ...EMPTY_FILTER, statuses: ['closed', 'in_progress'], from: '2026-01' },
+];
+
+/** The summary from the complaints. */
+async function bothWays(u: AuthUser, area: AreaRow, filter: ComplaintFilter) {
+  const raw = await summariseComplaints(handle.db, {
+    where: complaintInArea(area),
+    scope: complaintMapScope(u),
+    filter,
+    now,
+    months,
+  });
+  return { bins: raw, raw };
+}
+
+/** Plain counts by status and month, independent of both paths. */
+async function plain(u: AuthUser, where: ReturnType<typeof sql>) {
+  const byStatus = await queryRows<{ key: string; n: number }>(
+    handle.db,
+    sql`select status::text as key, count(*)::int as n from complaints where ${complaintMapScope(u)} and ${where}
+        group by 1`,
+  );
+  const total = await queryRow<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from complaints where ${complaintMapScope(u)} and ${where}`,
+  );
+  return { total: total?.n ?? 0, byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.n])) };
+}
+
+const asMap = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  fx = await insertGeographyAndOffices(handle.db);
+  await handle.db.execute(sql`insert into categories (code, parent_code, level, name_zh, name_en, color) values
+    ('SL', null, 1, '水利', 'Water', '#1677ff'), ('WY', null, 1, '物业', 'Property', '#faad14'),
+    ('SL01', 'SL', 2, '饮水安全', 'Drinking water', '#1677ff'), ('SL02', 'SL', 2, '排水', 'Drainage', '#1677ff'),
+    ('WY01', 'WY', 2, '电梯', 'Lifts', '#faad14')`);
+  await handle.db.execute(sql`insert into urgency_grades (code, name_zh, name_en, rank, color) values
+    ('extra_urgent', '特急', 'x', 1, '#f00'), ('urgent', '紧急', 'u', 2, '#f80'), ('normal', '一般', 'n', 3, '#00f')`);
+  // 3,000 complaints over two counties, 14 months, categories of both levels (and none), statuses
+  // open and closed, deadlines past, near and far, both kinds.
+  await handle.db.execute(sql`insert into complaints (tracking_code, kind, channel, title, description, location,
+      county_code, town_code, village_code, grid_id, category_code, urgency_code, status, submitted_at, resolve_due_at)
+    select 'T' || i, case when i % 17 = 0 then 'misconduct' else 'complaint' end::complaint_kind,
+      (array['web','wechat','hotline'])[1 + i % 3]::channel, 't', 'd',
+      ST_SetSRID(ST_MakePoint(101.6 + (i % 10) / 1000.0, 26.6 + (i % 7) / 1000.0), 4326),
+      case when i % 2 = 0 then ${CODES.xiqu} else ${CODES.dongqu} end,
+      case when i % 2 = 0 then ${CODES.xiquTown} else ${CODES.dongquTown} end,
+      case when i % 2 = 0 then ${CODES.xiquVillage} else ${CODES.dongquVillage} end,
+      case when i % 2 = 0 then ${fx.grids.xiqu}::int else ${fx.grids.dongqu}::int end,
+      (array['SL01','WY','SL02',null,'WY01'])[1 + i % 5], (array['extra_urgent','urgent','normal'])[1 + i % 3],
+      (array['in_progress','closed','received','resolved','accepted','rejected','closed'])[1 + i % 7]::complaint_status,
+      ${now.toISOString()}::timestamptz - make_interval(hours => (i * 37) % (24 * 420)),
+      case when i % 11 = 0 then null else ${now.toISOString()}::timestamptz + make_interval(hours => (i % 200) - 100) end
+    from generate_series(1, 3000) i`);
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe('area summary', () => {
+  it('every grouping adds up to the total, for every area and filter', async () => {
+    const city = user('leader', CODES.city, 'city');
+    for (const area of AREAS)
+      for (const filter of FILTERS) {
+        const { raw } = await bothWays(city, area, filter);
+        for (const rows of [raw.byCategory, raw.byStatus, raw.byDeadline])
+          expect(rows.reduce((s, r) => s + r.n, 0)).toBe(raw.total);
+      }
+  });
+
+  it('totals, statuses, deadlines and the trend equal plain counts', async () => {
+    const city = user('leader', CODES.city, 'city');
+    const area = AREAS[0]!;
+    const { bins } = await bothWays(city, area, EMPTY_FILTER);
+    const p = await plain(city, sql`county_code = ${CODES.xiqu}`);
+    expect(bins.total).toBe(p.total);
+    expect(asMap(bins.byStatus)).toEqual(p.byStatus);
+    expect(bins.byCategory.reduce((s, r) => s + r.n, 0)).toBe(p.total);
+    expect(bins.byDeadline.reduce((s, r) => s + r.n, 0)).toBe(p.total);
+    const done = await plain(
+      city,
+      sql`county_code = ${CODES.xiqu} and status in ('resolved','closed','merged','rejected')`,
+    );
+    expect(asMap(bins.byDeadline).done).toBe(done.total);
+    const overdue = await plain(
+      city,
+      sql`county_code = ${CODES.xiqu} and status not in ('resolved','closed','merged','rejected')
+        and resolve_due_at < ${now.toISOString()}::timestamptz`,
+    );
+    expect(asMap(bins.byDeadline).overdue).toBe(overdue.total);
+    expect(overdue.total).toBeGreaterThan(0);
+    const recent = await plain(
+      city,
+      sql`county_code = ${CODES.xiqu} and submitted_at >= ${`${months[0]}-01T00:00:00+08:00`}::timestamptz`,
+    );
+    expect(bins.trend.map((t) => t.month)).toEqual(months);
+    expect(bins.trend.reduce((s, t) => s + t.n, 0)).toBe(recent.total);
+    expect(bins.top.length).toBeLessThanOrEqual(5);
+    // Misconduct reports never count, even for the inspector who may read them.
+    const inspector = user('inspector', CODES.xiqu, 'county');
+    expect((await bothWays(inspector, area, EMPTY_FILTER)).bins.total).toBe(p.total);
+  });
+
+  it('the verb, for every level and a filter', async () => {
+    const city = user('leader', CODES.city, 'city');
+    const at = { lng: 101.605, lat: 26.605 };
+    for (const level of ['county', 'town', 'village', 'grid'] as const) {
+      const s = await getAreaSummary(handle.db, { user: city, ...at, level, filter: EMPTY_FILTER, now });
+      const p = await plain(city, sql`village_code = ${CODES.xiquVillage}`);
+      expect(s.total).toBe(p.total);
+      expect(asMap(s.byStatus)).toEqual(p.byStatus);
+    }
+    const urgent = { ...EMPTY_FILTER, urgencies: ['urgent'], deadlines: ['overdue' as const] };
+    const s = await getAreaSummary(handle.db, { user: city, ...at, level: 'county', filter: urgent, now });
+    const p = await plain(
+      city,
+      sql`county_code = ${CODES.xiqu} and urgency_code = 'urgent' and status not in ('resolved','closed','merged','rejected')
+        and resolve_due_at < ${now.toISOString()}::timestamptz`,
+    );
+    expect(s.total).toBe(p.total);
+    expect(p.total).toBeGreaterThan(0);
+  });
+});
