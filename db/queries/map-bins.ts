@@ -182,15 +182,13 @@ export async function listComplaintPoints(
     ).map((c) => [c.code, c.top]),
   );
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
-  return {
-    total: rows[0]!.total,
-    points: rows.map(({ categoryCode, total: _, ...p }) => ({
-      ...p,
-      lng: round(p.lng),
-      lat: round(p.lat),
-      category: categoryCode ? (parents.get(categoryCode) ?? categoryCode) : '',
-    })),
-  };
+  // In place (up to 12,000 rows: no copy per row); the extra columns stay on the objects unread.
+  for (const p of rows) {
+    p.lng = round(p.lng);
+    p.lat = round(p.lat);
+    p.category = p.categoryCode ? (parents.get(p.categoryCode) ?? p.categoryCode) : '';
+  }
+  return { total: rows[0]!.total, points: rows };
 }
 
 /**

@@ -44,18 +44,30 @@ export async function readMapPoints(
   assertSmall(input.bbox, 0.25);
   const scope = complaintMapScope(input.user);
   const { total, points } = await listComplaintPoints(db, { ...input, scope, limit: MAX_POINTS });
-  return {
+  // One pass into the columns (12,000 points: no intermediate array per field).
+  const out: MapPoints = {
     total,
     truncated: total > points.length,
-    id: points.map((p) => p.id),
-    lng: points.map((p) => p.lng),
-    lat: points.map((p) => p.lat),
-    category: points.map((p) => p.category),
-    urgency: points.map((p) => p.urgency),
-    status: points.map((p) => p.status),
-    deadline: points.map((p) => p.deadline),
-    buildingId: points.map((p) => p.buildingId),
+    id: [],
+    lng: [],
+    lat: [],
+    category: [],
+    urgency: [],
+    status: [],
+    deadline: [],
+    buildingId: [],
   };
+  for (const p of points) {
+    out.id.push(p.id);
+    out.lng.push(p.lng);
+    out.lat.push(p.lat);
+    out.category.push(p.category);
+    out.urgency.push(p.urgency);
+    out.status.push(p.status);
+    out.deadline.push(p.deadline);
+    out.buildingId.push(p.buildingId);
+  }
+  return out;
 }
 
 /** Building footprints with complaint counts under the same filter (GeoJSON text). */
