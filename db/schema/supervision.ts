@@ -12,6 +12,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { complaints } from './complaints';
 import { clueStatus, spotCheckResult, visitMethod } from './enums';
@@ -138,12 +139,19 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>(),
     ip: text('ip'),
     createdAt: ts('created_at').notNull().default(sql`now()`),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /**
+     * The record's place in the chain, given by the sealer (lib/audit/seal-audit-chain.server.ts)
+     * with its predecessor's hash and its own; null (with both hashes) until then, about a second.
+     */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_action_idx').on(t.action, t.createdAt),
     index('audit_log_actor_idx').on(t.actorUserId),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    index('audit_log_unsealed_idx').on(t.id).where(sql`${t.seq} is null`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AUDIT } from './actions';
 import { GENESIS_HASH } from './canonical';
+import { sealAuditChain } from './seal-audit-chain.server';
 import { verifyAuditChain } from './verify-audit-chain.server';
 import { writeAudit } from './write-audit.server';
 
@@ -37,6 +38,13 @@ async function resetChain(): Promise<void> {
   await tamper(sql`delete from audit_log`);
 }
 
+/** Write n records and seal them (tamper tests work on the sealed chain). */
+async function writeSealed(n: number, t0?: number): Promise<number[]> {
+  const w = await writeSome(n, t0);
+  await sealAuditChain(handle.db);
+  return w;
+}
+
 async function writeSome(n: number, t0 = Date.UTC(2026, 2, 2)): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -55,24 +63,59 @@ async function writeSome(n: number, t0 = Date.UTC(2026, 2, 2)): Promise<number[]
   return out;
 }
 
-describe('writeAudit', () => {
-  it('starts at the genesis hash and links each record to the one before', async () => {
+describe('writeAudit and sealAuditChain', () => {
+  it('writes records unsealed; the sealer chains them from the genesis hash in id order', async () => {
     await resetChain();
-    await writeSome(5);
-    const rows = await queryRows<{ prev_hash: string; hash: string }>(
+    const w = await writeSome(5);
+    const before = await queryRows<{ seq: unknown; prev_hash: unknown; hash: unknown }>(
       handle.db,
-      sql`select prev_hash, hash from audit_log order by id`,
+      sql`select seq, prev_hash, hash from audit_log`,
     );
+    expect(before.every((r) => r.seq === null && r.prev_hash === null && r.hash === null)).toBe(true);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 0, pending: { count: 5 } });
+
+    expect(await sealAuditChain(handle.db, { batchSize: 2 })).toBe(5);
+    const rows = await queryRows<{ id: string; seq: string; prev_hash: string; hash: string }>(
+      handle.db,
+      sql`select id, seq, prev_hash, hash from audit_log order by seq`,
+    );
+    expect(rows.map((r) => Number(r.id))).toEqual(w);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5]);
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     expect(new Set(rows.map((r) => r.hash)).size).toBe(5);
     const verdict = await verifyAuditChain(handle.db, { batchSize: 2 });
-    expect(verdict).toMatchObject({ ok: true, count: 5 });
+    expect(verdict).toMatchObject({ ok: true, count: 5, pending: { count: 0 } });
+
+    // Later records continue the chain after the head; a seal with nothing to do seals nothing.
+    await writeSome(2, Date.UTC(2026, 5, 1));
+    expect(await sealAuditChain(handle.db)).toBe(2);
+    expect(await sealAuditChain(handle.db)).toBe(0);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 7, head: { seq: 7 } });
   });
 
-  it('is refused UPDATE and DELETE by the database (append-only)', async () => {
+  it('is append-only at the database: no edit, no delete, no sealed insert, no second seal', async () => {
+    await resetChain();
+    await writeSome(2);
+    // Unsealed: content cannot change either.
     await expect(handle.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await sealAuditChain(handle.db);
+    await expect(handle.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(handle.db.execute(sql`update audit_log set seq = seq + 10`)).rejects.toThrow();
+    await expect(handle.db.execute(sql`update audit_log set hash = ${'f'.repeat(64)}`)).rejects.toThrow();
     await expect(handle.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    await expect(
+      handle.db.execute(sql`insert into audit_log (action, seq, prev_hash, hash)
+        values ('auth.login', 99, ${GENESIS_HASH}, ${'f'.repeat(64)})`),
+    ).rejects.toThrow();
+    // Sealing an unsealed record may set seq and hashes only, together with nothing else.
+    const [id] = await writeSome(1, Date.UTC(2026, 6, 1));
+    await expect(
+      handle.db.execute(
+        sql`update audit_log set seq = 3, prev_hash = 'a', hash = 'b', ip = '1.1.1.1' where id = ${id}`,
+      ),
+    ).rejects.toThrow();
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 2, pending: { count: 1 } });
   });
 
   it('vanishes with a rolled-back transaction, and the gap it leaves is not a break', async () => {
@@ -85,13 +128,42 @@ describe('writeAudit', () => {
       })
       .catch(() => undefined);
     await writeSome(2, Date.UTC(2026, 3, 1));
+    await sealAuditChain(handle.db);
     const all = await ids();
     expect(all).toHaveLength(4);
     expect(all[2]! - all[1]!).toBe(2); // the rolled-back record consumed an id
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 4 });
   });
 
-  it('keeps one unbroken chain under concurrent writers', async () => {
+  // Only the server runs transactions side by side; PGlite's one connection runs them one at a time.
+  it.runIf(process.env.DATABASE_URL)(
+    'seals a record whose transaction commits late after the ones sealed before it',
+    async () => {
+      await resetChain();
+      await writeSome(1);
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let lateId = 0;
+      const late = handle.db.transaction(async (tx) => {
+        lateId = (await writeAudit(tx, { actorUserId: 9, action: AUDIT.export, targetId: 'late' })).id;
+        await held; // open while a later record commits and a seal runs
+      });
+      await vi.waitFor(() => expect(lateId).toBeGreaterThan(0));
+      const [early] = await writeSome(1, Date.UTC(2026, 8, 1));
+      expect(early).toBeGreaterThan(lateId);
+      expect(await sealAuditChain(handle.db)).toBe(2); // the first record and `early`, not the uncommitted one
+      release();
+      await late;
+      expect(await sealAuditChain(handle.db)).toBe(1);
+      const order = await queryRows<{ id: string }>(handle.db, sql`select id from audit_log order by seq`);
+      expect(order.map((r) => Number(r.id)).slice(1)).toEqual([early, lateId]);
+      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 3, pending: { count: 0 } });
+    },
+  );
+
+  it('keeps one unbroken chain under concurrent writers and concurrent sealers', async () => {
     await resetChain();
     const writers = Array.from({ length: 24 }, (_, i) =>
       handle.db.transaction(async (tx) => {
@@ -100,9 +172,25 @@ describe('writeAudit', () => {
         await writeAudit(tx, { actorUserId: i, action: AUDIT.authLogin, targetId: i, data: { i } });
       }),
     );
+    // Six sealers racing the writers and each other (several app processes each run one), one record
+    // per seal: without the chain's lock they read the same head and collide on seq.
+    const sealers = Array.from({ length: 6 }, async () => {
+      let n = 0;
+      for (let round = 0; round < 10; round++) {
+        n += await sealAuditChain(handle.db, { batchSize: 1 });
+        await new Promise((r) => setTimeout(r, 3));
+      }
+      return n;
+    });
     await Promise.all(writers);
-    const rows = await queryRows<{ prev_hash: string }>(handle.db, sql`select prev_hash from audit_log`);
-    expect(rows).toHaveLength(24);
+    const sealedByRacers = (await Promise.all(sealers)).reduce((a, b) => a + b, 0);
+    const sealedAfter = await sealAuditChain(handle.db);
+    expect(sealedByRacers + sealedAfter).toBe(24); // each record sealed exactly once
+    const rows = await queryRows<{ seq: string; prev_hash: string }>(
+      handle.db,
+      sql`select seq, prev_hash from audit_log order by seq`,
+    );
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(24); // no two records share a predecessor
     expect(await verifyAuditChain(handle.db, { batchSize: 5 })).toMatchObject({ ok: true, count: 24 });
   });
@@ -111,7 +199,7 @@ describe('writeAudit', () => {
 describe('verifyAuditChain catches tampering', () => {
   it('an edited record (content changed, hash left alone)', async () => {
     await resetChain();
-    const w = await writeSome(6);
+    const w = await writeSealed(6);
     await tamper(sql`update audit_log set data = jsonb_set(data, '{z}', '99') where id = ${w[3]}`);
     const v = await verifyAuditChain(handle.db, { batchSize: 4 });
     expect(v).toMatchObject({ ok: false, count: 3, broken: { id: w[3], kind: 'edited' } });
@@ -124,7 +212,7 @@ describe('verifyAuditChain catches tampering', () => {
       sql`ip = '1.2.3.4'`,
     ]) {
       await resetChain();
-      const w = await writeSome(4);
+      const w = await writeSealed(4);
       await tamper(sql`update audit_log set ${edit} where id = ${w[1]}`);
       expect(await verifyAuditChain(handle.db)).toMatchObject({
         ok: false,
@@ -135,7 +223,7 @@ describe('verifyAuditChain catches tampering', () => {
 
   it('a deleted record: the next one no longer follows', async () => {
     await resetChain();
-    const w = await writeSome(6);
+    const w = await writeSealed(6);
     await tamper(sql`delete from audit_log where id = ${w[2]}`);
     const v = await verifyAuditChain(handle.db);
     expect(v).toMatchObject({ ok: false, count: 2, broken: { id: w[3], kind: 'deleted' } });
@@ -143,7 +231,7 @@ describe('verifyAuditChain catches tampering', () => {
 
   it('the first records deleted', async () => {
     await resetChain();
-    const w = await writeSome(3);
+    const w = await writeSealed(3);
     await tamper(sql`delete from audit_log where id = ${w[0]}`);
     expect(await verifyAuditChain(handle.db)).toMatchObject({
       ok: false,
@@ -153,19 +241,24 @@ describe('verifyAuditChain catches tampering', () => {
 
   it('an inserted record, even with a correctly computed hash, in a gap left by a rollback', async () => {
     await resetChain();
-    await writeSome(2);
+    await writeSealed(2);
     await handle.db
       .transaction(async (tx) => {
         await writeAudit(tx, { actorUserId: 1, action: AUDIT.export });
         throw new Error('roll back');
       })
       .catch(() => undefined);
-    await writeSome(2, Date.UTC(2026, 4, 1));
+    await writeSealed(2, Date.UTC(2026, 4, 1));
     const [a, b] = await ids();
     const gap = b! + 1;
-    // A forger who knows the scheme links a record to #b with a valid hash.
-    await tamper(sql`insert into audit_log (id, actor_user_id, action, created_at, prev_hash, hash)
-      select ${gap}, 5, 'auth.login', '2026-03-02T00:00:05.000Z', p.hash,
+    // A forger who knows the scheme makes room after #b in the chain's order and links a record to
+    // #b with a valid hash.
+    await tamper(
+      sql`update audit_log set seq = seq + 1000 where seq > (select seq from audit_log where id = ${b})`,
+    );
+    await tamper(sql`update audit_log set seq = seq - 999 where seq > 1000`);
+    await tamper(sql`insert into audit_log (id, seq, actor_user_id, action, created_at, prev_hash, hash)
+      select ${gap}, p.seq + 1, 5, 'auth.login', '2026-03-02T00:00:05.000Z', p.hash,
         encode(sha256(convert_to(p.hash || '["suqiu-audit-v1",5,"auth.login",null,null,null,null,"2026-03-02T00:00:05.000Z"]', 'UTF8')), 'hex')
       from audit_log p where p.id = ${b}`);
     const v = await verifyAuditChain(handle.db);
@@ -175,9 +268,9 @@ describe('verifyAuditChain catches tampering', () => {
 
   it('an appended record with a made-up hash', async () => {
     await resetChain();
-    await writeSome(2);
-    await handle.db.execute(sql`insert into audit_log (action, prev_hash, hash)
-      select 'auth.login', hash, ${'f'.repeat(64)} from audit_log order by id desc limit 1`);
+    await writeSealed(2);
+    await tamper(sql`insert into audit_log (action, seq, prev_hash, hash)
+      select 'auth.login', seq + 1, hash, ${'f'.repeat(64)} from audit_log order by seq desc limit 1`);
     const last = (await ids()).at(-1);
     expect(await verifyAuditChain(handle.db)).toMatchObject({
       ok: false,

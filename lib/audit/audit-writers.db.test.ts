@@ -18,6 +18,7 @@ import { AppError } from '@/lib/http/errors';
 import { buildWorkflowWorld, insertCase, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { transition } from '@/lib/workflow/transition.server';
 import { AUDIT } from './actions';
+import { sealAuditChain } from './seal-audit-chain.server';
 import { verifyAuditChain } from './verify-audit-chain.server';
 
 let handle: DbHandle;
@@ -108,7 +109,8 @@ describe('audit writers', () => {
     expect((await records(AUDIT.complaintTransition)).length).toBe(before + 1);
   });
 
-  it('all of it forms one intact chain', async () => {
+  it('all of it forms one intact chain once sealed', async () => {
+    await sealAuditChain(handle.db);
     const verdict = await verifyAuditChain(handle.db, { batchSize: 3 });
     expect(verdict.ok).toBe(true);
     expect(verdict.ok && verdict.count).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '@/db/client';
-import { readAuditBatch, type StoredAuditRow } from '@/db/queries/audit';
+import { countUnsealedAudit, readAuditBatch, type StoredAuditRow } from '@/db/queries/audit';
 import { canonicalAuditRecord, GENESIS_HASH } from './canonical';
 
 /** How the first broken record was broken. */
@@ -14,47 +14,58 @@ export interface ChainBreak {
   message: string;
 }
 
+/** Records written but not yet sealed (the sealer runs every second): not covered by the verdict. */
+export interface Pending {
+  count: number;
+  oldest: string | null;
+}
+
 export type ChainVerdict =
-  | { ok: true; count: number; head: { id: number; hash: string } | null }
-  | { ok: false; count: number; broken: ChainBreak };
+  | { ok: true; count: number; head: { id: number; seq: number; hash: string } | null; pending: Pending }
+  | { ok: false; count: number; broken: ChainBreak; pending: Pending };
 
 /**
- * Walk the whole audit chain in id order, in batches, recomputing each hash:
+ * Walk the whole sealed audit chain in seq order, in batches, recomputing each hash:
  * - a record whose stored hash does not match its content and prev_hash → `edited` (or forged);
  * - a record whose prev_hash is not its predecessor's hash, while it shares its predecessor's own
  *   prev_hash → the predecessor was `inserted`;
  * - otherwise a prev_hash mismatch means records between were `deleted` (or the predecessor was
  *   rewritten with a recomputed hash); a first record not linked to the genesis hash means the
  *   first records were deleted.
- * `count` is the number of records verified before the first break. Gaps in ids alone are not
- * breaks (a rolled-back transaction consumes a sequence value); the hashes are what counts.
- * Deleting the newest records leaves a valid shorter chain: anchor the printed head elsewhere.
+ * `count` is the number of sealed records verified before the first break; ids and seq numbers are
+ * only the reading order, the hashes are what counts. Records not yet sealed are counted in
+ * `pending`, not verified: seal first (`sealAuditChain`) to cover them. Deleting the newest records
+ * leaves a valid shorter chain: anchor the printed head elsewhere.
  */
 export async function verifyAuditChain(
   db: DbOrTx,
   options: { batchSize?: number; onProgress?: (count: number) => void } = {},
 ): Promise<ChainVerdict> {
   const batchSize = options.batchSize ?? 2000;
+  const pending = await countUnsealedAudit(db);
   let prev: StoredAuditRow | null = null;
   let count = 0;
-  let afterId = 0;
+  let afterSeq = 0;
   for (;;) {
-    const batch = await readAuditBatch(db, { afterId, limit: batchSize });
+    const batch = await readAuditBatch(db, { afterSeq, limit: batchSize });
     for (const r of batch) {
       const broken = checkRecord(prev, r);
       // An inserted predecessor was counted before it was found out.
-      if (broken) return { ok: false, count: broken.kind === 'inserted' ? count - 1 : count, broken };
+      if (broken)
+        return { ok: false, count: broken.kind === 'inserted' ? count - 1 : count, broken, pending };
       prev = r;
       count++;
     }
     options.onProgress?.(count);
     if (batch.length < batchSize) break;
-    afterId = batch[batch.length - 1]!.id;
+    afterSeq = batch[batch.length - 1]!.seq!;
   }
-  return { ok: true, count, head: prev ? { id: prev.id, hash: prev.hash } : null };
+  const head = prev ? { id: prev.id, seq: prev.seq!, hash: prev.hash! } : null;
+  return { ok: true, count, head, pending };
 }
 
-export function recomputeAuditHash(r: StoredAuditRow): string {
+/** The hash a record must carry after `r.prevHash` (the sealer computes it, the verifier checks it). */
+export function recomputeAuditHash(r: StoredAuditRow & { prevHash: string }): string {
   const canonical = canonicalAuditRecord({
     actorUserId: r.actorUserId,
     action: r.action,
@@ -70,7 +81,7 @@ export function recomputeAuditHash(r: StoredAuditRow): string {
 }
 
 function checkRecord(prev: StoredAuditRow | null, r: StoredAuditRow): ChainBreak | null {
-  if (recomputeAuditHash(r) !== r.hash) {
+  if (r.prevHash === null || recomputeAuditHash({ ...r, prevHash: r.prevHash }) !== r.hash) {
     return {
       id: r.id,
       kind: 'edited',

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { appendAuditRow, lockAuditChain } from '@/db/queries/audit';
+import { type AppendAuditRow, appendAuditRows } from '@/db/queries/audit';
 import type { AuditAction } from './actions';
-import { canonicalAuditRecord, GENESIS_HASH, normaliseAuditData } from './canonical';
+import { normaliseAuditData } from './canonical';
 
 export interface AuditEntry {
   /** The signed-in user, or null for the platform itself, a resident or an unknown login name. */
@@ -18,40 +18,33 @@ export interface AuditEntry {
 }
 
 /**
- * Append one record to the hash-chained audit trail, in the caller's transaction (pass the `tx`
- * of the change being audited, so that the change and its record commit or vanish together).
+ * Append one record to the audit trail, in the caller's transaction (pass the `tx` of the change
+ * being audited, so that the change and its record commit or vanish together). Given a database
+ * rather than a transaction, the insert is its own transaction.
  *
- * Takes the chain's transaction-level advisory lock first: concurrent writers queue until the
- * holder commits, so each reads the true last hash and the chain never forks. The lock is held
- * to the end of the caller's transaction, so call this as the LAST statement of the transaction.
- * Given a database rather than a transaction, it opens its own.
+ * The record is written unsealed and takes no lock, so audited transactions never queue behind
+ * each other; the sealer (`sealAuditChain`, run every second by the server and before
+ * `npm run audit:verify`) chains it by SHA-256 after the records sealed before it.
  */
-export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<{ id: number; hash: string }> {
-  if (!isTransaction(db)) return db.transaction((tx) => writeAudit(tx, entry));
-  const { isolation } = await lockAuditChain(db);
-  if (isolation !== 'read committed') {
-    // Under REPEATABLE READ the snapshot predates the lock: the last hash read could be stale.
-    throw new Error(`writeAudit needs a READ COMMITTED transaction, not ${isolation}`);
-  }
+export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<{ id: number }> {
+  const [id] = await writeAudits(db, [entry]);
+  return { id: id! };
+}
+
+/** Append several records in one statement (a batch of intake submissions). */
+export async function writeAudits(db: DbOrTx, entries: readonly AuditEntry[]): Promise<number[]> {
+  return appendAuditRows(db, entries.map(toRow));
+}
+
+function toRow(entry: AuditEntry): AppendAuditRow {
   const data = normaliseAuditData(entry.data);
-  const fields = {
+  return {
     actorUserId: entry.actorUserId,
     action: entry.action,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId === null || entry.targetId === undefined ? null : String(entry.targetId),
-    data,
+    dataJson: data === null ? null : JSON.stringify(data),
     ip: entry.ip?.slice(0, 100) ?? null,
     createdAt: (entry.at ?? new Date()).toISOString(),
   };
-  return appendAuditRow(db, {
-    ...fields,
-    dataJson: data === null ? null : JSON.stringify(data),
-    canonical: canonicalAuditRecord(fields),
-    genesis: GENESIS_HASH,
-  });
-}
-
-/** drizzle's transactions (both drivers) extend PgTransaction, which has `rollback`; databases do not. */
-function isTransaction(db: DbOrTx): boolean {
-  return typeof (db as { rollback?: unknown }).rollback === 'function';
 }

@@ -14,6 +14,7 @@ import { listAuditByAction } from '@/db/queries/audit';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AUDIT } from '@/lib/audit/actions';
+import { sealAuditChain } from '@/lib/audit/seal-audit-chain.server';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain.server';
 import { getComplaint } from '@/lib/complaints/get-complaint.server';
 import { unmaskContact } from '@/lib/complaints/unmask-contact.server';
@@ -233,6 +234,7 @@ describe('person registry', () => {
   });
 
   it('leaves an intact audit chain behind', async () => {
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+    expect(await sealAuditChain(handle.db)).toBeGreaterThan(0);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, pending: { count: 0 } });
   });
 });

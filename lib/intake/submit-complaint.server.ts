@@ -176,7 +176,7 @@ export async function submitComplaint(
       at: now,
     });
     const routed = await processNewComplaint(tx, { complaintId: id, now, plan });
-    // Last in the transaction (holds the audit chain's lock to commit). No IP: reporters stay unidentified.
+    // In the same transaction (unsealed, no lock: the sealer chains it). No IP: reporters stay unidentified.
     await writeAudit(tx, {
       actorUserId: onBehalf,
       action: AUDIT.complaintSubmit,

@@ -132,7 +132,7 @@ export async function transition<V extends Verb>(
         createdAt: now,
       });
     }
-    // The audit record, last in the transaction (it holds the audit chain's lock until commit). The
+    // The audit record, in the same transaction (unsealed: the sealer chains it after commit). The
     // system's own triage and dispatch inside intake are covered by intake's one `complaint.submit`.
     if (actor.kind !== 'system') {
       await writeAudit(tx, {
