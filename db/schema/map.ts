@@ -18,7 +18,7 @@ import {
   smallint,
   text,
 } from 'drizzle-orm/pg-core';
-import { complaintKind } from './enums';
+import { complaintKind, complaintStatus } from './enums';
 
 export const complaintMapBins = pgTable(
   'complaint_map_bins',
@@ -80,5 +80,38 @@ export const complaintMapBinsAll = pgTable(
       name: 'complaint_map_bins_all_pk',
       columns: [t.level, t.cx, t.cy, t.countyCode, t.townCode, t.kind, t.category],
     }),
+  ],
+);
+
+/**
+ * Complaint counts per area × own category × status × month, for the map's area panel (counts by
+ * category and status, top problems, 12-month trend of a county, town or village) without reading
+ * the area's complaints. Kept exact by statement-level triggers on `complaints` (migration
+ * `0013_area_bins`); unlike the map bins, a status change moves a count. The deadline state depends
+ * on the clock: readers count the open complaints themselves (partial index `complaints_open_map_idx`).
+ */
+export const complaintAreaBins = pgTable(
+  'complaint_area_bins',
+  {
+    /** '' when the complaint has no area code. */
+    countyCode: text('county_code').notNull(),
+    townCode: text('town_code').notNull(),
+    villageCode: text('village_code').notNull(),
+    kind: complaintKind('kind').notNull(),
+    /** The complaint's own category code ('' when not triaged yet). */
+    categoryCode: text('category_code').notNull(),
+    status: complaintStatus('status').notNull(),
+    /** First day of the submission month (Asia/Shanghai). */
+    month: date('month').notNull(),
+    /** Complaints in the bin (0 rows may remain after changes; readers sum and drop zeros). */
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'complaint_area_bins_pk',
+      columns: [t.countyCode, t.townCode, t.villageCode, t.kind, t.categoryCode, t.status, t.month],
+    }),
+    index('complaint_area_bins_town_idx').on(t.townCode),
+    index('complaint_area_bins_village_idx').on(t.villageCode),
   ],
 );
