@@ -26,7 +26,9 @@ const monthEnd = (m: string) =>
  * The predicate of the partial index `complaints_open_map_idx` (migration 0011), verbatim (constants,
  * not parameters, so the planner can match it). Added whenever the filter implies an open complaint.
  */
-const OPEN_ONLY = sql.raw(`complaints.status not in (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+export const OPEN_ONLY = sql.raw(
+  `complaints.status not in (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+);
 
 /** Whether every complaint the filter keeps is open (a status or deadline-state filter without done ones). */
 export function filterImpliesOpen(f: ComplaintFilter): boolean {

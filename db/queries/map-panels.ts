@@ -5,12 +5,19 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { ComplaintFilter } from '@/lib/map/filters';
+import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 import { type Bbox, deadlineStateSql, envelope } from './map';
-import { complaintFilterSql } from './map-bins';
+import { complaintFilterSql, OPEN_ONLY } from './map-bins';
 
 const T = sql.raw('complaints');
+const inList = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+const CLOSED = inList(CLOSED_STATUSES);
 
 /** Buildings in the view with their complaint counts (same filter as the layers), as GeoJSON. */
 export async function getMapBuildingsGeoJson(
@@ -324,6 +331,87 @@ export async function summariseComplaints(
         group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))`,
   );
   return summaryOf(rows, params.months);
+}
+
+/**
+ * The same summary from `complaint_area_bins` (migration 0013): an area given as a condition on the
+ * bins (`binWhere`, see `areaBinCondition`) and on the complaints (`where`), the caller's bin scope
+ * (`complaintBinScope`, read under the name `complaint_map_bins`) and complaint scope, a filter the
+ * bins can answer (`areaBinsCanAnswer`). The deadline state depends on the clock: closed complaints
+ * are 'done' (from the bins), the open ones are counted from the complaints (partial index
+ * `complaints_open_map_idx`, a few percent of them).
+ */
+export async function summariseAreaBins(
+  db: DbOrTx,
+  params: {
+    binWhere: SQL;
+    where: SQL;
+    binScope: SQL;
+    scope: SQL;
+    filter: ComplaintFilter;
+    now: Date;
+    months: string[];
+  },
+): Promise<ComplaintSummary> {
+  const f = params.filter;
+  const B = sql.raw('complaint_map_bins');
+  const parts: SQL[] = [sql`true`];
+  if (f.from) parts.push(sql`${B}.month >= (${f.from} || '-01')::date`);
+  if (f.to) parts.push(sql`${B}.month <= (${f.to} || '-01')::date`);
+  if (f.categories.length)
+    parts.push(
+      sql`${B}.category_code in (select fc.code from categories fc where coalesce(fc.parent_code, fc.code) in (${inList(f.categories)}))`,
+    );
+  if (f.statuses.length) parts.push(sql`${B}.status in (${inList(f.statuses)})`);
+  const first = params.months[0];
+  const recent = first ? sql`${B}.month >= (${first} || '-01')::date` : sql`false`;
+  const rows = await queryRows<SummaryRow>(
+    db,
+    sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
+            when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
+          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
+          (case when grouping(mon) = 0 then sum(n) filter (where recent) else sum(n) filter (where f) end)::int as n
+        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
+                b.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
+                case when b.status in (${CLOSED}) then 'done' end as dl, to_char(b.month, 'YYYY-MM') as mon,
+                b.recent, b.f, b.n
+              -- First by the bins' own columns (a county's ≈ 50,000 bins → a few thousand rows), then by label.
+              from (select ${B}.category_code, ${B}.status, ${B}.month, sum(${B}.n) as n,
+                      ${recent} as recent, ${sql.join(parts, sql` and `)} as f
+                    from complaint_area_bins as ${B}
+                    where ${params.binWhere} and ${params.binScope}
+                    group by ${B}.category_code, ${B}.status, ${B}.month) b
+              left join categories cat on cat.code = nullif(b.category_code, '')
+              left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)) x
+        group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))
+      union all
+      select 'deadline', ${deadlineStateSql(params.now, T)}, null, count(*)::int from complaints
+        where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)} and ${OPEN_ONLY}
+        group by 2`,
+  );
+  return summaryOf(rows, params.months);
+}
+
+/** The condition "bin inside the area" on `complaint_area_bins` read as `complaint_map_bins` (no grids). */
+export function areaBinCondition(area: AreaRow): SQL | null {
+  const B = sql.raw('complaint_map_bins');
+  switch (area.level) {
+    case 'village':
+      return sql`${B}.village_code = ${area.code}`;
+    case 'town':
+      return sql`${B}.town_code = ${area.code}`;
+    case 'county':
+      return sql`${B}.county_code = ${area.code}`;
+    default:
+      return null;
+  }
+}
+
+/** Whether `complaint_area_bins` can answer a filter: months, level-1 categories and statuses only. */
+export function areaBinsCanAnswer(f: ComplaintFilter): boolean {
+  return (
+    f.urgencies.length === 0 && f.deadlines.length === 0 && f.offices.length === 0 && f.channels.length === 0
+  );
 }
 
 /** Complaints inside a drawn polygon (GeoJSON ring), newest first. */

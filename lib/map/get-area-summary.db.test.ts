@@ -1,13 +1,23 @@
 /**
- * The area panel counts what the complaints say: the one-pass summary equals plain counts.
+ * The area panel counts what the complaints say: for a county, town, village and grid, every filter
+ * the panel offers and every jurisdiction, the summary from the area bins equals the one-pass
+ * aggregation of the complaints and plain counts (no complaint lost or counted twice), and the bins
+ * stay exact as complaints arrive, change status, category, month or area, and go.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { type AreaRow, complaintInArea, summariseComplaints } from '@/db/queries/map-panels';
+import {
+  type AreaRow,
+  areaBinCondition,
+  areaBinsCanAnswer,
+  complaintInArea,
+  summariseAreaBins,
+  summariseComplaints,
+} from '@/db/queries/map-panels';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
-import { complaintMapScope } from '@/lib/auth/policy';
+import { complaintBinScope, complaintMapScope } from '@/lib/auth/policy';
 import { CODES, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
 import type { AuthUser } from '@/lib/auth/types';
 import { type ComplaintFilter, EMPTY_FILTER, lastTwelveMonths } from './filters';
@@ -47,16 +57,24 @@ const FILTERS: ComplaintFilter[] = [
   { ...EMPTY_FILTER, statuses: ['closed', 'in_progress'], from: '2026-01' },
 ];
 
-/** The summary from the complaints. */
+/** The summary both ways (the bins must be able to answer), and a plain count of the same complaints. */
 async function bothWays(u: AuthUser, area: AreaRow, filter: ComplaintFilter) {
-  const raw = await summariseComplaints(handle.db, {
-    where: complaintInArea(area),
-    scope: complaintMapScope(u),
+  const where = complaintInArea(area);
+  const scope = complaintMapScope(u);
+  const binWhere = areaBinCondition(area);
+  const binScope = complaintBinScope(u);
+  expect(binWhere && binScope && areaBinsCanAnswer(filter)).toBeTruthy();
+  const bins = await summariseAreaBins(handle.db, {
+    binWhere: binWhere!,
+    binScope: binScope!,
+    where,
+    scope,
     filter,
     now,
     months,
   });
-  return { bins: raw, raw };
+  const raw = await summariseComplaints(handle.db, { where, scope, filter, now, months });
+  return { bins, raw };
 }
 
 /** Plain counts by status and month, independent of both paths. */
@@ -106,6 +124,24 @@ afterAll(async () => {
 });
 
 describe('area summary', () => {
+  it('the area bins equal a fresh aggregation of the complaints for every area, filter and jurisdiction', async () => {
+    const users = [
+      user('leader', CODES.city, 'city'),
+      user('inspector', CODES.xiqu, 'county'),
+      user('leader', CODES.xiquTown, 'town'),
+      user('leader', CODES.dongquVillage, 'village'),
+    ];
+    let compared = 0;
+    for (const u of users)
+      for (const area of AREAS)
+        for (const filter of FILTERS) {
+          const { bins, raw } = await bothWays(u, area, filter);
+          expect(bins).toEqual(raw);
+          if (raw.total > 0) compared++;
+        }
+    expect(compared).toBeGreaterThan(40);
+  });
+
   it('every grouping adds up to the total, for every area and filter', async () => {
     const city = user('leader', CODES.city, 'city');
     for (const area of AREAS)
@@ -149,7 +185,7 @@ describe('area summary', () => {
     expect((await bothWays(inspector, area, EMPTY_FILTER)).bins.total).toBe(p.total);
   });
 
-  it('the verb, for every level and a filter', async () => {
+  it('the verb: bins for divisions, the complaints for grids and filters the bins cannot answer', async () => {
     const city = user('leader', CODES.city, 'city');
     const at = { lng: 101.605, lat: 26.605 };
     for (const level of ['county', 'town', 'village', 'grid'] as const) {
@@ -167,5 +203,39 @@ describe('area summary', () => {
     );
     expect(s.total).toBe(p.total);
     expect(p.total).toBeGreaterThan(0);
+  });
+
+  it('stay exact as complaints arrive, change status, category, month or area, and go', async () => {
+    await handle.db.execute(sql`update complaints set status = 'resolved' where id % 5 = 0`);
+    await handle.db.execute(
+      sql`update complaints set status = 'in_progress' where id % 9 = 0 and status = 'closed'`,
+    );
+    await handle.db.execute(sql`update complaints set category_code = 'SL01' where id % 13 = 0`);
+    await handle.db.execute(sql`update complaints set submitted_at = submitted_at - interval '40 days',
+      county_code = ${CODES.dongqu}, town_code = ${CODES.dongquTown}, village_code = ${CODES.dongquVillage}
+      where id % 7 = 0`);
+    await handle.db.execute(sql`update complaints set kind = 'misconduct' where id % 23 = 0`);
+    await handle.db.execute(sql`update complaints set title = 'retitled' where id % 3 = 0`);
+    await handle.db.execute(sql`delete from complaints where id % 29 = 0`);
+    await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location,
+        county_code, town_code, village_code, category_code, submitted_at)
+      select 'N' || i, 'web', 't', 'd', ST_SetSRID(ST_MakePoint(101.605, 26.605), 4326),
+        ${CODES.xiqu}, ${CODES.xiquTown}, ${CODES.xiquVillage}, 'WY01', ${now.toISOString()}
+      from generate_series(1, 50) i`);
+    const city = user('leader', CODES.city, 'city');
+    for (const area of AREAS)
+      for (const filter of FILTERS) {
+        const { bins, raw } = await bothWays(city, area, filter);
+        expect(bins).toEqual(raw);
+      }
+    const p = await plain(city, sql`county_code = ${CODES.dongqu}`);
+    expect((await bothWays(city, AREAS[1]!, EMPTY_FILTER)).bins.total).toBe(p.total);
+    // A truncate empties them.
+    await handle.db.execute(sql`truncate complaints cascade`);
+    const left = await queryRow<{ n: number }>(
+      handle.db,
+      sql`select coalesce(sum(n), 0)::int as n from complaint_area_bins`,
+    );
+    expect(left?.n).toBe(0);
   });
 });

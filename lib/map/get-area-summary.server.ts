@@ -1,14 +1,17 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import {
+  areaBinCondition,
+  areaBinsCanAnswer,
   complaintInArea,
   getAreaAt,
   gridVisible,
   listComplaintsInPolygon,
   polygonContains,
+  summariseAreaBins,
   summariseComplaints,
 } from '@/db/queries/map-panels';
-import { assertCan, complaintMapScope, gridScope } from '@/lib/auth/policy';
+import { assertCan, complaintBinScope, complaintMapScope, gridScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { type ComplaintFilter, lastTwelveMonths } from './filters';
@@ -38,13 +41,22 @@ export async function getAreaSummary(
   const where = complaintInArea(area);
   const scope = complaintMapScope(input.user);
   const months = lastTwelveMonths(input.now);
-  const summary = await summariseComplaints(db, {
-    where,
-    scope,
-    filter: input.filter,
-    now: input.now,
-    months,
-  });
+  // A division's counts come from the area bins when the caller's jurisdiction and the filter allow
+  // (same answer); grids, other jurisdictions (grid workers, handlers) and other filters read the complaints.
+  const binWhere = areaBinCondition(area);
+  const binScope = complaintBinScope(input.user);
+  const summary =
+    binWhere && binScope && areaBinsCanAnswer(input.filter)
+      ? await summariseAreaBins(db, {
+          binWhere,
+          where,
+          binScope,
+          scope,
+          filter: input.filter,
+          now: input.now,
+          months,
+        })
+      : await summariseComplaints(db, { where, scope, filter: input.filter, now: input.now, months });
   return { area, ...summary };
 }
 
