@@ -142,59 +142,6 @@ export async function activeCategoryExists(db: DbOrTx, code: string): Promise<bo
   return row?.ok === true;
 }
 
-export interface NewComplaintRow {
-  trackingCode: string;
-  kind: 'complaint' | 'misconduct';
-  channel: string;
-  title: string;
-  description: string;
-  categoryCode: string | null;
-  urgencyCode?: string | null;
-  lng: number;
-  lat: number;
-  originalLng: string;
-  originalLat: string;
-  datum: string;
-  address: string | null;
-  place: PointPlace;
-  buildingId: number | null;
-  anonymous: boolean;
-  reportedByUserId: number | null;
-  idempotencyKey: string | null;
-  now: Date;
-}
-
-/**
- * Insert a complaint in status 'received'. Null when a unique key is taken (the idempotency key by
- * another submission, or, once in 10¹² times, the tracking code): the caller decides which.
- */
-export async function insertComplaint(db: DbOrTx, r: NewComplaintRow): Promise<number | null> {
-  const row = await queryRow<{ id: number }>(
-    db,
-    sql`insert into complaints (tracking_code, kind, channel, title, description, category_code, urgency_code,
-          location, original_lng, original_lat, location_datum, address,
-          county_code, town_code, village_code, grid_id, building_id,
-          anonymous, reported_by_user_id, status, idempotency_key, submitted_at, updated_at)
-        values (${r.trackingCode}, ${r.kind}::complaint_kind, ${r.channel}::channel, ${r.title}, ${r.description},
-          ${r.categoryCode}, ${r.urgencyCode ?? null}, ST_SetSRID(ST_MakePoint(${r.lng}::float8, ${r.lat}::float8), 4326),
-          ${r.originalLng}, ${r.originalLat}, ${r.datum}::datum, ${r.address},
-          ${r.place.countyCode}, ${r.place.townCode}, ${r.place.villageCode}, ${r.place.gridId}, ${r.buildingId},
-          ${r.anonymous}, ${r.reportedByUserId}, 'received', ${r.idempotencyKey},
-          ${r.now.toISOString()}::timestamptz, ${r.now.toISOString()}::timestamptz)
-        on conflict do nothing
-        returning id`,
-  );
-  return row ? Number(row.id) : null;
-}
-
-export async function getComplaintStatus(db: DbOrTx, id: number): Promise<string | null> {
-  const row = await queryRow<{ status: string }>(
-    db,
-    sql`select status::text as status from complaints where id = ${id}`,
-  );
-  return row?.status ?? null;
-}
-
 export interface ExistingSubmission {
   id: number;
   trackingCode: string;
@@ -231,17 +178,6 @@ export async function getByIdempotencyKey(db: DbOrTx, key: string): Promise<Exis
     : null;
 }
 
-export async function insertContact(
-  db: DbOrTx,
-  c: { complaintId: number; name: string | null; phone: string },
-): Promise<void> {
-  const digits = c.phone.replace(/\D/g, '');
-  await db.execute(
-    sql`insert into complaint_contacts (complaint_id, name, phone, phone_last4)
-        values (${c.complaintId}, ${c.name}, ${c.phone}, ${digits.slice(-4)})`,
-  );
-}
-
 export async function insertEvent(
   db: DbOrTx,
   e: {
@@ -263,23 +199,6 @@ export async function insertEvent(
         values (${e.complaintId}, ${e.type}, ${e.fromStatus}::complaint_status, ${e.toStatus}::complaint_status,
           ${e.actorUserId ?? null}, ${e.actorOfficeId ?? null}, ${e.publicNote},
           ${e.data ? JSON.stringify(e.data) : null}::jsonb, ${e.public}, ${e.at.toISOString()}::timestamptz)`,
-  );
-}
-
-/**
- * Attach uploaded files to a complaint: only files not yet attached to any complaint. Returns the
- * kinds of the files claimed (fewer than asked means some id was unknown or already used).
- */
-export async function claimAttachments(
-  db: DbOrTx,
-  p: { complaintId: number; ids: string[] },
-): Promise<{ id: string; kind: string }[]> {
-  if (p.ids.length === 0) return [];
-  return queryRows<{ id: string; kind: string }>(
-    db,
-    sql`update attachments set complaint_id = ${p.complaintId}
-        where id = any(${sql.param(p.ids)}::uuid[]) and complaint_id is null
-        returning id::text, kind::text as kind`,
   );
 }
 

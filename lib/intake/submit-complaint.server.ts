@@ -1,29 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
-import {
-  claimAttachments,
-  getBuildingNearPoint,
-  getByIdempotencyKey,
-  insertComplaint,
-  insertContact,
-  insertEvent,
-  locateForIntake,
-} from '@/db/queries/intake';
-import { AUDIT } from '@/lib/audit/actions';
-import { writeAudit } from '@/lib/audit/write-audit.server';
-import { newTrackingCode } from '@/lib/complaints/tracking-code';
+import { getBuildingNearPoint, getByIdempotencyKey, locateForIntake } from '@/db/queries/intake';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
 import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
-import {
-  planNewComplaint,
-  processNewComplaint,
-  TRIAGE_FALLBACK_CATEGORY,
-} from '@/lib/workflow/process-new-complaint.server';
-import { INTAKE_LIMITS, type SubmitInput, type SubmitInputRaw, submitInput } from './submit-input';
+import { planNewComplaint } from '@/lib/workflow/process-new-complaint.server';
+import { writeSubmission } from './intake-batcher.server';
+import { type SubmitInput, type SubmitInputRaw, submitInput } from './submit-input';
 
 export interface SubmitResult {
   id: number;
@@ -47,8 +33,9 @@ export const OUT_OF_AREA_MESSAGE = 'Location is outside Panzhihua (攀枝花市)
 
 /**
  * 收件: validate, convert the location to WGS84 (keeping the original), refuse points outside the
- * city, and write complaint + contact + attachments + 'submitted' event in one transaction, then
- * hand over to the workflow (`processNewComplaint`) inside it. A retry with the same idempotency key
+ * city, decide triage, deadlines and routing (`planNewComplaint`), then write complaint + contact +
+ * attachments + events + audit record in one transaction (`writeSubmissions`, through the group
+ * commit of `writeSubmission`), in the state the workflow's own triage and dispatch leave it. A retry with the same idempotency key
  * returns the first complaint (also under concurrency: the unique key decides); the same key with a
  * different body is a CONFLICT.
  */
@@ -95,7 +82,6 @@ export async function submitComplaint(
     if (place.gridId === null) place.gridId = building.gridId;
   }
 
-  const onBehalf = options.onBehalfUserId ?? null;
   const title = input.title ?? deriveTitle(input.description);
   // Triage, deadlines and routing are decided before the transaction opens; inside it only writes.
   const plan = await planNewComplaint(db, {
@@ -110,82 +96,21 @@ export async function submitComplaint(
     reference,
   });
 
-  const outcome = await db.transaction(async (tx) => {
-    let id: number | null = null;
-    let trackingCode = '';
-    for (let attempt = 0; attempt < 4 && id === null; attempt++) {
-      trackingCode = newTrackingCode();
-      id = await insertComplaint(tx, {
-        trackingCode,
-        kind: input.kind,
-        channel: onBehalf !== null ? 'grid_worker' : input.channel,
-        title,
-        description: input.description,
-        // Written with the category and urgency triage is about to set (the row is not visible before
-        // commit), so the map-bin triggers count the complaint once instead of moving it at triage.
-        categoryCode: plan.triage.categoryCode ?? TRIAGE_FALLBACK_CATEGORY,
-        urgencyCode: plan.triage.urgencyCode,
-        lng: wLng,
-        lat: wLat,
-        originalLng: String(lng),
-        originalLat: String(lat),
-        datum,
-        address,
-        place,
-        buildingId: input.buildingId ?? null,
-        anonymous: input.anonymous,
-        reportedByUserId: onBehalf,
-        idempotencyKey: input.idempotencyKey ?? null,
-        now,
-      });
-      // Nothing inserted: either the idempotency key was taken meanwhile (a concurrent retry won),
-      // or the random tracking code collided (then try another code).
-      if (id === null && input.idempotencyKey) return { kind: 'duplicate' as const };
-    }
-    if (id === null) throw new AppError('INTERNAL', 'Could not allocate a tracking code');
-
-    if (input.contact && !input.anonymous) {
-      await insertContact(tx, {
-        complaintId: id,
-        name: input.contact.name ?? null,
-        phone: input.contact.phone,
-      });
-    }
-    const claimed = await claimAttachments(tx, { complaintId: id, ids: input.attachmentIds });
-    if (claimed.length !== input.attachmentIds.length) {
-      throw new AppError('VALIDATION', 'attachmentIds: unknown or already used upload', [
-        { path: 'attachmentIds', message: 'Unknown or already used upload' },
-      ]);
-    }
-    assertAttachmentCounts(claimed.map((a) => a.kind));
-    await insertEvent(tx, {
-      complaintId: id,
-      type: 'submitted',
-      fromStatus: null,
-      toStatus: 'received',
-      actorUserId: onBehalf,
-      publicNote: onBehalf !== null ? '网格员代为提交诉求' : '诉求已提交',
-      data: {
-        fingerprint,
-        channel: onBehalf !== null ? 'grid_worker' : input.channel,
-        datum,
-        attachments: claimed.length,
-        ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
-      },
-      public: true,
-      at: now,
-    });
-    const routed = await processNewComplaint(tx, { complaintId: id, now, plan });
-    // In the same transaction (unsealed, no lock: the sealer chains it). No IP: reporters stay unidentified.
-    await writeAudit(tx, {
-      actorUserId: onBehalf,
-      action: AUDIT.complaintSubmit,
-      targetType: 'complaint',
-      targetId: id,
-      data: { kind: input.kind, anonymous: input.anonymous, ...routed },
-      at: now,
-    });
-    return { kind: 'created' as const, id, trackingCode, status: routed.status };
+  // Written with the group commit: at once when intake is idle, else together with the submissions
+  // that arrived meanwhile, in one transaction (complaint, contact, attachments, events, reminders, audit).
+  const outcome = await writeSubmission(db, {
+    input,
+    now,
+    fingerprint,
+    title,
+    lng: wLng,
+    lat: wLat,
+    original: { lng, lat },
+    address,
+    place,
+    onBehalfUserId: options.onBehalfUserId ?? null,
+    plan,
+    offices: reference.router.offices,
   });
 
   if (outcome.kind === 'duplicate') {
@@ -231,21 +156,6 @@ function outOfArea(): AppError {
   return new AppError('VALIDATION', `location: ${OUT_OF_AREA_MESSAGE}`, [
     { path: 'location', message: OUT_OF_AREA_MESSAGE },
   ]);
-}
-
-function assertAttachmentCounts(kinds: string[]): void {
-  const count = (k: string) => kinds.filter((x) => x === k).length;
-  const over =
-    count('photo') > INTAKE_LIMITS.photos ||
-    count('video') > INTAKE_LIMITS.videos ||
-    count('audio') > INTAKE_LIMITS.audios;
-  if (over) {
-    throw new AppError(
-      'VALIDATION',
-      `attachmentIds: at most ${INTAKE_LIMITS.photos} photos, ${INTAKE_LIMITS.videos} video, ${INTAKE_LIMITS.audios} voice note`,
-      [{ path: 'attachmentIds', message: 'Too many attachments of one kind' }],
-    );
-  }
 }
 
 /** The first sentence (or 30 characters) of the description. */

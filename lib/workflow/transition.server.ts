@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { loadRouter } from '@/db/queries/routing';
 import { getCategoryForRecategorize } from '@/db/queries/triage';
@@ -13,6 +12,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import type { Tier } from '@/lib/routing/router';
 import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
+import { assertOfficeMayTake, dispatchEffect, type Effect, triageEffect } from './system-effects';
 import {
   type ComplaintStatus,
   JURISDICTION_BY_ROLE,
@@ -162,26 +162,12 @@ function assertJurisdiction(user: AuthUser, subject: TransitionSubject): void {
   throw new AppError('FORBIDDEN', 'Only the first-responsible office may act on this case');
 }
 
-interface Effect {
-  patch: PgUpdateSetSource<typeof complaints>;
-  data: Record<string, unknown>;
-  publicNote?: string;
-  /** Offices to remind through the outbox. */
-  notify: number[];
-  notifyTitle?: string;
-}
-
 const TIER_ABOVE: Record<Tier, Tier | null> = { village: 'town', town: 'county', county: null };
 
 async function requireOffice(tx: Tx, id: number, c?: TransitionSubject) {
   const [office] = await listOfficesByIds(tx, [id]);
   if (!office) throw new AppError('VALIDATION', 'Unknown office', [{ path: 'officeId', message: 'unknown' }]);
-  // 违纪违法线索 are handled by the 纪委 alone: never sent to an ordinary office (it may be the one reported).
-  if (c?.kind === 'misconduct' && office.kind !== 'discipline') {
-    throw new AppError('VALIDATION', 'A misconduct report goes to a 纪委 office only', [
-      { path: 'officeId', message: 'misconduct_to_discipline' },
-    ]);
-  }
+  if (c) assertOfficeMayTake(office, c.kind);
   return office;
 }
 
@@ -194,41 +180,12 @@ async function effectOf(
   now: Date,
 ): Promise<Effect> {
   switch (verb) {
-    case 'triage': {
-      const i = input as Required<VerbInput<'triage'>>;
-      return {
-        patch: {
-          categoryCode: i.categoryCode,
-          urgencyCode: i.urgencyCode,
-          triageReason: i.triageReason,
-          triagedAt: now,
-          dispatchDueAt: i.dispatchDueAt,
-          firstReplyDueAt: i.firstReplyDueAt,
-          resolveDueAt: i.resolveDueAt,
-        },
-        data: { category: i.categoryCode, urgency: i.urgencyCode, tier: i.tier, reason: i.triageReason },
-        notify: [],
-      };
-    }
+    case 'triage':
+      return triageEffect(input as Required<VerbInput<'triage'>>, now);
     case 'dispatch': {
       const i = input as Required<VerbInput<'dispatch'>>;
       const office = await requireOffice(tx, i.officeId, c);
-      const co = (await listOfficesByIds(tx, i.coOfficeIds)).filter(
-        (o) => o.id !== office.id && (c.kind !== 'misconduct' || o.kind === 'discipline'),
-      );
-      const coNames = co.map((o) => o.name).join('、');
-      return {
-        patch: {
-          responsibleOfficeId: office.id,
-          coOfficeIds: co.map((o) => o.id),
-          routingReason: i.routingReason,
-          dispatchedAt: now,
-        },
-        data: { officeId: office.id, coOfficeIds: co.map((o) => o.id), reason: i.routingReason },
-        publicNote: `已转办至${office.name}${coNames ? `，协办：${coNames}` : ''}`,
-        notify: [office.id, ...co.map((o) => o.id)],
-        notifyTitle: '新诉求待受理',
-      };
+      return dispatchEffect(c, office, await listOfficesByIds(tx, i.coOfficeIds), i.routingReason, now);
     }
     case 'accept':
       return { patch: { acceptedAt: now }, data: {}, publicNote: '承办单位已受理', notify: [] };

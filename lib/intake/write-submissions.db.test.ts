@@ -1,0 +1,201 @@
+/**
+ * Intake's batch writer writes what the workflow's own verbs would: a submission written by
+ * `submitComplaint` (group commit, `writeSubmissions`) equals the same complaint inserted as
+ * 'received' and moved on by `processNewComplaint` (the `transition` verb): fields, deadlines,
+ * events, reminders. And the group commit keeps each submission's own outcome: many at once are
+ * each written exactly once, an in-batch retry is a replay, and one bad submission fails alone.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('server-only', () => ({}));
+
+import type { DbHandle } from '@/db/client';
+import { queryRow, queryRows } from '@/db/sql';
+import { createTestDb } from '@/db/testing/test-db';
+import { AppError } from '@/lib/http/errors';
+import { resetReferenceData } from '@/lib/workflow/get-reference-data.server';
+import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
+import { buildWorkflowWorld, JIUCAIPING, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
+import { submitComplaint } from './submit-complaint.server';
+
+let handle: DbHandle;
+const now = new Date('2026-03-09T02:00:00Z'); // Monday 10:00 CST
+const points: Record<string, { lng: number; lat: number }> = {};
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await buildWorkflowWorld(handle.db);
+  resetReferenceData();
+  for (const code of [JIUCAIPING, XIQU_VILLAGE]) {
+    const p = await queryRow<{ lng: number; lat: number }>(
+      handle.db,
+      sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat
+          from divisions where code = ${code}`,
+    );
+    points[code] = { lng: Number(p!.lng), lat: Number(p!.lat) };
+  }
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+const FIELDS = sql`status::text as status, category_code, urgency_code, triage_reason, routing_reason,
+  responsible_office_id, co_office_ids, triaged_at, dispatched_at, dispatch_due_at, first_reply_due_at,
+  resolve_due_at, updated_at, county_code, town_code, village_code, grid_id, kind::text as kind`;
+
+async function complaintOf(id: number) {
+  return queryRow<Record<string, unknown>>(handle.db, sql`select ${FIELDS} from complaints where id = ${id}`);
+}
+
+async function systemEventsOf(id: number) {
+  return queryRows<Record<string, unknown>>(
+    handle.db,
+    sql`select type, from_status::text as from_status, to_status::text as to_status, actor_user_id, actor_office_id,
+          public_note, data, public, created_at
+        from complaint_events where complaint_id = ${id} and type <> 'submitted' order by id`,
+  );
+}
+
+async function remindersOf(id: number) {
+  return queryRows<Record<string, unknown>>(
+    handle.db,
+    sql`select recipient_office_id, kind, title, body, data from notifications where complaint_id = ${id}
+        order by recipient_office_id`,
+  );
+}
+
+/** The same complaint through the workflow's verbs: inserted 'received', then processNewComplaint. */
+async function throughTheVerbs(writtenId: number, categoryCode: string | null): Promise<number> {
+  const row = await queryRow<{ id: string }>(
+    handle.db,
+    sql`insert into complaints (tracking_code, kind, channel, title, description, category_code, location,
+          county_code, town_code, village_code, grid_id, status, submitted_at, updated_at)
+        select 'REF' || id, kind, channel, title, description, ${categoryCode}, location,
+          county_code, town_code, village_code, grid_id, 'received', submitted_at, submitted_at
+        from complaints where id = ${writtenId}
+        returning id`,
+  );
+  const id = Number(row!.id);
+  await handle.db.transaction((tx) => processNewComplaint(tx, { complaintId: id, now }));
+  return id;
+}
+
+describe('writeSubmissions writes what the workflow verbs write', () => {
+  it.each([
+    [
+      'dispatched, with co-handling offices and reminders',
+      JIUCAIPING,
+      '我们组的蓄水池干了，老人小孩吃水困难，请尽快解决。',
+      'complaint',
+      'dispatched',
+    ],
+    [
+      'dispatched in another county',
+      XIQU_VILLAGE,
+      '家里没有水喝，楼顶蓄水池干了好几天。',
+      'complaint',
+      'dispatched',
+    ],
+    [
+      'left for manual dispatch when the category cannot be told',
+      XIQU_VILLAGE,
+      '嗯嗯嗯嗯嗯嗯嗯嗯',
+      'complaint',
+      'triaged',
+    ],
+    [
+      'a misconduct report (the 纪委 or its manual queue only)',
+      XIQU_VILLAGE,
+      '村干部上班时间经常不在岗，办事找不到人。',
+      'misconduct',
+      'dispatched',
+    ],
+  ] as const)('%s', async (_label, village, description, kind, status) => {
+    const r = await submitComplaint(
+      handle.db,
+      {
+        description,
+        kind,
+        location: { ...points[village]!, datum: 'wgs84' },
+        contact: { phone: '13912345678' },
+      },
+      { now },
+    );
+    const ref = await throughTheVerbs(r.id, null);
+    const [written, expected] = [await complaintOf(r.id), await complaintOf(ref)];
+    expect(written).toEqual(expected);
+    expect(written?.status).toBe(r.status);
+    expect(r.status).toBe(status);
+    expect(await systemEventsOf(r.id)).toEqual(await systemEventsOf(ref));
+    expect(await remindersOf(r.id)).toEqual(await remindersOf(ref));
+    if (written?.status === 'dispatched' && kind === 'complaint')
+      expect((await remindersOf(r.id)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the group commit', () => {
+  it('writes many concurrent submissions each exactly once; an in-batch retry is a replay', async () => {
+    const before = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    const inputs = Array.from({ length: 40 }, (_, i) => ({
+      description: `第${i}号：小区门口的自来水管破裂，水流了一整天。`,
+      location: { ...points[XIQU_VILLAGE]!, datum: 'wgs84' },
+      idempotencyKey: `group-key-${i % 30}`, // ten are retries of another in the same burst
+    }));
+    const results = await Promise.allSettled(
+      inputs.map((input) => submitComplaint(handle.db, input, { now })),
+    );
+    const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = results.filter((r) => r.status === 'rejected');
+    // A retry with a different body (its number differs) is a CONFLICT; the same body would replay.
+    expect(failed.map((f) => ((f as PromiseRejectedResult).reason as AppError).code)).toEqual(
+      Array(10).fill('CONFLICT'),
+    );
+    expect(ok.filter((r) => r.created)).toHaveLength(30);
+    const after = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    expect(Number(after!.n) - Number(before!.n)).toBe(30);
+    const perKey = await queryRows<{ k: string; n: string; events: string; audits: string }>(
+      handle.db,
+      sql`select c.idempotency_key as k, count(*) as n,
+            (select count(*) from complaint_events e where e.complaint_id = min(c.id) and e.type = 'submitted') as events,
+            (select count(*) from audit_log a where a.target_type = 'complaint' and a.target_id = min(c.id)::text) as audits
+          from complaints c where c.idempotency_key like 'group-key-%' group by c.idempotency_key`,
+    );
+    expect(perKey).toHaveLength(30);
+    expect(perKey.every((k) => Number(k.n) === 1 && Number(k.events) === 1 && Number(k.audits) === 1)).toBe(
+      true,
+    );
+
+    // Identical retries in one burst: the same complaint back, never a second one.
+    const same = {
+      description: '路灯坏了一个月没人修。',
+      location: { ...points[XIQU_VILLAGE]!, datum: 'wgs84' },
+      idempotencyKey: 'same-burst-key',
+    };
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () => submitComplaint(handle.db, same, { now })),
+    );
+    expect(new Set(burst.map((b) => b.id)).size).toBe(1);
+    expect(burst.filter((b) => b.created)).toHaveLength(1);
+  });
+
+  it('a bad submission among many fails alone, and leaves nothing of itself', async () => {
+    const before = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    const good = Array.from({ length: 12 }, (_, i) => ({
+      description: `第${i}号：垃圾堆放在路边好几天没人清运。`,
+      location: { ...points[XIQU_VILLAGE]!, datum: 'wgs84' },
+    }));
+    const bad = { ...good[0]!, attachmentIds: ['00000000-0000-4000-8000-000000000000'] };
+    const results = await Promise.allSettled(
+      [...good.slice(0, 6), bad, ...good.slice(6)].map((input) => submitComplaint(handle.db, input, { now })),
+    );
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    const reason = (rejected[0] as PromiseRejectedResult).reason as AppError;
+    expect(reason).toBeInstanceOf(AppError);
+    expect(reason.code).toBe('VALIDATION');
+    expect(results[6]!.status).toBe('rejected');
+    const after = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    expect(Number(after!.n) - Number(before!.n)).toBe(12);
+  });
+});
