@@ -46,12 +46,13 @@ export interface NearVillage {
  * Everything intake needs to know about where a WGS84 point lies, in one statement: the county,
  * town, village and grid covering it, and the villages within `nearMeters` (with their distance;
  * 0 inside) that routing compares near a boundary. All levels come from one GiST-indexed pass over
- * `divisions` (a degree box around the point, then the exact tests on those few rows only).
+ * `divisions` (a degree box around the point, then the exact tests on those few rows only). With
+ * an idempotency key, also whether a complaint already holds it (a retry), in the same round trip.
  */
 export async function locateForIntake(
   db: DbOrTx,
-  p: { lng: number; lat: number; nearMeters: number },
-): Promise<{ place: PointPlace | null; villages: NearVillage[] }> {
+  p: { lng: number; lat: number; nearMeters: number; idempotencyKey?: string | null },
+): Promise<{ place: PointPlace | null; villages: NearVillage[]; keyTaken: boolean }> {
   const deg = p.nearMeters / 90_000 + 1e-6;
   const row = await queryRow<{
     county: string | null;
@@ -59,6 +60,7 @@ export async function locateForIntake(
     village: string | null;
     grid: number | null;
     villages: NearVillage[] | string | null;
+    key_taken: boolean | null;
   }>(
     db,
     sql`with p as (select ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g),
@@ -76,14 +78,17 @@ export async function locateForIntake(
                ST_Distance(d.boundary::geography, p.g::geography)::float8 as distance_m
              from d cross join p left join divisions t on t.code = d.parent_code
              where d.level = 'village' and ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8)
-           ) v) as villages`,
+           ) v) as villages,
+          exists (select 1 from complaints c where c.idempotency_key = ${p.idempotencyKey ?? null}::text) as key_taken`,
   );
   const villages: NearVillage[] =
     typeof row?.villages === 'string' ? JSON.parse(row.villages) : (row?.villages ?? []);
-  if (!row?.county) return { place: null, villages };
+  const keyTaken = row?.key_taken === true;
+  if (!row?.county) return { place: null, villages, keyTaken };
   return {
     place: { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid },
     villages,
+    keyTaken,
   };
 }
 

@@ -48,20 +48,25 @@ export async function submitComplaint(
   const now = options.now ?? new Date();
   const fingerprint = fingerprintOf(input);
 
-  if (input.idempotencyKey) {
-    const existing = await getByIdempotencyKey(db, input.idempotencyKey);
-    if (existing) return replay(existing, fingerprint);
-  }
-
   const { lng, lat, datum } = input.location;
   if ((datum === 'gcj02' || datum === 'bd09') && outOfChina(lng, lat)) throw outOfArea();
   const [wLng, wLat] = toWgs84(lng, lat, datum);
-  // One spatial statement for every level (and the villages routing compares), beside the cached
-  // reference data: nothing else is read before the transaction but the building, when one is named.
+  // One spatial statement for every level (and the villages routing compares, and whether the
+  // idempotency key is taken), beside the cached reference data: nothing else is read before the
+  // transaction but the building, when one is named.
   const [located, reference] = await Promise.all([
-    locateForIntake(db, { lng: wLng, lat: wLat, nearMeters: ROUTING_BOUNDARY_METERS }),
+    locateForIntake(db, {
+      lng: wLng,
+      lat: wLat,
+      nearMeters: ROUTING_BOUNDARY_METERS,
+      idempotencyKey: input.idempotencyKey,
+    }),
     getReferenceData(db),
   ]);
+  if (located.keyTaken) {
+    const existing = await getByIdempotencyKey(db, input.idempotencyKey!);
+    if (existing) return replay(existing, fingerprint);
+  }
   const place = located.place;
   if (!place) throw outOfArea();
 
