@@ -1,6 +1,11 @@
-/** Next.js start-up hook: start the audit sealer, the deadline sweep and month-end report timers in the Node.js server (not at build, not on the edge). */
+/**
+ * Next.js start-up hook: start the audit sealer, the deadline sweep and month-end report timers in
+ * the Node.js server (not at build, not on the edge, not in the workers of `npm run start:cluster`
+ * other than the first: SUQIU_BACKGROUND=0).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.SUQIU_BACKGROUND === '0') return;
   const { startAuditSealTimer } = await import('./lib/audit/audit-seal-timer.server');
   startAuditSealTimer();
   const { startDeadlineSweepTimer } = await import('./lib/sla/deadline-sweep-timer.server');

@@ -6,8 +6,9 @@
  *   DATABASE_URL=postgres://suqiu:suqiu@127.0.0.1:5432/suqiu_bench npm run bench:intake -- [--clients 100] [--seconds 30] [--warmup 5]
  *
  * The database must be a seeded server database (points are drawn from its own complaints, so they
- * lie inside the city). Without APP_URL the script starts `next start` itself on a free loopback
- * port against that DATABASE_URL, from the build in BENCH_DIST_DIR (default `.next-bench`; build it
+ * lie inside the city). Without APP_URL the script starts the app itself as production runs it on
+ * the server database (`npm run start:cluster`, SUQIU_WORKERS workers, default one per core) on a
+ * free loopback port against that DATABASE_URL, from the build in BENCH_DIST_DIR (default `.next-bench`; build it
  * with `NEXT_DIST_DIR=.next-bench npx next build`), with the in-process rate limits raised through
  * their documented variables (SUQIU_RATE_SUBMIT_PER_ADDRESS …), and stops it at the end. With
  * APP_URL (loopback only) it uses that running app, which must have been started with raised limits.
@@ -16,6 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
@@ -119,19 +121,22 @@ if (base) {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // As in production on the server database: `npm run start:cluster`, one worker per core.
+  const workers = process.env.SUQIU_WORKERS ?? String(availableParallelism());
+  server = spawn('node', ['scripts/start-cluster.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
       ...RAISED_LIMITS,
       NEXT_DIST_DIR: distDir,
       DATABASE_URL,
       NODE_ENV: 'production',
+      SUQIU_WORKERS: workers,
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  console.log(`bench:intake: next start (${distDir}) on ${base}`);
+  console.log(`bench:intake: start:cluster with ${workers} workers (${distDir}) on ${base}`);
 }
 const stopServer = () => {
   if (server?.pid) {

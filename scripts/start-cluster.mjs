@@ -1,0 +1,54 @@
+// npm run start:cluster [-- next start options] — production on the server database: one Next.js
+// server per core (SUQIU_WORKERS, default the machine's available parallelism), all on one port.
+// Node's cluster module shares the listening socket: the primary hands each new connection to the
+// next worker in turn. Node runs JavaScript on one thread, so a single `next start` uses one core
+// however many the machine has; this uses them all.
+//
+// Only worker 1 runs the background timers (audit sealer, deadline sweep, month-end reports:
+// SUQIU_BACKGROUND=0 turns them off in the others). A worker that dies is replaced. In-process
+// state is per worker: the reference-data cache (5 s) and the public API's rate limits (each worker
+// counts on its own, see lib/intake/rate-limit.ts). The embedded database (PGlite) allows one
+// process per folder, so without DATABASE_URL this runs one worker.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+
+const wanted = Number(process.env.SUQIU_WORKERS ?? availableParallelism());
+const workers = process.env.DATABASE_URL ? Math.max(1, wanted) : 1;
+
+if (cluster.isPrimary) {
+  if (!process.env.DATABASE_URL && wanted > 1) {
+    console.warn(
+      'start:cluster: no DATABASE_URL — the embedded database allows one process: starting 1 worker',
+    );
+  }
+  let stopping = false;
+  const envOf = new Map();
+  const fork = (background) => {
+    const env = { SUQIU_BACKGROUND: background ? '1' : '0' };
+    const worker = cluster.fork(env);
+    envOf.set(worker.id, background);
+  };
+  for (let i = 0; i < workers; i++) fork(i === 0);
+  cluster.on('exit', (worker, code, signal) => {
+    const background = envOf.get(worker.id);
+    envOf.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`start:cluster: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork(background);
+  });
+  const stop = (signal) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  console.log(`start:cluster: ${workers} worker${workers > 1 ? 's' : ''}`);
+} else {
+  // Each worker is `next start` with the same arguments; its listen() goes through the primary.
+  process.argv = [process.argv[0], 'next', 'start', ...process.argv.slice(2)];
+  await import('next/dist/bin/next');
+}
