@@ -7,8 +7,9 @@
  * Each view is what the map asks for at that zoom, as a demo user of the seed (docs/demo-users.md).
  * "app" runs the verb the route handler calls (policy, query, row mapping) and serialises what the
  * route sends (JSON, or the tile's bytes); "sql" runs the very same SQL text directly through
- * node-postgres, one statement after the other, so app/sql is the app's overhead. Prints p50/p95
- * of both, the ratio of the p95s and the payload size. Views (bbox west,south,east,north):
+ * node-postgres, one statement after the other, so app/sql is the app's overhead (the two take turns
+ * going first). Prints p50/p95 (nearest rank) of both, the ratio of the p95s and the payload size.
+ * Views (bbox west,south,east,north):
  *
  * Cells (below zoom 14) and points (from 14), GET /api/map/cells and /api/map/points:
  *   city          z9.5  leader.city     whole city                          (bins)
@@ -365,17 +366,29 @@ for (const v of VIEWS) {
       await requests[i]!(db);
       await bare(i);
     }
-  // Per request (per tile for tile views): every run of every request is one sample.
+  // Per request (per tile for tile views): every run of every request is one sample. App and bare SQL
+  // take turns going first, so neither always runs right after the other has warmed the same pages.
   const app: number[] = [];
   const raw: number[] = [];
   for (let run = 0; run < RUNS; run++)
     for (let i = 0; i < requests.length; i++) {
-      let t = performance.now();
-      bodies[i] = await requests[i]!(db);
-      app.push(performance.now() - t);
-      t = performance.now();
-      await bare(i);
-      raw.push(performance.now() - t);
+      const timeApp = async () => {
+        const t = performance.now();
+        bodies[i] = await requests[i]!(db);
+        app.push(performance.now() - t);
+      };
+      const timeSql = async () => {
+        const t = performance.now();
+        await bare(i);
+        raw.push(performance.now() - t);
+      };
+      if ((run + i) % 2 === 0) {
+        await timeApp();
+        await timeSql();
+      } else {
+        await timeSql();
+        await timeApp();
+      }
     }
   const { what, items } = describe(v, bodies);
   const kb = bodies.reduce((s, b) => s + (typeof b === 'string' ? Buffer.byteLength(b) : b.length), 0) / 1024;
