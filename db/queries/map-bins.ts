@@ -153,17 +153,17 @@ const inViewCells = (bbox: Bbox) =>
 
 /**
  * Individual complaints in the view (high zoom), newest first, at most `limit`, and how many match in
- * all (`total`, counted in the same index-only pass). The level-1 category is looked up afterwards
- * from the few dozen categories, coordinates are rounded to 6 decimals (≈ 0.1 m) here.
+ * all (`total`, counted in the same index-only pass), with their level-1 category; coordinates are
+ * rounded to 6 decimals (≈ 0.1 m) here.
  */
 export async function listComplaintPoints(
   db: DbOrTx,
   params: { bbox: Bbox; filter: ComplaintFilter; scope: SQL; now: Date; limit: number },
 ): Promise<{ total: number; points: PointRow[] }> {
-  const rows = await queryRows<PointRow & { categoryCode: string | null; total: number }>(
+  const rows = await queryRows<PointRow & { total: number }>(
     db,
     sql`select complaints.id::int as id, ST_X(location) as lng, ST_Y(location) as lat,
-          complaints.category_code as "categoryCode", complaints.urgency_code as urgency,
+          coalesce(cat.parent_code, complaints.category_code, '') as category, complaints.urgency_code as urgency,
           complaints.status::text as status, ${deadlineStateSql(params.now, T)} as deadline,
           complaints.building_id as "buildingId", total::int as total
         from (select complaints.id, location, category_code, urgency_code, status, resolve_due_at,
@@ -172,23 +172,14 @@ export async function listComplaintPoints(
               where ${inViewCells(params.bbox)} and ${params.scope}
                 and ${complaintFilterSql(params.filter, params.now)}
               order by complaints.submitted_at desc limit ${params.limit}) complaints
+        left join categories cat on cat.code = complaints.category_code
         order by complaints.submitted_at desc`,
   );
   if (rows.length === 0) return { total: 0, points: [] };
-  const parents = new Map(
-    (
-      await queryRows<{ code: string; top: string }>(
-        db,
-        sql`select code, coalesce(parent_code, code) as top from categories`,
-      )
-    ).map((c) => [c.code, c.top]),
-  );
-  const round = (v: number) => Math.round(v * 1e6) / 1e6;
-  // In place (up to 12,000 rows: no copy per row); the extra columns stay on the objects unread.
+  // Rounded in place (up to 12,000 rows: no copy per row); `total` stays on the objects unread.
   for (const p of rows) {
-    p.lng = round(p.lng);
-    p.lat = round(p.lat);
-    p.category = p.categoryCode ? (parents.get(p.categoryCode) ?? p.categoryCode) : '';
+    p.lng = Math.round(p.lng * 1e6) / 1e6;
+    p.lat = Math.round(p.lat * 1e6) / 1e6;
   }
   return { total: rows[0]!.total, points: rows };
 }
