@@ -37,6 +37,10 @@
  *   hex-city      z9.5  leader.city     city view
  *   hex-county    z11   inspector.xiqu  county view
  *   hex-town      z12.5 leader.city     town view
+ * High-zoom layers beside the points, GET /api/map/buildings?bbox and /api/map/facilities?bbox:
+ *   footprints    z14.5 leader.city     grid view's building footprints with complaint counts
+ *   footprints+f  z14.5 leader.city     same, urgent only
+ *   facilities    z14.5 leader.city     grid view's facilities
  * Area panel, GET /api/map/area (a click: counts by category, status, deadline, top problems, trend):
  *   area-county   leader.city     东区 (the busiest county)
  *   area-town     inspector.xiqu  西区's busiest town (510403001000)
@@ -61,7 +65,7 @@ import { getAreaSummary } from '../lib/map/get-area-summary.server';
 import { getBuildingPanel } from '../lib/map/get-building-panel.server';
 import { readMapCells } from '../lib/map/read-map-cells.server';
 import { readMapHexagons } from '../lib/map/read-map-hexagons.server';
-import { readMapPoints } from '../lib/map/read-map-layers.server';
+import { readMapBuildings, readMapFacilities, readMapPoints } from '../lib/map/read-map-layers.server';
 import { readMapTile, TILE_MAX_ZOOM } from '../lib/map/read-map-tile.server';
 
 const { values } = parseArgs({
@@ -124,7 +128,7 @@ const bbox = (west: number, south: number, east: number, north: number): Bbox =>
 });
 const f = (patch: Partial<ComplaintFilter>): ComplaintFilter => ({ ...EMPTY_FILTER, ...patch });
 
-type Kind = 'layer' | 'tiles' | 'hexagons' | 'area' | 'building';
+type Kind = 'layer' | 'tiles' | 'hexagons' | 'footprints' | 'facilities' | 'area' | 'building';
 interface View {
   name: string;
   kind: Kind;
@@ -218,6 +222,30 @@ const VIEWS: View[] = [
     filter: EMPTY_FILTER,
   },
   {
+    name: 'footprints',
+    kind: 'footprints',
+    username: 'leader.city',
+    zoom: 14.5,
+    bbox: DONGQU_GRID,
+    filter: EMPTY_FILTER,
+  },
+  {
+    name: 'footprints+f',
+    kind: 'footprints',
+    username: 'leader.city',
+    zoom: 14.5,
+    bbox: DONGQU_GRID,
+    filter: f({ urgencies: ['urgent'] }),
+  },
+  {
+    name: 'facilities',
+    kind: 'facilities',
+    username: 'leader.city',
+    zoom: 14.5,
+    bbox: DONGQU_GRID,
+    filter: EMPTY_FILTER,
+  },
+  {
     name: 'area-county',
     kind: 'area',
     username: 'leader.city',
@@ -286,6 +314,11 @@ function requestsOf(v: View, u: AuthUser): Call[] {
       return [
         async (d) => JSON.stringify(await readMapHexagons(d, { ...common, bbox: v.bbox, zoom: v.zoom })),
       ];
+    case 'footprints':
+      // The route sends the GeoJSON text as it is.
+      return [async (d) => readMapBuildings(d, { ...common, bbox: v.bbox })];
+    case 'facilities':
+      return [async (d) => JSON.stringify(await readMapFacilities(d, { user: u, bbox: v.bbox }))];
     case 'area':
       return [async (d) => JSON.stringify(await getAreaSummary(d, { ...common, ...v.at! }))];
     case 'building':
@@ -308,6 +341,8 @@ function describe(v: View, bodies: (string | Uint8Array)[]): { what: string; ite
     total?: number;
     complaints?: unknown[];
     households?: unknown[];
+    features?: unknown[];
+    facilities?: unknown[];
   };
   switch (v.kind) {
     case 'layer':
@@ -316,6 +351,10 @@ function describe(v: View, bodies: (string | Uint8Array)[]): { what: string; ite
         : { what: `${p.source}`, items: `${p.n?.length ?? 0} cells` };
     case 'hexagons':
       return { what: `hex/${p.source}`, items: `${p.q?.length ?? 0} hexagons` };
+    case 'footprints':
+      return { what: 'geojson', items: `${p.features?.length ?? 0} buildings` };
+    case 'facilities':
+      return { what: 'json', items: `${p.facilities?.length ?? 0} facilities` };
     case 'area':
       return { what: 'area', items: `${p.total?.toLocaleString()} complaints` };
     default:
