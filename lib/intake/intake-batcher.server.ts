@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { AppError } from '@/lib/http/errors';
 import { type PreparedSubmission, type WriteOutcome, writeSubmissions } from './write-submissions.server';
 
 /** Most submissions committed by one transaction (SUQIU_INTAKE_BATCH_MAX, default 64). */
@@ -59,8 +60,11 @@ class IntakeBatcher {
           w.resolve(outcomes[i]!);
         });
         return;
-      } catch {
-        // Written one by one below: each submission gets its own outcome or error.
+      } catch (error) {
+        // Written one by one below: each submission gets its own outcome or error. A bad submission
+        // (AppError) is expected; anything else (a deadlock, a lost connection) is worth knowing.
+        if (!(error instanceof AppError))
+          console.warn(`intake: a batch of ${batch.length} failed, writing one by one`, error);
       }
     }
     for (const w of batch) {
