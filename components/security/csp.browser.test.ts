@@ -86,4 +86,20 @@ describe('Content-Security-Policy in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('closes the JSON APIs and Open311 (headers from next.config.js, answers and errors alike)', async () => {
+    for (const path of [
+      '/api/v1/categories',
+      '/open311/v2/services.json',
+      '/api/v1/complaints/NOPE0000',
+      '/api/nope',
+    ]) {
+      const res = await browser.context.request.get(`${APP_URL}${path}`);
+      const h = res.headers();
+      expect(h['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+      expect(h['x-content-type-options'], path).toBe('nosniff');
+      expect(h['x-frame-options'], path).toBe('DENY');
+      expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    }
+  });
 });

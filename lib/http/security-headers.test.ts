@@ -1,11 +1,16 @@
+import type { NextConfig } from 'next';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { proxy } from '@/proxy';
+// @ts-expect-error next.config.js is plain JavaScript (no types); read as a NextConfig below.
+import nextConfigModule from '@/next.config.js';
+import { proxy, config as proxyConfig } from '@/proxy';
 import {
   API_CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   staticSecurityHeaders,
 } from './security-headers';
+
+const nextConfig = nextConfigModule as NextConfig;
 
 const directives = (csp: string) =>
   new Map(
@@ -71,14 +76,23 @@ describe('proxy', () => {
     expect(a.headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('closes API and Open311 responses; leaves the MapLibre worker its own origin', () => {
-    for (const p of ['/api/v1/complaints', '/open311/v2/services.json']) {
-      const res = proxy(new NextRequest(`http://localhost${p}`));
-      expect(res.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    }
+  it('leaves the MapLibre worker its own origin', () => {
     const worker = proxy(new NextRequest('http://localhost/maplibre-gl-worker.mjs'));
     expect(worker.headers.get('content-security-policy')).toBeNull();
     expect(worker.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('does not run for the JSON APIs, which next.config.js closes with the same static headers', async () => {
+    const matcher = new RegExp(`^${proxyConfig.matcher[0]}$`);
+    for (const p of ['/api/v1/complaints', '/open311/v2/services.json']) expect(matcher.test(p)).toBe(false);
+    for (const p of ['/report', '/map', '/', '/maplibre-gl-worker.mjs']) expect(matcher.test(p)).toBe(true);
+    const rules = await nextConfig.headers!();
+    for (const source of ['/api/:path*', '/open311/:path*']) {
+      const rule = rules.find((r) => r.source === source);
+      const headers = Object.fromEntries(rule!.headers.map((h) => [h.key.toLowerCase(), h.value]));
+      expect(headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('DENY');
+    }
   });
 });

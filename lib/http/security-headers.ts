@@ -68,23 +68,7 @@ export function contentSecurityPolicy(options: CspOptions): string {
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
-/** CSP for responses that are not pages (JSON, GeoJSON, files): nothing may run or frame them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
-
-/**
- * Headers for every response. Permissions-Policy: the report page records voice and video and
- * locates the phone (same origin only); everything else is off.
- */
-export function staticSecurityHeaders(production: boolean): Record<string, string> {
-  return {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=(self), payment=(), usb=()',
-    ...(production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
-  };
-}
+export { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from './static-headers.mjs';
 
 /** A fresh nonce: 128 random bits, base64. */
 export function generateNonce(): string {
