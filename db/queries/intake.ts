@@ -207,6 +207,26 @@ export async function insertEvent(
   );
 }
 
+/**
+ * Attach uploaded files to complaints, each pair one file to one complaint: only files not yet
+ * attached to any. Returns what was claimed (fewer than asked: some id was unknown or already used).
+ */
+export async function claimAttachmentsFor(
+  db: DbOrTx,
+  pairs: readonly { attachmentId: string; complaintId: number }[],
+): Promise<{ complaintId: number; kind: string }[]> {
+  if (pairs.length === 0) return [];
+  const rows = await queryRows<{ complaint_id: string | number; kind: string }>(
+    db,
+    sql`update attachments a set complaint_id = v.cid
+        from unnest(${sql.param(pairs.map((p) => p.attachmentId))}::uuid[],
+          ${sql.param(pairs.map((p) => p.complaintId))}::bigint[]) as v(aid, cid)
+        where a.id = v.aid and a.complaint_id is null
+        returning a.complaint_id, a.kind::text as kind`,
+  );
+  return rows.map((r) => ({ complaintId: Number(r.complaint_id), kind: r.kind }));
+}
+
 export async function insertAttachment(
   db: DbOrTx,
   a: {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import type { PointPlace } from '@/db/queries/intake';
+import { listTakenIdempotencyKeys } from '@/db/queries/import';
+import { claimAttachmentsFor, type PointPlace } from '@/db/queries/intake';
 import { complaintContacts, complaintEvents, complaints, notifications } from '@/db/schema';
-import { queryRows } from '@/db/sql';
 import { AUDIT } from '@/lib/audit/actions';
 import { type AuditEntry, writeAudits } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
@@ -16,8 +16,7 @@ import {
 } from '@/lib/workflow/process-new-complaint.server';
 import { dispatchEffect, type Effect, triageEffect } from '@/lib/workflow/system-effects';
 import { transitionFor } from '@/lib/workflow/transitions';
-import type { SubmitInput } from './submit-input';
-import { INTAKE_LIMITS } from './submit-input';
+import { INTAKE_LIMITS, type SubmitInput } from './submit-input';
 
 /** A validated, located and planned submission: everything decided, nothing written yet. */
 export interface PreparedSubmission {
@@ -219,17 +218,13 @@ async function insertComplaints(
     const missing = pending.filter((i) => out[i] === null);
     // Left out with a key: the key decides (a concurrent or in-batch retry). Without one: a code collision.
     pending = missing.filter((i) => !items[i]!.input.idempotencyKey);
-    if (missing.some((i) => items[i]!.input.idempotencyKey)) {
-      const keys = missing.flatMap((i) => items[i]!.input.idempotencyKey ?? []);
-      const taken = await queryRows<{ k: string }>(
-        tx,
-        sql`select idempotency_key as k from complaints where idempotency_key = any(${sql.param(keys)}::text[])`,
-      );
-      const takenKeys = new Set(taken.map((t) => t.k));
+    const keyed = missing.flatMap((i) => items[i]!.input.idempotencyKey ?? []);
+    if (keyed.length > 0) {
+      const taken = await listTakenIdempotencyKeys(tx, keyed);
       // A key not taken although its row was left out: its tracking code collided; try again.
       pending.push(
         ...missing.filter(
-          (i) => items[i]!.input.idempotencyKey && !takenKeys.has(items[i]!.input.idempotencyKey!),
+          (i) => items[i]!.input.idempotencyKey && !taken.has(items[i]!.input.idempotencyKey!),
         ),
       );
     }
@@ -278,18 +273,13 @@ async function claimAttachments(
   tx: Tx,
   created: readonly { item: PreparedSubmission; id: number }[],
 ): Promise<void> {
-  const pairs = created.flatMap(({ item, id }) => item.input.attachmentIds.map((a) => ({ a, id })));
-  if (pairs.length === 0) return;
-  const claimed = await queryRows<{ complaint_id: string | number; kind: string }>(
-    tx,
-    sql`update attachments a set complaint_id = v.cid
-        from unnest(${sql.param(pairs.map((p) => p.a))}::uuid[], ${sql.param(pairs.map((p) => p.id))}::bigint[]) as v(aid, cid)
-        where a.id = v.aid and a.complaint_id is null
-        returning a.complaint_id, a.kind::text as kind`,
+  const pairs = created.flatMap(({ item, id }) =>
+    item.input.attachmentIds.map((attachmentId) => ({ attachmentId, complaintId: id })),
   );
+  if (pairs.length === 0) return;
+  const claimed = await claimAttachmentsFor(tx, pairs);
   const kinds = new Map<number, string[]>();
-  for (const c of claimed)
-    kinds.set(Number(c.complaint_id), [...(kinds.get(Number(c.complaint_id)) ?? []), c.kind]);
+  for (const c of claimed) kinds.set(c.complaintId, [...(kinds.get(c.complaintId) ?? []), c.kind]);
   for (const { item, id } of created) {
     const got = kinds.get(id) ?? [];
     if (got.length !== item.input.attachmentIds.length) {
