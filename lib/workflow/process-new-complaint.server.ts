@@ -22,8 +22,9 @@ export type ProcessOutcome =
   | { status: 'triaged'; manualReason: string };
 
 /**
- * The seam between intake and the workflow: called in the intake transaction right after a
- * complaint row (status 'received') and its 'submitted' event are written.
+ * The system's own triage and dispatch of a complaint already written as 'received' (the history
+ * importer, and the reference the intake batch writer is tested against: live intake decides the same
+ * ahead with `planNewComplaint` and writes the outcome directly, `lib/intake/write-submissions.server.ts`).
  *
  * 1. Triage (研判): urgency grade from the keyword rules (table triage_rules, edited by admins), category kept if the reporter chose one,
  *    else suggested by the keyword rules, then the learned classifier (lib/triage); the reason is stored. Deadlines (当日转办、5日首复、办结时限) are computed from the
@@ -35,37 +36,32 @@ export type ProcessOutcome =
  */
 export async function processNewComplaint(
   tx: Tx,
-  params: { complaintId: number; now: Date; plan?: NewComplaintPlan },
+  params: { complaintId: number; now: Date },
 ): Promise<ProcessOutcome> {
-  let plan = params.plan;
-  if (!plan) {
-    const [c] = await tx
-      .select({
-        title: complaints.title,
-        description: complaints.description,
-        categoryCode: complaints.categoryCode,
-        kind: complaints.kind,
-        submittedAt: complaints.submittedAt,
-      })
-      .from(complaints)
-      .where(eq(complaints.id, params.complaintId))
-      .limit(1);
-    if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
+  const [c] = await tx
+    .select({
+      title: complaints.title,
+      description: complaints.description,
+      categoryCode: complaints.categoryCode,
+      kind: complaints.kind,
+      submittedAt: complaints.submittedAt,
+    })
+    .from(complaints)
+    .where(eq(complaints.id, params.complaintId))
+    .limit(1);
+  if (!c) throw new Error(`processNewComplaint: complaint ${params.complaintId} not found`);
 
-    const triage = triageText(c, {
-      rules: await loadTriageRules(tx),
-      suggest: await getTriageSuggester(tx),
-    });
-    const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
-    const deadlines = await deadlinesForCase(tx, {
-      categoryCode: triage.categoryCode,
-      urgencyCode: triage.urgencyCode,
-      tier,
-      from: c.submittedAt,
-    });
-    plan = { triage, tier, deadlines, routing: null };
-  }
-  const { triage, tier, deadlines } = plan;
+  const triage = triageText(c, {
+    rules: await loadTriageRules(tx),
+    suggest: await getTriageSuggester(tx),
+  });
+  const tier = triage.categoryCode ? defaultTier(triage.categoryCode) : 'town';
+  const deadlines = await deadlinesForCase(tx, {
+    categoryCode: triage.categoryCode,
+    urgencyCode: triage.urgencyCode,
+    tier,
+    from: c.submittedAt,
+  });
   await transition(tx, {
     complaintId: params.complaintId,
     verb: 'triage',
@@ -88,13 +84,11 @@ export async function processNewComplaint(
       .where(eq(complaints.id, params.complaintId));
     return { status: 'triaged', manualReason };
   }
-  const decision =
-    plan.routing ??
-    (await routeComplaint(tx, {
-      complaintId: params.complaintId,
-      categoryCode: triage.categoryCode,
-      tier,
-    }));
+  const decision = await routeComplaint(tx, {
+    complaintId: params.complaintId,
+    categoryCode: triage.categoryCode,
+    tier,
+  });
   if (decision.kind === 'manual') {
     await tx
       .update(complaints)
@@ -112,12 +106,12 @@ export async function processNewComplaint(
   return { status: 'dispatched', officeId: decision.officeId, coOfficeIds: decision.coOfficeIds };
 }
 
-/** What processNewComplaint will do, decided before the intake transaction opens (no writes). */
+/** What the system's triage and dispatch decide for a new complaint, before the intake transaction opens (no writes). */
 export interface NewComplaintPlan {
   triage: TriageResult;
   tier: Tier;
   deadlines: Deadlines;
-  /** Decided ahead from the villages near the point; null: decide inside the transaction. */
+  /** Decided ahead from the villages near the point; null when triage could not tell the category. */
   routing: RoutingDecision | null;
 }
 
