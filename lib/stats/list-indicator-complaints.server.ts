@@ -62,6 +62,28 @@ export interface IndicatorComplaints {
   rows: StatsComplaintRow[];
 }
 
+/** Which complaints a drill-down lists: an indicator's part over an area and period, optionally of one office or category. */
+export interface IndicatorSelection {
+  indicator: IndicatorId;
+  part: IndicatorPart;
+  areaCode?: string | null;
+  from: string;
+  to: string;
+  officeId?: number | null;
+  category?: string | null;
+  now?: Date;
+}
+
+/** The area, the period and the list condition of a selection (shared by the list and its export). */
+async function resolveSelection(db: DbOrTx, user: AuthUser, params: IndicatorSelection) {
+  const area = await resolveStatsArea(db, user, params.areaCode);
+  const period = parsePeriod(params.from, params.to);
+  indicatorDefinition(params.indicator);
+  const condition = indicatorCondition(params.indicator, params.part, period, params.now ?? new Date());
+  const where = { viewer: user, area, condition, officeId: params.officeId, category: params.category };
+  return { area, period, where };
+}
+
 /**
  * The complaints behind a figure: the cases counted in an indicator's numerator or denominator
  * (for ratings, letters and spot checks: the cases that have one counted), optionally of one office
@@ -70,33 +92,15 @@ export interface IndicatorComplaints {
 export async function listIndicatorComplaints(
   db: DbOrTx,
   user: AuthUser,
-  params: {
-    indicator: IndicatorId;
-    part: IndicatorPart;
-    areaCode?: string | null;
-    from: string;
-    to: string;
-    officeId?: number | null;
-    category?: string | null;
-    limit?: number;
-    offset?: number;
-    now?: Date;
-  },
+  params: IndicatorSelection & { limit?: number; offset?: number },
 ): Promise<IndicatorComplaints> {
-  const area = await resolveStatsArea(db, user, params.areaCode);
-  const p = parsePeriod(params.from, params.to);
-  indicatorDefinition(params.indicator);
-  const condition = indicatorCondition(params.indicator, params.part, p, params.now ?? new Date());
+  const { area, period, where } = await resolveSelection(db, user, params);
   const { total, rows } = await listStatsComplaints(db, {
-    viewer: user,
-    area,
-    condition,
-    officeId: params.officeId,
-    category: params.category,
+    ...where,
     limit: Math.min(Math.max(params.limit ?? 50, 1), 500),
     offset: Math.max(params.offset ?? 0, 0),
   });
-  return { area, period: p, indicator: params.indicator, part: params.part, total, rows };
+  return { area, period, indicator: params.indicator, part: params.part, total, rows };
 }
 
 /**
@@ -106,26 +110,7 @@ export async function listIndicatorComplaints(
 export async function indicatorComplaintsWhere(
   db: DbOrTx,
   user: AuthUser,
-  params: {
-    indicator: IndicatorId;
-    part: IndicatorPart;
-    areaCode?: string | null;
-    from: string;
-    to: string;
-    officeId?: number | null;
-    category?: string | null;
-    now?: Date;
-  },
+  params: IndicatorSelection,
 ): Promise<SQL> {
-  const area = await resolveStatsArea(db, user, params.areaCode);
-  const p = parsePeriod(params.from, params.to);
-  indicatorDefinition(params.indicator);
-  const condition = indicatorCondition(params.indicator, params.part, p, params.now ?? new Date());
-  return statsListWhere({
-    viewer: user,
-    area,
-    condition,
-    officeId: params.officeId,
-    category: params.category,
-  });
+  return statsListWhere((await resolveSelection(db, user, params)).where);
 }
