@@ -18,7 +18,7 @@ import {
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { complaintBinScope, complaintMapScope } from '@/lib/auth/policy';
-import { CODES, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import { CODES, divisionUser, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
 import type { AuthUser } from '@/lib/auth/types';
 import { type ComplaintFilter, EMPTY_FILTER, lastTwelveMonths } from './filters';
 import { getAreaSummary } from './get-area-summary.server';
@@ -28,18 +28,7 @@ let fx: Pick<Fixtures, 'offices' | 'grids'>;
 const now = new Date('2026-05-20T10:00:00+08:00');
 const months = lastTwelveMonths(now);
 
-const user = (
-  role: 'leader' | 'inspector',
-  code: string,
-  level: 'city' | 'county' | 'town' | 'village',
-): AuthUser => ({
-  id: 900,
-  username: 'u',
-  displayName: 'u',
-  role,
-  jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
-  jurisdictionName: null,
-});
+const user = divisionUser;
 
 const AREAS: AreaRow[] = [
   { code: CODES.xiqu, name: '西区', level: 'county' },

@@ -10,8 +10,8 @@ import { binCellsSql, listCells, rawCellsSql } from '@/db/queries/map-bins';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { complaintBinScope, complaintMapScope } from '@/lib/auth/policy';
-import { CODES, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
-import type { AuthUser } from '@/lib/auth/types';
+import { CODES, divisionUser, type Fixtures, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import type { AuthUser, DivisionLevel } from '@/lib/auth/types';
 import { cellLat, cellLng, cellRange, cellX, cellY, rangeBbox } from './cells';
 import { type ComplaintFilter, EMPTY_FILTER } from './filters';
 import { hexOf, hexRadius } from './hexagons';
@@ -23,14 +23,7 @@ let fx: Pick<Fixtures, 'offices' | 'grids'>;
 const now = new Date('2026-05-20T10:00:00+08:00');
 const CITY = { west: 101.5, south: 26.4, east: 101.9, north: 26.8 };
 
-const leader = (code: string, level: 'city' | 'county' | 'town'): AuthUser => ({
-  id: 900,
-  username: 'l',
-  displayName: 'l',
-  role: 'leader',
-  jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
-  jurisdictionName: null,
-});
+const leader = (code: string, level: DivisionLevel) => divisionUser('leader', code, level);
 
 async function rawTotal(user: AuthUser, where = sql`true`): Promise<number> {
   const row = await queryRow<{ n: number }>(

@@ -7,22 +7,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing/test-db';
-import { CODES, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
-import type { AuthUser } from '@/lib/auth/types';
+import { CODES, divisionUser, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import type { DivisionLevel } from '@/lib/auth/types';
 import { EMPTY_FILTER } from './filters';
 import { MAX_POINTS, readMapPoints } from './read-map-layers.server';
 
 let handle: DbHandle;
 const now = new Date('2026-05-20T10:00:00+08:00');
 const VIEW = { west: 101.6, south: 26.6, east: 101.62, north: 26.62 };
-const leader = (code: string, level: 'city' | 'county'): AuthUser => ({
-  id: 900,
-  username: 'l',
-  displayName: 'l',
-  role: 'leader',
-  jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
-  jurisdictionName: null,
-});
+const leader = (code: string, level: DivisionLevel) => divisionUser('leader', code, level);
 
 beforeAll(async () => {
   handle = await createTestDb();

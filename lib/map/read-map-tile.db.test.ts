@@ -12,8 +12,8 @@ import type { DbHandle } from '@/db/client';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { complaintMapScope } from '@/lib/auth/policy';
-import { CODES, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
-import type { AuthUser } from '@/lib/auth/types';
+import { CODES, divisionUser, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import type { AuthUser, DivisionLevel } from '@/lib/auth/types';
 import { cellLat, cellLng, cellX, cellY, levelForZoom } from './cells';
 
 const current = vi.hoisted(() => ({ user: null as AuthUser | null }));
@@ -32,14 +32,7 @@ const { GET: cellsGet } = await import('@/app/api/map/cells/route');
 
 let handle: DbHandle;
 const AREA = { west: 101.5, south: 26.4, east: 101.9, north: 26.8 };
-const leader = (code: string, level: 'city' | 'county'): AuthUser => ({
-  id: 900,
-  username: 'l',
-  displayName: 'l',
-  role: 'leader',
-  jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
-  jurisdictionName: null,
-});
+const leader = (code: string, level: DivisionLevel) => divisionUser('leader', code, level);
 
 beforeAll(async () => {
   handle = await createTestDb();

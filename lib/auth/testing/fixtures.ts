@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRow } from '@/db/sql';
+import type { AuthUser, DivisionLevel } from '../types';
 
 export const CODES = {
   city: '510400000000',
@@ -157,4 +158,16 @@ export async function insertComplaint(db: DbOrTx, c: ComplaintFixture): Promise<
       values (${complaintId}, ${c.contact.name}, ${c.contact.phone}, ${c.contact.phone.slice(-4)})`);
   }
   return complaintId;
+}
+
+/** A signed-in staff member bound to a division (a leader's or inspector's jurisdiction), for reads. */
+export function divisionUser(role: 'leader' | 'inspector', code: string, level: DivisionLevel): AuthUser {
+  return {
+    id: 900,
+    username: role,
+    displayName: role,
+    role,
+    jurisdiction: { kind: 'division', divisionCode: code, divisionLevel: level },
+    jurisdictionName: null,
+  };
 }
