@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { NO_NUL } from '@/lib/http/no-nul';
 import { MAX_PASSWORD_LENGTH } from './password';
-
-/**
- * A username never holds NUL, which a PostgreSQL text parameter cannot carry (found by the fuzz
- * suite: the user lookup failed with a 500).
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses
-const NO_NUL = /^[^\u0000]*$/;
 
 /** The body of POST /api/auth/login. */
 export const loginInputSchema = z.object({

@@ -3,6 +3,7 @@
  * description, the mobile page (client-side checks) and the Open311 adapter. Pure.
  */
 import { z } from 'zod';
+import { NO_NUL, NUL_MESSAGE } from '@/lib/http/no-nul';
 
 export const INTAKE_LIMITS = {
   titleMax: 80,
@@ -31,14 +32,6 @@ export const CATEGORY_CODE_RE = /^[A-Z]{2}(\d{2})?$/;
 
 /** The category family reserved for misconduct reports (违纪违法线索 → 纪委 only). */
 export const MISCONDUCT_CATEGORY_PREFIX = 'JJ';
-
-/**
- * Free text may hold any Unicode except NUL, which a PostgreSQL text column cannot store (found by
- * the fuzz suite: it used to fail the insert with a 500).
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses
-const NO_NUL = /^[^\u0000]*$/;
-const NUL_MESSAGE = 'Must not contain NUL characters';
 
 export const locationInput = z
   .object({
