@@ -2,23 +2,24 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { sweepOrphanUploads } from '@/lib/intake/sweep-orphan-uploads.server';
 import { runMonthlySpotCheckDraws } from '@/lib/supervision/draw-spot-checks.server';
+import { startBackgroundTask } from '@/lib/system/background-task.server';
 import { sweepDeadlines } from './sweep-deadlines.server';
-
-const g = globalThis as unknown as { __suqiuSweepTimer?: ReturnType<typeof setInterval> };
 
 /**
  * The in-process timer: runs the deadline sweep every `intervalMs` (default 5 min,
  * SUQIU_SWEEP_INTERVAL_MS; 0 turns it off, e.g. when an external scheduler calls POST /api/sweep).
  * It also makes the monthly spot-check draw once a month starts (`runMonthlySpotCheckDraws`) and
  * removes uploads never attached to a complaint (`sweepOrphanUploads`, SUQIU_UPLOAD_ORPHAN_HOURS).
- * One timer per process, even across `next dev` reloads. All state is in the database.
+ * One timer per process (`startBackgroundTask`).
  */
 export function startDeadlineSweepTimer(
   intervalMs = Number(process.env.SUQIU_SWEEP_INTERVAL_MS ?? 300_000),
 ): void {
-  if (g.__suqiuSweepTimer || !(intervalMs > 0)) return;
-  const run = async () => {
-    try {
+  startBackgroundTask({
+    name: 'deadline sweep',
+    intervalMs,
+    firstRunMs: 10_000, // catch up shortly after start
+    run: async () => {
       const db = await getDb();
       const result = await sweepDeadlines(db, { now: new Date() });
       if (result.raised > 0)
@@ -30,11 +31,6 @@ export function startDeadlineSweepTimer(
       const uploads = await sweepOrphanUploads(db, { now: new Date() });
       if (uploads.removed + uploads.failed > 0)
         console.info(`orphan uploads: ${uploads.removed} removed, ${uploads.failed} failed to delete`);
-    } catch (error) {
-      console.error('deadline sweep failed', error);
-    }
-  };
-  g.__suqiuSweepTimer = setInterval(run, intervalMs);
-  g.__suqiuSweepTimer.unref?.();
-  setTimeout(run, 10_000).unref?.(); // catch up shortly after start
+    },
+  });
 }
