@@ -54,6 +54,8 @@ async function openServer(url: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   const db = drizzle(pool, { schema }) as unknown as Db;
+  const { allowNamedStatements } = await import('./sql');
+  allowNamedStatements(db, pool);
   const parsed = new URL(url);
   return {
     db,

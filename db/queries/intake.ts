@@ -3,8 +3,10 @@
  * and the public (tracking) view of one complaint. Only public columns leave `getPublicComplaint`.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { queryRow, queryRows } from '../sql';
+import type { DbOrTx, Tx } from '../client';
+import { complaints } from '../schema';
+import { queryRow, queryRows, queryRowsPrepared } from '../sql';
+import type { AppendAuditRow } from './audit';
 
 export interface PointPlace {
   countyCode: string;
@@ -54,7 +56,8 @@ export async function locateForIntake(
   p: { lng: number; lat: number; nearMeters: number; idempotencyKey?: string | null },
 ): Promise<{ place: PointPlace | null; villages: NearVillage[]; keyTaken: boolean }> {
   const deg = p.nearMeters / 90_000 + 1e-6;
-  const row = await queryRow<{
+  // Every submission runs it: prepared once per connection on the server.
+  const [row] = await queryRowsPrepared<{
     county: string | null;
     town: string | null;
     village: string | null;
@@ -63,6 +66,7 @@ export async function locateForIntake(
     key_taken: boolean | null;
   }>(
     db,
+    'locate_for_intake',
     sql`with p as (select ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g),
         d as materialized (
           select d.code, d.name, d.parent_code, d.level, d.boundary, ST_Covers(d.boundary, p.g) as covers
@@ -207,25 +211,172 @@ export async function insertEvent(
   );
 }
 
-/**
- * Attach uploaded files to complaints, each pair one file to one complaint: only files not yet
- * attached to any. Returns what was claimed (fewer than asked: some id was unknown or already used).
- */
-export async function claimAttachmentsFor(
-  db: DbOrTx,
-  pairs: readonly { attachmentId: string; complaintId: number }[],
-): Promise<{ complaintId: number; kind: string }[]> {
-  if (pairs.length === 0) return [];
-  const rows = await queryRows<{ complaint_id: string | number; kind: string }>(
-    db,
-    sql`update attachments a set complaint_id = v.cid
-        from unnest(${sql.param(pairs.map((p) => p.attachmentId))}::uuid[],
-          ${sql.param(pairs.map((p) => p.complaintId))}::bigint[]) as v(aid, cid)
-        where a.id = v.aid and a.complaint_id is null
-        returning a.complaint_id, a.kind::text as kind`,
-  );
-  return rows.map((r) => ({ complaintId: Number(r.complaint_id), kind: r.kind }));
+/** One new complaint and what hangs off it, joined to it by its tracking code (its id is not known yet). */
+export interface SubmissionRows {
+  complaint: typeof complaints.$inferInsert & { trackingCode: string };
+  contact: { name: string | null; phone: string; phoneLast4: string } | null;
+  attachmentIds: readonly string[];
+  events: readonly {
+    type: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorUserId: number | null;
+    publicNote: string | null;
+    data: Record<string, unknown>;
+    public: boolean;
+    createdAt: Date;
+  }[];
+  reminders: readonly {
+    recipientOfficeId: number;
+    kind: string;
+    title: string;
+    body: string;
+    data: Record<string, unknown>;
+    createdAt: Date;
+  }[];
+  /** The audit record (its target: the complaint), its data already in canonical JSON. */
+  audit: Pick<AppendAuditRow, 'actorUserId' | 'action' | 'dataJson' | 'createdAt'>;
 }
+
+/**
+ * Insert complaints with their contacts, attachment claims, events, reminders and (unsealed) audit
+ * records in ONE statement (data-modifying CTEs joined on the tracking code). Run on the database
+ * rather than in a transaction, the statement is its own transaction: the row locks its complaints
+ * take on the map and area bins last for the statement and its commit, never for a round trip.
+ *
+ * `on conflict do nothing` leaves out a complaint whose idempotency key or tracking code is taken,
+ * and with it everything that hangs off it. Uploads are claimed only when not attached yet; a
+ * complaint that did not get every upload it named, or got more of a kind than `limits`, makes the
+ * statement raise (`suqiu_refuse`, SQLSTATE SQ001, see `SUBMISSION_REFUSALS`), which undoes it all.
+ * Returns the complaints written.
+ */
+export async function insertSubmissionRows(
+  db: DbOrTx,
+  items: readonly SubmissionRows[],
+  limits: UploadLimits,
+): Promise<{ id: number; trackingCode: string }[]> {
+  if (items.length === 0) return [];
+  const iso = (d: Date) => d.toISOString();
+  const json = (rows: unknown[]) => JSON.stringify(rows);
+  const insert = (db as Tx)
+    .insert(complaints)
+    .values(items.map((i) => i.complaint))
+    .onConflictDoNothing()
+    .returning({ id: complaints.id, trackingCode: complaints.trackingCode })
+    .getSQL();
+  const contacts = items.flatMap(({ complaint: c, contact: k }) =>
+    k ? [{ code: c.trackingCode, name: k.name, phone: k.phone, last4: k.phoneLast4 }] : [],
+  );
+  const uploads = items.flatMap(({ complaint: c, attachmentIds }) =>
+    attachmentIds.map((id) => ({ code: c.trackingCode, id })),
+  );
+  const asked = items.flatMap(({ complaint: c, attachmentIds: a }) =>
+    a.length > 0 ? [{ code: c.trackingCode, n: a.length }] : [],
+  );
+  const events = items
+    .flatMap(({ complaint: c, events: es }) =>
+      es.map((e) => ({
+        code: c.trackingCode,
+        type: e.type,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        actor: e.actorUserId,
+        note: e.publicNote,
+        data: e.data,
+        public: e.public,
+        at: iso(e.createdAt),
+      })),
+    )
+    .map((e, n) => ({ ...e, n }));
+  const reminders = items
+    .flatMap(({ complaint: c, reminders: rs }) =>
+      rs.map((r) => ({
+        code: c.trackingCode,
+        office: r.recipientOfficeId,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        data: r.data,
+        at: iso(r.createdAt),
+      })),
+    )
+    .map((r, n) => ({ ...r, n }));
+  const audits = items.map(({ complaint: c, audit: a }, n) => ({
+    code: c.trackingCode,
+    n,
+    actor: a.actorUserId,
+    action: a.action,
+    data: a.dataJson,
+    at: a.createdAt,
+  }));
+  const row = await queryRow<{ created: { id: number; code: string }[] | null; checked: boolean | null }>(
+    db,
+    sql`with c as (${insert}),
+      contacts as (
+        insert into complaint_contacts (complaint_id, name, phone, phone_last4)
+        select c.id, v.name, v.phone, v.last4
+        from jsonb_to_recordset(${json(contacts)}::jsonb) as v(code text, name text, phone text, last4 text)
+        join c on c.tracking_code = v.code),
+      claimed as (
+        update attachments a set complaint_id = c.id
+        from jsonb_to_recordset(${json(uploads)}::jsonb) as v(code text, id uuid)
+        join c on c.tracking_code = v.code
+        where a.id = v.id and a.complaint_id is null
+        returning a.complaint_id, a.kind::text as kind),
+      events as (
+        insert into complaint_events (complaint_id, type, from_status, to_status, actor_user_id,
+          public_note, data, public, created_at)
+        select c.id, v.type, v.from_status::complaint_status, v.to_status::complaint_status, v.actor,
+          v.note, v.data, v.public, v.at
+        from jsonb_to_recordset(${json(events)}::jsonb) as v(code text, type text,
+          from_status text, to_status text, actor integer, note text, data jsonb, public boolean, at timestamptz, n integer)
+        join c on c.tracking_code = v.code
+        order by v.n),
+      reminders as (
+        insert into notifications (recipient_office_id, complaint_id, kind, title, body, data, created_at)
+        select v.office, c.id, v.kind, v.title, v.body, v.data, v.at
+        from jsonb_to_recordset(${json(reminders)}::jsonb) as v(code text, office integer,
+          kind text, title text, body text, data jsonb, at timestamptz, n integer)
+        join c on c.tracking_code = v.code
+        order by v.n),
+      audits as (
+        insert into audit_log (actor_user_id, action, target_type, target_id, data, created_at)
+        select v.actor, v.action, 'complaint', c.id::text, v.data::jsonb, v.at
+        from jsonb_to_recordset(${json(audits)}::jsonb) as v(code text, actor integer,
+          action text, data text, at timestamptz, n integer)
+        join c on c.tracking_code = v.code
+        order by v.n)
+      select (select json_agg(json_build_object('id', c.id, 'code', c.tracking_code)) from c) as created,
+        (select bool_and(case
+            when coalesce(k.got, 0) <> a.n then suqiu_refuse(${SUBMISSION_REFUSALS.uploadUnknown}, a.code)
+            when k.photos > ${limits.photos} or k.videos > ${limits.videos} or k.audios > ${limits.audios}
+              then suqiu_refuse(${SUBMISSION_REFUSALS.tooManyUploads}, a.code)
+            else true end)
+          from jsonb_to_recordset(${json(asked)}::jsonb) as a(code text, n integer)
+          join c on c.tracking_code = a.code
+          left join (
+            select complaint_id, count(*) as got, count(*) filter (where kind = 'photo') as photos,
+              count(*) filter (where kind = 'video') as videos, count(*) filter (where kind = 'audio') as audios
+            from claimed group by complaint_id) k on k.complaint_id = c.id) as checked`,
+  );
+  return (row?.created ?? []).map((r) => ({ id: Number(r.id), trackingCode: r.code }));
+}
+
+/** The most uploads of each kind one complaint may have. */
+export interface UploadLimits {
+  photos: number;
+  videos: number;
+  audios: number;
+}
+
+/**
+ * Why `insertSubmissionRows` refused its whole statement (`suqiu_refuse`, SQLSTATE SQ001): the
+ * message is one of these, the detail the tracking code drawn for the submission at fault.
+ */
+export const SUBMISSION_REFUSALS = {
+  uploadUnknown: 'upload_unknown_or_used',
+  tooManyUploads: 'too_many_uploads',
+} as const;
 
 export async function insertAttachment(
   db: DbOrTx,

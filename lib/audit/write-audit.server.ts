@@ -33,10 +33,11 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<{ id: n
 
 /** Append several records in one statement (a batch of intake submissions). */
 export async function writeAudits(db: DbOrTx, entries: readonly AuditEntry[]): Promise<number[]> {
-  return appendAuditRows(db, entries.map(toRow));
+  return appendAuditRows(db, entries.map(auditRow));
 }
 
-function toRow(entry: AuditEntry): AppendAuditRow {
+/** The row an entry is stored as (data in canonical JSON), for writers that insert it themselves. */
+export function auditRow(entry: AuditEntry): AppendAuditRow {
   const data = normaliseAuditData(entry.data);
   return {
     actorUserId: entry.actorUserId,

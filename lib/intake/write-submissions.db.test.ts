@@ -9,8 +9,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('server-only', () => ({}));
+/** Codes `newTrackingCode` hands out before fresh ones: to make a collision happen on purpose. */
+const forced = vi.hoisted(() => ({ codes: [] as string[] }));
+vi.mock('@/lib/complaints/tracking-code', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/complaints/tracking-code')>();
+  return { ...real, newTrackingCode: () => forced.codes.shift() ?? real.newTrackingCode() };
+});
 
 import type { DbHandle } from '@/db/client';
+import { insertAttachment } from '@/db/queries/intake';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AppError } from '@/lib/http/errors';
@@ -197,5 +204,88 @@ describe('the group commit', () => {
     expect(results[6]!.status).toBe('rejected');
     const after = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
     expect(Number(after!.n) - Number(before!.n)).toBe(12);
+  });
+
+  it('a tracking code already taken is drawn again, and nothing of the first try is left', async () => {
+    const location = { ...points[XIQU_VILLAGE]!, datum: 'wgs84' };
+    const first = await submitComplaint(
+      handle.db,
+      { description: '小区门口的路灯不亮了。', location },
+      { now },
+    );
+    const totals = () =>
+      queryRow<{ c: string; e: string; a: string; n: string }>(
+        handle.db,
+        sql`select (select count(*) from complaints) as c, (select count(*) from complaint_events) as e,
+              (select count(*) from audit_log) as a, (select count(*) from notifications) as n`,
+      );
+    const before = await totals();
+    forced.codes.push(first.trackingCode);
+    const second = await submitComplaint(
+      handle.db,
+      { description: '小区门口的垃圾没人清运。', location },
+      { now },
+    );
+    expect(second.created).toBe(true);
+    expect(second.trackingCode).not.toBe(first.trackingCode);
+    const after = await totals();
+    const own = await queryRow<{ e: string; n: string }>(
+      handle.db,
+      sql`select (select count(*) from complaint_events where complaint_id = ${second.id}) as e,
+            (select count(*) from notifications where complaint_id = ${second.id}) as n`,
+    );
+    // Exactly one complaint more, with its own events, reminders and audit record: nothing twice.
+    expect(Number(after!.c) - Number(before!.c)).toBe(1);
+    expect(Number(after!.e) - Number(before!.e)).toBe(Number(own!.e));
+    expect(Number(after!.n) - Number(before!.n)).toBe(Number(own!.n));
+    expect(Number(after!.a) - Number(before!.a)).toBe(1);
+
+    // Two equal fresh codes in one burst: one keeps it, the other is written with another code.
+    forced.codes.push('QQQQQQQQ', 'RRRRRRRR', 'SSSSSSSS', 'SSSSSSSS');
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        submitComplaint(handle.db, { description: `第${i}号：楼道灯坏了。`, location }, { now }),
+      ),
+    );
+    expect(forced.codes).toHaveLength(0);
+    expect(burst.every((b) => b.created)).toBe(true);
+    expect(new Set(burst.map((b) => b.trackingCode)).size).toBe(6);
+    expect(burst.filter((b) => b.trackingCode === 'SSSSSSSS')).toHaveLength(1);
+  });
+
+  it('one upload named by two submissions at once: one gets it, the other fails and leaves nothing', async () => {
+    const upload = await insertAttachment(handle.db, {
+      kind: 'photo',
+      mime: 'image/jpeg',
+      sizeBytes: 1000,
+      sha256: 'a'.repeat(64),
+      storageKey: 'test/shared-upload.jpg',
+      uploadedByUserId: null,
+      now,
+    });
+    const before = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    const location = { ...points[JIUCAIPING]!, datum: 'wgs84' };
+    // Four at once: the first two are written alone, the last two together in one group.
+    const results = await Promise.allSettled(
+      ['井盖丢了。', '路面塌陷。', '路灯不亮。', '垃圾满了。'].map((description, i) =>
+        submitComplaint(
+          handle.db,
+          { description, location, ...(i >= 2 ? { attachmentIds: [upload] } : {}) },
+          { now },
+        ),
+      ),
+    );
+    const rejected = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AppError] : []));
+    expect(rejected.map((e) => [e.code, e.fields?.[0]?.path])).toEqual([['VALIDATION', 'attachmentIds']]);
+    const after = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
+    expect(Number(after!.n) - Number(before!.n)).toBe(3);
+    const owner = await queryRow<{ complaint_id: string }>(
+      handle.db,
+      sql`select complaint_id from attachments where id = ${upload}::uuid`,
+    );
+    const winner = results.find((r, i) => i >= 2 && r.status === 'fulfilled') as PromiseFulfilledResult<{
+      id: number;
+    }>;
+    expect(Number(owner!.complaint_id)).toBe(winner.value.id);
   });
 });

@@ -1,11 +1,17 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
+import { pgErrorOf } from '@/db/errors';
 import { listTakenIdempotencyKeys } from '@/db/queries/import';
-import { claimAttachmentsFor, type PointPlace } from '@/db/queries/intake';
-import { complaintContacts, complaintEvents, complaints, notifications } from '@/db/schema';
+import {
+  insertSubmissionRows,
+  type PointPlace,
+  SUBMISSION_REFUSALS,
+  type SubmissionRows,
+} from '@/db/queries/intake';
+import type { complaints } from '@/db/schema';
 import { AUDIT } from '@/lib/audit/actions';
-import { type AuditEntry, writeAudits } from '@/lib/audit/write-audit.server';
+import { auditRow } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { AppError } from '@/lib/http/errors';
 import type { RouteOffice } from '@/lib/routing/router';
@@ -39,79 +45,84 @@ export interface PreparedSubmission {
 export type WriteOutcome =
   | { kind: 'created'; id: number; trackingCode: string; status: 'triaged' | 'dispatched' }
   /** The idempotency key was taken meanwhile (a concurrent retry won): read it back. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** The tracking code drawn for it was taken: nothing of it was written; write it again. */
+  | { kind: 'collided' };
 
 /** Manual dispatch reason when triage could not tell the category. */
 export const UNKNOWN_CATEGORY_REASON = '分类未能识别，待人工派单';
 
 /**
- * Write submissions in the caller's transaction, with a fixed number of statements whatever their
- * number (complaints, contacts, attachments, events, notifications, audit records: one each), so
- * that intake can commit a group of concurrent submissions at once (`lib/intake/intake-batcher.server.ts`).
+ * Write a group of submissions in one statement whatever their number (complaints, contacts,
+ * attachment claims, events, notifications, audit records: `insertSubmissionRows`), so that intake
+ * commits concurrent submissions together (`lib/intake/intake-batcher.server.ts`). Given the
+ * database, that statement is its own transaction; given a transaction, it is part of it.
  *
  * Each complaint is inserted in the state the system's own triage and dispatch leave it in, and
  * gets the events, reminders and audit record those transitions write (`triageEffect`,
  * `dispatchEffect`, the transition table), without reading it back. Any bad item (an upload
- * already used, too many files of a kind) throws: the transaction then writes nothing.
+ * unknown or already used, too many files of a kind) throws its validation error and nothing of
+ * the group is written. A submission whose idempotency key is taken is a `duplicate`; one whose
+ * freshly drawn tracking code is taken is `collided` (nothing of it written: the caller tries again).
  */
 export async function writeSubmissions(
-  tx: Tx,
+  db: DbOrTx,
   items: readonly PreparedSubmission[],
 ): Promise<WriteOutcome[]> {
   const decided = items.map(decide);
-  const ids = await insertComplaints(tx, items, decided);
-  const created = items.flatMap((item, i) => (ids[i] ? [{ item, d: decided[i]!, ...ids[i]! }] : []));
+  const codes = items.map(() => newTrackingCode());
+  // Two equal fresh codes in one group: the later one collides (and is written again).
+  const first = codes.map((code, i) => codes.indexOf(code) === i);
+  const created = await insertSubmissionRows(
+    db,
+    items.flatMap((item, i) => (first[i] ? [submissionRows(item, decided[i]!, codes[i]!)] : [])),
+    INTAKE_LIMITS,
+  ).catch(rethrowRefusal);
+  const byCode = new Map(created.map((r) => [r.trackingCode, r]));
+  const rows = codes.map((code, i) => (first[i] ? (byCode.get(code) ?? null) : null));
+  // Left out with a key: the key decides (a concurrent or in-group retry). Else its code was taken.
+  const keys = items.flatMap((item, i) => (rows[i] ? [] : (item.input.idempotencyKey ?? [])));
+  const taken = keys.length > 0 ? await listTakenIdempotencyKeys(db, keys) : new Set<string>();
+  return items.map((item, i): WriteOutcome => {
+    const r = rows[i];
+    if (r)
+      return { kind: 'created', id: r.id, trackingCode: r.trackingCode, status: decided[i]!.outcome.status };
+    const key = item.input.idempotencyKey;
+    return key && taken.has(key) ? { kind: 'duplicate' } : { kind: 'collided' };
+  });
+}
 
-  const contacts = created.filter(({ item }) => item.input.contact && !item.input.anonymous);
-  if (contacts.length > 0) {
-    await tx.insert(complaintContacts).values(
-      contacts.map(({ item, id }) => {
-        const phone = item.input.contact!.phone;
-        return {
-          complaintId: id,
-          name: item.input.contact!.name ?? null,
-          phone,
-          phoneLast4: phone.replace(/\D/g, '').slice(-4),
-        };
-      }),
-    );
-  }
-  await claimAttachments(tx, created);
-
-  const events = created.flatMap(({ item, d, id }) => d.events(item, id));
-  if (events.length > 0) await tx.insert(complaintEvents).values(events);
-  const reminders = created.flatMap(({ item, d, id }) =>
-    (d.dispatch?.notify ?? []).map((officeId) => ({
+/** The rows one submission writes, keyed by the tracking code drawn for this attempt. */
+function submissionRows(item: PreparedSubmission, d: Decided, trackingCode: string): SubmissionRows {
+  const { input } = item;
+  const contact = input.contact && !input.anonymous ? input.contact : null;
+  return {
+    complaint: complaintRow(item, d, trackingCode),
+    contact: contact
+      ? {
+          name: contact.name ?? null,
+          phone: contact.phone,
+          phoneLast4: contact.phone.replace(/\D/g, '').slice(-4),
+        }
+      : null,
+    attachmentIds: input.attachmentIds,
+    events: d.events,
+    reminders: (d.dispatch?.notify ?? []).map((officeId) => ({
       recipientOfficeId: officeId,
-      complaintId: id,
       kind: DISPATCH.event,
       title: d.dispatch!.notifyTitle ?? item.title,
       body: item.title,
       data: { verb: 'dispatch' },
       createdAt: item.now,
     })),
-  );
-  if (reminders.length > 0) await tx.insert(notifications).values(reminders);
-  // No IP: reporters stay unidentified. Unsealed: the sealer chains them after commit.
-  await writeAudits(
-    tx,
-    created.map(
-      ({ item, d, id }): AuditEntry => ({
-        actorUserId: item.onBehalfUserId,
-        action: AUDIT.complaintSubmit,
-        targetType: 'complaint',
-        targetId: id,
-        data: { kind: item.input.kind, anonymous: item.input.anonymous, ...d.outcome },
-        at: item.now,
-      }),
-    ),
-  );
-  return items.map((_, i) => {
-    const r = ids[i];
-    return r
-      ? { kind: 'created', id: r.id, trackingCode: r.trackingCode, status: decided[i]!.outcome.status }
-      : { kind: 'duplicate' };
-  });
+    // No IP: reporters stay unidentified. Unsealed: the sealer chains it after commit.
+    audit: auditRow({
+      actorUserId: item.onBehalfUserId,
+      action: AUDIT.complaintSubmit,
+      data: { kind: input.kind, anonymous: input.anonymous, ...d.outcome },
+      at: item.now,
+    }),
+  };
 }
 
 const TRIAGE = transitionFor('triage');
@@ -123,7 +134,8 @@ interface Decided {
   dispatch: Effect | null;
   routingReason: string | null;
   outcome: ProcessOutcome;
-  events: (item: PreparedSubmission, id: number) => (typeof complaintEvents.$inferInsert)[];
+  /** Submitted, triaged and (when routed) dispatched: the events the workflow would write. */
+  events: SubmissionRows['events'];
 }
 
 /** What `processNewComplaint` would do to the new case, as fields, events and reminders. */
@@ -151,13 +163,11 @@ function decide(item: PreparedSubmission): Decided {
     outcome = { status: 'dispatched', officeId: routing.officeId, coOfficeIds: routing.coOfficeIds };
   }
   const channel = item.onBehalfUserId !== null ? 'grid_worker' : item.input.channel;
-  const system = (fx: Effect, def: typeof TRIAGE, from: 'received' | 'triaged', id: number) => ({
-    complaintId: id,
+  const system = (fx: Effect, def: typeof TRIAGE, from: 'received' | 'triaged') => ({
     type: def.event,
     fromStatus: from,
     toStatus: def.to!,
     actorUserId: null,
-    actorOfficeId: null,
     publicNote: fx.publicNote ?? null,
     data: { ...fx.data, actor: 'system' },
     public: def.public && item.input.kind === 'complaint',
@@ -169,75 +179,34 @@ function decide(item: PreparedSubmission): Decided {
     dispatch,
     routingReason,
     outcome,
-    events: (it, id) => [
+    events: [
       {
-        complaintId: id,
         type: 'submitted',
         fromStatus: null,
         toStatus: 'received',
-        actorUserId: it.onBehalfUserId,
-        actorOfficeId: null,
-        publicNote: it.onBehalfUserId !== null ? '网格员代为提交诉求' : '诉求已提交',
+        actorUserId: item.onBehalfUserId,
+        publicNote: item.onBehalfUserId !== null ? '网格员代为提交诉求' : '诉求已提交',
         data: {
-          fingerprint: it.fingerprint,
+          fingerprint: item.fingerprint,
           channel,
-          datum: it.input.location.datum,
-          attachments: it.input.attachmentIds.length,
-          ...(it.input.mediaUrl ? { mediaUrl: it.input.mediaUrl } : {}),
+          datum: item.input.location.datum,
+          attachments: item.input.attachmentIds.length,
+          ...(item.input.mediaUrl ? { mediaUrl: item.input.mediaUrl } : {}),
         },
         public: true,
-        createdAt: it.now,
+        createdAt: item.now,
       },
-      system(triageFx, TRIAGE, 'received', id),
-      ...(dispatch ? [system(dispatch, DISPATCH, 'triaged', id)] : []),
+      system(triageFx, TRIAGE, 'received'),
+      ...(dispatch ? [system(dispatch, DISPATCH, 'triaged')] : []),
     ],
   };
-}
-
-/**
- * Insert the complaints in their triaged (and dispatched) state; `on conflict do nothing` leaves out
- * a row whose idempotency key is taken (→ duplicate) or whose random tracking code collided (→ try
- * again with another code, up to 4 times). Returns each item's id and code, or null for a duplicate.
- */
-async function insertComplaints(
-  tx: Tx,
-  items: readonly PreparedSubmission[],
-  decided: readonly Decided[],
-): Promise<({ id: number; trackingCode: string } | null)[]> {
-  const out: ({ id: number; trackingCode: string } | null)[] = items.map(() => null);
-  let pending = items.map((_, i) => i);
-  for (let attempt = 0; attempt < 4 && pending.length > 0; attempt++) {
-    const codes = new Map(pending.map((i) => [newTrackingCode(), i]));
-    if (codes.size < pending.length) continue; // two equal fresh codes in one batch: draw again
-    const rows = await tx
-      .insert(complaints)
-      .values([...codes].map(([code, i]) => complaintRow(items[i]!, decided[i]!, code)))
-      .onConflictDoNothing()
-      .returning({ id: complaints.id, trackingCode: complaints.trackingCode });
-    for (const r of rows) out[codes.get(r.trackingCode)!] = r;
-    const missing = pending.filter((i) => out[i] === null);
-    // Left out with a key: the key decides (a concurrent or in-batch retry). Without one: a code collision.
-    pending = missing.filter((i) => !items[i]!.input.idempotencyKey);
-    const keyed = missing.flatMap((i) => items[i]!.input.idempotencyKey ?? []);
-    if (keyed.length > 0) {
-      const taken = await listTakenIdempotencyKeys(tx, keyed);
-      // A key not taken although its row was left out: its tracking code collided; try again.
-      pending.push(
-        ...missing.filter(
-          (i) => items[i]!.input.idempotencyKey && !taken.has(items[i]!.input.idempotencyKey!),
-        ),
-      );
-    }
-  }
-  if (pending.length > 0) throw new AppError('INTERNAL', 'Could not allocate a tracking code');
-  return out;
 }
 
 function complaintRow(
   item: PreparedSubmission,
   d: Decided,
   trackingCode: string,
-): typeof complaints.$inferInsert {
+): SubmissionRows['complaint'] {
   const { input, place, now } = item;
   return {
     trackingCode,
@@ -268,36 +237,20 @@ function complaintRow(
   } as typeof complaints.$inferInsert;
 }
 
-/** Attach each complaint's uploads (only files not attached yet) and check the counts per kind. */
-async function claimAttachments(
-  tx: Tx,
-  created: readonly { item: PreparedSubmission; id: number }[],
-): Promise<void> {
-  const pairs = created.flatMap(({ item, id }) =>
-    item.input.attachmentIds.map((attachmentId) => ({ attachmentId, complaintId: id })),
-  );
-  if (pairs.length === 0) return;
-  const claimed = await claimAttachmentsFor(tx, pairs);
-  const kinds = new Map<number, string[]>();
-  for (const c of claimed) kinds.set(c.complaintId, [...(kinds.get(c.complaintId) ?? []), c.kind]);
-  for (const { item, id } of created) {
-    const got = kinds.get(id) ?? [];
-    if (got.length !== item.input.attachmentIds.length) {
-      throw new AppError('VALIDATION', 'attachmentIds: unknown or already used upload', [
-        { path: 'attachmentIds', message: 'Unknown or already used upload' },
-      ]);
-    }
-    const count = (k: string) => got.filter((x) => x === k).length;
-    if (
-      count('photo') > INTAKE_LIMITS.photos ||
-      count('video') > INTAKE_LIMITS.videos ||
-      count('audio') > INTAKE_LIMITS.audios
-    ) {
-      throw new AppError(
-        'VALIDATION',
-        `attachmentIds: at most ${INTAKE_LIMITS.photos} photos, ${INTAKE_LIMITS.videos} video, ${INTAKE_LIMITS.audios} voice note`,
-        [{ path: 'attachmentIds', message: 'Too many attachments of one kind' }],
-      );
-    }
+/** `insertSubmissionRows` refused its statement: the validation error of the submission at fault. */
+function rethrowRefusal(error: unknown): never {
+  const refusal = pgErrorOf(error);
+  if (refusal?.code === 'SQ001' && refusal.message === SUBMISSION_REFUSALS.uploadUnknown) {
+    throw new AppError('VALIDATION', 'attachmentIds: unknown or already used upload', [
+      { path: 'attachmentIds', message: 'Unknown or already used upload' },
+    ]);
   }
+  if (refusal?.code === 'SQ001' && refusal.message === SUBMISSION_REFUSALS.tooManyUploads) {
+    throw new AppError(
+      'VALIDATION',
+      `attachmentIds: at most ${INTAKE_LIMITS.photos} photos, ${INTAKE_LIMITS.videos} video, ${INTAKE_LIMITS.audios} voice note`,
+      [{ path: 'attachmentIds', message: 'Too many attachments of one kind' }],
+    );
+  }
+  throw error;
 }
