@@ -1,5 +1,6 @@
 /** One error type, one mapping to HTTP. Every route handler answers errors through `toErrorResponse`. */
 import { ZodError } from 'zod';
+import { jsonResponse } from './json-response';
 
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -61,5 +62,5 @@ export function toErrorResponse(error: unknown): Response {
       ...(appError.fields ? { fields: appError.fields } : {}),
     },
   };
-  return Response.json(body, { status: ERROR_STATUS[appError.code], headers: appError.headers });
+  return jsonResponse(body, { status: ERROR_STATUS[appError.code], headers: appError.headers });
 }

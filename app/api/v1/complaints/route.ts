@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { can } from '@/lib/auth/policy';
 import { toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
     const user = isSameOrigin(request) ? await getCurrentUser() : null;
     const onBehalfUserId = user && can(user, 'complaint.reportOnBehalf') ? user.id : null;
     const result = await submitComplaint(await getDb(), input, { onBehalfUserId });
-    return Response.json(
+    return jsonResponse(
       {
         complaint: {
           trackingCode: result.trackingCode,

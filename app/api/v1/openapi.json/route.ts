@@ -1,6 +1,7 @@
+import { jsonResponse } from '@/lib/http/json-response';
 import { buildOpenApiDocument } from '@/lib/intake/openapi';
 
 /** GET → the OpenAPI 3.1 description of the intake API, generated from its zod schemas. */
 export function GET() {
-  return Response.json(buildOpenApiDocument('/'), { headers: { 'cache-control': 'public, max-age=300' } });
+  return jsonResponse(buildOpenApiDocument('/'), { headers: { 'cache-control': 'public, max-age=300' } });
 }

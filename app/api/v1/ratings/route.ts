@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
 import { rateComplaint } from '@/lib/intake/rate-complaint.server';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
@@ -11,7 +12,7 @@ export async function POST(request: Request) {
   try {
     enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
     const timeline = await rateComplaint(await getDb(), await readJsonBody(request));
-    return Response.json({ complaint: timeline }, { status: 201, headers: NO_STORE });
+    return jsonResponse({ complaint: timeline }, { status: 201, headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);
   }

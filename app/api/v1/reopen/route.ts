@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
 import { reopenComplaint } from '@/lib/intake/reopen-complaint.server';
@@ -11,7 +12,7 @@ export async function POST(request: Request) {
   try {
     enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
     const timeline = await reopenComplaint(await getDb(), await readJsonBody(request));
-    return Response.json({ complaint: timeline }, { headers: NO_STORE });
+    return jsonResponse({ complaint: timeline }, { headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);
   }

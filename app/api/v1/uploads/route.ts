@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
@@ -47,7 +48,7 @@ export async function POST(request: Request) {
       declaredKind: declared.data,
       uploadedByUserId: user?.id ?? null,
     });
-    return Response.json({ attachment: stored }, { status: 201, headers: NO_STORE });
+    return jsonResponse({ attachment: stored }, { status: 201, headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { buildingSearchInput, queryObject } from '@/lib/intake/helper-input';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
     enforceRate(`search:${clientAddress(request)}`, INTAKE_RATE_RULES.searchPerAddress);
     const input = buildingSearchInput.parse(queryObject(request.url));
     const buildings = await searchBuildings(await getDb(), input);
-    return Response.json({ buildings }, { headers: NO_STORE });
+    return jsonResponse({ buildings }, { headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);
   }

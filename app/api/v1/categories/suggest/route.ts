@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/http/json-response';
 import { categorySuggestInput, queryObject } from '@/lib/intake/helper-input';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
 import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   try {
     enforceRate(`suggest:${clientAddress(request)}`, INTAKE_RATE_RULES.suggestPerAddress);
     const input = categorySuggestInput.parse(queryObject(request.url));
-    return Response.json(await suggestCategories(await getDb(), input), { headers: NO_STORE });
+    return jsonResponse(await suggestCategories(await getDb(), input), { headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);
   }
