@@ -28,8 +28,13 @@ const namedPools = new WeakMap<object, NamedQueryPool>();
 const dialect = new PgDialect();
 const names = new Map<string, string>();
 
-/** Called by `openServer` (db/client.ts): this database's statements may be prepared by name. */
+/**
+ * Called by `openServer` (db/client.ts): this database's hot statements may be prepared by name.
+ * SUQIU_PREPARED_STATEMENTS=0 turns that off (behind a pooler in transaction mode that cannot keep
+ * prepared statements, e.g. PgBouncer before 1.21).
+ */
 export function allowNamedStatements(db: object, pool: NamedQueryPool): void {
+  if (process.env.SUQIU_PREPARED_STATEMENTS === '0') return;
   namedPools.set(db, pool);
 }
 

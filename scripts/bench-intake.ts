@@ -28,6 +28,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     /** Seconds at full load before measuring (JIT, pools, caches), counted in the database check only. */
     warmup: { type: 'string', default: '5' },
+    /** Also print each second's requests, p50 and p99 (to tell a steady tail from bursts). */
+    timeline: { type: 'boolean', default: false },
   },
 });
 const CLIENTS = Number(values.clients);
@@ -161,6 +163,8 @@ try {
   const run = `bench-${randomBytes(4).toString('hex')}`;
   const accepted = new Map<string, string>(); // idempotency key → tracking code
   const latencies: number[] = [];
+  /** Per measured second (by completion time): latencies. */
+  const seconds: number[][] = [];
   const failures = new Map<string, number>();
   // Warm up at full load, unrecorded: the JIT, the pool and intake's caches settle first.
   const warmUntil = performance.now() + WARMUP * 1000;
@@ -186,6 +190,8 @@ try {
       const ms = performance.now() - start;
       if (!record) return;
       latencies.push(ms);
+      const second = Math.floor((performance.now() - t0) / 1000);
+      (seconds[second] ??= []).push(ms);
       if (res.status === 201 && json.complaint) accepted.set(key, json.complaint.trackingCode);
       else
         failures.set(
@@ -237,6 +243,15 @@ try {
     `  latency      p50 ${q(0.5).toFixed(0)} ms, p99 ${q(0.99).toFixed(0)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`,
   );
   for (const [k, n] of failures) console.log(`  failed       ${n} × ${k}`);
+  if (values.timeline) {
+    for (const [i, ms] of seconds.entries()) {
+      const sorted = (ms ?? []).sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+      console.log(
+        `  second ${String(i).padStart(3)}  ${String(sorted.length).padStart(4)} requests  p50 ${at(0.5).toFixed(0)} ms  p99 ${at(0.99).toFixed(0)} ms`,
+      );
+    }
+  }
   console.log(
     `  database     ${missing} accepted but missing, ${duplicated} stored more than once, ${mismatched} with another tracking code; ${unacknowledged} stored but not acknowledged`,
   );

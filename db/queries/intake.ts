@@ -2,8 +2,8 @@
  * SQL for the resident side: where a point falls, writing a new complaint and what hangs off it,
  * and the public (tracking) view of one complaint. Only public columns leave `getPublicComplaint`.
  */
-import { sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../client';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
 import { complaints } from '../schema';
 import { queryRow, queryRows, queryRowsPrepared } from '../sql';
 import type { AppendAuditRow } from './audit';
@@ -211,9 +211,54 @@ export async function insertEvent(
   );
 }
 
+/** The complaint columns intake writes: every row gives each of them (null included), none is left to its default. */
+const INTAKE_COMPLAINT_KEYS = [
+  'trackingCode',
+  'kind',
+  'channel',
+  'title',
+  'description',
+  'categoryCode',
+  'urgencyCode',
+  'triageReason',
+  'originalLng',
+  'originalLat',
+  'locationDatum',
+  'address',
+  'countyCode',
+  'townCode',
+  'villageCode',
+  'gridId',
+  'buildingId',
+  'anonymous',
+  'reportedByUserId',
+  'status',
+  'responsibleOfficeId',
+  'coOfficeIds',
+  'routingReason',
+  'idempotencyKey',
+  'submittedAt',
+  'triagedAt',
+  'dispatchedAt',
+  'dispatchDueAt',
+  'firstReplyDueAt',
+  'resolveDueAt',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof complaints.$inferInsert)[];
+type IntakeComplaintKey = (typeof INTAKE_COMPLAINT_KEYS)[number];
+
+const complaintColumns = getTableColumns(complaints);
+/** The same columns in SQL, and `location` (given as WGS84 lng/lat). */
+const INTAKE_COLUMNS = sql.raw(
+  [...INTAKE_COMPLAINT_KEYS.map((k) => `"${complaintColumns[k].name}"`), '"location"'].join(', '),
+);
+
 /** One new complaint and what hangs off it, joined to it by its tracking code (its id is not known yet). */
 export interface SubmissionRows {
-  complaint: typeof complaints.$inferInsert & { trackingCode: string };
+  complaint: { [K in IntakeComplaintKey]-?: Exclude<(typeof complaints.$inferInsert)[K], undefined> } & {
+    lng: number;
+    lat: number;
+  };
   contact: { name: string | null; phone: string; phoneLast4: string } | null;
   attachmentIds: readonly string[];
   events: readonly {
@@ -258,12 +303,19 @@ export async function insertSubmissionRows(
   if (items.length === 0) return [];
   const iso = (d: Date) => d.toISOString();
   const json = (rows: unknown[]) => JSON.stringify(rows);
-  const insert = (db as Tx)
-    .insert(complaints)
-    .values(items.map((i) => i.complaint))
-    .onConflictDoNothing()
-    .returning({ id: complaints.id, trackingCode: complaints.trackingCode })
-    .getSQL();
+  // Rows as JSON keyed by column name, typed by the table's own row type (jsonb_populate_recordset):
+  // the statement's text is the same for any number of rows, so it is prepared once per connection.
+  const rows = items.map(({ complaint: c }) => {
+    const row: Record<string, unknown> = { location: `SRID=4326;POINT(${c.lng} ${c.lat})` };
+    for (const k of INTAKE_COMPLAINT_KEYS) {
+      const v = c[k];
+      if (v === undefined) throw new Error(`insertSubmissionRows: complaint.${k} missing`);
+      row[complaintColumns[k].name] = v instanceof Date ? v.toISOString() : v;
+    }
+    if (Object.keys(c).length !== INTAKE_COMPLAINT_KEYS.length + 2)
+      throw new Error('insertSubmissionRows: a complaint field intake does not write');
+    return row;
+  });
   const contacts = items.flatMap(({ complaint: c, contact: k }) =>
     k ? [{ code: c.trackingCode, name: k.name, phone: k.phone, last4: k.phoneLast4 }] : [],
   );
@@ -309,9 +361,17 @@ export async function insertSubmissionRows(
     data: a.dataJson,
     at: a.createdAt,
   }));
-  const row = await queryRow<{ created: { id: number; code: string }[] | null; checked: boolean | null }>(
+  const [row] = await queryRowsPrepared<{
+    created: { id: number; code: string }[] | null;
+    checked: boolean | null;
+  }>(
     db,
-    sql`with c as (${insert}),
+    'insert_submissions',
+    sql`with c as (
+        insert into complaints (${INTAKE_COLUMNS})
+        select ${INTAKE_COLUMNS} from jsonb_populate_recordset(null::complaints, ${json(rows)}::jsonb)
+        on conflict do nothing
+        returning id, tracking_code),
       contacts as (
         insert into complaint_contacts (complaint_id, name, phone, phone_last4)
         select c.id, v.name, v.phone, v.last4

@@ -209,12 +209,17 @@ function complaintRow(
 ): SubmissionRows['complaint'] {
   const { input, place, now } = item;
   return {
+    // Not dispatched: no office (the dispatch patch sets these otherwise).
+    responsibleOfficeId: null,
+    coOfficeIds: [],
+    dispatchedAt: null,
     trackingCode,
     kind: input.kind,
     channel: item.onBehalfUserId !== null ? 'grid_worker' : input.channel,
     title: item.title,
     description: input.description,
-    location: sql`ST_SetSRID(ST_MakePoint(${item.lng}::float8, ${item.lat}::float8), 4326)` as never,
+    lng: item.lng,
+    lat: item.lat,
     originalLng: String(item.original.lng),
     originalLat: String(item.original.lat),
     locationDatum: input.location.datum,
@@ -234,7 +239,7 @@ function complaintRow(
     ...(d.dispatch ? {} : { routingReason: d.routingReason }),
     status: d.dispatch ? DISPATCH.to! : TRIAGE.to!,
     updatedAt: now,
-  } as typeof complaints.$inferInsert;
+  } as SubmissionRows['complaint'];
 }
 
 /** `insertSubmissionRows` refused its statement: the validation error of the submission at fault. */
