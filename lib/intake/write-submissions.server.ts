@@ -1,5 +1,4 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { pgErrorOf } from '@/db/errors';
 import { listTakenIdempotencyKeys } from '@/db/queries/import';
@@ -9,7 +8,6 @@ import {
   SUBMISSION_REFUSALS,
   type SubmissionRows,
 } from '@/db/queries/intake';
-import type { complaints } from '@/db/schema';
 import { AUDIT } from '@/lib/audit/actions';
 import { auditRow } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
