@@ -191,7 +191,8 @@ try {
       if (!record) return;
       latencies.push(ms);
       const second = Math.floor((performance.now() - t0) / 1000);
-      (seconds[second] ??= []).push(ms);
+      seconds[second] ??= [];
+      seconds[second].push(ms);
       if (res.status === 201 && json.complaint) accepted.set(key, json.complaint.trackingCode);
       else
         failures.set(
