@@ -3,7 +3,7 @@
  * fixed time; prints accepted submissions per second, p50/p99 latency, and checks that every
  * accepted submission is in the database exactly once (by its idempotency key and tracking code).
  *
- *   DATABASE_URL=postgres://suqiu:suqiu@127.0.0.1:5432/suqiu_bench npm run bench:intake -- [--clients 100] [--seconds 30] [--warmup 5]
+ *   DATABASE_URL=postgres://suqiu:suqiu@127.0.0.1:5432/suqiu_bench npm run bench:intake -- [--clients 100] [--seconds 30] [--warmup 15] [--timeline]
  *
  * The database must be a seeded server database (points are drawn from its own complaints, so they
  * lie inside the city). Without APP_URL the script starts the app itself as production runs it on
@@ -26,8 +26,11 @@ const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
-    /** Seconds at full load before measuring (JIT, pools, caches), counted in the database check only. */
-    warmup: { type: 'string', default: '5' },
+    /**
+     * Seconds at full load before measuring, counted in the database check only: the JIT, the pools
+     * and prepared statements, intake's caches, and the deadline sweep's catch-up run 10 s after start.
+     */
+    warmup: { type: 'string', default: '15' },
     /** Also print each second's requests, p50 and p99 (to tell a steady tail from bursts). */
     timeline: { type: 'boolean', default: false },
   },

@@ -5,8 +5,8 @@ import { type PreparedSubmission, type WriteOutcome, writeSubmissions } from './
 
 /** Most submissions committed by one statement (SUQIU_INTAKE_BATCH_MAX, default 64). */
 const MAX_BATCH = Math.max(1, Number(process.env.SUQIU_INTAKE_BATCH_MAX ?? 64));
-/** Statements writing submissions at once per process (SUQIU_INTAKE_WRITERS, default 2). */
-const WRITERS = Math.max(1, Number(process.env.SUQIU_INTAKE_WRITERS ?? 2));
+/** Statements writing submissions at once per process (SUQIU_INTAKE_WRITERS, default 1: one statement in flight while the next group gathers measured faster than two). */
+const WRITERS = Math.max(1, Number(process.env.SUQIU_INTAKE_WRITERS ?? 1));
 /** Fresh tracking codes drawn for one submission before giving up (a collision is already rare). */
 const MAX_ATTEMPTS = 4;
 

@@ -265,7 +265,7 @@ describe('the group commit', () => {
     });
     const before = await queryRow<{ n: string }>(handle.db, sql`select count(*) as n from complaints`);
     const location = { ...points[JIUCAIPING]!, datum: 'wgs84' };
-    // Four at once: the first two are written alone, the last two together in one group.
+    // Four at once: the first is written alone, the other three together in one group.
     const results = await Promise.allSettled(
       ['井盖丢了。', '路面塌陷。', '路灯不亮。', '垃圾满了。'].map((description, i) =>
         submitComplaint(
