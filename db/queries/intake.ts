@@ -78,10 +78,12 @@ export async function locateForIntake(
           (select code from d where level = 'village' and covers order by code limit 1) as village,
           (select g.id from grids g, p where ST_Covers(g.boundary, p.g) order by g.id limit 1) as grid,
           (select coalesce(json_agg(v order by v.distance_m, v.code), '[]'::json) from (
+             -- The village covering the point is at 0 m: only the others need the (costly) geodesic distance.
              select d.code, d.name, t.name as town_name, d.covers as contains,
-               ST_Distance(d.boundary::geography, p.g::geography)::float8 as distance_m
+               case when d.covers then 0 else ST_Distance(d.boundary::geography, p.g::geography) end::float8 as distance_m
              from d cross join p left join divisions t on t.code = d.parent_code
-             where d.level = 'village' and ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8)
+             where d.level = 'village'
+               and (d.covers or ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8))
            ) v) as villages,
           exists (select 1 from complaints c where c.idempotency_key = ${p.idempotencyKey ?? null}::text) as key_taken`,
   );

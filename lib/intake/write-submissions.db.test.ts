@@ -23,7 +23,7 @@ import { createTestDb } from '@/db/testing/test-db';
 import { AppError } from '@/lib/http/errors';
 import { resetReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
-import { buildWorkflowWorld, JIUCAIPING, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
+import { buildWorkflowWorld, JIUCAIPING, XIQU_TOWN, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
 import { submitComplaint } from './submit-complaint.server';
 
 let handle: DbHandle;
@@ -287,5 +287,35 @@ describe('the group commit', () => {
       id: number;
     }>;
     expect(Number(owner!.complaint_id)).toBe(winner.value.id);
+  });
+});
+
+describe('near a village boundary', () => {
+  it('intake routes as the routing verb does: the same manual dispatch, the same distance', async () => {
+    // A village east of 清香坪社区 sharing its eastern edge, with no 居委会 of its own.
+    const box = await queryRow<{ xmax: number; ymin: number; ymax: number; y: number }>(
+      handle.db,
+      sql`select ST_XMax(boundary) as xmax, ST_YMin(boundary) as ymin, ST_YMax(boundary) as ymax,
+            ST_Y(centre) as y from divisions where code = ${XIQU_VILLAGE}`,
+    );
+    const east = Number(box!.xmax);
+    await handle.db.execute(sql`insert into divisions (code, parent_code, name, level, boundary, boundary_source)
+      values ('510403001099', ${XIQU_TOWN}, '测试新社区', 'village',
+        ST_Multi(ST_MakeEnvelope(${east}, ${box!.ymin}, ${east + 0.01}, ${box!.ymax}, 4326)), 'test')`);
+    // ≈ 20 m west of the shared edge: inside 清香坪社区, within the 30 m of the other side.
+    const r = await submitComplaint(
+      handle.db,
+      {
+        description: '小区物业服务太差，楼道垃圾没人打扫。',
+        categoryCode: 'WY01',
+        location: { lng: east - 0.0002, lat: Number(box!.y), datum: 'wgs84' },
+      },
+      { now },
+    );
+    const ref = await throughTheVerbs(r.id, 'WY01');
+    const [written, expected] = [await complaintOf(r.id), await complaintOf(ref)];
+    expect(written).toEqual(expected);
+    expect(r.status).toBe('triaged');
+    expect(written?.routing_reason).toMatch(/距测试新社区边界仅\d+米（阈值30米）/);
   });
 });
