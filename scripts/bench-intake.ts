@@ -136,7 +136,6 @@ if (base) {
       DATABASE_URL,
       NODE_ENV: 'production',
       SUQIU_WORKERS: workers,
-      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
