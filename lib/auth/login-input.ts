@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { NO_NUL } from '@/lib/http/no-nul';
+import { PLAIN_TEXT } from '@/lib/http/plain-text';
 import { MAX_PASSWORD_LENGTH } from './password';
 
 /** The body of POST /api/auth/login. */
 export const loginInputSchema = z.object({
-  username: z.string().trim().min(1).max(64).regex(NO_NUL),
+  username: z.string().trim().min(1).max(64).regex(PLAIN_TEXT),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 

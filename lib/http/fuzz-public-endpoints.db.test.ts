@@ -463,7 +463,8 @@ const complaintCases: fc.Arbitrary<Case> = fc.oneof(
       }),
     ),
   },
-  // Hostile but valid text: accepted and stored as text (no injection), unless it holds NUL.
+  // Hostile but valid text: accepted and stored as text (no injection), unless it holds NUL or an
+  // unpaired surrogate (not Unicode text: a 400, never a 500).
   {
     weight: 2,
     arbitrary: fc
@@ -477,7 +478,7 @@ const complaintCases: fc.Arbitrary<Case> = fc.oneof(
           field === 'description' ? `反映问题：${payload}${noise}（请处理）` : payload.slice(0, 60);
         return {
           label: `hostile ${field} ${JSON.stringify(text).slice(0, 50)}`,
-          malformed: text.includes(NUL) || text.trim().length === 0,
+          malformed: text.includes(NUL) || !text.isWellFormed() || text.trim().length === 0,
           request: () =>
             jsonRequest('/api/v1/complaints', validComplaint(`hostile-${nextIp()}`, { [field]: text })),
         };

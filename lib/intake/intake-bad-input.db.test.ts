@@ -99,6 +99,14 @@ const CASES: Case[] = [
   ],
   ['over-long title', submitRoute, () => over({ title: '标'.repeat(81) }), 400, 'VALIDATION', 'title'],
   [
+    'unpaired surrogate in the address',
+    submitRoute,
+    () => over({ address: '\ud800 幸福路 3 号' }),
+    400,
+    'VALIDATION',
+    'address',
+  ],
+  [
     'missing location',
     submitRoute,
     () => json({ description: valid().description }),

@@ -3,7 +3,7 @@
  * description, the mobile page (client-side checks) and the Open311 adapter. Pure.
  */
 import { z } from 'zod';
-import { NO_NUL, NUL_MESSAGE } from '@/lib/http/no-nul';
+import { PLAIN_TEXT, PLAIN_TEXT_MESSAGE } from '@/lib/http/plain-text';
 
 export const INTAKE_LIMITS = {
   titleMax: 80,
@@ -46,7 +46,13 @@ export const locationInput = z
 
 export const contactInput = z
   .object({
-    name: z.string().trim().min(1).max(INTAKE_LIMITS.nameMax).regex(NO_NUL, NUL_MESSAGE).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(INTAKE_LIMITS.nameMax)
+      .regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE)
+      .optional(),
     phone: z
       .string()
       .trim()
@@ -62,16 +68,28 @@ export const submitInput = z
       .default('complaint')
       .meta({ description: "'misconduct' (违纪违法线索) goes to the discipline commission (纪委) only" }),
     channel: z.enum(DECLARED_CHANNELS).default('web'),
-    title: z.string().trim().min(1).max(INTAKE_LIMITS.titleMax).regex(NO_NUL, NUL_MESSAGE).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(INTAKE_LIMITS.titleMax)
+      .regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE)
+      .optional(),
     description: z
       .string()
       .trim()
       .min(INTAKE_LIMITS.descriptionMin)
       .max(INTAKE_LIMITS.descriptionMax)
-      .regex(NO_NUL, NUL_MESSAGE),
+      .regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE),
     categoryCode: z.string().regex(CATEGORY_CODE_RE).optional(),
     location: locationInput,
-    address: z.string().trim().min(1).max(INTAKE_LIMITS.addressMax).regex(NO_NUL, NUL_MESSAGE).optional(),
+    address: z
+      .string()
+      .trim()
+      .min(1)
+      .max(INTAKE_LIMITS.addressMax)
+      .regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE)
+      .optional(),
     buildingId: z.number().int().positive().optional(),
     anonymous: z.boolean().default(false),
     contact: contactInput.optional(),
@@ -79,6 +97,7 @@ export const submitInput = z
     mediaUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
+      .regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE)
       .optional()
       .meta({
         description: "A link to media held elsewhere (Open311 `media_url`); staff see it, the public doesn't",
@@ -144,7 +163,7 @@ export const RATING_LEVELS = ['satisfied', 'basically_satisfied', 'unsatisfied']
 export const rateInput = trackInput
   .extend({
     level: z.enum(RATING_LEVELS),
-    comment: z.string().trim().max(500).regex(NO_NUL, NUL_MESSAGE).optional(),
+    comment: z.string().trim().max(500).regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE).optional(),
   })
   .strict()
   .meta({ id: 'RateRequest' });
@@ -152,7 +171,7 @@ export const rateInput = trackInput
 export type RateInput = z.output<typeof rateInput>;
 
 export const reopenInput = trackInput
-  .extend({ reason: z.string().trim().min(2).max(500).regex(NO_NUL, NUL_MESSAGE) })
+  .extend({ reason: z.string().trim().min(2).max(500).regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE) })
   .strict()
   .meta({ id: 'ReopenRequest' });
 
