@@ -19,7 +19,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
  */
 export async function renderReportPdf(data: MonthlyReportData, meta: ReportMeta): Promise<Uint8Array> {
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
+  // An absolute path outside the project: not a file of the build to trace.
+  if (!existsSync(/*turbopackIgnore: true*/ executablePath)) {
     throw new AppError(
       'UNAVAILABLE',
       `PDF engine unavailable: Chromium not found at ${executablePath} (install it or set SUQIU_CHROMIUM_PATH)`,
