@@ -131,28 +131,6 @@ export async function getBuildingForIntake(
   return row ? { id: row.id, gridId: row.grid_id, address: row.address, lng: row.lng, lat: row.lat } : null;
 }
 
-/** Metres between two WGS84 points (geography). */
-export async function distanceMetres(
-  db: DbOrTx,
-  a: { lng: number; lat: number },
-  b: { lng: number; lat: number },
-): Promise<number> {
-  const row = await queryRow<{ d: number }>(
-    db,
-    sql`select ST_Distance(ST_MakePoint(${a.lng}::float8, ${a.lat}::float8)::geography,
-                           ST_MakePoint(${b.lng}::float8, ${b.lat}::float8)::geography) as d`,
-  );
-  return Number(row?.d ?? Number.POSITIVE_INFINITY);
-}
-
-export async function activeCategoryExists(db: DbOrTx, code: string): Promise<boolean> {
-  const row = await queryRow<{ ok: boolean }>(
-    db,
-    sql`select exists(select 1 from categories where code = ${code} and active) as ok`,
-  );
-  return row?.ok === true;
-}
-
 export interface ExistingSubmission {
   id: number;
   trackingCode: string;
