@@ -9,13 +9,23 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   smallint,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { METRIC_SRID, metricPoint, point } from '../columns';
-import { attachmentKind, channel, complaintKind, complaintStatus, datum, ratingLevel } from './enums';
+import {
+  attachmentKind,
+  channel,
+  complaintKind,
+  complaintStatus,
+  datum,
+  linkMethod,
+  linkState,
+  ratingLevel,
+} from './enums';
 import { buildings, divisions, facilities, grids, households } from './geography';
 import { offices, users } from './organisation';
 import { categories, urgencyGrades } from './taxonomy';
@@ -53,6 +63,20 @@ export const complaints = pgTable(
     buildingId: integer('building_id').references(() => buildings.id),
     householdId: integer('household_id').references(() => households.id),
     facilityId: integer('facility_id').references(() => facilities.id),
+    /**
+     * How the building and the facility links were decided (`lib/linking/`): method, confidence 0..1,
+     * the reason in words shown to staff, and whose decision it is (`auto` is the linker's and a re-run
+     * may change it; `confirmed` / `corrected` are staff's and stay). Null method: no link decided.
+     * The household comes through the building only.
+     */
+    buildingLinkMethod: linkMethod('building_link_method'),
+    buildingLinkConfidence: real('building_link_confidence'),
+    buildingLinkReason: text('building_link_reason'),
+    buildingLinkState: linkState('building_link_state').notNull().default('auto'),
+    facilityLinkMethod: linkMethod('facility_link_method'),
+    facilityLinkConfidence: real('facility_link_confidence'),
+    facilityLinkReason: text('facility_link_reason'),
+    facilityLinkState: linkState('facility_link_state').notNull().default('auto'),
     anonymous: boolean('anonymous').notNull().default(false),
     /** Set when a grid worker (or other staff) reported on a resident's behalf. */
     reportedByUserId: integer('reported_by_user_id').references(() => users.id),

@@ -32,6 +32,28 @@ export const buildingUse = pgEnum('building_use', [
   'rural_house',
 ]);
 
+/**
+ * How a complaint's building or facility link was decided (`lib/linking/`): footprint 楼栋覆盖定位,
+ * nearest 最近楼栋, address 文中地址, reporter 报告人所选楼栋, name_mention 文中全称, short_name 文中简称,
+ * facility_area 定位在设施楼栋或院区内, facility_point 定位紧邻设施, kind_nearest 文中设施类别 + 最近同类,
+ * staff 工作人员指定.
+ */
+export const linkMethod = pgEnum('link_method', [
+  'footprint',
+  'nearest',
+  'address',
+  'reporter',
+  'name_mention',
+  'short_name',
+  'facility_area',
+  'facility_point',
+  'kind_nearest',
+  'staff',
+]);
+
+/** auto: the linker's; confirmed / corrected by staff (sticky: re-runs never overwrite them). */
+export const linkState = pgEnum('link_state', ['auto', 'confirmed', 'corrected']);
+
 /** How a complaint arrived. */
 export const channel = pgEnum('channel', CHANNELS);
 
