@@ -12,7 +12,8 @@ import { queryRows } from '../sql';
 export const OPEN311_CLOSED_STATUSES = ['resolved', 'closed', 'merged', 'rejected'] as const;
 
 export interface PublicRequestRow {
-  trackingCode: string;
+  /** The public id (Open311 `service_request_id`); the tracking code is the reporter's secret and never leaves here. */
+  id: number;
   status: string;
   categoryCode: string | null;
   categoryName: string | null;
@@ -26,7 +27,7 @@ export interface PublicRequestRow {
 }
 
 export interface PublicRequestFilter {
-  trackingCodes?: string[];
+  ids?: number[];
   serviceCodes?: string[];
   status?: 'open' | 'closed';
   start?: Date;
@@ -37,7 +38,7 @@ export interface PublicRequestFilter {
 
 export async function listPublicRequests(db: DbOrTx, f: PublicRequestFilter): Promise<PublicRequestRow[]> {
   const where: SQL[] = [sql`c.kind = 'complaint'`];
-  if (f.trackingCodes) where.push(sql`c.tracking_code = any(${sql.param(f.trackingCodes)}::text[])`);
+  if (f.ids) where.push(sql`c.id = any(${sql.param(f.ids)}::bigint[])`);
   if (f.serviceCodes) where.push(sql`c.category_code = any(${sql.param(f.serviceCodes)}::text[])`);
   const closed = sql.raw(OPEN311_CLOSED_STATUSES.map((s) => `'${s}'`).join(','));
   if (f.status === 'closed') where.push(sql`c.status::text in (${closed})`);
@@ -46,7 +47,7 @@ export async function listPublicRequests(db: DbOrTx, f: PublicRequestFilter): Pr
   if (f.end) where.push(sql`c.submitted_at <= ${f.end.toISOString()}::timestamptz`);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select c.tracking_code, c.status::text as status, c.category_code, cat.name_zh as category_name,
+    sql`select c.id, c.status::text as status, c.category_code, cat.name_zh as category_name,
           o.name as office_name, c.submitted_at, c.updated_at, c.resolve_due_at,
           concat_ws(', ', v.name, t.name, cty.name, '攀枝花市') as place,
           round(ST_X(c.location)::numeric, 3)::float8 as lng, round(ST_Y(c.location)::numeric, 3)::float8 as lat
@@ -61,7 +62,7 @@ export async function listPublicRequests(db: DbOrTx, f: PublicRequestFilter): Pr
         limit ${f.limit} offset ${f.offset}`,
   );
   return rows.map((r) => ({
-    trackingCode: r.tracking_code as string,
+    id: Number(r.id),
     status: r.status as string,
     categoryCode: (r.category_code as string | null) ?? null,
     categoryName: (r.category_name as string | null) ?? null,

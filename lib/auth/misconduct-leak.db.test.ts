@@ -337,6 +337,8 @@ function paramSetsFor(key: string): Record<string, string | string[]>[] {
       { path: ['requests.xml'] },
       { path: ['requests', `${MISCONDUCT_CODE}.json`] },
       { path: ['requests', `${MISCONDUCT_CODE}.xml`] },
+      { path: ['requests', `${MISCONDUCT_ID}.json`] },
+      { path: ['requests', `${MISCONDUCT_ID}.xml`] },
       { path: ['discovery.json'] },
     ];
   }

@@ -13,12 +13,12 @@ import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from '
 export async function rateComplaint(
   db: Db,
   raw: unknown,
-  options: { now?: Date } = {},
+  options: { now?: Date; address?: string } = {},
 ): Promise<PublicTimeline> {
   const input = rateInput.parse(raw);
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const row = await requireTrackedComplaint(tx, input, { forUpdate: true });
+    const row = await requireTrackedComplaint(tx, input, { forUpdate: true, address: options.address });
     const before = await toPublicTimeline(tx, row);
     if (!before.canRate)
       throw new AppError('CONFLICT', 'Only a resolved, not yet rated complaint can be rated');

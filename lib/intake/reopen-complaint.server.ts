@@ -13,12 +13,12 @@ import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from '
 export async function reopenComplaint(
   db: Db,
   raw: unknown,
-  options: { now?: Date } = {},
+  options: { now?: Date; address?: string } = {},
 ): Promise<PublicTimeline> {
   const input = reopenInput.parse(raw);
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const row = await requireTrackedComplaint(tx, input, { forUpdate: true });
+    const row = await requireTrackedComplaint(tx, input, { forUpdate: true, address: options.address });
     const before = await toPublicTimeline(tx, row);
     if (!before.canReopen) {
       throw new AppError('CONFLICT', 'Only a complaint rated unsatisfied can be reopened');

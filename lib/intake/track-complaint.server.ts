@@ -18,17 +18,19 @@ export const MAX_REOPENS = 2;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * Resolve the tracking credentials to a complaint. Unknown code and wrong phone digits answer the
- * same NOT_FOUND; wrong digits count against the code (10 an hour), so the last 4 digits cannot be
- * walked.
+ * Resolve the tracking credentials to a complaint. An unknown code and wrong phone digits answer
+ * the same NOT_FOUND, and both count against the pair (code, client address): 10 misses an hour,
+ * then that address gets 429 for that code whether the code exists or not (so the answer tells
+ * nothing about existence), while the reporter, from their own address, is never locked out by
+ * someone else's misses. Guessing across codes is bounded by the per-address track limit.
  */
 export async function requireTrackedComplaint(
   db: DbOrTx,
   input: TrackInput,
-  options: { forUpdate?: boolean; now?: number } = {},
+  options: { forUpdate?: boolean; now?: number; address?: string } = {},
 ): Promise<PublicComplaintRow> {
   const now = options.now ?? Date.now();
-  const failKey = `track-fail:${input.trackingCode}`;
+  const failKey = `track-fail:${input.trackingCode}:${options.address ?? 'local'}`;
   const waitMs = intakeLimiter().peek(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
   if (waitMs > 0) throw rateLimited(waitMs);
   const row = await getPublicComplaint(db, {
@@ -36,15 +38,19 @@ export async function requireTrackedComplaint(
     forUpdate: options.forUpdate,
   });
   if (!row || (row.phoneLast4 !== null && row.phoneLast4 !== input.phoneLast4)) {
-    if (row) enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
+    enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
     throw new AppError('NOT_FOUND', 'No complaint with this tracking code and phone digits');
   }
   return row;
 }
 
-export async function trackComplaint(db: DbOrTx, raw: unknown): Promise<PublicTimeline> {
+export async function trackComplaint(
+  db: DbOrTx,
+  raw: unknown,
+  options: { address?: string; now?: number } = {},
+): Promise<PublicTimeline> {
   const input = trackInput.parse(raw);
-  const row = await requireTrackedComplaint(db, input);
+  const row = await requireTrackedComplaint(db, input, options);
   return toPublicTimeline(db, row);
 }
 

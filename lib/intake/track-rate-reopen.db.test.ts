@@ -69,6 +69,34 @@ describe('track, rate, reopen', () => {
     });
   });
 
+  it('locks a code per address, not for the reporter, and answers unknown codes the same way', async () => {
+    const attacker = { address: '203.0.113.7' };
+    for (let i = 0; i < 10; i++) {
+      await expect(
+        trackComplaint(handle.db, { trackingCode: code, phoneLast4: String(1000 + i) }, attacker),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    await expect(
+      trackComplaint(handle.db, { trackingCode: code, phoneLast4: '1234' }, attacker),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // The reporter, from their own address, is not locked out by the attacker's misses.
+    const own = await trackComplaint(
+      handle.db,
+      { trackingCode: code, phoneLast4: '1234' },
+      { address: '198.51.100.1' },
+    );
+    expect(own.status).toBe('resolved');
+    // An unknown code: the same NOT_FOUND, then the same 429 (its existence does not leak).
+    for (let i = 0; i < 10; i++) {
+      await expect(
+        trackComplaint(handle.db, { trackingCode: 'ZZZZ2222', phoneLast4: '1234' }, attacker),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    await expect(
+      trackComplaint(handle.db, { trackingCode: 'ZZZZ2222', phoneLast4: '1234' }, attacker),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   it('refuses a reopen before an unsatisfied rating', async () => {
     await expect(
       reopenComplaint(handle.db, { trackingCode: code, phoneLast4: '1234', reason: '灯还是不亮' }),

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/http/errors';
 import {
   type ListRequestsQuery,
   listRequestsQuery,
+  OPEN311_ID_RE,
   type Open311Request,
   requestFilterIssues,
   toOpen311Request,
@@ -26,11 +27,10 @@ export async function listOpen311Requests(
   return { requests: rows.map(toOpen311Request), query };
 }
 
-/** GET requests/{id}: one public request by tracking code; NOT_FOUND for unknown or misconduct. */
+/** GET requests/{id}: one public request by its public id; NOT_FOUND for unknown or misconduct. */
 export async function getOpen311Request(db: DbOrTx, id: string): Promise<Open311Request> {
-  const code = id.toUpperCase().replace(/[\s-]/g, '');
-  const [row] = /^[2-9A-HJ-NP-Z]{8}$/.test(code)
-    ? await listPublicRequests(db, { trackingCodes: [code], limit: 1, offset: 0 })
+  const [row] = OPEN311_ID_RE.test(id)
+    ? await listPublicRequests(db, { ids: [Number(id)], limit: 1, offset: 0 })
     : [];
   if (!row) throw new AppError('NOT_FOUND', `service_request_id ${id} was not found`);
   return toOpen311Request(row);

@@ -138,13 +138,19 @@ describe('POST requests', () => {
   it('creates a complaint through the intake verb (channel open311, contact kept, email dropped)', async () => {
     const res = await post('requests.json', fields());
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { service_request_id: string; account_id: null }[];
-    expect(body[0]!.service_request_id).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    const body = (await res.json()) as {
+      service_request_id: string;
+      service_notice: string;
+      account_id: null;
+    }[];
+    // The public id is the complaint's number; the tracking code (the reporter's secret) is only in the notice.
+    expect(body[0]!.service_request_id).toMatch(/^[1-9]\d*$/);
+    const code = /查询码 ([2-9A-HJ-NP-Z]{8})/.exec(body[0]!.service_notice)?.[1];
     const row = await queryRow<Record<string, unknown>>(
       handle.db,
       sql`select c.channel::text as channel, c.category_code, c.address, cc.name, cc.phone
           from complaints c join complaint_contacts cc on cc.complaint_id = c.id
-          where c.tracking_code = ${body[0]!.service_request_id}`,
+          where c.id = ${Number(body[0]!.service_request_id)} and c.tracking_code = ${code ?? ''}`,
     );
     expect(row).toEqual({
       channel: 'open311',
@@ -162,7 +168,7 @@ describe('POST requests', () => {
     const id = xml.parse(await res.text()).service_requests.request[0].service_request_id as string;
     const row = await queryRow<{ lng: number; datum: string }>(
       handle.db,
-      sql`select ST_X(location) as lng, location_datum::text as datum from complaints where tracking_code = ${id}`,
+      sql`select ST_X(location) as lng, location_datum::text as datum from complaints where id = ${Number(id)}`,
     );
     expect(row?.datum).toBe('gcj02');
     expect(Number(row?.lng)).toBeCloseTo(HERE.lng, 6);
@@ -230,6 +236,8 @@ describe('GET requests', () => {
     for (const secret of ['13900001111', '李', '炳草岗大街', '自来水管破裂', misconduct.trackingCode]) {
       expect(text).not.toContain(secret);
     }
+    expect(body.map((r) => r.service_request_id)).not.toContain(String(misconduct.id));
+    expect((await get(`requests/${misconduct.id}.json`)).status).toBe(404);
     // Point rounded to 0.001°.
     expect(body[0]!.lat).toBe(Math.round(HERE.lat * 1000) / 1000);
   });
@@ -240,7 +248,7 @@ describe('GET requests', () => {
       status: string;
     }[];
     const one = all[0]!.service_request_id;
-    const byId = await (await get(`requests.json?service_request_id=${one},ZZZZZZZZ`)).json();
+    const byId = await (await get(`requests.json?service_request_id=${one},999999999`)).json();
     expect(byId.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([one]);
     expect(await (await get('requests.json?service_code=HB01')).json()).toEqual([]);
     expect((await (await get('requests.json?service_code=SL01')).json()).length).toBe(all.length);
@@ -270,7 +278,19 @@ describe('GET requests', () => {
     expect((await res.json())[0].code).toBe(400);
   });
 
-  it('gets one request by tracking code (JSON and XML); 404 for unknown', async () => {
+  it('never publishes a tracking code: ids are public numbers, a code finds nothing', async () => {
+    const all = (await (await get('requests.json')).json()) as { service_request_id: string }[];
+    const codes = await handle.db.execute(sql`select tracking_code from complaints`);
+    const text = JSON.stringify(all);
+    for (const r of (codes as unknown as { rows: { tracking_code: string }[] }).rows) {
+      expect(text).not.toContain(r.tracking_code);
+    }
+    const code = (codes as unknown as { rows: { tracking_code: string }[] }).rows[0]!.tracking_code;
+    expect((await get(`requests/${code}.json`)).status).toBe(404);
+    expect((await get(`requests.json?service_request_id=${code}`)).status).toBe(400);
+  });
+
+  it('gets one request by its public id (JSON and XML); 404 for unknown', async () => {
     const all = (await (await get('requests.json')).json()) as { service_request_id: string }[];
     const id = all[0]!.service_request_id;
     const res = await get(`requests/${id}.json`);
@@ -278,8 +298,8 @@ describe('GET requests', () => {
     expectValid('requests.json', body);
     expect(body).toHaveLength(1);
     const x = xml.parse(await (await get(`requests/${id}.xml`)).text());
-    expect(x.service_requests.request[0].service_request_id).toBe(id);
-    expect((await get('requests/ZZZZZZZZ.json')).status).toBe(404);
+    expect(String(x.service_requests.request[0].service_request_id)).toBe(id);
+    expect((await get('requests/999999999.json')).status).toBe(404);
     expect((await get('requests/not-a-code.xml')).status).toBe(404);
   });
 });

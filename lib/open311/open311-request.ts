@@ -2,7 +2,7 @@
  * Open311 `requests` (pure): the query parameters of `GET requests.json` and the mapping of a
  * public complaint row to a GeoReport v2 request.
  *
- * Filters (spec): `service_request_id` (comma list of tracking codes; overrides all others),
+ * Filters (spec): `service_request_id` (comma list of public ids; overrides all others),
  * `service_code` (comma list), `start_date` / `end_date` (w3 date-time; default the last 90 days,
  * a range may not span more than 90 days), `status` (`open`, `closed` or both, comma list).
  * Extension: `page` (from 1) and `page_size` (1–200, default 50); the response carries
@@ -11,13 +11,19 @@
 import { z } from 'zod';
 import type { PublicRequestFilter, PublicRequestRow } from '@/db/queries/open311';
 import { OPEN311_CLOSED_STATUSES } from '@/db/queries/open311';
-import { normaliseTrackingCode, TRACKING_CODE_RE } from '@/lib/complaints/tracking-code';
 import { CATEGORY_CODE_RE } from '@/lib/intake/submit-input';
 
 export const OPEN311_MAX_SPAN_DAYS = 90;
 export const OPEN311_PAGE_SIZE_DEFAULT = 50;
 export const OPEN311_PAGE_SIZE_MAX = 200;
 const DAY_MS = 86_400_000;
+
+/**
+ * `service_request_id` is the complaint's public number, never its tracking code: the code (with
+ * the phone's last 4 digits where a phone was given) is what opens /track, rating and reopening, so
+ * it is given once, on the receipt, and published nowhere.
+ */
+export const OPEN311_ID_RE = /^[1-9]\d{0,17}$/;
 
 const commaList = <T extends z.ZodType<string, string>>(item: T, max: number) =>
   z
@@ -35,10 +41,7 @@ const w3Date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 export const listRequestsQuery = z
   .object({
     service_request_id: commaList(
-      z
-        .string()
-        .transform(normaliseTrackingCode)
-        .pipe(z.string().regex(TRACKING_CODE_RE, 'Not a tracking code')),
+      z.string().regex(OPEN311_ID_RE, 'Not a service_request_id'),
       100,
     ).optional(),
     service_code: commaList(z.string().regex(CATEGORY_CODE_RE, 'Unknown service_code format'), 50).optional(),
@@ -56,7 +59,7 @@ export type ListRequestsQuery = z.output<typeof listRequestsQuery>;
 /** The SQL filter for a parsed query; `now` is an argument (the default window ends at it). */
 export function toRequestFilter(q: ListRequestsQuery, now: Date): PublicRequestFilter {
   const page = { limit: q.page_size, offset: (q.page - 1) * q.page_size };
-  if (q.service_request_id) return { trackingCodes: q.service_request_id, ...page };
+  if (q.service_request_id) return { ids: q.service_request_id.map(Number), ...page };
   const span = OPEN311_MAX_SPAN_DAYS * DAY_MS;
   const end = q.end_date ?? (q.start_date ? new Date(q.start_date.getTime() + span) : now);
   const start = q.start_date ?? new Date(end.getTime() - span);
@@ -115,7 +118,7 @@ const closed = new Set<string>(OPEN311_CLOSED_STATUSES);
 
 export function toOpen311Request(r: PublicRequestRow): Open311Request {
   return {
-    service_request_id: r.trackingCode,
+    service_request_id: String(r.id),
     status: closed.has(r.status) ? 'closed' : 'open',
     status_notes: STATUS_NOTES[r.status] ?? null,
     service_name: r.categoryName,

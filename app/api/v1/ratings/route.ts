@@ -10,8 +10,9 @@ import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
 export async function POST(request: Request) {
   await connection();
   try {
-    enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
-    const timeline = await rateComplaint(await getDb(), await readJsonBody(request));
+    const address = clientAddress(request);
+    enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
+    const timeline = await rateComplaint(await getDb(), await readJsonBody(request), { address });
     return jsonResponse({ complaint: timeline }, { status: 201, headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);

@@ -10,8 +10,9 @@ import { reopenComplaint } from '@/lib/intake/reopen-complaint.server';
 export async function POST(request: Request) {
   await connection();
   try {
-    enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
-    const timeline = await reopenComplaint(await getDb(), await readJsonBody(request));
+    const address = clientAddress(request);
+    enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
+    const timeline = await reopenComplaint(await getDb(), await readJsonBody(request), { address });
     return jsonResponse({ complaint: timeline }, { headers: NO_STORE });
   } catch (error) {
     return toErrorResponse(error);

@@ -16,7 +16,7 @@ import { submitOpen311Request } from '@/lib/open311/submit-open311-request.serve
 
 /**
  * Open311 GeoReport v2 at /open311/v2/… in JSON and XML (the suffix picks): services, services/{code},
- * requests (GET list, POST create), requests/{id} (id = tracking code), discovery. A catch-all route,
+ * requests (GET list, POST create), requests/{id} (id = the public number, never the tracking code), discovery. A catch-all route,
  * since a Next.js dynamic segment cannot carry a suffix (`[code].json`). Errors are the spec's
  * `errors` list with the HTTP status as code.
  */
@@ -104,10 +104,12 @@ export async function POST(request: Request, context: Context) {
     const result = await submitOpen311Request(await getDb(), fields, {
       idempotencyKey: request.headers.get('idempotency-key'),
     });
+    // The public id goes on the list; the tracking code (the reporter's secret for /track, rating
+    // and reopening) is given here once, in the notice, and published nowhere.
     const body = [
       {
-        service_request_id: result.trackingCode,
-        service_notice: '诉求已受理，当日转办、5个工作日内首次答复。凭查询码查询进度。',
+        service_request_id: String(result.id),
+        service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。`,
         account_id: null,
       },
     ];
