@@ -238,6 +238,11 @@ describe('the seed’s misconduct reports, swept through the running app', () =>
             const res = await get(user, url);
             expect(res.status, url).toBe(404);
           }
+          // The public id is the complaint's number: a misconduct report's answers 404 too.
+          for (const id of [...misconductIds.keys()].slice(0, 5)) {
+            const url = `/open311/v2/requests/${id}.json`;
+            expect((await get(user, url)).status, url).toBe(404);
+          }
           continue;
         }
         if (route.includes('[')) {
