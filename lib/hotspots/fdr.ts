@@ -20,6 +20,28 @@ export function fdrCriticalP(pValues: readonly number[], alpha: number): number 
   return critical;
 }
 
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values), in the input order: with the m finite p-values
+ * sorted ascending, q_(k) = min over j ≥ k of (m / j) · p_(j), capped at 1. A feature is significant
+ * at FDR level α exactly when q ≤ α, the same decision as `p ≤ fdrCriticalP(pValues, α)`.
+ * Non-finite p-values are left out of m and get q = NaN.
+ */
+export function bhQValues(pValues: readonly number[]): number[] {
+  const order = pValues
+    .map((p, i) => ({ p, i }))
+    .filter((x) => Number.isFinite(x.p))
+    .sort((a, b) => a.p - b.p);
+  const m = order.length;
+  const q = pValues.map(() => Number.NaN);
+  let running = 1;
+  for (let k = m; k >= 1; k--) {
+    const { p, i } = order[k - 1]!;
+    running = Math.min(running, (m / k) * p);
+    q[i] = running;
+  }
+  return q;
+}
+
 export interface BinThresholds {
   /** Critical p for 90 %, 95 % and 99 % confidence. */
   p90: number;
