@@ -22,6 +22,7 @@ import type { Feature, Geometry } from 'geojson';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
+import { formatDateTime } from '@/lib/format/date-time';
 import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
 import {
   type ClueDto,
@@ -589,7 +590,7 @@ function ClueModal({ id, onClose }: { id: number; onClose: () => void }) {
             dataSource={clue.data.notes}
             renderItem={(n) => (
               <List.Item>
-                {new Date(n.createdAt).toLocaleString('zh-CN')} {n.author ?? ''}{' '}
+                {formatDateTime(n.createdAt)} {n.author ?? ''}{' '}
                 {n.toStatus ? <Tag>{t(`status.${n.toStatus as 'new'}`)}</Tag> : null}
                 {n.note}
               </List.Item>

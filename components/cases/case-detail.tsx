@@ -4,6 +4,7 @@ import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Timeline, Typogr
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { deadlineState } from '@/lib/sla/deadline-state';
 import { CaseActions } from './case-actions';
 import { CaseLocationMapLoader } from './case-location-map-loader';
@@ -28,6 +29,7 @@ export interface CaseDetailData {
     responsibleOfficeName: string | null;
     submittedAt: Date | string;
     firstRepliedAt: Day;
+    resolvedAt?: Day;
     dispatchDueAt: Day;
     firstReplyDueAt: Day;
     resolveDueAt: Day;
@@ -59,8 +61,7 @@ export interface CaseDetailData {
   categories: { code: string; name: string }[];
 }
 
-const fmt = (d: Day) =>
-  d ? new Date(d).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
+const fmt = (d: Day) => formatDateTime(d);
 
 /** The case page: facts, deadlines, routing, place, map, attachments, the whole timeline and the actions allowed now. */
 export function CaseDetail({
@@ -78,7 +79,13 @@ export function CaseDetail({
   const t = useTranslations('workflow');
   const now = useNow(serverNow);
   const c = data.complaint;
-  const state = deadlineState(c.status, c.resolveDueAt ? new Date(c.resolveDueAt) : null, now);
+  const state = deadlineState(
+    c.status,
+    c.resolveDueAt ? new Date(c.resolveDueAt) : null,
+    now,
+    undefined,
+    c.resolvedAt ? new Date(c.resolvedAt) : null,
+  );
   const [lng, lat] = c.location.coordinates as [number, number];
   const eventLabel = (type: string) =>
     t.has(`events.${type}`) ? t(`events.${type}` as 'events.submitted') : type;
@@ -99,7 +106,9 @@ export function CaseDetail({
         </Tag>
         {data.category && <Tag color={data.category.color}>{data.category.name}</Tag>}
         {data.urgency && <Tag color={data.urgency.color}>{data.urgency.name}</Tag>}
-        <Tag color={deadlineCss(state)}>{t(`deadline.${state}`)}</Tag>
+        <Tag color={deadlineCss(state)} data-deadline-state={state}>
+          {t(`deadline.${state}`)}
+        </Tag>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -114,17 +123,21 @@ export function CaseDetail({
                   <ContactUnmask caseId={c.id} masked={c.contact} canUnmask={c.contactAccess === 'full'} />
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.dispatchDue')}>{fmt(c.dispatchDueAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.dispatchDue')}>
+                {formatDeadline(c.dispatchDueAt)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('case.firstReplyDue')}>
                 <DeadlineCountdown
                   dueAt={c.firstReplyDueAt}
                   status={c.status}
                   now={now}
                   met={c.firstRepliedAt !== null}
+                  doneAt={c.firstRepliedAt}
                 />
               </Descriptions.Item>
               <Descriptions.Item label={t('case.resolveDue')} span={2}>
-                <DeadlineCountdown dueAt={c.resolveDueAt} status={c.status} now={now} /> {fmt(c.resolveDueAt)}
+                <DeadlineCountdown dueAt={c.resolveDueAt} status={c.status} now={now} doneAt={c.resolvedAt} />{' '}
+                <span data-testid="case-resolve-due">{formatDeadline(c.resolveDueAt)}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('case.triageReason')} span={2}>
                 {c.triageReason ?? '—'}

@@ -92,6 +92,7 @@ export function CaseTable({
                     status={r.status}
                     now={now}
                     met={r.firstRepliedAt !== null}
+                    doneAt={r.firstRepliedAt}
                   />
                 ),
               },

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import type { PublicTimeline } from '@/lib/intake/public-timeline';
 import { ApiError, errorKeyOf, postJson } from './api-client';
 import styles from './intake.module.css';
@@ -28,17 +29,7 @@ export function TrackView() {
   }, []);
 
   const creds = () => ({ trackingCode: code, phoneLast4: last4.trim() || undefined });
-  const fmt = (iso: string | null) =>
-    iso
-      ? new Date(iso).toLocaleString('zh-CN', {
-          timeZone: 'Asia/Shanghai',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-        })
-      : '—';
+  const fmt = formatDateTime;
 
   async function call(url: string, body: unknown) {
     setBusy(true);
@@ -134,13 +125,13 @@ export function TrackView() {
             {timeline.deadlines.firstReply ? (
               <>
                 <dt>{t('track.firstReplyDue')}</dt>
-                <dd>{fmt(timeline.deadlines.firstReply)}</dd>
+                <dd>{formatDeadline(timeline.deadlines.firstReply)}</dd>
               </>
             ) : null}
             {timeline.deadlines.resolve ? (
               <>
                 <dt>{t('track.resolveDue')}</dt>
-                <dd>{fmt(timeline.deadlines.resolve)}</dd>
+                <dd>{formatDeadline(timeline.deadlines.resolve)}</dd>
               </>
             ) : null}
           </dl>

@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
+import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
@@ -51,7 +52,7 @@ function ComplaintList({ rows }: { rows: ComplaintRow[] }) {
             <Tag>{t(`status.${c.status}`)}</Tag>
             {c.resolveDueAt && (
               <span className="staff-map__muted">
-                {t('panel.due')} {new Date(c.resolveDueAt).toLocaleDateString('zh-CN')}
+                {t('panel.due')} <span data-testid="panel-resolve-due">{formatDeadline(c.resolveDueAt)}</span>
               </span>
             )}
           </div>
@@ -230,8 +231,7 @@ function BuildingPanel({ id }: { id: number }) {
         <ul className="staff-map__list">
           {d.visits.map((v) => (
             <li key={v.id}>
-              {new Date(v.visitedAt).toLocaleDateString('zh-CN')} {t(`panel.methods.${v.method}`)} ·{' '}
-              {v.outcome} · {v.visitor}
+              {formatDate(v.visitedAt)} {t(`panel.methods.${v.method}`)} · {v.outcome} · {v.visitor}
             </li>
           ))}
         </ul>

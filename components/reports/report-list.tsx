@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export interface ReportListRow {
   id: number;
@@ -25,10 +26,7 @@ export interface ReportArea {
   level: string;
 }
 
-const cst = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-};
+const cst = formatDateTime;
 
 /** Issued reports by area and month, and the form that issues one on demand. */
 export function ReportList({

@@ -7,22 +7,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ExportButton } from '@/components/export/export-button';
 import type { StatsComplaintRow } from '@/db/queries/stats';
+import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
 import { IndicatorDefinitionText, useLang } from './definition-tip';
 import styles from './stats.module.css';
-
-const fmt = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      }).format(new Date(iso))
-    : '—';
 
 /** The complaints behind a figure, each linked to its case page; paging in the URL. */
 export function DrillDownList({
@@ -61,13 +49,21 @@ export function DrillDownList({
       title: t('drillColumns.code'),
       dataIndex: 'trackingCode',
       width: 120,
-      render: (code: string, r) => <Link href={`/cases/${r.id}`}>{code}</Link>,
+      render: (code: string, r) => (
+        <Link href={`/cases/${r.id}`} prefetch={false}>
+          {code}
+        </Link>
+      ),
     },
     {
       title: t('drillColumns.title'),
       dataIndex: 'title',
       ellipsis: true,
-      render: (title: string, r) => <Link href={`/cases/${r.id}`}>{title}</Link>,
+      render: (title: string, r) => (
+        <Link href={`/cases/${r.id}`} prefetch={false}>
+          {title}
+        </Link>
+      ),
     },
     {
       title: t('drillColumns.status'),
@@ -81,12 +77,12 @@ export function DrillDownList({
       width: 120,
       render: (v) => v ?? t('uncategorised'),
     },
-    { title: t('drillColumns.office'), dataIndex: 'officeName', ellipsis: true, render: (v) => v ?? '—' },
-    { title: t('drillColumns.village'), dataIndex: 'villageName', ellipsis: true, width: 150 },
-    { title: t('drillColumns.submitted'), dataIndex: 'submittedAt', width: 150, render: fmt },
-    { title: t('drillColumns.replied'), dataIndex: 'firstRepliedAt', width: 150, render: fmt },
-    { title: t('drillColumns.resolved'), dataIndex: 'resolvedAt', width: 150, render: fmt },
-    { title: t('drillColumns.due'), dataIndex: 'resolveDueAt', width: 150, render: fmt },
+    { title: t('drillColumns.office'), dataIndex: 'officeName', render: (v) => v ?? '—' },
+    { title: t('drillColumns.village'), dataIndex: 'villageName' },
+    { title: t('drillColumns.submitted'), dataIndex: 'submittedAt', width: 140, render: formatDateTime },
+    { title: t('drillColumns.replied'), dataIndex: 'firstRepliedAt', width: 140, render: formatDateTime },
+    { title: t('drillColumns.resolved'), dataIndex: 'resolvedAt', width: 140, render: formatDateTime },
+    { title: t('drillColumns.due'), dataIndex: 'resolveDueAt', width: 140, render: formatDeadline },
   ];
   return (
     <div className={styles.page}>

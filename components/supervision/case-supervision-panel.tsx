@@ -22,7 +22,7 @@ import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
 import { IssueLetterButton } from './issue-letter-button';
 import { LetterResponse } from './letter-response';
-import { fmtTime, letterState } from './letter-state';
+import { fmtDue, fmtTime, letterState } from './letter-state';
 import { postJson } from './post-json';
 import { SpotCheckRecordButton } from './spot-check-record-button';
 import { useErrorText } from './use-error-text';
@@ -114,13 +114,13 @@ export function CaseSupervisionPanel({
                       <Link href={`/letters/${l.id}`}>
                         <strong>{l.code}</strong>
                       </Link>
-                      <Tag color={deadlineCss(s)} title={fmtTime(l.dueAt)}>
+                      <Tag color={deadlineCss(s)} title={fmtDue(l.dueAt)}>
                         {t(`letter.states.${s}`)}
                       </Tag>
                       <Tag>{l.acknowledgedAt ? t('letter.acknowledged') : t('letter.notAcknowledged')}</Tag>
                       <Typography.Text type="secondary">
                         {l.issuingOfficeName} → {l.officeName} · {fmtTime(l.issuedAt)} · {t('columns.dueAt')}{' '}
-                        {fmtTime(l.dueAt)}
+                        {fmtDue(l.dueAt)}
                       </Typography.Text>
                       <Link href={`/letters/${l.id}`}>{t('letter.print')}</Link>
                     </Space>

@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { LetterRow } from '@/db/queries/supervision';
-import { zhDate } from '@/lib/supervision/letter-template';
+import { formatDateTime, formatZhDate, formatZhDeadlineDate } from '@/lib/format/date-time';
 import styles from './letter-document.module.css';
 import { PrintButton } from './print-button';
 
-const fmt = (d: Date | string | null) =>
-  d ? new Date(d).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
-const day = (d: Date | string) => zhDate(new Date(d));
-/** The last instant of a deadline's day (a limit ends at 24:00 CST). */
-const dueDay = (d: Date | string) => zhDate(new Date(new Date(d).getTime() - 1));
+const fmt = formatDateTime;
+const day = formatZhDate;
+/** A deadline's day (a limit ends at 24:00 CST: stored as 00:00 of the next day, printed as its own day). */
+const dueDay = formatZhDeadlineDate;
 
 /** The printable 督办函 (A4, Chinese official-letter layout). The letter text is Chinese, as issued. */
 export async function LetterDocument({ letter }: { letter: LetterRow }) {

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
-import { fmtTime, letterState } from './letter-state';
+import { fmtDue, fmtTime, letterState } from './letter-state';
 
 /** The handler's badge: supervision letters to their office awaiting an answer, each linking to its case. */
 export function OpenLettersAlert({
@@ -38,7 +38,7 @@ export function OpenLettersAlert({
             const s = letterState(l, now);
             return (
               <span key={l.id} data-letter-code={l.code}>
-                <Tag color={deadlineCss(s)} title={fmtTime(l.dueAt)}>
+                <Tag color={deadlineCss(s)} title={fmtDue(l.dueAt)}>
                   {t(`states.${s}`)}
                 </Tag>
                 <Link href={l.complaintId ? `/cases/${l.complaintId}` : `/letters/${l.id}`}>

@@ -7,7 +7,7 @@ import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
 import { DrawSpotChecksButton } from './draw-spot-checks-button';
 import { IssueLetterButton } from './issue-letter-button';
-import { fmtDay, fmtTime, letterState } from './letter-state';
+import { fmtDay, fmtDue, fmtTime, letterState } from './letter-state';
 import { SpotCheckRecordButton } from './spot-check-record-button';
 
 type Id = number | string;
@@ -157,7 +157,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   key: 'late',
                   width: 130,
                   render: (_, c) => (
-                    <Tag color={RED} title={fmtTime(c.resolveDueAt)} data-deadline-state="overdue">
+                    <Tag color={RED} title={fmtDue(c.resolveDueAt)} data-deadline-state="overdue">
                       {late(c.resolveDueAt)}
                     </Tag>
                   ),
@@ -181,7 +181,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   key: 'due',
                   width: 130,
                   render: (_, c) => (
-                    <Tag color={AMBER} title={fmtTime(c.resolveDueAt)}>
+                    <Tag color={AMBER} title={fmtDue(c.resolveDueAt)}>
                       {t('board.leftHours', {
                         hours: Math.max(
                           0,
@@ -287,7 +287,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   width: 100,
                   render: (_, l) => fmtDay(l.issuedAt),
                 },
-                { title: t('columns.dueAt'), key: 'due', width: 160, render: (_, l) => fmtTime(l.dueAt) },
+                { title: t('columns.dueAt'), key: 'due', width: 160, render: (_, l) => fmtDue(l.dueAt) },
                 {
                   title: t('columns.answeredAt'),
                   key: 'answered',
@@ -302,7 +302,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                     const s = letterState(l, now);
                     const lateAnswer = l.answeredAt && new Date(l.answeredAt) > new Date(l.dueAt);
                     return (
-                      <Tag color={deadlineCss(s)} title={fmtTime(l.dueAt)} data-letter-state={s}>
+                      <Tag color={deadlineCss(s)} title={fmtDue(l.dueAt)} data-letter-state={s}>
                         {t(`letter.states.${s}`)}
                         {lateAnswer ? t('letter.late') : ''}
                       </Tag>

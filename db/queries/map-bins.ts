@@ -35,7 +35,7 @@ export function filterImpliesOpen(f: ComplaintFilter): boolean {
   const closed: readonly string[] = CLOSED_STATUSES;
   return (
     (f.statuses.length > 0 && f.statuses.every((s) => !closed.includes(s))) ||
-    (f.deadlines.length > 0 && !f.deadlines.includes('done'))
+    (f.deadlines.length > 0 && !f.deadlines.includes('done') && !f.deadlines.includes('done_late'))
   );
 }
 
@@ -167,7 +167,7 @@ export async function listComplaintPoints(
           complaints.status::text as status, ${deadlineStateSql(params.now, T)} as deadline,
           complaints.building_id as "buildingId", total::int as total
         from (select complaints.id, location, category_code, urgency_code, status, resolve_due_at,
-                building_id, submitted_at, count(*) over () as total
+                resolved_at, building_id, submitted_at, count(*) over () as total
               from complaints
               where ${inViewCells(params.bbox)} and ${params.scope}
                 and ${complaintFilterSql(params.filter, params.now)}

@@ -1,6 +1,6 @@
 /** What the map needs, built as GeoJSON / compact arrays in SQL (only db/ knows ST_*). */
 import { type SQL, sql } from 'drizzle-orm';
-import { CLOSED_STATUSES, DUE_SOON_HOURS } from '@/lib/sla/deadline-state';
+import { CLOSED_STATUSES, DUE_SOON_HOURS, RESOLVED_STATUSES } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 
@@ -58,7 +58,12 @@ export function deadlineStateSql(now: Date, table: SQL = sql.raw('c')): SQL {
     CLOSED_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
+  const resolved = sql.join(
+    RESOLVED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   return sql`case
+    when ${table}.status in (${resolved}) and ${table}.resolved_at > ${table}.resolve_due_at then 'done_late'
     when ${table}.status in (${closed}) then 'done'
     when ${table}.resolve_due_at is null then 'on_track'
     when ${table}.resolve_due_at < ${now.toISOString()}::timestamptz then 'overdue'

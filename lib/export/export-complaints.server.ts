@@ -191,7 +191,7 @@ export function complaintColumns(
     {
       key: 'firstReplyDueAt',
       header: t('columns.firstReplyDueAt'),
-      type: 'datetime',
+      type: 'deadline',
       value: (r) => r.firstReplyDueAt,
     },
     {
@@ -203,7 +203,7 @@ export function complaintColumns(
     {
       key: 'resolveDueAt',
       header: t('columns.resolveDueAt'),
-      type: 'datetime',
+      type: 'deadline',
       value: (r) => r.resolveDueAt,
     },
     { key: 'resolvedAt', header: t('columns.resolvedAt'), type: 'datetime', value: (r) => r.resolvedAt },

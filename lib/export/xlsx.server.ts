@@ -1,6 +1,7 @@
 import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { isCstMidnight } from '@/lib/format/date-time';
 
 /**
  * Streaming .xlsx: exceljs's streaming `WorkbookWriter` writes each committed row into the zip as it
@@ -10,11 +11,21 @@ import ExcelJS from 'exceljs';
  *   column widths and an auto-filter.
  * - `date` / `datetime` cells are real Excel dates showing Asia/Shanghai wall-clock time (Excel
  *   dates have no time zone, so the instant is shifted by +8 h before exceljs writes its serial).
+ * - `deadline` cells follow lib/format/date-time.ts: a deadline stored as 00:00 is the day before at
+ *   24:00, written as that day's date shown `2026-11-25 24:00` (still a date Excel sorts and filters).
  * - Rows come from an async iterable of batches (keyset pages from the database); between batches
  *   the writer waits for the consumer when the HTTP stream is full (backpressure).
  */
 /** `decimal`: one decimal place (rates already in percent, durations in days). */
-export type XlsxCellType = 'text' | 'integer' | 'number' | 'decimal' | 'percent' | 'date' | 'datetime';
+export type XlsxCellType =
+  | 'text'
+  | 'integer'
+  | 'number'
+  | 'decimal'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'deadline';
 
 export interface XlsxColumn<R> {
   key: string;
@@ -40,6 +51,7 @@ const NUM_FMT: Partial<Record<XlsxCellType, string>> = {
   percent: '0.0%',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
+  deadline: 'yyyy-mm-dd "24:00"',
 };
 
 /** The instant as an Excel date whose wall-clock reading is Asia/Shanghai time. */
@@ -59,6 +71,11 @@ function cellValue(type: XlsxCellType, v: unknown): ExcelJS.CellValue {
       return toShanghaiExcelDate(v as Date | string);
     case 'datetime':
       return toShanghaiExcelDate(v as Date | string);
+    case 'deadline': {
+      const d = toShanghaiExcelDate(v as Date | string);
+      if (!d) return null;
+      return isCstMidnight(v as Date | string) ? new Date(d.getTime() - 86_400_000) : d;
+    }
     case 'integer':
     case 'number':
     case 'decimal':
@@ -86,6 +103,7 @@ const DEFAULT_WIDTH: Record<XlsxCellType, number> = {
   percent: 10,
   date: 12,
   datetime: 17,
+  deadline: 17,
 };
 
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\ . */
@@ -127,7 +145,13 @@ async function writeWorkbook<R>(
     header.commit();
     for await (const batch of sheet.batches) {
       for (const r of batch) {
-        ws.addRow(sheet.columns.map((c) => cellValue(c.type ?? 'text', c.value(r)))).commit();
+        const row = ws.addRow(sheet.columns.map((c) => cellValue(c.type ?? 'text', c.value(r))));
+        // A deadline that is not at 24:00 (e.g. dispatch within 24 hours) shows its own time.
+        sheet.columns.forEach((c, i) => {
+          if (c.type === 'deadline' && !isCstMidnight(c.value(r) as Date | string | null))
+            row.getCell(i + 1).numFmt = NUM_FMT.datetime!;
+        });
+        row.commit();
       }
       onRows?.(batch.length);
       if (out.writableNeedDrain) await new Promise<void>((resolve) => out.once('drain', resolve));

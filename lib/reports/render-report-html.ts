@@ -5,6 +5,7 @@
  * inline SVG: they print without WebGL, tiles or scripts.
  */
 import { createTranslator } from 'next-intl';
+import { formatDate, formatDateTime, formatDeadlineDate } from '@/lib/format/date-time';
 import en from '@/lib/i18n/messages/en/reports.json';
 import zh from '@/lib/i18n/messages/zh-CN/reports.json';
 import type { MonthlyReportData, ReportAssessed, ReportIndicator } from './report-data';
@@ -18,12 +19,9 @@ export interface ReportMeta {
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
 
-/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai. */
-export function cstTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-}
-const cstDate = (iso: string) => cstTime(iso).slice(0, 10);
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (lib/format/date-time.ts). */
+export const cstTime = (iso: string): string => formatDateTime(iso);
+const cstDate = (iso: string) => formatDate(iso);
 
 /** A percentage value (0–100) with one decimal, as the statistics show it. */
 export const fmtPct = (v: number | null | undefined) =>
@@ -286,7 +284,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
               esc(c.trackingCode),
               esc(c.title),
               esc(c.office ?? '—'),
-              cstDate(c.resolveDueAt),
+              formatDeadlineDate(c.resolveDueAt),
               c.overdueDays,
               c.letters,
             ]),
@@ -309,7 +307,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
               esc(l.office),
               esc(l.trackingCode ?? '—'),
               cstDate(l.issuedAt),
-              cstDate(l.dueAt),
+              formatDeadlineDate(l.dueAt),
               l.answeredAt ? cstDate(l.answeredAt) : '—',
             ]),
           )

@@ -11,6 +11,15 @@ describe('deadlineState', () => {
     expect(deadlineState('merged', hours(-1), now)).toBe('done');
     expect(deadlineState('rejected', hours(5), now)).toBe('done');
   });
+  it('is done late (超期办结) for a resolution after the deadline, whatever the time now', () => {
+    expect(deadlineState('resolved', hours(-100), now, DUE_SOON_HOURS, hours(-99))).toBe('done_late');
+    expect(deadlineState('closed', hours(-100), now, DUE_SOON_HOURS, hours(-99))).toBe('done_late');
+    expect(deadlineState('resolved', hours(-100), now, DUE_SOON_HOURS, hours(-100))).toBe('done');
+    expect(deadlineState('resolved', null, now, DUE_SOON_HOURS, hours(-1))).toBe('done');
+    // Merged and rejected cases are never late (the statistics leave them out of 超期件数).
+    expect(deadlineState('merged', hours(-100), now, DUE_SOON_HOURS, hours(-1))).toBe('done');
+    expect(deadlineState('rejected', hours(-100), now, DUE_SOON_HOURS, hours(-1))).toBe('done');
+  });
   it('is overdue once the resolve deadline has passed', () => {
     expect(deadlineState('in_progress', hours(-0.01), now)).toBe('overdue');
     expect(deadlineState('reopened', hours(-72), now)).toBe('overdue');
