@@ -25,6 +25,8 @@ const nextConfig = {
     return ['/api/:path*', '/open311/:path*'].map((source) => ({ source, headers }));
   },
   typedRoutes: false,
+  // `forbidden()` (lib/auth/require-page.server.ts): the staff 403 page with HTTP 403.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

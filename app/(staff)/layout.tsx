@@ -14,7 +14,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     redirect(`/login?next=${encodeURIComponent(path)}`);
   }
   const t = await getTranslations('shell.nav');
-  const items = navFor(user.role).map((i) => ({ key: i.key, href: i.href, label: t(i.key) }));
+  const items = navFor(user).map((i) => ({ key: i.key, href: i.href, label: t(i.key) }));
   return (
     <div className="staff">
       <aside className="staff__sidebar">

@@ -68,11 +68,14 @@ export function CaseDetail({
   data,
   serverNow,
   backHref,
+  backLabel,
   supervision,
 }: {
   data: CaseDetailData;
   serverNow: number;
+  /** The list this user works from (lib/auth/pages.ts `caseBackLink`), never a page they may not open. */
   backHref: string;
+  backLabel: string;
   /** Supervision cards (letters, spot checks, visits), shown under the actions. */
   supervision?: ReactNode;
 }) {
@@ -92,7 +95,7 @@ export function CaseDetail({
   return (
     <div className="case-page" data-case-id={c.id} data-case-status={c.status}>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Link href={backHref}>← {t('case.back')}</Link>
+        <Link href={backHref}>← {backLabel}</Link>
       </Space>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         <span style={{ borderInlineStart: `6px solid ${deadlineCss(state)}`, paddingInlineStart: 10 }}>

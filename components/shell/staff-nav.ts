@@ -1,34 +1,36 @@
 /**
- * The staff sidebar, declared once: each screen with the roles that see it. A feature adds its
+ * The staff sidebar, declared once: each screen with the page whose access rule (lib/auth/pages.ts)
+ * decides who sees it, so the sidebar offers exactly the pages a user may open. A feature adds its
  * entry here when its page exists (never a link to a page that is not there).
  * `key` names the label in messages/<locale>/shell.json (`nav.<key>`).
  */
-import type { Role } from '@/lib/auth/types';
+import { canOpenPage, type StaffPage } from '@/lib/auth/pages';
+import type { AuthUser } from '@/lib/auth/types';
 
 export interface StaffNavItem {
   key: string;
   href: string;
-  roles: readonly Role[];
+  page: StaffPage;
 }
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
-  { key: 'overview', href: '/workbench', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
-  { key: 'inbox', href: '/inbox', roles: ['handler'] },
-  { key: 'dispatch', href: '/dispatch', roles: ['inspector'] },
-  { key: 'supervision', href: '/supervision', roles: ['inspector'] },
-  { key: 'map', href: '/map', roles: ['grid_worker', 'handler', 'inspector', 'leader', 'admin'] },
-  { key: 'hotspots', href: '/hotspots', roles: ['inspector', 'leader'] },
-  { key: 'stats', href: '/stats', roles: ['inspector', 'leader'] },
-  { key: 'assessment', href: '/assessment', roles: ['inspector', 'leader', 'admin'] },
-  { key: 'reports', href: '/reports', roles: ['inspector', 'leader'] },
-  { key: 'adminTriage', href: '/admin/triage-rules', roles: ['admin'] },
-  { key: 'adminRouting', href: '/admin/routing', roles: ['admin'] },
-  { key: 'adminDeadlines', href: '/admin/deadlines', roles: ['admin'] },
-  { key: 'adminCalendar', href: '/admin/calendar', roles: ['admin'] },
-  { key: 'adminOffices', href: '/admin/offices', roles: ['admin'] },
-  { key: 'adminUsers', href: '/admin/users', roles: ['admin'] },
+  { key: 'overview', href: '/workbench', page: 'workbench' },
+  { key: 'inbox', href: '/inbox', page: 'inbox' },
+  { key: 'dispatch', href: '/dispatch', page: 'dispatch' },
+  { key: 'supervision', href: '/supervision', page: 'supervision' },
+  { key: 'map', href: '/map', page: 'map' },
+  { key: 'hotspots', href: '/hotspots', page: 'hotspots' },
+  { key: 'stats', href: '/stats', page: 'stats' },
+  { key: 'assessment', href: '/assessment', page: 'assessment' },
+  { key: 'reports', href: '/reports', page: 'reports' },
+  { key: 'adminTriage', href: '/admin/triage-rules', page: 'admin' },
+  { key: 'adminRouting', href: '/admin/routing', page: 'admin' },
+  { key: 'adminDeadlines', href: '/admin/deadlines', page: 'admin' },
+  { key: 'adminCalendar', href: '/admin/calendar', page: 'admin' },
+  { key: 'adminOffices', href: '/admin/offices', page: 'admin' },
+  { key: 'adminUsers', href: '/admin/users', page: 'admin' },
 ];
 
-export function navFor(role: Role): StaffNavItem[] {
-  return STAFF_NAV.filter((item) => item.roles.includes(role));
+export function navFor(user: Pick<AuthUser, 'role' | 'jurisdiction'>): StaffNavItem[] {
+  return STAFF_NAV.filter((item) => canOpenPage(user, item.page));
 }

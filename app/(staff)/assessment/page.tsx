@@ -1,9 +1,8 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { AssessmentView, AssessmentWeightsOnly } from '@/components/stats/assessment-view';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { can } from '@/lib/auth/policy';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { computeAssessment, getAssessmentWeights } from '@/lib/stats/assessment.server';
 import { buildAreaPath } from '@/lib/stats/get-stats-dashboard.server';
@@ -15,13 +14,9 @@ const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
 
 /** 三率考核: monthly ranking and 红黑榜 (inspectors, leaders); the weights editor (admins). */
 export default async function AssessmentPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireCurrentUser();
+  const user = await requirePage('assessment');
   const db = await getDb();
   if (can(user, 'config.manage')) return <AssessmentWeightsOnly weights={await getAssessmentWeights(db)} />;
-  if (!can(user, 'stats.read') || user.jurisdiction.kind !== 'division') {
-    const t = await getTranslations('stats');
-    return <div className="staff__page">{t('forbidden')}</div>;
-  }
   const sp = await searchParams;
   const now = new Date();
   const parsed = parseStatsState((k) => single(sp[k]), now);

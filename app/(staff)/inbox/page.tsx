@@ -3,13 +3,13 @@ import { CaseTable } from '@/components/cases/inbox-table';
 import { ExportButton } from '@/components/export/export-button';
 import { OpenLettersAlert } from '@/components/supervision/open-letters-alert';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { listOpenLetters } from '@/lib/supervision/list-open-letters.server';
 import { listInbox } from '@/lib/workflow/list-inbox.server';
 
 /** 待办诉求: the handler's open cases by deadline, with live countdowns. */
 export default async function InboxPage() {
-  const user = await requireCurrentUser();
+  const user = await requirePage('inbox');
   const t = await getTranslations('workflow.inbox');
   const db = await getDb();
   const [rows, letters] = await Promise.all([listInbox(db, { user }), listOpenLetters(db, { user })]);

@@ -1,11 +1,11 @@
 import { StaffMapLoader } from '@/components/map/staff-map-loader';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { getMapSetup } from '@/lib/map/get-map-setup.server';
 
 /** The GIS workspace (all staff; default view by role, everything else in the URL). */
 export default async function MapPage() {
-  const user = await requireCurrentUser();
+  const user = await requirePage('map');
   const setup = await getMapSetup(await getDb(), { user, now: new Date() });
   return <StaffMapLoader setup={setup} />;
 }

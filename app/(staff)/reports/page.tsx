@@ -1,18 +1,17 @@
+import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ReportList } from '@/components/reports/report-list';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { can } from '@/lib/auth/policy';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { listIssuableAreas, listReports } from '@/lib/reports/issue-monthly-report.server';
 import { addMonths } from '@/lib/stats/period';
 
 /** 月度数据报告: issued reports of the caller's areas, and issuing one on demand (inspectors, leaders). */
 export default async function ReportsPage() {
-  const user = await requireCurrentUser();
+  const user = await requirePage('reports');
   const t = await getTranslations('reports.report.list');
-  if (!can(user, 'report.read') || user.jurisdiction.kind !== 'division') {
-    return <div className="staff__page">{t('forbidden')}</div>;
-  }
+  // requirePage('reports') admits division users only; this narrows the type.
+  if (user.jurisdiction.kind !== 'division') forbidden();
   const db = await getDb();
   const [rows, areas] = await Promise.all([listReports(db, user), listIssuableAreas(db, user)]);
   const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);

@@ -1,9 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { StatsDashboard } from '@/components/stats/stats-dashboard';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { can } from '@/lib/auth/policy';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { getStatsDashboard } from '@/lib/stats/get-stats-dashboard.server';
 import { parseStatsState } from '@/lib/stats/url-state';
@@ -13,11 +11,7 @@ const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
 
 /** 统计分析: the leader dashboard for an area and period (inspectors and leaders); all filters in the URL. */
 export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireCurrentUser();
-  if (!can(user, 'stats.read') || user.jurisdiction.kind !== 'division') {
-    const t = await getTranslations('stats');
-    return <div className="staff__page">{t('forbidden')}</div>;
-  }
+  const user = await requirePage('stats');
   const sp = await searchParams;
   const now = new Date();
   const state = parseStatsState((k) => single(sp[k]), now);

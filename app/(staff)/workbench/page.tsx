@@ -18,7 +18,7 @@ export default async function WorkbenchPage() {
         })}
       </p>
       <ul className="staff__tiles">
-        {navFor(user.role)
+        {navFor(user)
           .filter((i) => i.key !== 'overview')
           .map((i) => (
             <li key={i.key}>

@@ -1,10 +1,12 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CaseDetail } from '@/components/cases/case-detail';
 import { CaseDuplicates } from '@/components/cases/case-duplicates';
 import { CaseSupervisionPanel } from '@/components/supervision/case-supervision-panel';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { caseBackLink } from '@/lib/auth/pages';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { caseIsOverdue } from '@/lib/supervision/case-is-overdue';
 import { getCaseSupervision } from '@/lib/supervision/get-case-supervision.server';
@@ -15,7 +17,7 @@ const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** One case: facts, deadlines, routing reason, place and map, attachments, timeline, allowed actions. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireCurrentUser();
+  const user = await requirePage('cases');
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const db = await getDb();
@@ -30,13 +32,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       : Promise.resolve([]),
   ]);
   const now = Date.now();
-  const backHref = user.role === 'inspector' ? '/dispatch' : '/inbox';
+  const back = caseBackLink(user);
+  const tn = await getTranslations('shell');
   return (
     <div className="staff__page">
       <CaseDetail
         data={view}
         serverNow={now}
-        backHref={backHref}
+        backHref={back.href}
+        backLabel={tn('back', { page: tn(`nav.${back.key}` as 'nav.overview') })}
         supervision={
           <>
             <CaseSupervisionPanel

@@ -2,8 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ReportToolbar } from '@/components/reports/report-toolbar';
 import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { can } from '@/lib/auth/policy';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { getReport, listReports } from '@/lib/reports/issue-monthly-report.server';
 import { REPORT_CSS, renderReportHtml } from '@/lib/reports/render-report-html';
@@ -21,14 +20,10 @@ const PAGE_CSS = `
 
 /** One issued report (月度数据报告) exactly as issued, print-ready. */
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireCurrentUser();
+  const user = await requirePage('reports');
   const { id } = await params;
   const n = Number(id);
   if (!Number.isInteger(n) || n <= 0) notFound();
-  if (!can(user, 'report.read')) {
-    const t = await getTranslations('reports.report.list');
-    return <div className="staff__page">{t('forbidden')}</div>;
-  }
   const db = await getDb();
   const report = await getReport(db, user, n).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();

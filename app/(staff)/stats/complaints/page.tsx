@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { DrillDownList } from '@/components/stats/drill-down-list';
 import { getDb } from '@/db/client';
 import { listLevel1Categories, listOfficeNames } from '@/db/queries/stats';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { can } from '@/lib/auth/policy';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { complaintsQuery } from '@/lib/stats/api-params';
 import { listIndicatorComplaints } from '@/lib/stats/list-indicator-complaints.server';
@@ -17,11 +16,8 @@ const PAGE_SIZE = 50;
 
 /** The complaints behind a statistic (drill-down from any figure of /stats), each linked to /cases/<id>. */
 export default async function StatsComplaintsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireCurrentUser();
+  const user = await requirePage('stats');
   const t = await getTranslations('stats');
-  if (!can(user, 'stats.read') || user.jurisdiction.kind !== 'division') {
-    return <div className="staff__page">{t('forbidden')}</div>;
-  }
   const sp = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   ) as Record<string, string | undefined>;
