@@ -117,21 +117,34 @@ export function clusterHullsLayer(clusters: readonly ClusterDatum[], selected: n
   });
 }
 
-export function clusterCentresLayer(clusters: readonly ClusterDatum[], onClick: (c: ClusterDatum) => void) {
+/** Cluster centres sized by count; the selected one (list or map click) drawn larger, in yellow with a dark ring. */
+export function clusterCentresLayer(
+  clusters: readonly ClusterDatum[],
+  onClick: (c: ClusterDatum) => void,
+  selected: number | null = null,
+) {
   const max = Math.max(1, ...clusters.map((c) => c.count));
   return new ScatterplotLayer<ClusterDatum>({
     id: 'cluster-centres',
     data: clusters,
     getPosition: (c) => [c.lng, c.lat],
-    getRadius: (c) => 4 + 14 * Math.sqrt(c.count / max),
+    getRadius: (c) => (c.cluster === selected ? 8 : 4) + 14 * Math.sqrt(c.count / max),
     radiusUnits: 'pixels',
-    getFillColor: [160, 20, 20, 220],
-    getLineColor: [255, 255, 255, 255],
+    getFillColor: (c) => (c.cluster === selected ? [250, 200, 20, 240] : [160, 20, 20, 220]),
+    getLineColor: (c) => (c.cluster === selected ? [40, 20, 0, 255] : [255, 255, 255, 255]),
+    getLineWidth: (c) => (c.cluster === selected ? 3 : 1),
+    lineWidthUnits: 'pixels',
     stroked: true,
     lineWidthMinPixels: 1,
     pickable: true,
     onClick: (info) => {
       if (info.object) onClick(info.object as ClusterDatum);
+    },
+    updateTriggers: {
+      getRadius: selected,
+      getFillColor: selected,
+      getLineColor: selected,
+      getLineWidth: selected,
     },
   });
 }

@@ -20,21 +20,32 @@ import {
 } from 'antd';
 import type { Feature, Geometry } from 'geojson';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
 import { formatDateTime } from '@/lib/format/date-time';
 import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
 import {
+  type AnalysisTab,
+  analysisQuery,
+  CELL_SIZES,
+  EPS_METRES,
+  type HotspotParams,
+  type HotspotState,
+  type HotspotTab,
+  hotspotStateQuery,
+  MIN_POINTS,
+  PERIOD_MONTHS,
+  parseHotspotState,
+  runAnalysis,
+} from '@/lib/hotspots/url-state';
+import {
   type ClueDto,
   type EmergingCell,
-  fetchCellComplaints,
   fetchClue,
   fetchClues,
-  fetchClusters,
-  fetchEmerging,
   fetchFindings,
-  fetchGi,
   type GiCell,
+  hotspotQueries,
   postJson,
   toQuery,
 } from '@/lib/query/analytics';
@@ -50,62 +61,84 @@ import {
 import { AnalysisMap } from './analysis-map';
 import { SeriesChart } from './series-chart';
 
-type Tab = 'gi' | 'emerging' | 'clusters' | 'clues';
+type Tab = HotspotTab;
 const rgba = (c: number[]) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})`;
 const monthsAgo = (m: number) => new Date(Date.now() - m * 30.44 * 86_400_000).toISOString();
 
-/** The inspector's hot-spot workspace: Gi*, emerging hot spots, DBSCAN clusters and clues. */
+function readUrlState(setup: AnalysisSetup): HotspotState {
+  const p = new URLSearchParams(window.location.search);
+  return parseHotspotState((k) => p.get(k), {
+    divisions: [setup.divisionCode, ...setup.divisions.map((d) => d.code)],
+    today: new Date(),
+  });
+}
+
+/** The bounding box of a GeoJSON geometry (a cluster's hull), [west, south, east, north]. */
+function bboxOf(g: Geometry): [number, number, number, number] | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      xs.push(c[0] as number);
+      ys.push(c[1] as number);
+    } else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  if ('coordinates' in g) walk(g.coordinates);
+  if (!xs.length) return null;
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
+ * The inspector's hot-spot workspace: Gi*, emerging hot spots, DBSCAN clusters and clues. Its state
+ * (tab, parameters, the analyses run, the selected cell or cluster) lives in the URL
+ * (lib/hotspots/url-state.ts): a result is a link, and switching tabs keeps each tab's result.
+ */
 export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
   const t = useTranslations('analytics');
   const locale = useLocale();
-  const [tab, setTab] = useState<Tab>('gi');
-  const [division, setDivision] = useState(setup.divisionCode);
-  const [category, setCategory] = useState<string | undefined>(undefined);
-  const [period, setPeriod] = useState(12);
-  const [cellSize, setCellSize] = useState(1000);
-  const [shape, setShape] = useState<'square' | 'hexagon'>('square');
-  const [fdr, setFdr] = useState(true);
-  const [eps, setEps] = useState(150);
-  const [minPoints, setMinPoints] = useState(8);
-  const [runKey, setRunKey] = useState<string | null>(null);
-  const [cell, setCell] = useState<{ i: number; j: number } | null>(null);
-  const [selectedCluster, setSelectedCluster] = useState<number | null>(null);
+  const [state, setState] = useState<HotspotState>(() => readUrlState(setup));
+  /** The form being edited; applied by 运行. */
+  const [form, setForm] = useState<HotspotParams>(() => state);
+  const setField =
+    <K extends keyof HotspotParams>(k: K) =>
+    (v: HotspotParams[K]) =>
+      setForm((f) => ({ ...f, [k]: v }));
+  const { tab, cell, cluster: selectedCluster } = state;
 
-  const giQuery = toQuery({ division, category, cellSize, shape, fdr, from: monthsAgo(period) });
-  const emergingQuery = toQuery({ division, category, cellSize: Math.max(cellSize, 1000), months: 12, fdr });
-  const clusterQuery = toQuery({ division, category, eps, minPoints, from: monthsAgo(period) });
-  const query = tab === 'gi' ? giQuery : tab === 'emerging' ? emergingQuery : clusterQuery;
+  // The URL follows the state (replaceState: no navigation, no server request).
+  useEffect(() => {
+    const q = hotspotStateQuery(state, setup.divisionCode);
+    const url = `${window.location.pathname}${q ? `?${q}` : ''}`;
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, '', url);
+  }, [state, setup.divisionCode]);
 
-  const gi = useQuery({
-    queryKey: ['gi', runKey],
-    queryFn: () => fetchGi(runKey!),
-    enabled: tab === 'gi' && runKey !== null,
-  });
+  const giQuery = analysisQuery('gi', state);
+  const ran = (k: AnalysisTab) => state.runs.includes(k);
+  const gi = useQuery({ ...hotspotQueries.gi(giQuery), enabled: tab === 'gi' && ran('gi') });
   const emerging = useQuery({
-    queryKey: ['emerging', runKey],
-    queryFn: () => fetchEmerging(runKey!),
-    enabled: tab === 'emerging' && runKey !== null,
+    ...hotspotQueries.emerging(analysisQuery('emerging', state)),
+    enabled: tab === 'emerging' && ran('emerging'),
   });
   const clusters = useQuery({
-    queryKey: ['clusters', runKey],
-    queryFn: () => fetchClusters(runKey!),
-    enabled: tab === 'clusters' && runKey !== null,
+    ...hotspotQueries.clusters(analysisQuery('clusters', state)),
+    enabled: tab === 'clusters' && ran('clusters'),
   });
   const cellComplaints = useQuery({
-    queryKey: ['cell', giQuery, cell],
-    queryFn: () => fetchCellComplaints(`${giQuery}&i=${cell!.i}&j=${cell!.j}`),
+    ...hotspotQueries.cellComplaints(giQuery, cell ?? { i: 0, j: 0 }),
     enabled: tab === 'gi' && cell !== null && gi.data !== undefined,
   });
+  const runKey = tab !== 'clues' && ran(tab) ? analysisQuery(tab, state) : null;
 
   const run = () => {
-    setCell(null);
-    setSelectedCluster(null);
-    setRunKey(query);
+    if (tab !== 'clues') setState((s) => runAnalysis(s, form, tab, new Date()));
   };
   const onCell = useCallback(
-    (f: Feature<Geometry, CellProps>) => setCell({ i: f.properties.i, j: f.properties.j }),
+    (f: Feature<Geometry, CellProps>) =>
+      setState((s) => ({ ...s, cell: { i: f.properties.i, j: f.properties.j } })),
     [],
   );
+  const selectCluster = useCallback((k: number | null) => setState((s) => ({ ...s, cluster: k })), []);
 
   const layers = useMemo((): Layer[] => {
     if (tab === 'gi' && gi.data) return [giCellsLayer(gi.data, onCell)];
@@ -113,12 +146,17 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
     if (tab === 'clusters' && clusters.data)
       return [
         clusterHullsLayer(clusters.data.clusters, selectedCluster),
-        clusterCentresLayer(clusters.data.clusters, (c) => setSelectedCluster(c.cluster)),
+        clusterCentresLayer(clusters.data.clusters, (c) => selectCluster(c.cluster), selectedCluster),
       ];
     return [];
-  }, [tab, gi.data, emerging.data, clusters.data, selectedCluster, onCell]);
+  }, [tab, gi.data, emerging.data, clusters.data, selectedCluster, onCell, selectCluster]);
 
-  const divisionBounds = division === setup.divisionCode ? setup.bounds : null;
+  const selected =
+    tab === 'clusters' && selectedCluster !== null
+      ? clusters.data?.clusters.find((c) => c.cluster === selectedCluster)
+      : undefined;
+  const focus = useMemo(() => (selected ? bboxOf(selected.hull) : null), [selected]);
+  const divisionBounds = state.division === setup.divisionCode ? setup.bounds : null;
   const loading = gi.isFetching || emerging.isFetching || clusters.isFetching;
   const error = (
     tab === 'gi' ? gi.error : tab === 'emerging' ? emerging.error : clusters.error
@@ -136,8 +174,8 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
     <Form layout="vertical" size="small" className="analysis__form">
       <Form.Item label={t('area')}>
         <Select
-          value={division}
-          onChange={setDivision}
+          value={form.division}
+          onChange={setField('division')}
           options={setup.divisions.map((d) => ({ value: d.code, label: d.name }))}
           aria-label={t('area')}
         />
@@ -146,8 +184,8 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Select
           allowClear
           placeholder={t('allCategories')}
-          value={category}
-          onChange={setCategory}
+          value={form.category ?? undefined}
+          onChange={(v?: string) => setField('category')(v ?? null)}
           options={setup.categories.map((c) => ({
             value: c.code,
             label: locale === 'en' ? c.nameEn : c.name,
@@ -157,9 +195,9 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
       {tab !== 'emerging' && (
         <Form.Item label={t('period')}>
           <Select
-            value={period}
-            onChange={setPeriod}
-            options={[3, 6, 12].map((m) => ({ value: m, label: t(`periods.${m}`) }))}
+            value={form.months}
+            onChange={setField('months')}
+            options={PERIOD_MONTHS.map((m) => ({ value: m, label: t(`periods.${m}`) }))}
           />
         </Form.Item>
       )}
@@ -167,24 +205,24 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Space wrap>
           <Form.Item label={t('cellSize')}>
             <Select
-              value={cellSize}
-              onChange={setCellSize}
+              value={form.cellSize}
+              onChange={setField('cellSize')}
               style={{ width: 110 }}
-              options={[500, 1000, 2000, 4000].map((m) => ({ value: m, label: `${m} m` }))}
+              options={CELL_SIZES.map((m) => ({ value: m, label: `${m} m` }))}
             />
           </Form.Item>
           {tab === 'gi' && (
             <Form.Item label={t('shape')}>
               <Select
-                value={shape}
-                onChange={setShape}
+                value={form.shape}
+                onChange={setField('shape')}
                 style={{ width: 100 }}
                 options={(['square', 'hexagon'] as const).map((s) => ({ value: s, label: t(`shapes.${s}`) }))}
               />
             </Form.Item>
           )}
           <Form.Item label={t('fdr')}>
-            <Switch checked={fdr} onChange={setFdr} />
+            <Switch checked={form.fdr} onChange={setField('fdr')} aria-label={t('fdr')} />
           </Form.Item>
         </Space>
       )}
@@ -192,18 +230,18 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Space wrap>
           <Form.Item label={t('eps')}>
             <Select
-              value={eps}
-              onChange={setEps}
+              value={form.eps}
+              onChange={setField('eps')}
               style={{ width: 110 }}
-              options={[50, 100, 150, 300, 500].map((m) => ({ value: m, label: `${m}` }))}
+              options={EPS_METRES.map((m) => ({ value: m, label: `${m}` }))}
             />
           </Form.Item>
           <Form.Item label={t('minPoints')}>
             <Select
-              value={minPoints}
-              onChange={setMinPoints}
+              value={form.minPoints}
+              onChange={setField('minPoints')}
               style={{ width: 90 }}
-              options={[5, 8, 12, 20, 40].map((m) => ({ value: m, label: `${m}` }))}
+              options={MIN_POINTS.map((m) => ({ value: m, label: `${m}` }))}
             />
           </Form.Item>
         </Space>
@@ -300,7 +338,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         dataSource={clusters.data.clusters}
         renderItem={(c) => (
           <List.Item
-            onClick={() => setSelectedCluster(c.cluster)}
+            onClick={() => selectCluster(c.cluster === selectedCluster ? null : c.cluster)}
             className={
               c.cluster === selectedCluster ? 'analysis__item analysis__item--selected' : 'analysis__item'
             }
@@ -325,6 +363,21 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
                   {t('clusters.facilities')}：{c.facilities.map((f) => `${f.name}（${f.count}）`).join('；')}
                 </div>
               )}
+              {c.cluster === selectedCluster && (
+                <div className="analysis__cluster-cases" data-testid="cluster-cases">
+                  <h4>{t('clusters.cases', { shown: c.complaints.length, count: c.count })}</h4>
+                  <ul>
+                    {c.complaints.map((x) => (
+                      <li key={x.id}>
+                        <a href={`/cases/${x.id}`} onClick={(e) => e.stopPropagation()}>
+                          {x.trackingCode}
+                        </a>{' '}
+                        {x.title}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </div>
           </List.Item>
         )}
@@ -339,9 +392,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Tabs
           activeKey={tab}
           onChange={(k) => {
-            setTab(k as Tab);
-            setRunKey(null);
-            setCell(null);
+            setState((s) => ({ ...s, tab: k as Tab }));
           }}
           items={(['gi', 'emerging', 'clusters', ...(setup.canManageClues ? ['clues'] : [])] as Tab[]).map(
             (k) => ({
@@ -364,7 +415,12 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         )}
       </aside>
       <section className="analysis__map">
-        <AnalysisMap layers={layers} bounds={divisionBounds} ready={tab === 'clues' || resultReady} />
+        <AnalysisMap
+          layers={layers}
+          bounds={divisionBounds}
+          focus={focus}
+          ready={tab === 'clues' || resultReady}
+        />
       </section>
     </div>
   );

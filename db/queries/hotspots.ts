@@ -163,8 +163,13 @@ export interface ClusterRow extends Record<string, unknown> {
   categories: { code: string; name: string; count: number }[];
   buildings: { id: number; address: string; count: number }[];
   facilities: { id: number; name: string; kind: string; count: number }[];
+  /** The cluster's complaints, newest first (at most CLUSTER_COMPLAINTS), each a link to its case. */
+  complaints: { id: number; trackingCode: string; title: string; status: string }[];
   hull: string;
 }
+
+/** How many of a cluster's complaints its answer lists. */
+export const CLUSTER_COMPLAINTS = 50;
 
 /**
  * DBSCAN clusters (ST_ClusterDBSCAN in a metric CRS) of the filtered complaints in an area, largest
@@ -185,6 +190,7 @@ export async function listDbscanClusters(
     db,
     sql`with pts as (
           select complaints.id, complaints.location, complaints.location_m, complaints.category_code, complaints.building_id, complaints.facility_id,
+            complaints.tracking_code, complaints.title, complaints.status, complaints.submitted_at,
             ST_ClusterDBSCAN(complaints.location_m, eps => ${params.epsM}::float8, minpoints => ${params.minPoints}::int) over () as cluster
           from complaints
           where ${complaintFilterSql(params.filter)} and (${params.scope})
@@ -209,6 +215,10 @@ export async function listDbscanClusters(
           (select coalesce(json_agg(t order by t.count desc), '[]'::json) from (
              select f.id, f.name, f.kind::text as kind, count(*)::int as count from clustered c join facilities f on f.id = c.facility_id
              where c.cluster = s.cluster group by f.id, f.name, f.kind order by 4 desc limit 5) t) as facilities,
+          (select coalesce(json_agg(t order by t.at desc, t.id desc), '[]'::json) from (
+             select c.id, c.tracking_code as "trackingCode", c.title, c.status::text as status, c.submitted_at as at
+             from clustered c where c.cluster = s.cluster
+             order by c.submitted_at desc, c.id desc limit ${CLUSTER_COMPLAINTS}) t) as complaints,
           ST_AsGeoJSON(s.hull, 6) as hull
         from summary s order by s.count desc limit ${params.limit}`,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { navFor, STAFF_NAV } from '@/components/shell/staff-nav';
-import { caseBackLink, canOpenPage, PAGE_ACCESS, pageOfPath, type StaffPage } from './pages';
+import { canOpenPage, caseBackLink, PAGE_ACCESS, pageOfPath, type StaffPage } from './pages';
 import type { AuthUser, Role } from './types';
 
 const user = (role: Role): Pick<AuthUser, 'role' | 'jurisdiction'> => ({
@@ -20,7 +20,15 @@ describe('staff page access', () => {
       (Object.keys(PAGE_ACCESS) as StaffPage[]).filter((p) => canOpenPage(user(role), p)).sort();
     expect(open('handler')).toEqual(['cases', 'inbox', 'letters', 'map', 'workbench']);
     expect(open('grid_worker')).toEqual(['cases', 'map', 'workbench']);
-    expect(open('leader')).toEqual(['assessment', 'cases', 'hotspots', 'map', 'reports', 'stats', 'workbench']);
+    expect(open('leader')).toEqual([
+      'assessment',
+      'cases',
+      'hotspots',
+      'map',
+      'reports',
+      'stats',
+      'workbench',
+    ]);
     expect(open('admin')).toEqual(['admin', 'assessment', 'map', 'workbench']);
     expect(open('inspector')).toContain('dispatch');
     expect(open('inspector')).not.toContain('admin');

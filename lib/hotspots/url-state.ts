@@ -166,8 +166,6 @@ export function runAnalysis(
   today: Date,
 ): HotspotState {
   const next: HotspotState = { ...current, ...form, from: windowStart(today, form.months), tab };
-  const keep = current.runs.filter(
-    (r) => r !== tab && analysisQuery(r, current) === analysisQuery(r, next),
-  );
+  const keep = current.runs.filter((r) => r !== tab && analysisQuery(r, current) === analysisQuery(r, next));
   return { ...next, runs: [...keep, tab], cell: null, cluster: null };
 }

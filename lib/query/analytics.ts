@@ -58,6 +58,7 @@ export interface ClusterResponse {
     categories: { code: string; name: string; count: number }[];
     buildings: { id: number; address: string; count: number }[];
     facilities: { id: number; name: string; kind: string; count: number }[];
+    complaints: { id: number; trackingCode: string; title: string; status: string }[];
     hull: Geometry;
   }[];
 }
@@ -123,6 +124,35 @@ export const fetchFindings = (q: string) =>
   getJson<{ parameters: { from: string; to: string }; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
 export const fetchClues = () => getJson<{ clues: ClueDto[] }>('/api/clues');
 export const fetchClue = (id: number) => getJson<ClueDetailDto>(`/api/clues/${id}`);
+
+/**
+ * Query options of the hot-spot workspace. Keys are built from the request's query string only,
+ * which lib/hotspots/url-state.ts derives from URL state (never from a clock read at render), so a
+ * key changes exactly when the analysis does. Results are kept for the session's tabs.
+ */
+const ANALYSIS_STALE_MS = 10 * 60_000;
+export const hotspotQueries = {
+  gi: (q: string) => ({
+    queryKey: ['hotspots', 'gi', q] as const,
+    queryFn: () => fetchGi(q),
+    staleTime: ANALYSIS_STALE_MS,
+  }),
+  emerging: (q: string) => ({
+    queryKey: ['hotspots', 'emerging', q] as const,
+    queryFn: () => fetchEmerging(q),
+    staleTime: ANALYSIS_STALE_MS,
+  }),
+  clusters: (q: string) => ({
+    queryKey: ['hotspots', 'clusters', q] as const,
+    queryFn: () => fetchClusters(q),
+    staleTime: ANALYSIS_STALE_MS,
+  }),
+  cellComplaints: (giQuery: string, cell: { i: number; j: number }) => ({
+    queryKey: ['hotspots', 'cell', giQuery, cell.i, cell.j] as const,
+    queryFn: () => fetchCellComplaints(`${giQuery}&i=${cell.i}&j=${cell.j}`),
+    staleTime: ANALYSIS_STALE_MS,
+  }),
+};
 
 /** POST JSON; throws with the API's message on a 4xx/5xx. */
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
