@@ -5,6 +5,15 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.NODE_ENV === 'production') {
+    // Without the media secret every attachment link would fail: refuse to start, saying why.
+    const { mediaSecretProblem } = await import('./lib/intake/media-secret.mjs');
+    const problem = mediaSecretProblem();
+    if (problem) {
+      console.error(`suqiu: refusing to start. ${problem}`);
+      process.exit(1);
+    }
+  }
   if (process.env.SUQIU_BACKGROUND === '0') return;
   const { startAuditSealTimer } = await import('./lib/audit/audit-seal-timer.server');
   startAuditSealTimer();

@@ -1,8 +1,9 @@
 /**
  * Expiring links to attachments: `/api/v1/attachments/<id>?exp=<unix s>&sig=<HMAC-SHA256>`. Only a
  * caller allowed to read the complaint gets one (see `list-attachment-links.server.ts`); the link
- * alone proves it until `exp`. Secret: `SUQIU_MEDIA_SECRET` (required in production; in
- * development a per-process random secret, so links die with the dev server).
+ * alone proves it until `exp`. Secret: `SUQIU_MEDIA_SECRET` (required in production, where the app
+ * refuses to start without it, see media-secret.mjs; `npm run demo` keeps one beside its data folder;
+ * in development a per-process random secret, so links die with the dev server).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
