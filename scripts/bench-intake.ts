@@ -135,6 +135,7 @@ if (base) {
       NEXT_DIST_DIR: distDir,
       DATABASE_URL,
       NODE_ENV: 'production',
+      SUQIU_MEDIA_SECRET: process.env.SUQIU_MEDIA_SECRET ?? randomBytes(32).toString('hex'),
       SUQIU_WORKERS: workers,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -162,12 +162,21 @@ class App {
   async start(overrides: Record<string, string> = {}): Promise<number> {
     const t0 = performance.now();
     const env = { ...process.env, ...this.env };
+    // A production start refuses to run without the attachment links' secret.
+    env.SUQIU_MEDIA_SECRET ??= randomBytes(32).toString('hex');
     delete env.DATABASE_URL;
     delete env.SUQIU_DATA_DIR;
     Object.assign(env, this.env, overrides);
     this.child = spawn(
       process.execPath,
-      ['node_modules/next/dist/bin/next', 'start', '-p', String(this.port)],
+      [
+        '--import',
+        './scripts/peer-address.mjs',
+        'node_modules/next/dist/bin/next',
+        'start',
+        '-p',
+        String(this.port),
+      ],
       {
         env,
         detached: true,

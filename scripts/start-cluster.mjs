@@ -6,16 +6,23 @@
 //
 // Only worker 1 runs the background timers (audit sealer, deadline sweep, month-end reports:
 // SUQIU_BACKGROUND=0 turns them off in the others). A worker that dies is replaced. In-process
-// state is per worker: the reference-data cache (5 s) and the public API's rate limits (each worker
-// counts on its own, see lib/intake/rate-limit.ts). The embedded database (PGlite) allows one
+// state is per worker: the reference-data cache (5 s); the rate limits are shared through the
+// database (lib/intake/rate-store.server.ts). The embedded database (PGlite) allows one
 // process per folder, so without DATABASE_URL this runs one worker.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { mediaSecretProblem } from '../lib/intake/media-secret.mjs';
 
 const wanted = Number(process.env.SUQIU_WORKERS ?? availableParallelism());
 const workers = process.env.DATABASE_URL ? Math.max(1, wanted) : 1;
 
 if (cluster.isPrimary) {
+  // Each worker would refuse to start (instrumentation.ts) and be replaced forever: say it once here.
+  const problem = mediaSecretProblem();
+  if (problem) {
+    console.error(`start:cluster: refusing to start. ${problem}`);
+    process.exit(1);
+  }
   if (!process.env.DATABASE_URL && wanted > 1) {
     console.warn(
       'start:cluster: no DATABASE_URL — the embedded database allows one process: starting 1 worker',
@@ -50,5 +57,7 @@ if (cluster.isPrimary) {
 } else {
   // Each worker is `next start` with the same arguments; its listen() goes through the primary.
   process.argv = [process.argv[0], 'next', 'start', ...process.argv.slice(2)];
+  // The socket's address for rate limits and the audit log (lib/http/client-address.ts).
+  await import('./peer-address.mjs');
   await import('next/dist/bin/next');
 }

@@ -3,6 +3,7 @@ export * from './enums';
 export * from './geography';
 export * from './map';
 export * from './organisation';
+export * from './rate-limits';
 export * from './reporting';
 export * from './supervision';
 export * from './taxonomy';

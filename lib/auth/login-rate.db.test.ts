@@ -9,9 +9,13 @@ import { POST } from '@/app/api/auth/login/route';
 import type { DbHandle } from '@/db/client';
 import { insertUsers } from '@/db/queries/users';
 import { createTestDb } from '@/db/testing/test-db';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { LOGIN_FAILURES_PER_ADDRESS } from './login-rate';
 import { hashPassword } from './password';
 import { CODES, insertGeographyAndOffices } from './testing/fixtures';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 vi.mock('server-only', () => ({}));
 vi.mock('next-intl/server', () => ({
@@ -46,7 +50,7 @@ const attempt = (username: string, password: string, ip: string) =>
   POST(
     new Request('http://localhost/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/json', 'x-suqiu-peer': ip },
       body: JSON.stringify({ username, password }),
     }),
   );
@@ -69,5 +73,24 @@ describe('login throttling per client address', () => {
     expect(body.error.message).toMatch(/^tooManyFromAddress\{"minutes":\d+\}$/);
     // Another address signs in as usual.
     expect((await attempt('leader.39', PASSWORD, '198.51.100.9')).status).toBe(200);
+  });
+
+  it('does not reset the budget for a client that rotates X-Forwarded-For', async () => {
+    const limit = LOGIN_FAILURES_PER_ADDRESS.limit;
+    const rotating = (i: number) =>
+      POST(
+        new Request('http://localhost/api/auth/login', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-suqiu-peer': '192.0.2.77',
+            'x-forwarded-for': `10.${i}.0.1`,
+            'x-real-ip': `10.${i}.0.2`,
+          },
+          body: JSON.stringify({ username: `nobody.${i}`, password: 'wrong-password-1' }),
+        }),
+      );
+    for (let i = 0; i < limit; i++) expect((await rotating(i)).status, `attempt ${i + 1}`).toBe(401);
+    expect((await rotating(limit)).status).toBe(429);
   });
 });

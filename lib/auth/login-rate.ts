@@ -1,11 +1,12 @@
 /**
  * Login throttling per client address, on top of the per-account lockout (lockout.ts): failed
  * sign-ins from one address (password spraying across many accounts) are counted in a sliding
- * window with the intake API's limiter (lib/intake/rate-limit.ts); past the limit every attempt
+ * window with the intake API's limiter (lib/intake/rate-store.server.ts: shared by all workers on the server database); past the limit every attempt
  * from that address is answered 429 with Retry-After before any password is checked. Successful
  * sign-ins are not counted, so an office behind one NAT address is not locked out by its own staff.
  */
-import { intakeLimiter, type RateLimiter, type RateRule } from '@/lib/intake/rate-limit';
+import type { RateRule } from '@/lib/intake/rate-limit';
+import { type RateStore, rateStore } from '@/lib/intake/rate-store.server';
 
 const configured = Number(process.env.SUQIU_RATE_LOGIN_PER_ADDRESS);
 
@@ -20,16 +21,16 @@ const key = (address: string) => `login-fail:${address}`;
 export function loginWaitMs(
   address: string,
   now = Date.now(),
-  limiter: RateLimiter = intakeLimiter(),
-): number {
-  return limiter.peek(key(address), LOGIN_FAILURES_PER_ADDRESS, now);
+  store: RateStore = rateStore(),
+): Promise<number> {
+  return store.peek(key(address), LOGIN_FAILURES_PER_ADDRESS, now);
 }
 
 /** Count one failed sign-in from this address. */
-export function recordLoginFailure(
+export async function recordLoginFailure(
   address: string,
   now = Date.now(),
-  limiter: RateLimiter = intakeLimiter(),
-): void {
-  limiter.hit(key(address), LOGIN_FAILURES_PER_ADDRESS, now);
+  store: RateStore = rateStore(),
+): Promise<void> {
+  await store.hit(key(address), LOGIN_FAILURES_PER_ADDRESS, now);
 }

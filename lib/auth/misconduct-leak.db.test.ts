@@ -18,6 +18,7 @@ import type { DbHandle } from '@/db/client';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { signAttachmentUrl } from '@/lib/intake/signed-url';
 import {
   buildWorkflowWorld,
@@ -28,6 +29,9 @@ import {
 } from '@/lib/workflow/testing/fixture';
 import { SESSION_COOKIE } from './session';
 import type { AuthUser } from './types';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 vi.hoisted(() => {
   process.env.SUQIU_RATE_SUBMIT_PER_ADDRESS = '100000';
@@ -391,7 +395,7 @@ async function call(
   const token = who ? tokens.get(who) : undefined;
   cookieJar.cookie = token ? `${SESSION_COOKIE}=${token}` : '';
   const request = new Request(`http://localhost${pathname}${query ? `?${query}` : ''}`, {
-    headers: { ...(cookieJar.cookie ? { cookie: cookieJar.cookie } : {}), 'x-forwarded-for': '10.7.7.7' },
+    headers: { ...(cookieJar.cookie ? { cookie: cookieJar.cookie } : {}), 'x-suqiu-peer': '10.7.7.7' },
   });
   return handler(request, { params: Promise.resolve(params) });
 }

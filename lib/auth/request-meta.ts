@@ -1,8 +1,6 @@
-/** Client IP and user agent of a request, for the sessions row (informational only). */
+import { recordedAddress } from '@/lib/http/client-address';
+
+/** Client address (lib/http/client-address.ts: the socket, or past trusted proxies) and user agent. */
 export function requestMeta(request: Request): { ip: string | null; userAgent: string | null } {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return {
-    ip: forwarded || request.headers.get('x-real-ip') || null,
-    userAgent: request.headers.get('user-agent'),
-  };
+  return { ip: recordedAddress(request), userAgent: request.headers.get('user-agent') };
 }

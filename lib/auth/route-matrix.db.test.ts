@@ -14,6 +14,7 @@ import type { DbHandle } from '@/db/client';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { INDICATOR_IDS } from '@/lib/stats/definitions';
 import { buildWorkflowWorld, insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
 import { ACTIONS, type Action } from './policy';
@@ -26,6 +27,9 @@ import {
 } from './route-matrix';
 import { SESSION_COOKIE } from './session';
 import type { AuthUser, Role } from './types';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 vi.hoisted(() => {
   process.env.SUQIU_RATE_SUBMIT_PER_ADDRESS = '100000';
@@ -379,7 +383,7 @@ async function call(
     method,
     headers: {
       ...(cookieJar.cookie ? { cookie: cookieJar.cookie } : {}),
-      'x-forwarded-for': `10.9.${Math.floor(++ipSerial / 250)}.${ipSerial % 250}`,
+      'x-suqiu-peer': `10.9.${Math.floor(++ipSerial / 250)}.${ipSerial % 250}`,
       ...(probe.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },

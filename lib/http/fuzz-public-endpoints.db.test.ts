@@ -31,7 +31,11 @@ import type { DbHandle } from '@/db/client';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { hashPassword } from '@/lib/auth/password';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { buildWorkflowWorld, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 const storageDir = vi.hoisted(() => {
   const dir = `${process.env.TMPDIR ?? '/tmp'}/suqiu-fuzz-${process.pid}-${Date.now()}`;
@@ -88,7 +92,7 @@ interface RawInit {
 }
 
 function rawRequest(p: string, init: RawInit): Request {
-  const headers: Record<string, string> = { 'x-forwarded-for': nextIp(), ...(init.headers ?? {}) };
+  const headers: Record<string, string> = { 'x-suqiu-peer': nextIp(), ...(init.headers ?? {}) };
   if (init.contentType) headers['content-type'] = init.contentType;
   return new Request(`http://localhost${p}`, {
     method: init.method ?? 'POST',

@@ -4,20 +4,8 @@
  */
 import { AppError } from '@/lib/http/errors';
 
-/**
- * The client address for rate limits. Browsers cannot set X-Forwarded-For past a proxy that
- * appends to it, so the entry `SUQIU_TRUSTED_PROXY_HOPS` places from the right is used (default 0:
- * the rightmost, added by the nearest proxy or by Next.js itself); X-Real-IP next; else 'local'.
- */
-export function clientAddress(request: Request): string {
-  const hops = Number(process.env.SUQIU_TRUSTED_PROXY_HOPS ?? 0) || 0;
-  const chain = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const fromChain = chain[Math.max(0, chain.length - 1 - hops)];
-  return fromChain || request.headers.get('x-real-ip') || 'local';
-}
+/** The client address for rate limits: see lib/http/client-address.ts (trusted proxies, the socket). */
+export { clientAddress } from '@/lib/http/client-address';
 
 export const JSON_BODY_MAX_BYTES = 64 * 1024;
 

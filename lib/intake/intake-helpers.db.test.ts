@@ -11,11 +11,15 @@ import { GET as suggestGet } from '@/app/api/v1/categories/suggest/route';
 import type { DbHandle } from '@/db/client';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { resetTriageSuggesterCache } from '@/lib/triage/get-triage-suggester.server';
 import { trainTriageModel } from '@/lib/triage/train-triage-model.server';
 import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { buildOpenApiDocument } from './openapi';
 import { submitComplaint } from './submit-complaint.server';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 vi.hoisted(() => {
   process.env.SUQIU_RATE_SEARCH_PER_ADDRESS = '20';
@@ -34,13 +38,13 @@ const freshIp = () => `10.9.0.${++ipCounter}`;
 
 function search(query: string, ip = freshIp()) {
   return searchGet(
-    new Request(`http://localhost/api/v1/buildings/search?${query}`, { headers: { 'x-forwarded-for': ip } }),
+    new Request(`http://localhost/api/v1/buildings/search?${query}`, { headers: { 'x-suqiu-peer': ip } }),
   );
 }
 function suggest(query: string, ip = freshIp()) {
   return suggestGet(
     new Request(`http://localhost/api/v1/categories/suggest?${query}`, {
-      headers: { 'x-forwarded-for': ip },
+      headers: { 'x-suqiu-peer': ip },
     }),
   );
 }

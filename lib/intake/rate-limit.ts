@@ -1,9 +1,8 @@
 /**
- * In-process rate limits for the public intake API (per client address, per phone, per tracking
- * code). A sliding-window counter per key, kept in this process's memory: enough for one app
- * instance; with several replicas each counts on its own (limits then multiply by the replica
- * count; put a shared store such as Redis or a database table behind `RateLimiter` if that
- * matters). Time is an argument, so the maths is testable.
+ * Rate limits for the public intake API and sign-in (per client address, per phone, per tracking
+ * code and address): the rules, and the in-memory sliding window used on the embedded database.
+ * On the server database the counts live in a shared table instead (rate-store.server.ts: one
+ * limit across all workers and machines). Time is an argument, so the maths is testable.
  */
 import { AppError } from '@/lib/http/errors';
 
@@ -71,7 +70,7 @@ export const INTAKE_RATE_RULES = {
   /** The report form's helpers (debounced while typing): building search and category suggestion. */
   searchPerAddress: { limit: num('SUQIU_RATE_SEARCH_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
   suggestPerAddress: { limit: num('SUQIU_RATE_SUGGEST_PER_ADDRESS', 240), windowMs: 10 * 60_000 },
-  /** Wrong phone digits for one code: 10 per hour, then the code is locked for the hour. */
+  /** Misses (unknown code or wrong digits) for one code from one address: 10 per hour, then 429 there. */
   trackFailuresPerCode: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;
 
@@ -81,12 +80,6 @@ const globalForLimiter = globalThis as unknown as { __suqiuIntakeLimiter?: RateL
 export function intakeLimiter(): RateLimiter {
   globalForLimiter.__suqiuIntakeLimiter ??= new RateLimiter();
   return globalForLimiter.__suqiuIntakeLimiter;
-}
-
-/** Count a hit and throw RATE_LIMITED (429 with Retry-After) when over the limit. */
-export function enforceRate(key: string, rule: RateRule, now = Date.now(), limiter = intakeLimiter()): void {
-  const waitMs = limiter.hit(key, rule, now);
-  if (waitMs > 0) throw rateLimited(waitMs);
 }
 
 export function rateLimited(waitMs: number): AppError {

@@ -9,7 +9,8 @@ import {
 import { AppError } from '@/lib/http/errors';
 import { listMergedProgress } from '@/lib/triage/list-merged-progress.server';
 import type { PublicTimeline } from './public-timeline';
-import { enforceRate, INTAKE_RATE_RULES, intakeLimiter, rateLimited } from './rate-limit';
+import { INTAKE_RATE_RULES } from './rate-limit';
+import { assertUnderRate, enforceRate } from './rate-store.server';
 import { type TrackInput, trackInput } from './submit-input';
 
 export type { PublicTimeline };
@@ -31,14 +32,13 @@ export async function requireTrackedComplaint(
 ): Promise<PublicComplaintRow> {
   const now = options.now ?? Date.now();
   const failKey = `track-fail:${input.trackingCode}:${options.address ?? 'local'}`;
-  const waitMs = intakeLimiter().peek(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
-  if (waitMs > 0) throw rateLimited(waitMs);
+  await assertUnderRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
   const row = await getPublicComplaint(db, {
     trackingCode: input.trackingCode,
     forUpdate: options.forUpdate,
   });
   if (!row || (row.phoneLast4 !== null && row.phoneLast4 !== input.phoneLast4)) {
-    enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
+    await enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now).catch(() => {});
     throw new AppError('NOT_FOUND', 'No complaint with this tracking code and phone digits');
   }
   return row;

@@ -14,8 +14,12 @@ import type { DbHandle } from '@/db/client';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { wgs84ToGcj02 } from '@/lib/geo/convert-datum';
+import { trustPeerHeader } from '@/lib/http/client-address';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
+
+// The app's server writes the socket's address into x-suqiu-peer (scripts/peer-address.mjs); so do these requests.
+trustPeerHeader();
 
 // Rate rules are read at import: lift them for this file (the limiter itself has its own tests).
 vi.hoisted(() => {
@@ -64,7 +68,7 @@ afterAll(async () => {
 
 const ctx = (p: string) => ({ params: Promise.resolve({ path: p.split('/') }) });
 const get = (p: string, ip = '10.0.0.1') =>
-  GET(new Request(`${BASE}/${p}`, { headers: { 'x-forwarded-for': ip } }), ctx(p.split('?')[0]!));
+  GET(new Request(`${BASE}/${p}`, { headers: { 'x-suqiu-peer': ip } }), ctx(p.split('?')[0]!));
 function post(p: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return POST(
     new Request(`${BASE}/${p}`, {

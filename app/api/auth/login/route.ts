@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   try {
     // Signing in uses no prior session: an old cookie without Origin (a script) is not refused.
     assertSameOrigin(request, { session: 'ignored' });
-    const waitMs = loginWaitMs(address);
+    const waitMs = await loginWaitMs(address);
     if (waitMs > 0) {
       const t = await getTranslations('auth.errors');
       const limited = rateLimited(waitMs);
@@ -51,7 +51,7 @@ export async function POST(request: Request) {
     );
   } catch (error) {
     if (error instanceof AppError && (error.code === 'UNAUTHENTICATED' || error.code === 'RATE_LIMITED'))
-      recordLoginFailure(address);
+      await recordLoginFailure(address);
     return toErrorResponse(await localizeAuthError(error));
   }
 }

@@ -6,7 +6,8 @@ import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 
 /**
@@ -17,7 +18,7 @@ import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 export async function POST(request: Request) {
   await connection();
   try {
-    enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
+    await enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
     const body = await readJsonBody(request);
     const headerKey = request.headers.get('idempotency-key');
     const input =
@@ -26,7 +27,7 @@ export async function POST(request: Request) {
         : body;
     const phone = (input as { contact?: { phone?: unknown } } | null)?.contact?.phone;
     if (typeof phone === 'string') {
-      enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
+      await enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
     }
     const user = isSameOrigin(request) ? await getCurrentUser() : null;
     const onBehalfUserId = user && can(user, 'complaint.reportOnBehalf') ? user.id : null;

@@ -4,14 +4,15 @@ import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
 import { rateComplaint } from '@/lib/intake/rate-complaint.server';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 
 /** POST {trackingCode, phoneLast4?, level, comment?} → rate a resolved complaint; the updated timeline. */
 export async function POST(request: Request) {
   await connection();
   try {
     const address = clientAddress(request);
-    enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
+    await enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
     const timeline = await rateComplaint(await getDb(), await readJsonBody(request), { address });
     return jsonResponse({ complaint: timeline }, { status: 201, headers: NO_STORE });
   } catch (error) {

@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 import { trackComplaint } from '@/lib/intake/track-complaint.server';
 
 /** POST {trackingCode, phoneLast4?} → the public timeline (POST keeps the code out of URLs and logs). */
@@ -11,7 +12,7 @@ export async function POST(request: Request) {
   await connection();
   try {
     const address = clientAddress(request);
-    enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
+    await enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
     const timeline = await trackComplaint(await getDb(), await readJsonBody(request), { address });
     return jsonResponse({ complaint: timeline }, { headers: NO_STORE });
   } catch (error) {

@@ -6,7 +6,8 @@ import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 import { storeUpload } from '@/lib/intake/store-upload.server';
 import { UPLOAD_MAX_BYTES } from '@/lib/intake/upload-limits';
 
@@ -18,7 +19,7 @@ const BODY_MAX = UPLOAD_MAX_BYTES + 64 * 1024;
 export async function POST(request: Request) {
   await connection();
   try {
-    enforceRate(`upload:${clientAddress(request)}`, INTAKE_RATE_RULES.uploadPerAddress);
+    await enforceRate(`upload:${clientAddress(request)}`, INTAKE_RATE_RULES.uploadPerAddress);
     // The boundary parameter is case-sensitive: keep the header as sent.
     const type = request.headers.get('content-type') ?? '';
     if (!type.toLowerCase().startsWith('multipart/form-data')) {

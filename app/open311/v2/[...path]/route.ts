@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { listActiveCategories } from '@/db/queries/intake';
 import { AppError, toAppError } from '@/lib/http/errors';
 import { clientAddress } from '@/lib/intake/http';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 import { getOpen311Request, listOpen311Requests } from '@/lib/open311/list-open311-requests.server';
 import {
   OPEN311_DISCOVERY,
@@ -63,7 +64,7 @@ export async function GET(request: Request, context: Context) {
       return open311Response(format, toServiceDefinition(id), { root: 'service_definition' });
     }
     if (head === 'requests') {
-      enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
+      await enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
       const db = await getDb();
       if (id) {
         const one = await getOpen311Request(db, id);
@@ -95,12 +96,13 @@ export async function POST(request: Request, context: Context) {
   }
   const { format } = r;
   try {
-    enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
+    await enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
     const fields = await readForm(request);
     const wrong = checkJurisdiction(fields, format);
     if (wrong) return wrong;
     const phone = fields.get('phone');
-    if (phone) enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
+    if (phone)
+      await enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
     const result = await submitOpen311Request(await getDb(), fields, {
       idempotencyKey: request.headers.get('idempotency-key'),
     });

@@ -4,14 +4,15 @@ import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { categorySuggestInput, queryObject } from '@/lib/intake/helper-input';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
-import { enforceRate, INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
+import { enforceRate } from '@/lib/intake/rate-store.server';
 import { suggestCategories } from '@/lib/intake/suggest-categories.server';
 
 /** GET ?text=&kind= → the keyword rule that matches and the classifier's top categories with probabilities. */
 export async function GET(request: Request) {
   await connection();
   try {
-    enforceRate(`suggest:${clientAddress(request)}`, INTAKE_RATE_RULES.suggestPerAddress);
+    await enforceRate(`suggest:${clientAddress(request)}`, INTAKE_RATE_RULES.suggestPerAddress);
     const input = categorySuggestInput.parse(queryObject(request.url));
     return jsonResponse(await suggestCategories(await getDb(), input), { headers: NO_STORE });
   } catch (error) {

@@ -1,0 +1,113 @@
+import 'server-only';
+/**
+ * Where the rate limits count (rate-limit.ts has the rules and the in-memory sliding window).
+ *
+ * - Server database (`DATABASE_URL`): the table `rate_limit_counters`, shared by every worker of
+ *   `npm run start:cluster` and every machine on the database, so a limit is one limit however
+ *   many processes answer. A sliding-window counter: hits per fixed window, the previous window
+ *   weighted by the part of it still inside the sliding window. One statement per hit.
+ * - Embedded database: this process's memory (PGlite allows one process per data folder).
+ * `SUQIU_RATE_STORE=memory|database` overrides the choice.
+ */
+import type { DbOrTx } from '@/db/client';
+import { getDb } from '@/db/client';
+import { countRateHit, deleteExpiredRateCounts, readRateCounts } from '@/db/queries/rate-limits';
+import { intakeLimiter, type RateLimiter, type RateRule, rateLimited } from './rate-limit';
+
+export interface RateStore {
+  /** Count one hit for `key`; the milliseconds to wait when over the limit, else 0. */
+  hit(key: string, rule: RateRule, now: number): Promise<number>;
+  /** Whether `key` is at its limit, without counting a hit. */
+  peek(key: string, rule: RateRule, now: number): Promise<number>;
+}
+
+export class MemoryRateStore implements RateStore {
+  constructor(readonly limiter: RateLimiter = intakeLimiter()) {}
+  async hit(key: string, rule: RateRule, now: number) {
+    return this.limiter.hit(key, rule, now);
+  }
+  async peek(key: string, rule: RateRule, now: number) {
+    return this.limiter.peek(key, rule, now);
+  }
+}
+
+/** The sliding-window estimate from two fixed windows, and the wait until it is back under `limit`. */
+export function slidingWindow(
+  counts: { current: number; previous: number },
+  rule: RateRule,
+  now: number,
+): { estimate: number; waitMs: (limit: number) => number } {
+  const start = Math.floor(now / rule.windowMs) * rule.windowMs;
+  const elapsed = (now - start) / rule.windowMs;
+  const estimate = counts.previous * (1 - elapsed) + counts.current;
+  return {
+    estimate,
+    waitMs: (limit) => {
+      if (counts.current >= limit || counts.previous === 0) return start + rule.windowMs - now;
+      const until = 1 - (limit - counts.current) / counts.previous;
+      return Math.max(1, Math.ceil((until - elapsed) * rule.windowMs));
+    },
+  };
+}
+
+export class DatabaseRateStore implements RateStore {
+  private lastSweep = 0;
+  constructor(private readonly db: () => Promise<DbOrTx> = getDb) {}
+
+  async hit(key: string, rule: RateRule, now: number) {
+    const db = await this.db();
+    const window = Math.floor(now / rule.windowMs);
+    const counts = await countRateHit(db, {
+      key: `${rule.windowMs}:${key}`,
+      window,
+      windowMs: rule.windowMs,
+    });
+    if (now - this.lastSweep > 60_000) {
+      this.lastSweep = now;
+      void deleteExpiredRateCounts(db, new Date(now)).catch(() => {});
+    }
+    const w = slidingWindow(counts, rule, now);
+    // This hit is counted: allowed while the estimate stays within the limit.
+    return w.estimate <= rule.limit ? 0 : w.waitMs(rule.limit);
+  }
+
+  async peek(key: string, rule: RateRule, now: number) {
+    const window = Math.floor(now / rule.windowMs);
+    const counts = await readRateCounts(await this.db(), { key: `${rule.windowMs}:${key}`, window });
+    const w = slidingWindow(counts, rule, now);
+    return w.estimate >= rule.limit ? w.waitMs(rule.limit) : 0;
+  }
+}
+
+const globalForStore = globalThis as unknown as { __suqiuRateStore?: RateStore };
+
+/** The process's store: the database's table on the server engine, memory on the embedded one. */
+export function rateStore(): RateStore {
+  if (!globalForStore.__suqiuRateStore) {
+    const choice = process.env.SUQIU_RATE_STORE ?? (process.env.DATABASE_URL ? 'database' : 'memory');
+    globalForStore.__suqiuRateStore = choice === 'database' ? new DatabaseRateStore() : new MemoryRateStore();
+  }
+  return globalForStore.__suqiuRateStore;
+}
+
+/** Count a hit and throw RATE_LIMITED (429 with Retry-After) when over the limit. */
+export async function enforceRate(
+  key: string,
+  rule: RateRule,
+  now = Date.now(),
+  store: RateStore = rateStore(),
+): Promise<void> {
+  const waitMs = await store.hit(key, rule, now);
+  if (waitMs > 0) throw rateLimited(waitMs);
+}
+
+/** Throw RATE_LIMITED when `key` is at its limit, without counting. */
+export async function assertUnderRate(
+  key: string,
+  rule: RateRule,
+  now = Date.now(),
+  store: RateStore = rateStore(),
+): Promise<void> {
+  const waitMs = await store.peek(key, rule, now);
+  if (waitMs > 0) throw rateLimited(waitMs);
+}
