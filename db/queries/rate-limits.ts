@@ -48,3 +48,19 @@ export async function readRateCounts(db: DbOrTx, p: { key: string; window: numbe
 export async function deleteExpiredRateCounts(db: DbOrTx, now: Date): Promise<void> {
   await db.execute(sql`delete from rate_limit_counters where expires_at < ${now.toISOString()}::timestamptz`);
 }
+
+/** A lock on `key` until `until` (window -1 marks a lock row; a later lock extends it). */
+export async function upsertRateLock(db: DbOrTx, p: { key: string; until: Date }): Promise<void> {
+  await db.execute(sql`insert into rate_limit_counters (key, "window", hits, expires_at)
+      values (${p.key}, -1, 1, ${p.until.toISOString()}::timestamptz)
+      on conflict (key, "window") do update set expires_at = greatest(rate_limit_counters.expires_at, excluded.expires_at)`);
+}
+
+/** When the lock on `key` ends, or null when there is none. */
+export async function getRateLock(db: DbOrTx, key: string): Promise<Date | null> {
+  const row = await queryRow<{ until: string | Date }>(
+    db,
+    sql`select expires_at as until from rate_limit_counters where key = ${key} and "window" = -1`,
+  );
+  return row ? new Date(row.until) : null;
+}

@@ -48,6 +48,7 @@ beforeAll(async () => {
         officeId: fx.offices.xiquHealth,
       },
       { username: 'locky', displayName: '乙', role: 'leader', passwordHash: hash, divisionCode: CODES.city },
+      { username: 'locky2', displayName: '丙', role: 'leader', passwordHash: hash, divisionCode: CODES.city },
       {
         username: 'gone',
         displayName: '丙',
@@ -133,6 +134,23 @@ describe('login', () => {
       .from(users)
       .where(eq(users.username, 'locky'));
     expect(row).toEqual({ failed: 0, until: null });
+  });
+
+  it('locks an unknown username exactly like a real one (the answers do not tell which exist)', async () => {
+    const answers = async (username: string, base: number) => {
+      const out: { code: string; message: string; retry?: string }[] = [];
+      for (let i = 1; i <= MAX_FAILED_LOGINS + 1; i++) {
+        const e = await error(login(handle.db, { username, password: 'bad', now: at(base + i * 1000) }));
+        out.push({ code: e.code, message: e.message, retry: e.headers?.['retry-after'] });
+      }
+      return out;
+    };
+    const real = await answers('locky2', 100_000);
+    const unknown = await answers('no.such.user', 100_000);
+    expect(unknown.map((a) => a.code)).toEqual(real.map((a) => a.code));
+    expect(unknown.map((a) => a.message)).toEqual(real.map((a) => a.message));
+    expect(real.at(-1)!.code).toBe('RATE_LIMITED');
+    expect(unknown[MAX_FAILED_LOGINS - 1]!.retry).toBe(String(LOCKOUT_MS / 1000));
   });
 
   it('upgrades a hash made with old parameters on a successful login', async () => {

@@ -10,7 +10,9 @@ import {
 import { AUDIT, type AuditAction } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import { AppError } from '@/lib/http/errors';
-import { afterFailedLogin, lockoutState } from './lockout';
+import type { RateRule } from '@/lib/intake/rate-limit';
+import { rateStore } from '@/lib/intake/rate-store.server';
+import { afterFailedLogin, FAILURE_WINDOW_MS, LOCKOUT_MS, lockoutState, MAX_FAILED_LOGINS } from './lockout';
 import { hashPassword, passwordNeedsRehash, verifyDummyPassword, verifyPassword } from './password';
 import { generateSessionToken, hashSessionToken, sessionExpiry } from './session';
 import { toAuthUser } from './to-auth-user';
@@ -54,6 +56,17 @@ export function accountLocked(remainingMs: number): AppError {
 type Outcome = { ok: true; userId: number } | { ok: false; error: AppError };
 
 /**
+ * A name with no usable account locks like a real one (MAX_FAILED_LOGINS failures, then 429 for
+ * about LOCKOUT_MS), so that the answers do not tell which usernames exist. Counted in the rate
+ * store (shared by all workers on the server database).
+ */
+const UNKNOWN_NAME_RULE: RateRule = {
+  limit: MAX_FAILED_LOGINS,
+  windowMs: Math.max(LOCKOUT_MS, FAILURE_WINDOW_MS),
+};
+const unknownNameKey = (username: string) => `login-name:${username.trim().toLowerCase().slice(0, 64)}`;
+
+/**
  * Check a username and password and open a session.
  *
  * Unknown users, disabled users and wrong passwords get the same UNAUTHENTICATED error, and an
@@ -77,8 +90,22 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
       });
     const row = await getUserForLogin(tx, { username: input.username, lock: true });
     if (!row || row.disabledAt) {
+      const store = rateStore(db);
+      const key = unknownNameKey(input.username);
+      const reason = row ? 'disabled' : 'unknown_user';
+      const lockedMs = await store.lockedFor(key, now.getTime());
+      if (lockedMs > 0) {
+        await audit(AUDIT.authLoginFailed, row?.id ?? null, { reason, locked: true });
+        return { ok: false, error: accountLocked(lockedMs) };
+      }
       await verifyDummyPassword(input.password);
-      await audit(AUDIT.authLoginFailed, row?.id ?? null, { reason: row ? 'disabled' : 'unknown_user' });
+      await audit(AUDIT.authLoginFailed, row?.id ?? null, { reason });
+      // Counted as a real account's failures are (lockout.ts): within the window, then a lock.
+      const wait = await store.hit(key, UNKNOWN_NAME_RULE, now.getTime());
+      if (wait > 0 || (await store.peek(key, UNKNOWN_NAME_RULE, now.getTime())) > 0) {
+        await store.lock(key, now.getTime() + LOCKOUT_MS);
+        return { ok: false, error: accountLocked(LOCKOUT_MS) };
+      }
       return { ok: false, error: invalidCredentials() };
     }
     const state = lockoutState(row, now);

@@ -387,11 +387,19 @@ async function call(
       ...(probe.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },
-    ...(probe.body !== undefined ? { body: JSON.stringify(probe.body) } : {}),
+    ...(probe.body !== undefined ? { body: JSON.stringify(loginProbeBody(key, probe.body)) } : {}),
   };
   return handler(new Request(`http://localhost${pathname}${probe.query ? `?${probe.query}` : ''}`, init), {
     params: Promise.resolve(params),
   });
+}
+
+/** An unknown name locks after 5 failures like a real account: each login probe uses a fresh one. */
+let loginSerial = 0;
+function loginProbeBody(key: string, body: unknown): unknown {
+  if (key !== '/api/auth/login' || typeof body !== 'object' || body === null) return body;
+  const b = body as { username?: string };
+  return b.username === 'nobody' ? { ...b, username: `nobody.${++loginSerial}` } : body;
 }
 
 describe('the declared matrix covers the code', () => {

@@ -9,9 +9,15 @@ import 'server-only';
  * - Embedded database: this process's memory (PGlite allows one process per data folder).
  * `SUQIU_RATE_STORE=memory|database` overrides the choice.
  */
-import type { DbOrTx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { getDb } from '@/db/client';
-import { countRateHit, deleteExpiredRateCounts, readRateCounts } from '@/db/queries/rate-limits';
+import {
+  countRateHit,
+  deleteExpiredRateCounts,
+  getRateLock,
+  readRateCounts,
+  upsertRateLock,
+} from '@/db/queries/rate-limits';
 import { intakeLimiter, type RateLimiter, type RateRule, rateLimited } from './rate-limit';
 
 export interface RateStore {
@@ -19,6 +25,9 @@ export interface RateStore {
   hit(key: string, rule: RateRule, now: number): Promise<number>;
   /** Whether `key` is at its limit, without counting a hit. */
   peek(key: string, rule: RateRule, now: number): Promise<number>;
+  /** Lock `key` until `until` (ms); `lockedFor` tells the milliseconds left, exactly. */
+  lock(key: string, until: number): Promise<void>;
+  lockedFor(key: string, now: number): Promise<number>;
 }
 
 export class MemoryRateStore implements RateStore {
@@ -28,6 +37,14 @@ export class MemoryRateStore implements RateStore {
   }
   async peek(key: string, rule: RateRule, now: number) {
     return this.limiter.peek(key, rule, now);
+  }
+  private readonly locks = new Map<string, number>();
+  async lock(key: string, until: number) {
+    if (this.locks.size > 100_000) this.locks.clear();
+    this.locks.set(key, Math.max(until, this.locks.get(key) ?? 0));
+  }
+  async lockedFor(key: string, now: number) {
+    return Math.max(0, (this.locks.get(key) ?? 0) - now);
   }
 }
 
@@ -50,8 +67,9 @@ export function slidingWindow(
   };
 }
 
+let lastSweep = 0;
+
 export class DatabaseRateStore implements RateStore {
-  private lastSweep = 0;
   constructor(private readonly db: () => Promise<DbOrTx> = getDb) {}
 
   async hit(key: string, rule: RateRule, now: number) {
@@ -62,8 +80,8 @@ export class DatabaseRateStore implements RateStore {
       window,
       windowMs: rule.windowMs,
     });
-    if (now - this.lastSweep > 60_000) {
-      this.lastSweep = now;
+    if (now - lastSweep > 60_000) {
+      lastSweep = now;
       void deleteExpiredRateCounts(db, new Date(now)).catch(() => {});
     }
     const w = slidingWindow(counts, rule, now);
@@ -77,15 +95,31 @@ export class DatabaseRateStore implements RateStore {
     const w = slidingWindow(counts, rule, now);
     return w.estimate >= rule.limit ? w.waitMs(rule.limit) : 0;
   }
+
+  async lock(key: string, until: number) {
+    await upsertRateLock(await this.db(), { key: `lock:${key}`, until: new Date(until) });
+  }
+
+  async lockedFor(key: string, now: number) {
+    const until = await getRateLock(await this.db(), `lock:${key}`);
+    return until ? Math.max(0, until.getTime() - now) : 0;
+  }
 }
 
 const globalForStore = globalThis as unknown as { __suqiuRateStore?: RateStore };
 
-/** The process's store: the database's table on the server engine, memory on the embedded one. */
-export function rateStore(): RateStore {
+const useDatabase = () =>
+  (process.env.SUQIU_RATE_STORE ?? (process.env.DATABASE_URL ? 'database' : 'memory')) === 'database';
+
+/**
+ * The store: the database's table on the server engine, memory on the embedded one. `db` (never a
+ * transaction: a refused request rolls back, its count must stay) names the database to count
+ * in; by default the process's.
+ */
+export function rateStore(db?: Db): RateStore {
+  if (db && useDatabase()) return new DatabaseRateStore(async () => db);
   if (!globalForStore.__suqiuRateStore) {
-    const choice = process.env.SUQIU_RATE_STORE ?? (process.env.DATABASE_URL ? 'database' : 'memory');
-    globalForStore.__suqiuRateStore = choice === 'database' ? new DatabaseRateStore() : new MemoryRateStore();
+    globalForStore.__suqiuRateStore = useDatabase() ? new DatabaseRateStore() : new MemoryRateStore();
   }
   return globalForStore.__suqiuRateStore;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/http/errors';
 import { transition } from '@/lib/workflow/transition.server';
+import { rateStore } from './rate-store.server';
 import { reopenInput } from './submit-input';
 import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from './track-complaint.server';
 
@@ -18,7 +19,11 @@ export async function reopenComplaint(
   const input = reopenInput.parse(raw);
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const row = await requireTrackedComplaint(tx, input, { forUpdate: true, address: options.address });
+    const row = await requireTrackedComplaint(tx, input, {
+      forUpdate: true,
+      address: options.address,
+      store: rateStore(db),
+    });
     const before = await toPublicTimeline(tx, row);
     if (!before.canReopen) {
       throw new AppError('CONFLICT', 'Only a complaint rated unsatisfied can be reopened');

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { DbOrTx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import {
   getPublicComplaint,
   listPublicEvents,
@@ -10,7 +10,7 @@ import { AppError } from '@/lib/http/errors';
 import { listMergedProgress } from '@/lib/triage/list-merged-progress.server';
 import type { PublicTimeline } from './public-timeline';
 import { INTAKE_RATE_RULES } from './rate-limit';
-import { assertUnderRate, enforceRate } from './rate-store.server';
+import { assertUnderRate, type RateStore, rateStore } from './rate-store.server';
 import { type TrackInput, trackInput } from './submit-input';
 
 export type { PublicTimeline };
@@ -28,29 +28,30 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function requireTrackedComplaint(
   db: DbOrTx,
   input: TrackInput,
-  options: { forUpdate?: boolean; now?: number; address?: string } = {},
+  options: { forUpdate?: boolean; now?: number; address?: string; store?: RateStore } = {},
 ): Promise<PublicComplaintRow> {
+  const store = options.store ?? rateStore();
   const now = options.now ?? Date.now();
   const failKey = `track-fail:${input.trackingCode}:${options.address ?? 'local'}`;
-  await assertUnderRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
+  await assertUnderRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now, store);
   const row = await getPublicComplaint(db, {
     trackingCode: input.trackingCode,
     forUpdate: options.forUpdate,
   });
   if (!row || (row.phoneLast4 !== null && row.phoneLast4 !== input.phoneLast4)) {
-    await enforceRate(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now).catch(() => {});
+    await store.hit(failKey, INTAKE_RATE_RULES.trackFailuresPerCode, now);
     throw new AppError('NOT_FOUND', 'No complaint with this tracking code and phone digits');
   }
   return row;
 }
 
 export async function trackComplaint(
-  db: DbOrTx,
+  db: Db,
   raw: unknown,
   options: { address?: string; now?: number } = {},
 ): Promise<PublicTimeline> {
   const input = trackInput.parse(raw);
-  const row = await requireTrackedComplaint(db, input, options);
+  const row = await requireTrackedComplaint(db, input, { ...options, store: rateStore(db) });
   return toPublicTimeline(db, row);
 }
 

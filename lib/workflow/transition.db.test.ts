@@ -279,3 +279,30 @@ describe('the transition verb', () => {
     expect(rating).toEqual({ level: 'satisfied', status: 'closed' });
   });
 });
+
+describe('merge joins only cases of the same kind', () => {
+  it('refuses a complaint into a misconduct report and the reverse; accepts the same kind', async () => {
+    const inspector: Actor = { kind: 'user', user: world.users.inspector };
+    const complaint = await insertCase(handle.db, { status: 'accepted', officeId: world.offices.health });
+    const report = await insertCase(handle.db, { status: 'accepted', officeId: world.offices.health });
+    await handle.db.execute(sql`update complaints set kind = 'misconduct' where id = ${report}`);
+    const merge = (from: number, into: number) =>
+      transition(handle.db, {
+        complaintId: from,
+        verb: 'merge',
+        actor: inspector,
+        input: { mergedIntoId: into },
+        now,
+      });
+    await expect(merge(complaint, report)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(merge(report, complaint)).rejects.toMatchObject({ code: 'VALIDATION' });
+    const status = await queryRow<{ a: string; b: string }>(
+      handle.db,
+      sql`select (select status::text from complaints where id = ${complaint}) as a,
+                 (select status::text from complaints where id = ${report}) as b`,
+    );
+    expect(status).toEqual({ a: 'accepted', b: 'accepted' });
+    const other = await insertCase(handle.db, { status: 'accepted', officeId: world.offices.health });
+    expect(await code(merge(other, complaint))).toBe('OK');
+  });
+});

@@ -263,7 +263,15 @@ async function effectOf(
         id: targetId,
         scope: actor.kind === 'user' ? complaintScope(actor.user) : undefined,
       });
-      if (!target || target.id === c.id || target.status === 'merged' || target.status === 'rejected') {
+      // Only cases of the same kind: a complaint merged into a misconduct report would follow a case its
+      // reporter and its handlers may not see (and the reverse would publish the report's progress).
+      if (
+        !target ||
+        target.id === c.id ||
+        target.kind !== c.kind ||
+        target.status === 'merged' ||
+        target.status === 'rejected'
+      ) {
         throw new AppError('VALIDATION', 'Merge into an open case you can see', [
           { path: 'mergedIntoId', message: 'bad_target' },
         ]);
