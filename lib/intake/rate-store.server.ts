@@ -108,7 +108,7 @@ export class DatabaseRateStore implements RateStore {
 
 const globalForStore = globalThis as unknown as { __suqiuRateStore?: RateStore };
 
-const useDatabase = () =>
+const databaseCounts = () =>
   (process.env.SUQIU_RATE_STORE ?? (process.env.DATABASE_URL ? 'database' : 'memory')) === 'database';
 
 /**
@@ -117,9 +117,9 @@ const useDatabase = () =>
  * in; by default the process's.
  */
 export function rateStore(db?: Db): RateStore {
-  if (db && useDatabase()) return new DatabaseRateStore(async () => db);
+  if (db && databaseCounts()) return new DatabaseRateStore(async () => db);
   if (!globalForStore.__suqiuRateStore) {
-    globalForStore.__suqiuRateStore = useDatabase() ? new DatabaseRateStore() : new MemoryRateStore();
+    globalForStore.__suqiuRateStore = databaseCounts() ? new DatabaseRateStore() : new MemoryRateStore();
   }
   return globalForStore.__suqiuRateStore;
 }
