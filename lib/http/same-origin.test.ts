@@ -15,19 +15,28 @@ describe('same-origin check', () => {
     expect(isSameOrigin(post({ 'sec-fetch-site': 'same-site' }))).toBe(false);
   });
 
-  it('otherwise compares Origin with the request origin or the forwarded host', () => {
+  it('otherwise compares Origin with the configured public origin, never Host or X-Forwarded-Host', () => {
     expect(isSameOrigin(post({ origin: 'http://localhost:3000' }))).toBe(true);
     expect(isSameOrigin(post({ origin: 'http://evil.example' }))).toBe(false);
     expect(isSameOrigin(post({ origin: 'null' }))).toBe(false);
-    expect(
-      isSameOrigin(
-        post({
-          origin: 'https://suqiu.example',
-          'x-forwarded-host': 'suqiu.example',
-          'x-forwarded-proto': 'https',
-        }),
-      ),
-    ).toBe(true);
+    // The attacker's page names its own host in the headers it controls: refused.
+    for (const headers of <Record<string, string>[]>[
+      { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+      { origin: 'http://evil.example', host: 'evil.example' },
+    ]) {
+      expect(
+        isSameOrigin(new Request('http://evil.example/api/auth/login', { method: 'POST', headers })),
+      ).toBe(false);
+    }
+    const saved = process.env.SUQIU_PUBLIC_ORIGIN;
+    process.env.SUQIU_PUBLIC_ORIGIN = 'https://suqiu.example';
+    try {
+      expect(isSameOrigin(post({ origin: 'https://suqiu.example' }))).toBe(true);
+      expect(isSameOrigin(post({ origin: 'http://localhost:3000' }))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.SUQIU_PUBLIC_ORIGIN;
+      else process.env.SUQIU_PUBLIC_ORIGIN = saved;
+    }
   });
 
   it('lets non-browser clients (no Origin, no Sec-Fetch-Site) through', () => {

@@ -3,8 +3,8 @@
  * from another site. Call `assertSameOrigin(request)` first in every POST/PUT/PATCH/DELETE.
  *
  * - `Sec-Fetch-Site` (all current browsers): only `same-origin` passes.
- * - else `Origin`: must equal the request's own origin (from its URL, or from
- *   X-Forwarded-Host/Proto or Host behind a proxy).
+ * - else `Origin`: must be one of the configured public origins (`SUQIU_PUBLIC_ORIGIN`, see
+ *   public-origin.ts), never judged by the request's Host or X-Forwarded-Host (the client writes those).
  * - neither header: not a browser request (curl, server-to-server: browsers send Origin on every
  *   POST, PUT, PATCH and DELETE), allowed — unless it carries the session cookie, whose use must
  *   be proven same-origin (a request that rides on a session and hides where it comes from is
@@ -13,6 +13,7 @@
  * Refusals are 403 FORBIDDEN with the message 'Cross-site request refused'.
  */
 import { AppError } from './errors';
+import { publicOrigins } from './public-origin';
 
 /** Kept here (not imported from lib/auth/session.ts) so that this module stays dependency-free. */
 const SESSION_COOKIE_PREFIX = 'suqiu_session=';
@@ -33,26 +34,9 @@ export function isSameOrigin(request: Request, options: SameOriginOptions = {}):
   const origin = request.headers.get('origin');
   if (!origin) return options.session === 'ignored' || !carriesSessionCookie(request);
   if (origin === 'null') return false;
-  return allowedOrigins(request).has(origin);
+  return publicOrigins().includes(origin);
 }
 
 export function assertSameOrigin(request: Request, options: SameOriginOptions = {}): void {
   if (!isSameOrigin(request, options)) throw new AppError('FORBIDDEN', 'Cross-site request refused');
-}
-
-function allowedOrigins(request: Request): Set<string> {
-  const allowed = new Set<string>();
-  try {
-    allowed.add(new URL(request.url).origin);
-  } catch {
-    // a relative URL: rely on the headers below
-  }
-  const proto =
-    request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ??
-    (request.url.startsWith('https:') ? 'https' : 'http');
-  for (const header of ['x-forwarded-host', 'host']) {
-    const host = request.headers.get(header)?.split(',')[0]?.trim();
-    if (host) allowed.add(`${proto}://${host}`);
-  }
-  return allowed;
 }

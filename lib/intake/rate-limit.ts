@@ -67,6 +67,8 @@ export const INTAKE_RATE_RULES = {
   submitPerPhone: { limit: num('SUQIU_RATE_SUBMIT_PER_PHONE', 10), windowMs: 60 * 60_000 },
   uploadPerAddress: { limit: num('SUQIU_RATE_UPLOAD_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
   trackPerAddress: { limit: num('SUQIU_RATE_TRACK_PER_ADDRESS', 60), windowMs: 10 * 60_000 },
+  /** Open311's public reads (lists, one request): their own budget, not the tracking one. */
+  open311ReadPerAddress: { limit: num('SUQIU_RATE_OPEN311_PER_ADDRESS', 300), windowMs: 10 * 60_000 },
   /** The report form's helpers (debounced while typing): building search and category suggestion. */
   searchPerAddress: { limit: num('SUQIU_RATE_SEARCH_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
   suggestPerAddress: { limit: num('SUQIU_RATE_SUGGEST_PER_ADDRESS', 240), windowMs: 10 * 60_000 },

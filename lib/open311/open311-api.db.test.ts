@@ -15,6 +15,7 @@ import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { wgs84ToGcj02 } from '@/lib/geo/convert-datum';
 import { trustPeerHeader } from '@/lib/http/client-address';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
 
@@ -313,11 +314,40 @@ describe('discovery', () => {
     const body = await (await get('discovery.json')).json();
     expect(body.endpoints[0]).toMatchObject({
       specification: 'http://wiki.open311.org/GeoReport_v2',
-      url: `${BASE}`,
+      url: `${publicOrigin()}/open311/v2`,
       formats: ['text/xml', 'application/json'],
     });
     const x = xml.parse(await (await get('discovery.xml')).text());
     expect(x.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
+  });
+
+  it('has an ISO 8601 changeset in the past, on the document and each endpoint', async () => {
+    const body = await (await get('discovery.json')).json();
+    for (const changeset of [body.changeset, body.endpoints[0].changeset]) {
+      expect(changeset).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+      expect(new Date(changeset).getTime()).toBeLessThan(Date.now());
+    }
+  });
+
+  it('accepts (and ignores) api_key on every endpoint', async () => {
+    const all = (await (await get('requests.json')).json()) as { service_request_id: string }[];
+    for (const p of [
+      'discovery.json',
+      'services.json',
+      'services/SL01.json',
+      'requests.json',
+      `requests/${all[0]!.service_request_id}.json`,
+    ]) {
+      const res = await get(`${p}?api_key=abc123`);
+      expect(res.status, p).toBe(200);
+    }
+    const res = await post('requests.json', { ...fields(), api_key: 'abc123' });
+    expect(res.status).toBe(201);
+  });
+
+  it('counts public reads apart from tracking: a busy list reader keeps its track budget', async () => {
+    const ip = '10.44.0.1';
+    for (let i = 0; i < 70; i++) expect((await get('requests.json?page_size=1', ip)).status).toBe(200);
   });
 
   it('answers 404 for unknown resources and suffixes', async () => {

@@ -82,8 +82,11 @@ export function open311ErrorResponse(
   return open311Response(format, body, { root: 'errors', item: 'error' }, { status, headers });
 }
 
-/** Changes when the service list or the attribute definitions change (clients refresh caches). */
-export const OPEN311_CHANGESET = '2026-05-01 00:00';
+/**
+ * Changes when the service list or the attribute definitions change (clients refresh caches).
+ * ISO 8601 with offset, in the past (the open311-validator checks both).
+ */
+export const OPEN311_CHANGESET = '2026-05-01T00:00:00+08:00';
 
 /** Service Discovery for this endpoint (`discovery.json` / `.xml`). */
 export function OPEN311_DISCOVERY(endpointUrl: string) {

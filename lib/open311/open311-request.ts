@@ -51,6 +51,8 @@ export const listRequestsQuery = z
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     page_size: z.coerce.number().int().min(1).max(OPEN311_PAGE_SIZE_MAX).default(OPEN311_PAGE_SIZE_DEFAULT),
     jurisdiction_id: z.string().optional(),
+    /** Accepted and ignored (discovery says so): no key is needed. */
+    api_key: z.string().max(200).optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { listActiveCategories } from '@/db/queries/intake';
 import { AppError, toAppError } from '@/lib/http/errors';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { clientAddress } from '@/lib/intake/http';
 import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
 import { enforceRate } from '@/lib/intake/rate-store.server';
@@ -53,7 +54,9 @@ export async function GET(request: Request, context: Context) {
     const [head, id, ...rest] = parts;
     if (rest.length > 0) return open311ErrorResponse(format, 404, ['Unknown resource']);
     if (head === 'discovery' && !id) {
-      return open311Response(format, OPEN311_DISCOVERY(`${url.origin}/open311/v2`), { root: 'discovery' });
+      return open311Response(format, OPEN311_DISCOVERY(`${publicOrigin()}/open311/v2`), {
+        root: 'discovery',
+      });
     }
     if (head === 'services') {
       const services = toOpen311Services(await listActiveCategories(await getDb()));
@@ -64,7 +67,7 @@ export async function GET(request: Request, context: Context) {
       return open311Response(format, toServiceDefinition(id), { root: 'service_definition' });
     }
     if (head === 'requests') {
-      await enforceRate(`track:${clientAddress(request)}`, INTAKE_RATE_RULES.trackPerAddress);
+      await enforceRate(`open311:${clientAddress(request)}`, INTAKE_RATE_RULES.open311ReadPerAddress);
       const db = await getDb();
       if (id) {
         const one = await getOpen311Request(db, id);
