@@ -17,6 +17,8 @@ export async function register() {
   if (process.env.SUQIU_BACKGROUND === '0') return;
   const { startAuditSealTimer } = await import('./lib/audit/audit-seal-timer.server');
   startAuditSealTimer();
+  const { startAuditAnchorTimer } = await import('./lib/audit/anchor-audit-head.server');
+  startAuditAnchorTimer();
   const { startDeadlineSweepTimer } = await import('./lib/sla/deadline-sweep-timer.server');
   startDeadlineSweepTimer();
   const { startMonthlyReportTimer } = await import('./lib/reports/monthly-report-timer.server');

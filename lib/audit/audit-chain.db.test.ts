@@ -1,3 +1,6 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -7,6 +10,7 @@ import type { DbHandle } from '@/db/client';
 import { queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AUDIT } from './actions';
+import { anchorAuditHead, readLastAnchor } from './anchor-audit-head.server';
 import { GENESIS_HASH } from './canonical';
 import { sealAuditChain } from './seal-audit-chain.server';
 import { verifyAuditChain } from './verify-audit-chain.server';
@@ -227,6 +231,27 @@ describe('verifyAuditChain catches tampering', () => {
     await tamper(sql`delete from audit_log where id = ${w[2]}`);
     const v = await verifyAuditChain(handle.db);
     expect(v).toMatchObject({ ok: false, count: 2, broken: { id: w[3], kind: 'deleted' } });
+  });
+
+  it('a truncated tail, against the head anchored outside the database', async () => {
+    await resetChain();
+    const w = await writeSealed(5);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'suqiu-anchor-')), 'audit-head.jsonl');
+    const anchor = await anchorAuditHead(handle.db, file, new Date(Date.UTC(2026, 2, 3)));
+    expect(anchor?.seq).toBeGreaterThan(0);
+    expect(await anchorAuditHead(handle.db, file)).toBeNull(); // unchanged head: nothing appended
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    expect(await readLastAnchor(file)).toEqual(anchor);
+    expect(await verifyAuditChain(handle.db, { head: anchor!.hash })).toMatchObject({ ok: true });
+    // The two newest records deleted: still a valid chain on its own...
+    await tamper(sql`delete from audit_log where id in (${w[3]}, ${w[4]})`);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, count: 3 });
+    // ...but not against the anchor.
+    expect(await verifyAuditChain(handle.db, { head: anchor!.hash })).toMatchObject({
+      ok: false,
+      count: 3,
+      broken: { kind: 'truncated', id: w[2] },
+    });
   });
 
   it('the first records deleted', async () => {

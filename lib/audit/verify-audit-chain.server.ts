@@ -5,7 +5,7 @@ import { countUnsealedAudit, readAuditBatch, type StoredAuditRow } from '@/db/qu
 import { canonicalAuditRecord, GENESIS_HASH } from './canonical';
 
 /** How the first broken record was broken. */
-export type BreakKind = 'edited' | 'deleted' | 'inserted';
+export type BreakKind = 'edited' | 'deleted' | 'inserted' | 'truncated';
 
 export interface ChainBreak {
   /** The first record at fault (for `deleted`: the record after the gap). */
@@ -35,12 +35,15 @@ export type ChainVerdict =
  * `count` is the number of sealed records verified before the first break; ids and seq numbers are
  * only the reading order, the hashes are what counts. Records not yet sealed are counted in
  * `pending`, not verified: seal first (`sealAuditChain`) to cover them. Deleting the newest records
- * leaves a valid shorter chain: anchor the printed head elsewhere.
+ * leaves a valid shorter chain: anchor the head elsewhere (anchor-audit-head.server.ts) and pass
+ * it as `head`: a chain that no longer holds that hash is `truncated` (its tail was deleted).
  */
 export async function verifyAuditChain(
   db: DbOrTx,
-  options: { batchSize?: number; onProgress?: (count: number) => void } = {},
+  options: { batchSize?: number; onProgress?: (count: number) => void; head?: string } = {},
 ): Promise<ChainVerdict> {
+  const anchored = options.head?.trim().toLowerCase();
+  let anchorSeen = false;
   const batchSize = options.batchSize ?? 2000;
   const pending = await countUnsealedAudit(db);
   let prev: StoredAuditRow | null = null;
@@ -55,12 +58,21 @@ export async function verifyAuditChain(
         return { ok: false, count: broken.kind === 'inserted' ? count - 1 : count, broken, pending };
       prev = r;
       count++;
+      if (r.hash === anchored) anchorSeen = true;
     }
     options.onProgress?.(count);
     if (batch.length < batchSize) break;
     afterSeq = batch[batch.length - 1]!.seq!;
   }
   const head = prev ? { id: prev.id, seq: prev.seq!, hash: prev.hash! } : null;
+  if (anchored && !anchorSeen) {
+    const broken: ChainBreak = {
+      id: prev?.id ?? 0,
+      kind: 'truncated',
+      message: `the anchored head ${anchored} is not in the chain (which ends at ${head ? `seq ${head.seq}, ${head.hash}` : 'nothing'}): records up to and after it were deleted`,
+    };
+    return { ok: false, count, broken, pending };
+  }
   return { ok: true, count, head, pending };
 }
 
