@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { deadlineState } from '@/lib/sla/deadline-state';
 import { CaseActions } from './case-actions';
+import { CaseLinks, type CaseLinksData } from './case-links';
 import { CaseLocationMapLoader } from './case-location-map-loader';
 import { ContactUnmask } from './contact-unmask';
 import { DeadlineCountdown, deadlineCss } from './deadline-countdown';
@@ -45,6 +46,8 @@ export interface CaseDetailData {
   offices: { id: number; name: string }[];
   building: { code: string; address: string; floors: number } | null;
   household: { unit: string; size: number } | null;
+  /** The building and facility links in words (method, confidence, reason, state). */
+  links?: CaseLinksData | null;
   attachments: { id: string; kind: string; mime: string; sizeBytes: number; createdAt: Date | string }[];
   events: {
     id: number;
@@ -198,17 +201,33 @@ export function CaseDetail({
             <CaseLocationMapLoader lng={lng} lat={lat} />
             <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
               <Descriptions.Item label={t('case.address')}>{c.address ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('case.building')}>
-                {data.building
-                  ? `${data.building.address}（${t('case.floors', { floors: data.building.floors })}）`
-                  : t('case.none')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('case.household')}>
-                {data.household
-                  ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
-                  : t('case.none')}
-              </Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card size="small" title={t('links.title')} style={{ marginTop: 16 }}>
+            {data.links ? (
+              <CaseLinks
+                caseId={c.id}
+                data={data.links}
+                household={
+                  data.household
+                    ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
+                    : null
+                }
+              />
+            ) : (
+              <Descriptions size="small" column={1}>
+                <Descriptions.Item label={t('case.building')}>
+                  {data.building
+                    ? `${data.building.address}（${t('case.floors', { floors: data.building.floors })}）`
+                    : t('case.none')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.household')}>
+                  {data.household
+                    ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
+                    : t('case.none')}
+                </Descriptions.Item>
+              </Descriptions>
+            )}
           </Card>
           <Card size="small" title={t('case.attachments')} style={{ marginTop: 16 }}>
             {data.attachments.length === 0 ? (

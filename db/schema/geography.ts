@@ -136,5 +136,7 @@ export const facilities = pgTable(
     index('facilities_kind_idx').on(t.kind),
     index('facilities_office_idx').on(t.supervisingOfficeId),
     index('facilities_division_idx').on(t.divisionCode),
+    /** The linker's "the point is inside this facility's building" (`listLinkCandidates`). */
+    index('facilities_building_idx').on(t.buildingId),
   ],
 );

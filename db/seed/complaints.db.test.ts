@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../client';
+import { countedFacilityLinkSql } from '../queries/complaint-links';
 import { queryRow, queryRows } from '../sql';
 import { createTestDb } from '../testing/test-db';
 import { seedComplaints, WATER_VILLAGE } from './complaints';
@@ -16,7 +17,14 @@ const N = 2000;
 let handle: DbHandle;
 let seconds = 0;
 const ctx: SeedContext = {
-  ...defaultSeedOptions({ log: () => {}, complaints: N, now: new Date('2026-11-26T02:00:00Z'), months: 12 }),
+  ...defaultSeedOptions({
+    log: (l) => {
+      if (process.env.SEED_LOG) console.log(l);
+    },
+    complaints: N,
+    now: new Date('2026-11-26T02:00:00Z'),
+    months: 12,
+  }),
   rng: createRng(7),
 };
 
@@ -205,6 +213,7 @@ describe('seedComplaints', () => {
     expect(span).toBeLessThanOrEqual(25);
   });
 
+  // Counted as facility findings count them: links the linker found with confidence (nothing is planted).
   it('plants drug-price, conditions and equipment complaints at all 6 西区 health centres, supervised by 西区卫健局', async () => {
     const rows = await queryRows<{ name: string; n: number; office: string }>(
       handle.db,
@@ -212,6 +221,7 @@ describe('seedComplaints', () => {
           from facilities f join offices o on o.id = f.supervising_office_id
           join divisions v on v.code = f.division_code join divisions t on t.code = v.parent_code
           left join complaints c on c.facility_id = f.id and c.category_code in ('WJ01', 'WJ02', 'WJ03')
+            and ${countedFacilityLinkSql('c')}
           where f.kind = 'community_health_centre' and t.parent_code = ${WEST_DISTRICT}
           group by f.id, f.name`,
     );
@@ -224,6 +234,7 @@ describe('seedComplaints', () => {
       handle.db,
       sql`select avg(n)::float8 as avg from (select f.id, count(c.id) as n from facilities f
           left join complaints c on c.facility_id = f.id and c.category_code in ('WJ01', 'WJ02', 'WJ03')
+            and ${countedFacilityLinkSql('c')}
           where f.kind in ('community_health_centre', 'hospital') and f.division_code not like '510403%' group by f.id) x`,
     );
     expect(Math.min(...rows.map((r) => r.n))).toBeGreaterThan(3 * (others?.avg ?? 0));

@@ -5,6 +5,7 @@
  * batch is generated while the previous one is being written.
  */
 import { sql } from 'drizzle-orm';
+import { loadGazetteer, relinkComplaints } from '../../lib/linking/relink-complaints.server';
 import type { Db } from '../client';
 import { queryRow, queryRows } from '../sql';
 import { Batch, writeBatch } from './complaints/batch';
@@ -91,7 +92,8 @@ export function choosePatterns(world: World, ctx: SeedContext, start: number, no
   const health = centres.length
     ? {
         ids: centres.map((c) => c.id),
-        perCentre: Math.max(10, Math.round(ctx.complaints * 0.005)),
+        // At least 20 each: in small seeds the pattern must stand out over the honestly linked rest.
+        perCentre: Math.max(20, Math.round(ctx.complaints * 0.005)),
         peakUntil,
       }
     : null;
@@ -120,8 +122,9 @@ export async function seedComplaints(db: Db, ctx: SeedContext): Promise<void> {
   });
   const maxId = await queryRow<{ m: number }>(db, sql`select coalesce(max(id), 0)::int as m from complaints`);
   const offices = await queryRows<{ id: number; code: string }>(db, sql`select id, code from offices`);
+  const firstId = (maxId?.m ?? 0) + 1;
   const state: GenState = {
-    nextId: (maxId?.m ?? 0) + 1,
+    nextId: firstId,
     codes: new Set(),
     lastByVillageCat: new Map(),
     letterSeq: 0,
@@ -159,6 +162,20 @@ export async function seedComplaints(db: Db, ctx: SeedContext): Promise<void> {
     await pending;
     await tx.execute(
       sql`select setval(pg_get_serial_sequence('complaints', 'id'), greatest((select max(id) from complaints), 1))`,
+    );
+    // Link every new complaint to its building, household and facility with intake's own linker.
+    const tLink = performance.now();
+    const gazetteer = await loadGazetteer(tx);
+    let afterId = firstId - 1;
+    let linked = 0;
+    for (;;) {
+      const r = await relinkComplaints(tx, { afterId, limit: BATCH, gazetteer });
+      if (r.lastId === null) break;
+      afterId = r.lastId;
+      linked += r.updated;
+    }
+    ctx.log(
+      `seed: complaints linked (${linked} with a building or facility) in ${((performance.now() - tLink) / 1000).toFixed(1)} s`,
     );
     await insertClues(tx as unknown as Db, world, state, patterns, ctx);
   });

@@ -4,6 +4,8 @@ export const AUDIT = {
   complaintTransition: 'complaint.transition',
   /** A new complaint or misconduct report was submitted (resident, grid worker or Open311). */
   complaintSubmit: 'complaint.submit',
+  /** Staff confirmed, corrected or cleared a complaint's building or facility link (`lib/linking/`). */
+  complaintLink: 'complaint.link',
   /** Supervision: letters issued, acknowledged, answered. */
   letterIssue: 'letter.issue',
   letterRespond: 'letter.respond',

@@ -44,6 +44,8 @@ export const ACTIONS = {
   'complaint.escalate': ['handler', 'inspector'],
   /** Override the triaged category (recorded as an event; the override trains the suggester). */
   'complaint.recategorize': ['handler', 'inspector'],
+  /** Confirm, correct or clear a case's building or facility link (the linker's choice). */
+  'complaint.link': ['grid_worker', 'handler', 'inspector'],
   /** Merge a duplicate into an earlier case. */
   'complaint.merge': ['handler', 'inspector'],
   /** Reopen a resolved or closed case (failed spot check). */

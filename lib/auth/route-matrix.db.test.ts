@@ -303,6 +303,12 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/cases/[id]/visits': {
     POST: { params: { id: String(ids.caseIn) }, body: { method: 'phone', outcome: '已回访，群众满意' } },
   },
+  '/api/cases/[id]/links': {
+    POST: {
+      params: { id: String(ids.caseIn) },
+      body: { target: 'facility', action: 'clear', note: '非设施问题' },
+    },
+  },
   '/api/clues': {
     GET: {},
     POST: {
@@ -545,6 +551,13 @@ describe('object-level checks: out-of-jurisdiction ids answer 404, never the obj
         'otherInspector',
       ],
       [
+        "an inspector of another county corrects a case's link",
+        '/api/cases/[id]/links',
+        'POST',
+        { params: { id: String(ids.caseIn) }, body: { target: 'building', action: 'clear' } },
+        'otherInspector',
+      ],
+      [
         "a grid worker reads another grid's building",
         '/api/map/buildings/[id]',
         'GET',
@@ -612,7 +625,7 @@ describe('object-level checks: out-of-jurisdiction ids answer 404, never the obj
         wrong.push(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
-    expect(cases.length).toBe(13);
+    expect(cases.length).toBe(14);
   });
 
   it('the same ids inside the jurisdiction answer the object (the 404 is the scope, not a missing row)', async () => {

@@ -89,6 +89,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
     },
   },
   '/api/cases/[id]/visits': { POST: { actions: ['complaint.visit'], object: 'complaint' } },
+  '/api/cases/[id]/links': { POST: { actions: ['complaint.link'], object: 'complaint' } },
 
   '/api/clues': { GET: { actions: ['clue.manage'] }, POST: { actions: ['clue.manage'] } },
   '/api/clues/[id]': { GET: { actions: ['clue.manage'], object: 'clue' } },

@@ -5,6 +5,7 @@ import { getBuildingNearPoint, getByIdempotencyKey, locateForIntake } from '@/db
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
+import { decideGatheredLinks, gatherLinkCandidates } from '@/lib/linking/link-complaints.server';
 import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { planNewComplaint } from '@/lib/workflow/process-new-complaint.server';
@@ -51,10 +52,12 @@ export async function submitComplaint(
   const { lng, lat, datum } = input.location;
   if ((datum === 'gcj02' || datum === 'bd09') && outOfChina(lng, lat)) throw outOfArea();
   const [wLng, wLat] = toWgs84(lng, lat, datum);
+  const title = input.title ?? deriveTitle(input.description);
   // One spatial statement for every level (and the villages routing compares, and whether the
-  // idempotency key is taken), beside the cached reference data: nothing else is read before the
-  // transaction but the building, when one is named.
-  const [located, reference] = await Promise.all([
+  // idempotency key is taken), one for the linker's candidates (buildings and facilities around the
+  // point), beside the cached reference data: nothing else is read before the transaction but the
+  // building, when one is named.
+  const [located, reference, gathered] = await Promise.all([
     locateForIntake(db, {
       lng: wLng,
       lat: wLat,
@@ -62,6 +65,15 @@ export async function submitComplaint(
       idempotencyKey: input.idempotencyKey,
     }),
     getReferenceData(db),
+    gatherLinkCandidates(db, [
+      {
+        title,
+        description: input.description,
+        address: input.address ?? null,
+        point: { lng: wLng, lat: wLat },
+        reporterBuildingId: input.buildingId ?? null,
+      },
+    ]),
   ]);
   if (located.keyTaken) {
     const existing = await getByIdempotencyKey(db, input.idempotencyKey!);
@@ -87,7 +99,6 @@ export async function submitComplaint(
     if (place.gridId === null) place.gridId = building.gridId;
   }
 
-  const title = input.title ?? deriveTitle(input.description);
   // Triage, deadlines and routing are decided before the transaction opens; inside it only writes.
   const plan = await planNewComplaint(db, {
     complaint: {
@@ -100,6 +111,22 @@ export async function submitComplaint(
     villages: located.villages,
     reference,
   });
+
+  // The building, household and facility: decided now that triage has weighed the category.
+  const [links] = decideGatheredLinks(
+    [
+      {
+        title,
+        description: input.description,
+        address: input.address ?? null,
+        categoryCode: plan.triage.categoryCode ?? input.categoryCode ?? null,
+        point: { lng: wLng, lat: wLat },
+        reporterBuildingId: input.buildingId ?? null,
+      },
+    ],
+    gathered,
+    reference.gazetteer,
+  );
 
   // Written with the group commit: at once when intake is idle, else together with the submissions
   // that arrived meanwhile, in one transaction (complaint, contact, attachments, events, reminders, audit).
@@ -115,6 +142,7 @@ export async function submitComplaint(
     place,
     onBehalfUserId: options.onBehalfUserId ?? null,
     plan,
+    links: links!,
     offices: reference.router.offices,
   });
 

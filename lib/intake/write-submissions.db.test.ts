@@ -42,6 +42,18 @@ beforeAll(async () => {
     );
     points[code] = { lng: Number(p!.lng), lat: Number(p!.lat) };
   }
+  // A market in a building of the 西区 village, to link by name and by place.
+  const b = await queryRow<{ id: number; lng: number; lat: number }>(
+    handle.db,
+    sql`select b.id, ST_X(b.centre) as lng, ST_Y(b.centre) as lat from buildings b
+        join grids g on g.id = b.grid_id where g.village_code = ${XIQU_VILLAGE} and b.use = 'mixed' limit 1`,
+  );
+  await handle.db.execute(
+    sql`insert into facilities (code, kind, name, division_code, location, building_id, supervising_office_id)
+        select 'T-MK', 'market', '清香坪农贸市场', ${XIQU_VILLAGE}, centre, id, (select min(id) from offices)
+        from buildings where id = ${b!.id}`,
+  );
+  points.market = { lng: Number(b!.lng), lat: Number(b!.lat) };
 });
 afterAll(async () => {
   await handle?.close();
@@ -49,7 +61,10 @@ afterAll(async () => {
 
 const FIELDS = sql`status::text as status, category_code, urgency_code, triage_reason, routing_reason,
   responsible_office_id, co_office_ids, triaged_at, dispatched_at, dispatch_due_at, first_reply_due_at,
-  resolve_due_at, updated_at, county_code, town_code, village_code, grid_id, kind::text as kind`;
+  resolve_due_at, updated_at, county_code, town_code, village_code, grid_id, kind::text as kind,
+  building_id, household_id, facility_id, building_link_method::text as bm, building_link_confidence as bc,
+  building_link_reason as br, facility_link_method::text as fm, facility_link_confidence as fc,
+  facility_link_reason as fr, building_link_state::text as bs, facility_link_state::text as fs`;
 
 async function complaintOf(id: number) {
   return queryRow<Record<string, unknown>>(handle.db, sql`select ${FIELDS} from complaints where id = ${id}`);
@@ -77,9 +92,9 @@ async function throughTheVerbs(writtenId: number, categoryCode: string | null): 
   const row = await queryRow<{ id: string }>(
     handle.db,
     sql`insert into complaints (tracking_code, kind, channel, title, description, category_code, location,
-          county_code, town_code, village_code, grid_id, status, submitted_at, updated_at)
+          address, county_code, town_code, village_code, grid_id, status, submitted_at, updated_at)
         select 'REF' || id, kind, channel, title, description, ${categoryCode}, location,
-          county_code, town_code, village_code, grid_id, 'received', submitted_at, submitted_at
+          address, county_code, town_code, village_code, grid_id, 'received', submitted_at, submitted_at
         from complaints where id = ${writtenId}
         returning id`,
   );
@@ -105,6 +120,20 @@ describe('writeSubmissions writes what the workflow verbs write', () => {
       'dispatched',
     ],
     [
+      'linked to a market named by its short form, from a point away from it',
+      XIQU_VILLAGE,
+      '清香坪菜市场卖的猪肉注水，买回家一下锅全是水，请市场监管部门查一查。',
+      'complaint',
+      'triaged',
+    ],
+    [
+      'linked to the building and the market it stands in, the household by its unit',
+      'market',
+      '我住这栋楼1单元101，楼下市场的冷库压缩机整夜轰响，吵得睡不着。',
+      'complaint',
+      'dispatched',
+    ],
+    [
       'left for manual dispatch when the category cannot be told',
       XIQU_VILLAGE,
       '嗯嗯嗯嗯嗯嗯嗯嗯',
@@ -118,7 +147,7 @@ describe('writeSubmissions writes what the workflow verbs write', () => {
       'misconduct',
       'dispatched',
     ],
-  ] as const)('%s', async (_label, village, description, kind, status) => {
+  ] as const)('%s', async (label, village, description, kind, status) => {
     const r = await submitComplaint(
       handle.db,
       {
@@ -132,6 +161,8 @@ describe('writeSubmissions writes what the workflow verbs write', () => {
     const ref = await throughTheVerbs(r.id, null);
     const [written, expected] = [await complaintOf(r.id), await complaintOf(ref)];
     expect(written).toEqual(expected);
+    if (label.startsWith('linked')) expect(written?.facility_id).not.toBeNull();
+    if (label.includes('household')) expect(written?.household_id).not.toBeNull();
     expect(written?.status).toBe(r.status);
     expect(r.status).toBe(status);
     expect(await systemEventsOf(r.id)).toEqual(await systemEventsOf(ref));

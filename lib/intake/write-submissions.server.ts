@@ -12,6 +12,7 @@ import { AUDIT } from '@/lib/audit/actions';
 import { auditRow } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { AppError } from '@/lib/http/errors';
+import type { LinkDecision } from '@/lib/linking/decide-links';
 import type { RouteOffice } from '@/lib/routing/router';
 import {
   type NewComplaintPlan,
@@ -36,6 +37,8 @@ export interface PreparedSubmission {
   place: PointPlace;
   onBehalfUserId: number | null;
   plan: NewComplaintPlan;
+  /** Its building, household and facility (`linkComplaints`). */
+  links: LinkDecision;
   /** The offices the plan may dispatch to (intake's cached routing table). */
   offices: ReadonlyMap<number, RouteOffice>;
 }
@@ -226,7 +229,7 @@ function complaintRow(
     townCode: place.townCode,
     villageCode: place.villageCode,
     gridId: place.gridId,
-    buildingId: input.buildingId ?? null,
+    ...linkColumns(item.links),
     anonymous: input.anonymous,
     reportedByUserId: item.onBehalfUserId,
     idempotencyKey: input.idempotencyKey ?? null,
@@ -238,6 +241,23 @@ function complaintRow(
     status: d.dispatch ? DISPATCH.to! : TRIAGE.to!,
     updatedAt: now,
   } as SubmissionRows['complaint'];
+}
+
+/** A link decision as the complaint's columns (every one given, states `auto`). */
+export function linkColumns(l: LinkDecision) {
+  return {
+    buildingId: l.buildingId,
+    householdId: l.householdId,
+    facilityId: l.facilityId,
+    buildingLinkMethod: l.building?.method ?? null,
+    buildingLinkConfidence: l.building?.confidence ?? null,
+    buildingLinkReason: l.building?.reason ?? null,
+    buildingLinkState: 'auto' as const,
+    facilityLinkMethod: l.facility?.method ?? null,
+    facilityLinkConfidence: l.facility?.confidence ?? null,
+    facilityLinkReason: l.facility?.reason ?? null,
+    facilityLinkState: 'auto' as const,
+  };
 }
 
 /** `insertSubmissionRows` refused its statement: the validation error of the submission at fault. */

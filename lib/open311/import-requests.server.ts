@@ -5,6 +5,7 @@ import { insertEvent, listActiveCategories, locatePoint } from '@/db/queries/int
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
+import { loadGazetteer, relinkComplaints } from '@/lib/linking/relink-complaints.server';
 import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
 import {
   checkRow,
@@ -34,7 +35,8 @@ export interface ImportOptions {
  * Each row keeps its source id (as the idempotency key `import:<source>:<id>`, so a second run
  * skips it), its dates and its status (channel 'open311'); a 'submitted' event at the request time,
  * and for closed requests a 'closed' event at the update time; open requests go through the
- * workflow (triage, routing, deadlines from their own submission time). Refused rows are listed
+ * workflow (triage, linking, routing, deadlines from their own submission time; closed ones are
+ * linked to their building and facility too). Refused rows are listed
  * with their reason and never stop the run; a failed batch rolls back alone and its rows are
  * reported with the database error.
  */
@@ -48,6 +50,7 @@ export async function importRequests(
   const batchSize = options.batchSize ?? 500;
   const log = options.log ?? (() => {});
   await assertMappingTargets(db, mapping);
+  const gazetteer = await loadGazetteer(db);
 
   const report: ImportReport = { total: rows.length, loaded: 0, skipped: 0, rejected: [] };
   const seen = new Set<string>();
@@ -105,6 +108,7 @@ export async function importRequests(
     try {
       const loaded = await db.transaction(async (tx) => {
         let n = 0;
+        const closed: number[] = [];
         for (const { row, key, wgs, place } of ready) {
           let id: number | null = null;
           for (let attempt = 0; attempt < 4 && id === null; attempt++) {
@@ -157,11 +161,14 @@ export async function importRequests(
               public: true,
               at: row.updatedAt,
             });
+            closed.push(id);
           } else {
-            await processNewComplaint(tx, { complaintId: id, now: row.requestedAt });
+            await processNewComplaint(tx, { complaintId: id, now: row.requestedAt, gazetteer });
           }
           n++;
         }
+        // Closed requests skip triage: linked here, all of the batch in one pass.
+        await relinkComplaints(tx, { ids: closed, gazetteer });
         return n;
       });
       report.loaded += loaded;

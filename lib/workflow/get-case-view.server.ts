@@ -7,20 +7,23 @@ import {
   listCaseEvents,
   listOfficesForCase,
 } from '@/db/queries/cases';
+import { getCaseLinks } from '@/db/queries/complaint-links';
 import { listActiveCategories } from '@/db/queries/intake';
 import { listOfficesByIds } from '@/db/queries/workflow';
+import { can } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { getComplaint } from '@/lib/complaints/get-complaint.server';
 import { allowedVerbs } from './transitions';
 
 /**
  * Everything the case page shows: the complaint (jurisdiction-checked; NOT_FOUND outside it), the
- * whole timeline, attachments, building and household, names, co-handling offices, the offices it
+ * whole timeline, attachments, building and household, its links (with what staff may pick), names, co-handling offices, the offices it
  * may be sent to, and the verbs the viewer may take now.
  */
 export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: number }) {
   const complaint = await getComplaint(db, input);
-  const [events, files, place, names, coOffices, offices] = await Promise.all([
+  const canLink = can(input.user, 'complaint.link');
+  const [events, files, place, names, coOffices, offices, links] = await Promise.all([
     listCaseEvents(db, { complaintId: complaint.id }),
     listCaseAttachments(db, { complaintId: complaint.id }),
     getCasePlace(db, { buildingId: complaint.buildingId, householdId: complaint.householdId }),
@@ -30,6 +33,7 @@ export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: numbe
     }),
     listOfficesByIds(db, complaint.coOfficeIds),
     listOfficesForCase(db, { countyCode: complaint.countyCode }),
+    getCaseLinks(db, complaint.id, canLink),
   ]);
   const verbs = allowedVerbs(input.user, complaint);
   return {
@@ -41,6 +45,8 @@ export async function getCaseView(db: DbOrTx, input: { user: AuthUser; id: numbe
     coOffices: coOffices.map((o) => ({ id: o.id, name: o.name })),
     offices,
     verbs,
+    /** Building and facility links in words (method, confidence, reason, state), and whether the viewer may correct them. */
+    links: links ? { ...links, canEdit: canLink } : null,
     /** Level-2 categories of the case's kind, for recategorizing (only when the viewer may). */
     categories: verbs.includes('recategorize')
       ? (await listActiveCategories(db))

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { listGazetteerFacilities } from '@/db/queries/complaint-links';
 import { listActiveCategories } from '@/db/queries/intake';
 import { loadRouter } from '@/db/queries/routing';
 import { getWorkCalendar, listDeadlinePolicies } from '@/db/queries/sla';
+import { buildGazetteer, type Gazetteer, type GazetteerFacility } from '@/lib/linking/gazetteer';
 import type { Router } from '@/lib/routing/router';
 import type { DeadlinePolicy, WorkCalendar } from '@/lib/sla/compute-deadlines';
 import { loadTriageRules } from '@/lib/triage/get-triage-rules.server';
@@ -11,7 +13,7 @@ import type { TriageRule } from '@/lib/triage/rules';
 /**
  * The reference data every new complaint needs (the routing table with its offices and division
  * tree, the deadline policies, the holiday calendar, the active categories, the triage keyword
- * rules), read once and shared
+ * rules, the facility gazetteer), read once and shared
  * by the requests of one process instead of ≈ 7,000 rows re-read per submission.
  *
  * Freshness: an entry lives `SUQIU_REFERENCE_CACHE_MS` (default 5 s; 0 turns the cache off), so an
@@ -28,6 +30,8 @@ export interface ReferenceData {
   categories: Map<string, { nameZh: string; nameEn: string; parentCode: string | null; level: number }>;
   /** The active triage keyword rules (admin-editable). */
   triageRules: readonly TriageRule[];
+  /** Facility names and short forms, for linking complaints to facilities (`lib/linking/`). */
+  gazetteer: Gazetteer;
 }
 
 const TTL_MS = Number(process.env.SUQIU_REFERENCE_CACHE_MS ?? 5_000);
@@ -39,15 +43,17 @@ interface Entry {
 const g = globalThis as unknown as { __suqiuReference?: WeakMap<object, Entry> };
 
 async function load(db: Db): Promise<ReferenceData> {
-  const [router, policies, calendar, cats, triageRules] = await Promise.all([
+  const [router, policies, calendar, cats, triageRules, facilities] = await Promise.all([
     loadRouter(db),
     listDeadlinePolicies(db),
     getWorkCalendar(db),
     listActiveCategories(db),
     loadTriageRules(db),
+    listGazetteerFacilities(db),
   ]);
   return {
     router,
+    gazetteer: buildGazetteer(facilities as GazetteerFacility[]),
     triageRules,
     policies,
     calendar,

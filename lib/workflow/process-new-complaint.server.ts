@@ -2,6 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { complaints } from '@/db/schema';
+import type { Gazetteer } from '@/lib/linking/gazetteer';
+import { relinkComplaints } from '@/lib/linking/relink-complaints.server';
 import { decideRouting, type RoutingDecision, type VillageNear } from '@/lib/routing/decide-routing';
 import { defaultTier } from '@/lib/routing/default-tier';
 import { ROUTING_BOUNDARY_METERS, routeComplaint } from '@/lib/routing/route-complaint.server';
@@ -32,11 +34,13 @@ export type ProcessOutcome =
  * 2. Routing (权责匹配): PostGIS finds the village, the routing table the first-responsible office and
  *    co-handling offices → 'dispatched' with the reason; near a boundary or with no match, the case
  *    stays 'triaged' with no office: the manual dispatch queue, with the reason in routing_reason.
- * Both steps go through the one `transition` verb as the system actor.
+ * Both steps go through the one `transition` verb as the system actor. Between them the complaint is
+ * linked to its building, household and facility (`relinkComplaints`, weighing the triaged category;
+ * `gazetteer` saves reading the facilities again).
  */
 export async function processNewComplaint(
   tx: Tx,
-  params: { complaintId: number; now: Date },
+  params: { complaintId: number; now: Date; gazetteer?: Gazetteer },
 ): Promise<ProcessOutcome> {
   const [c] = await tx
     .select({
@@ -75,6 +79,7 @@ export async function processNewComplaint(
     },
     now: params.now,
   });
+  await relinkComplaints(tx, { ids: [params.complaintId], gazetteer: params.gazetteer });
 
   if (!triage.categoryCode) {
     const manualReason = '分类未能识别，待人工派单';

@@ -10,6 +10,8 @@ import { writeAudit } from '@/lib/audit/write-audit.server';
 import { can, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { plausibleKinds } from '@/lib/linking/decide-links';
+import { relinkComplaints } from '@/lib/linking/relink-complaints.server';
 import type { Tier } from '@/lib/routing/router';
 import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
 import { assertOfficeMayTake, dispatchEffect, type Effect, triageEffect } from './system-effects';
@@ -123,6 +125,8 @@ export async function transition<V extends Verb>(
         })),
       );
     }
+    // A new category may make another kind of facility plausible: the linker weighs it again.
+    if (verb === 'recategorize') await relinkAfterRecategorize(tx, subject.id, subject.categoryCode, input);
     if (verb === 'rate') {
       await tx.insert(ratings).values({
         complaintId: subject.id,
@@ -147,6 +151,18 @@ export async function transition<V extends Verb>(
     }
     return { complaintId: subject.id, from: subject.status, to, eventId: event!.id };
   });
+}
+
+async function relinkAfterRecategorize(
+  tx: Tx,
+  id: number,
+  before: string | null,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const after = input.categoryCode as string;
+  const [a, b] = [plausibleKinds(before), plausibleKinds(after)];
+  if (JSON.stringify(a) === JSON.stringify(b)) return;
+  await relinkComplaints(tx, { ids: [id], only: 'facility' });
 }
 
 function assertJurisdiction(user: AuthUser, subject: TransitionSubject): void {

@@ -681,18 +681,24 @@ export function generateComplaint(
   c.triageReason.push(triageReason);
   c.lng.push(lng);
   c.lat.push(lat);
+  // A resident at home writes their unit too: the linker finds the household through it.
+  const unit = householdId !== null ? world.households.get(householdId)?.unit : undefined;
   c.address.push(
     b && buildingId === b.id
-      ? b.address
+      ? unit
+        ? `${b.address} ${unit}`
+        : b.address
       : `${world.divisionNames.get(village.county) ?? ''}${townName}${shortVillageName(village.name)}${facility ? facility.name : '附近'}`,
   );
   c.county.push(village.county);
   c.town.push(village.town);
   c.village.push(village.code);
   c.grid.push(gridId);
-  c.building.push(buildingId);
-  c.household.push(householdId);
-  c.facility.push(facility?.id ?? null);
+  // Building, household and facility are not planted: the linker decides them after the write
+  // (`relinkComplaints` in seedComplaints), from this point, text and address, as for any complaint.
+  c.building.push(null);
+  c.household.push(null);
+  c.facility.push(null);
   c.anonymous.push(anonymous);
   c.reportedBy.push(reportedBy);
   c.status.push(status);

@@ -19,6 +19,8 @@ export interface Building {
 export interface Household {
   id: number;
   buildingId: number;
+  /** Unit and room, e.g. "2单元301". */
+  unit: string;
   name: string | null;
   phone: string | null;
 }
@@ -134,11 +136,12 @@ export async function loadWorld(db: Db, seed: number): Promise<World> {
   const hRows = await queryRows<{
     id: number;
     building_id: number;
+    unit: string;
     name: string | null;
     phone: string | null;
   }>(
     db,
-    sql`select h.id, h.building_id, p.name, p.phone from households h
+    sql`select h.id, h.building_id, h.unit, p.name, p.phone from households h
         left join lateral (select name, phone from persons p where p.household_id = h.id
                            order by p.is_head desc, p.id limit 1) p on true
         order by h.id`,
@@ -146,7 +149,13 @@ export async function loadWorld(db: Db, seed: number): Promise<World> {
   const households = new Map<number, Household>();
   const householdIds: number[] = [];
   for (const r of hRows) {
-    households.set(r.id, { id: r.id, buildingId: r.building_id, name: r.name, phone: r.phone });
+    households.set(r.id, {
+      id: r.id,
+      buildingId: r.building_id,
+      unit: r.unit,
+      name: r.name,
+      phone: r.phone,
+    });
     householdIds.push(r.id);
     const b = buildings.get(r.building_id);
     if (b) {

@@ -1,0 +1,1 @@
+CREATE INDEX "facilities_building_idx" ON "facilities" USING btree ("building_id");
