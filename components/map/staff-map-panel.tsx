@@ -11,6 +11,7 @@ import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
+import { FacilityPanel } from './facility-panel';
 import type { Panel } from './staff-map';
 
 interface ComplaintRow {
@@ -303,6 +304,7 @@ export function StaffMapPanel(props: {
   state: MapState;
   filterQuery: string;
   onClose: () => void;
+  onBuilding: (id: number) => void;
 }) {
   const t = useTranslations('map');
   const p = props.panel;
@@ -312,6 +314,7 @@ export function StaffMapPanel(props: {
         {t('panel.close')}
       </Button>
       {p.kind === 'building' && <BuildingPanel id={p.id} />}
+      {p.kind === 'facility' && <FacilityPanel id={p.id} onBuilding={props.onBuilding} />}
       {p.kind === 'area' && <AreaPanel p={p} filterQuery={props.filterQuery} />}
       {p.kind === 'selection' && <SelectionPanel state={props.state} filterQuery={props.filterQuery} />}
     </aside>

@@ -77,6 +77,7 @@ function readUrlState(): MapState {
 
 export type Panel =
   | { kind: 'building'; id: number }
+  | { kind: 'facility'; id: number }
   | { kind: 'area'; lng: number; lat: number; level: 'county' | 'town' | 'village' | 'grid' }
   | { kind: 'selection' }
   | null;
@@ -104,7 +105,13 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   const [heatLoaded, setHeatLoaded] = useState(false);
   const [panel, setPanel] = useState<Panel>(() => {
     const s = readUrlState();
-    return s.building ? { kind: 'building', id: s.building } : s.selection ? { kind: 'selection' } : null;
+    return s.building
+      ? { kind: 'building', id: s.building }
+      : s.facility
+        ? { kind: 'facility', id: s.facility }
+        : s.selection
+          ? { kind: 'selection' }
+          : null;
   });
   const [drawMode, setDrawMode] = useState<DrawMode>(null);
   const [draft, setDraft] = useState<[number, number][]>([]);
@@ -360,8 +367,10 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     overlay.setProps({ layers: layers.filter((l) => l !== null) });
   });
 
-  // Clicks: drawing, a building, or the area under the cursor.
-  const clickRef = useRef<(info: { object?: unknown; coordinate?: number[] }) => void>(() => {});
+  // Clicks: drawing, a facility, a building, or the area under the cursor.
+  const clickRef = useRef<
+    (info: { object?: unknown; coordinate?: number[]; layer?: { id: string } | null }) => void
+  >(() => {});
   clickRef.current = (info) => {
     const c = info.coordinate;
     if (!c) return;
@@ -383,18 +392,23 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
       return;
     }
     const o = info.object as Record<string, unknown> | undefined;
+    if (info.layer?.id === 'facilities' && o && typeof o.id === 'number') {
+      update({ facility: o.id, building: null });
+      setPanel({ kind: 'facility', id: o.id });
+      return;
+    }
     if (o && 'properties' in o && (o.properties as { id?: number }).id) {
       const id = (o.properties as { id: number }).id;
-      update({ building: id });
+      update({ building: id, facility: null });
       setPanel({ kind: 'building', id });
       return;
     }
     if (o && 'buildingId' in o && typeof o.buildingId === 'number') {
-      update({ building: o.buildingId });
+      update({ building: o.buildingId, facility: null });
       setPanel({ kind: 'building', id: o.buildingId });
       return;
     }
-    update({ building: null });
+    update({ building: null, facility: null });
     setPanel({ kind: 'area', lng: p[0], lat: p[1], level: areaLevelFor(mapRef.current?.getZoom() ?? 9) });
   };
   useEffect(() => {
@@ -481,7 +495,11 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
           filterQuery={filterQuery}
           onClose={() => {
             setPanel(null);
-            update({ building: null });
+            update({ building: null, facility: null });
+          }}
+          onBuilding={(id) => {
+            update({ building: id, facility: null });
+            setPanel({ kind: 'building', id });
           }}
         />
       )}

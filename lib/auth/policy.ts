@@ -19,7 +19,7 @@
  * A user whose binding is missing (jurisdiction 'none') matches no row.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { buildings, complaintMapBins, complaints, grids, persons } from '@/db/schema';
+import { buildings, complaintMapBins, complaints, facilities, grids, persons } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import type { AuthUser, DivisionLevel, Jurisdiction, Role } from './types';
 
@@ -201,6 +201,25 @@ export function buildingScope(user: Subject): SQL {
   if (!can(user, 'building.read')) return NOTHING;
   const ids = gridIdsIn(user.jurisdiction);
   return ids ? sql`${buildings.gridId} in ${ids}` : NOTHING;
+}
+
+/**
+ * Facilities the caller may open on the map (their panel): those in the villages of a division or
+ * office jurisdiction; for a grid worker, those standing in their grid.
+ */
+export function facilityScope(user: Subject): SQL {
+  if (!can(user, 'building.read')) return NOTHING;
+  const j = user.jurisdiction;
+  switch (j.kind) {
+    case 'grid':
+      return sql`exists (select 1 from grids scope_g where scope_g.id = ${j.gridId}
+        and ST_Intersects(scope_g.boundary, ${facilities.location}))`;
+    case 'office':
+    case 'division':
+      return sql`${facilities.divisionCode} in ${villagesWithin(j.divisionCode, j.divisionLevel)}`;
+    default:
+      return NOTHING;
+  }
 }
 
 /** Persons the caller may see (masked or not: see `canReadPersonsUnmasked`). */

@@ -86,6 +86,8 @@ const ids = {
   caseOtherOffice: 0,
   buildingIn: 0,
   buildingOther: 0,
+  facilityIn: 0,
+  facilityOther: 0,
   gridIn: 0,
   gridOther: 0,
   clueIn: 0,
@@ -134,6 +136,17 @@ beforeAll(async () => {
   ids.buildingOther = await id(
     sql`select b.id from buildings b join grids g on g.id = b.grid_id
         where g.village_code not like '510403%' order by b.id limit 1`,
+  );
+  // A facility inside the grid worker's grid (so inside 西区) and one in another county.
+  ids.facilityIn = await id(
+    sql`insert into facilities (code, kind, name, division_code, location, supervising_office_id)
+        select 'T-FAC-IN', 'kindergarten', '测试幼儿园', g.village_code, ST_PointOnSurface(g.boundary), ${world.offices.health}
+        from grids g where g.id = ${ids.gridIn} returning id`,
+  );
+  ids.facilityOther = await id(
+    sql`insert into facilities (code, kind, name, division_code, location, supervising_office_id)
+        select 'T-FAC-OUT', 'kindergarten', '外县幼儿园', g.village_code, ST_PointOnSurface(g.boundary), ${world.offices.health}
+        from grids g where g.village_code not like '510403%' order by g.id limit 1 returning id`,
   );
   const otherCounty = await id(
     sql`select min(code)::bigint as id from divisions where level = 'county' and code <> ${XIQU}`,
@@ -336,6 +349,7 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/map/cells': { GET: { query: `${BBOX}&zoom=12` } },
   '/api/map/complaints': { GET: { query: BBOX } },
   '/api/map/facilities': { GET: { query: BBOX } },
+  '/api/map/facilities/[id]': { GET: { params: { id: String(ids.facilityIn) } } },
   '/api/map/grids': { GET: { query: BBOX } },
   '/api/map/hexagons': { GET: { query: `${BBOX}&zoom=11` } },
   '/api/map/points': { GET: { query: BBOX } },
@@ -558,6 +572,13 @@ describe('object-level checks: out-of-jurisdiction ids answer 404, never the obj
         'otherInspector',
       ],
       [
+        "an inspector reads another county's facility",
+        '/api/map/facilities/[id]',
+        'GET',
+        { params: { id: String(ids.facilityOther) } },
+        'inspector',
+      ],
+      [
         "a grid worker reads another grid's building",
         '/api/map/buildings/[id]',
         'GET',
@@ -625,7 +646,7 @@ describe('object-level checks: out-of-jurisdiction ids answer 404, never the obj
         wrong.push(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
-    expect(cases.length).toBe(14);
+    expect(cases.length).toBe(15);
   });
 
   it('the same ids inside the jurisdiction answer the object (the 404 is the scope, not a missing row)', async () => {
@@ -652,6 +673,15 @@ describe('object-level checks: out-of-jurisdiction ids answer 404, never the obj
     expect(g.status).toBe(200);
     const c = await call('/api/clues/[id]', 'GET', { params: { id: String(ids.clueIn) } }, 'inspector');
     expect(c.status).toBe(200);
+    for (const role of ['grid_worker', 'inspector', 'leader'] as const) {
+      const f = await call(
+        '/api/map/facilities/[id]',
+        'GET',
+        { params: { id: String(ids.facilityIn) } },
+        role,
+      );
+      expect(f.status, role).toBe(200);
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import type { Action } from './policy';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What an id in the path (or body) addresses; its jurisdiction check answers 404 outside scope. */
-export type ObjectKind = 'complaint' | 'building' | 'grid' | 'clue' | 'letter' | 'spot-check';
+export type ObjectKind = 'complaint' | 'building' | 'facility' | 'grid' | 'clue' | 'letter' | 'spot-check';
 
 export type RouteAccess =
   /**
@@ -119,6 +119,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/map/cells': { GET: { actions: ['map.read'] } },
   '/api/map/complaints': { GET: { public: 'public-map' } },
   '/api/map/facilities': { GET: { actions: ['map.read'] } },
+  '/api/map/facilities/[id]': { GET: { actions: ['building.read'], object: 'facility' } },
   '/api/map/grids': { GET: { public: 'public-map' } },
   '/api/map/hexagons': { GET: { actions: ['map.read'] } },
   '/api/map/points': { GET: { actions: ['map.read'] } },

@@ -33,6 +33,7 @@ describe('map URL state', () => {
         [101.7, 26.5],
       ],
       building: 4711,
+      facility: 86,
     };
     const query = mapStateQuery(state);
     expect(parse(query)).toEqual(state);
@@ -48,7 +49,7 @@ describe('map URL state', () => {
 
   it('drops malformed parts instead of failing', () => {
     const s = parse(
-      'v=abc&layers=heatmap,nope&color=x&from=2025-13&cat=SL,drop;table&urg=urgent,zzz&office=1,-2,x&sel=1,2;3&b=-4',
+      'v=abc&layers=heatmap,nope&color=x&from=2025-13&cat=SL,drop;table&urg=urgent,zzz&office=1,-2,x&sel=1,2;3&b=-4&fac=x',
     );
     expect(s.view).toBeNull();
     expect(s.layers).toEqual(['heatmap']);
@@ -56,6 +57,7 @@ describe('map URL state', () => {
     expect(s.filter).toEqual({ ...EMPTY_FILTER, categories: ['SL'], urgencies: ['urgent'], offices: [1] });
     expect(s.selection).toBeNull();
     expect(s.building).toBeNull();
+    expect(s.facility).toBeNull();
   });
 
   it('names the 12 months of the time slider in China time', () => {

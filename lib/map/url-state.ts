@@ -1,6 +1,6 @@
 /**
  * Everything the staff map shows, as URL search params (STYLE habit 8): view (centre, zoom),
- * layers, colouring, filters, time playback mode, drawn selection and the open building, so a link
+ * layers, colouring, filters, time playback mode, drawn selection and the open building or facility, so a link
  * reproduces exactly what someone saw. Pure: `parseMapState(get)` and `mapStateEntries(state)`
  * are inverse on every state they produce.
  */
@@ -50,6 +50,8 @@ export interface MapState {
   filter: ComplaintFilter;
   selection: [number, number][] | null;
   building: number | null;
+  /** The facility whose panel is open (`fac`). */
+  facility: number | null;
 }
 
 export const DEFAULT_STATE: MapState = {
@@ -62,6 +64,7 @@ export const DEFAULT_STATE: MapState = {
   filter: EMPTY_FILTER,
   selection: null,
   building: null,
+  facility: null,
 };
 
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
@@ -80,6 +83,7 @@ export function parseMapState(get: (key: string) => string | null | undefined): 
   const colorBy = COLOR_BY.find((c) => c === get('color')) ?? 'deadline';
   const playMode = PLAY_MODES.find((p) => p === get('play')) ?? 'window';
   const building = Number(get('b'));
+  const facility = Number(get('fac'));
   const opts = (get('opt') ?? '').split(',');
   return {
     view,
@@ -91,6 +95,7 @@ export function parseMapState(get: (key: string) => string | null | undefined): 
     filter: parseFilter(get),
     selection: parseRing(get('sel')),
     building: Number.isInteger(building) && building > 0 ? building : null,
+    facility: Number.isInteger(facility) && facility > 0 ? facility : null,
   };
 }
 
@@ -108,6 +113,7 @@ export function mapStateEntries(s: MapState): [string, string][] {
   out.push(...filterEntries(s.filter));
   if (s.selection) out.push(['sel', formatRing(s.selection)]);
   if (s.building) out.push(['b', String(s.building)]);
+  if (s.facility) out.push(['fac', String(s.facility)]);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /** Client fetchers for the map endpoints (TanStack Query keys and functions). */
 import type { FeatureCollection } from 'geojson';
 import type { ComplaintPoint } from '@/components/map/layers/complaint-points-layer';
+import type { FacilityPanel } from '@/lib/map/facility-panel.types';
 
 export type AreaLevel = 'county' | 'town' | 'village';
 export type BboxTuple = [number, number, number, number];
@@ -38,4 +39,10 @@ export const complaintPointsQuery = (bbox: BboxTuple) => ({
   queryKey: ['map', 'complaints', bbox] as const,
   queryFn: () => getJson<ComplaintPointsResponse>(`/api/map/complaints?bbox=${bbox.join(',')}`),
   staleTime: 30_000,
+});
+
+/** A facility's panel (office, 12-month counts by category, buildings, recent complaints). */
+export const facilityPanelQuery = (id: number) => ({
+  queryKey: ['map', 'facility', id] as const,
+  queryFn: () => getJson<FacilityPanel>(`/api/map/facilities/${id}`),
 });
