@@ -9,6 +9,10 @@ describe('lastMonths', () => {
     expect(months[0]).toBe('2025-04');
     expect(months[11]).toBe('2026-03');
     expect(from.toISOString()).toBe('2025-03-31T16:00:00.000Z');
-    expect(lastMonths(new Date('2026-01-15T00:00:00+08:00'), 3).months).toEqual(['2025-11', '2025-12', '2026-01']);
+    expect(lastMonths(new Date('2026-01-15T00:00:00+08:00'), 3).months).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+    ]);
   });
 });
