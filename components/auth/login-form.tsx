@@ -4,6 +4,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { landingPath } from '@/lib/auth/pages';
+import type { AuthUser } from '@/lib/auth/types';
 
 interface LoginValues {
   username: string;
@@ -15,7 +17,7 @@ interface ErrorBody {
 }
 
 /** The login card: username + password. Wrong credentials show under the password, a lockout above the form. */
-export function LoginForm({ next }: { next: string }) {
+export function LoginForm({ next }: { next: string | null }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const [form] = Form.useForm<LoginValues>();
@@ -32,7 +34,8 @@ export function LoginForm({ next }: { next: string }) {
         body: JSON.stringify(values),
       });
       if (response.ok) {
-        router.replace(next);
+        const body = (await response.json().catch(() => ({}))) as { user?: AuthUser };
+        router.replace(next ?? (body.user ? landingPath(body.user) : '/workbench'));
         router.refresh();
         return;
       }

@@ -1,4 +1,5 @@
 /** Browser calls to the intake API, with upload progress and errors turned into field keys. */
+import type { PlaceAt } from '@/lib/intake/place-input';
 
 export interface ApiFailure {
   status: number;
@@ -99,4 +100,25 @@ export function errorKeyOf(failure: ApiFailure): { field: string; key: string }[
       return { field: 'location', key: 'locationOutside' };
     return { field: root, key: root || 'generic' };
   });
+}
+
+/** GET /api/v1/places/at: the pin's (or a building's) place names; null outside the city. */
+export async function getPlace(
+  query: { lng: number; lat: number } | { building: number },
+  signal?: AbortSignal,
+): Promise<PlaceAt | null> {
+  const params = new URLSearchParams(
+    'building' in query
+      ? { building: String(query.building) }
+      : { lng: query.lng.toFixed(6), lat: query.lat.toFixed(6) },
+  );
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/places/at?${params}`, { signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, code: 'NETWORK', fields: [] });
+  }
+  if (!res.ok) throw new ApiError(await failureOf(res));
+  return ((await res.json()) as { place: PlaceAt | null }).place;
 }

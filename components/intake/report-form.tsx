@@ -6,11 +6,14 @@ import { useEffect, useRef, useState } from 'react';
 import { submitInput } from '@/lib/intake/submit-input';
 import { TRIAGE_RULES } from '@/lib/triage/rules';
 import { triageText } from '@/lib/triage/triage-text';
-import { ApiError, errorKeyOf, postJson, type UploadedAttachment, uploadFile } from './api-client';
+import { ApiError, errorKeyOf, getPlace, postJson, type UploadedAttachment, uploadFile } from './api-client';
 import { BuildingSearch, metresBetween, type PickedBuilding } from './building-search';
+import { CategoryPicker } from './category-picker';
 import styles from './intake.module.css';
 import type { Pin } from './pin-map';
 import { PinMapLoader } from './pin-map-loader';
+import { PlaceLine, type PlaceState } from './place-line';
+import { ReceiptStatus } from './receipt-status';
 
 type Kind = 'photo' | 'video' | 'audio';
 
@@ -31,7 +34,13 @@ interface Category {
   nameEn: string;
 }
 
+/** The receipt hands the credentials to the tracking page in this tab only (never in a URL). */
 const TRACK_HANDOFF = 'suqiu.track.code';
+
+export interface TrackHandoff {
+  trackingCode: string;
+  phoneLast4?: string;
+}
 
 /** A building picked from the search goes with the submission while the pin stays this close (server: 300 m). */
 const BUILDING_PIN_MAX_M = 250;
@@ -52,7 +61,16 @@ function localAdvice(description: string): Advice {
 }
 
 /** 我要反映: the one-minute report form, and its receipt. `misconduct` is the separate 纪委 channel. */
-export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale: string }) {
+export function ReportForm({
+  misconduct,
+  locale,
+  presetBuilding = null,
+}: {
+  misconduct: boolean;
+  locale: string;
+  /** A building to report about (the grid worker's "代居民反映" from /grid). */
+  presetBuilding?: number | null;
+}) {
   const t = useTranslations('intake');
   const [description, setDescription] = useState('');
   const [items, setItems] = useState<Item[]>([]);
@@ -67,7 +85,8 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const [locating, setLocating] = useState(false);
-  const [receipt, setReceipt] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<TrackHandoff | null>(null);
+  const [place, setPlace] = useState<PlaceState>({ kind: 'none' });
   const [recording, setRecording] = useState<{ recorder: MediaRecorder; started: number } | null>(null);
   const [now, setNow] = useState(0);
   const idempotencyKey = useRef('');
@@ -79,6 +98,44 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
       .then((b: { categories: Category[] }) => setCategories(b.categories))
       .catch(() => {});
   }, []);
+
+  // 代居民反映 from /grid: the building preselected, the pin on it.
+  useEffect(() => {
+    if (!presetBuilding || misconduct) return;
+    const controller = new AbortController();
+    getPlace({ building: presetBuilding }, controller.signal)
+      .then((p) => {
+        if (!p?.building) return;
+        const b = p.building;
+        setBuilding({ id: b.id, address: b.address, villageName: p.village, lng: b.lng, lat: b.lat });
+        setPin({ lng: b.lng, lat: b.lat });
+      })
+      .catch(() => {});
+    return () => controller.abort();
+  }, [presetBuilding, misconduct]);
+
+  // The pin's place in words: village and the nearest building (debounced while the pin moves).
+  const pinKey = pin ? `${pin.lng.toFixed(5)},${pin.lat.toFixed(5)}` : '';
+  useEffect(() => {
+    if (!pinKey) {
+      setPlace({ kind: 'none' });
+      return;
+    }
+    const [lng, lat] = pinKey.split(',').map(Number) as [number, number];
+    const controller = new AbortController();
+    setPlace({ kind: 'looking' });
+    const timer = setTimeout(() => {
+      getPlace({ lng, lat }, controller.signal)
+        .then((p) => setPlace({ kind: 'found', place: p }))
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'AbortError') setPlace({ kind: 'failed' });
+        });
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [pinKey]);
 
   useEffect(() => {
     if (!recording) return;
@@ -122,6 +179,8 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
 
   function movePin(p: Pin) {
     setPin(p);
+    // A pin answers "请标出问题位置": the error goes as soon as there is one.
+    setErrors(({ location: _l, ...rest }) => rest);
     // A pin moved away from the picked building: the building no longer describes the place.
     if (building && metresBetween(p, building) > BUILDING_PIN_MAX_M) setBuilding(null);
   }
@@ -216,7 +275,11 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
     setErrors({});
     try {
       const res = await postJson<{ complaint: { trackingCode: string } }>('/api/v1/complaints', body);
-      setReceipt(res.complaint.trackingCode);
+      const digits = body.contact?.phone?.replace(/\D/g, '') ?? '';
+      setReceipt({
+        trackingCode: res.complaint.trackingCode,
+        phoneLast4: digits.length >= 4 ? digits.slice(-4) : undefined,
+      });
       window.scrollTo(0, 0);
     } catch (e) {
       const next: Record<string, string> = {};
@@ -255,13 +318,14 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
         <h2 className={styles.receiptTitle}>{t('report.receiptTitle')}</h2>
         <p className={styles.muted}>{t('report.receiptCode')}</p>
         <p className={styles.code} data-testid="tracking-code">
-          {receipt.slice(0, 4)} {receipt.slice(4)}
+          {receipt.trackingCode.slice(0, 4)} {receipt.trackingCode.slice(4)}
         </p>
         <p className={styles.muted}>{t('report.receiptHint')}</p>
+        <ReceiptStatus credentials={receipt} />
         <Link
           href="/track"
           className={styles.primary}
-          onClick={() => sessionStorage.setItem(TRACK_HANDOFF, receipt)}
+          onClick={() => sessionStorage.setItem(TRACK_HANDOFF, JSON.stringify(receipt))}
           data-testid="receipt-track"
         >
           {t('report.receiptTrack')}
@@ -383,11 +447,15 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
           {locating ? t('report.locating') : t('report.useMyLocation')}
         </button>
         <PinMapLoader pin={pin} onPin={movePin} label={t('report.locationHint')} />
-        <p className={styles.muted} data-testid="pin-status">
-          {pin
-            ? t('report.locationSet', { lng: pin.lng.toFixed(5), lat: pin.lat.toFixed(5) })
-            : t('report.locationHint')}
-        </p>
+        <PlaceLine
+          pin={pin}
+          place={place}
+          picked={building}
+          onPickBuilding={(b) => {
+            setBuilding(b);
+            setErrors(({ location: _l, buildingId: _b, ...rest }) => rest);
+          }}
+        />
         {err('location')}
         <BuildingSearch
           near={pin}
@@ -413,16 +481,15 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
         </label>
       </fieldset>
 
-      <label className={styles.field}>
-        <span className={styles.label}>{t('report.category')}</span>
-        <select value={categoryCode} onChange={(e) => setCategoryCode(e.target.value)}>
-          <option value="">{t('report.categoryNone')}</option>
-          {choosable.map((c) => (
-            <option key={c.code} value={c.code}>
-              {nameOf(c)}
-            </option>
-          ))}
-        </select>
+      <fieldset className={styles.field}>
+        <legend className={styles.label}>{t('report.category')}</legend>
+        <CategoryPicker
+          categories={categories}
+          misconduct={misconduct}
+          value={categoryCode}
+          onChange={setCategoryCode}
+          locale={locale}
+        />
         {ruleCategory || learned.length > 0 ? (
           <div className={styles.suggestion} data-testid="category-suggestion">
             {ruleCategory && advice?.rule ? (
@@ -459,7 +526,7 @@ export function ReportForm({ misconduct, locale }: { misconduct: boolean; locale
           </div>
         ) : null}
         {err('categoryCode')}
-      </label>
+      </fieldset>
 
       <label className={styles.field}>
         <span className={styles.label}>{t('report.phone')}</span>

@@ -57,14 +57,14 @@ describe('report form helpers (360 px)', () => {
       .poll(() => page.locator('[data-testid="building-picked"]').textContent(), { timeout: 5_000 })
       .toContain(first.trim());
     await expect
-      .poll(() => page.locator('[data-testid="pin-status"]').textContent(), { timeout: 15_000 })
-      .toMatch(/已标记/);
+      .poll(() => page.locator('[data-testid="place-building"]').textContent(), { timeout: 15_000 })
+      .toContain(first.trim());
     await suggestion.scrollIntoViewIfNeeded();
     if (shots) await page.screenshot({ path: path.join(shots, 'report-360-picked-suggested.png') });
 
     // Adopt the first proposal, then submit: the building goes with the complaint.
     await chips.first().click();
-    expect(await page.locator('select').inputValue()).not.toBe('');
+    expect(await page.getByTestId('category-chosen').getAttribute('data-code')).toMatch(/^[A-Z]{2}\d{2}$/);
     const submitted = page.waitForResponse((r) => r.url().endsWith('/api/v1/complaints'));
     await page.locator('button[type="submit"]').click();
     const response = await submitted;

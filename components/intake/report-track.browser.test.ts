@@ -71,32 +71,48 @@ describe('report → receipt → track → rate → reopen (360 px)', () => {
     });
     await page.waitForSelector('[data-testid="upload-item"][data-done="true"]', { timeout: 30_000 });
 
-    // The phone's position, then a pin dropped on the map (the map has flown there).
+    // Submitting without a place asks for one; the phone's position answers it and names the place.
+    await page.locator('input[type="tel"]').fill('13912340042');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('[data-field-error="location"]').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '使用我的位置' }).click();
-    await expect
-      .poll(() => page.locator('[data-testid="pin-status"]').textContent(), { timeout: 15_000 })
-      .toContain('101.71860');
+    await page.locator('[data-testid="pin-status"][data-place="found"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-field-error="location"]').count()).toBe(0);
+    const placeText = (await page.getByTestId('place-names').textContent()) ?? '';
+    expect(placeText).toContain('东区');
+    expect(placeText).not.toMatch(/\d{3}\.\d{3}/);
+    // A pin dropped on the map (the map has flown there) is named too.
     await page.waitForTimeout(800);
     const box = (await page.locator('[data-testid="pin-map"]').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2 + 6, box.y + box.height / 2 + 4);
-    await expect
-      .poll(() => page.locator('[data-testid="pin-status"]').textContent(), { timeout: 15_000 })
-      .not.toContain('101.71860，');
+    await page.locator('[data-testid="pin-status"][data-place="found"]').waitFor({ timeout: 15_000 });
 
-    await page.locator('input[type="tel"]').fill('13912340042');
+    // Two-level category picker: a search over both levels' names, then one tap.
+    const search = page.getByTestId('category-search');
+    await search.fill('用水用电'); // a level-1 name brings all its level-2 categories
+    await page.locator('[data-testid="category-matches"] button').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="category-matches"] button').count()).toBeGreaterThanOrEqual(4);
+    await search.fill('停水'); // a level-2 name
+    const match = page.locator('[data-testid="category-matches"] button');
+    await expect.poll(() => match.count(), { timeout: 10_000 }).toBe(1);
+    await match.first().click();
+    expect(await page.getByTestId('category-chosen').getAttribute('data-code')).toBe('SD01');
+
     await page.getByRole('button', { name: '提交' }).click();
     const codeText = await page.locator('[data-testid="tracking-code"]').textContent({ timeout: 30_000 });
     const trackingCode = (codeText ?? '').replace(/\s/g, '');
     expect(trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
 
+    // The receipt says what happens next, and 查询办理进度 opens the progress directly.
+    await page.getByTestId('receipt-status').getByTestId('next-step').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('receipt-status').textContent()).not.toMatch(/^办理状态：已研判$/);
     await page.locator('[data-testid="receipt-track"]').click();
     await page.waitForURL(/\/track$/);
-    await expect
-      .poll(() => page.locator('input[name="trackingCode"]').inputValue(), { timeout: 15_000 })
-      .toBe(trackingCode);
-    await page.locator('input[name="phoneLast4"]').fill('0042');
-    await page.getByRole('button', { name: '查询' }).click();
-    await page.waitForSelector('[data-testid="timeline"]');
+    await page.waitForSelector('[data-testid="timeline"]', { timeout: 30_000 });
+    expect(await page.locator('input[name="trackingCode"]').inputValue()).toBe(trackingCode);
+    expect(await page.getByTestId('timeline').getByTestId('next-step').textContent()).toMatch(
+      /已派至|人工分派|正在研判/,
+    );
     expect(await page.locator('[data-event="submitted"]').count()).toBe(1);
     expect(await page.locator('[data-testid="timeline"]').textContent()).not.toContain('13912340042');
 

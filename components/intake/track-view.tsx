@@ -6,10 +6,23 @@ import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import type { PublicTimeline } from '@/lib/intake/public-timeline';
 import { ApiError, errorKeyOf, postJson } from './api-client';
 import styles from './intake.module.css';
-import { TRACK_HANDOFF } from './report-form';
+import { NextStepLine } from './next-step-line';
+import { TRACK_HANDOFF, type TrackHandoff } from './report-form';
 
 const LEVELS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 type Level = (typeof LEVELS)[number];
+
+/** The receipt's handoff: JSON credentials (or a bare code, as older tabs wrote it). */
+function readHandoff(raw: string | null): TrackHandoff | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as TrackHandoff;
+    if (typeof v?.trackingCode === 'string') return v;
+  } catch {
+    // a bare code
+  }
+  return /^[A-Z0-9]{4,16}$/i.test(raw) ? { trackingCode: raw } : null;
+}
 
 /** 进度查询: code (+ last 4 phone digits) → the public timeline; rating and reopening after resolution. */
 export function TrackView() {
@@ -23,9 +36,15 @@ export function TrackView() {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
 
+  // From the receipt's 查询办理进度: the credentials of this tab's report, looked up at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
   useEffect(() => {
-    const handed = sessionStorage.getItem(TRACK_HANDOFF);
-    if (handed) setCode(handed);
+    const handed = readHandoff(sessionStorage.getItem(TRACK_HANDOFF));
+    if (!handed) return;
+    sessionStorage.removeItem(TRACK_HANDOFF);
+    setCode(handed.trackingCode);
+    setLast4(handed.phoneLast4 ?? '');
+    void call('/api/v1/track', { trackingCode: handed.trackingCode, phoneLast4: handed.phoneLast4 });
   }, []);
 
   const creds = () => ({ trackingCode: code, phoneLast4: last4.trim() || undefined });
@@ -135,6 +154,7 @@ export function TrackView() {
               </>
             ) : null}
           </dl>
+          {timeline.nextStep ? <NextStepLine step={timeline.nextStep} /> : null}
           <p style={{ margin: 0, fontSize: 14 }}>{timeline.description}</p>
           {timeline.kind === 'misconduct' ? (
             <p className={styles.muted}>{t('track.misconductNote')}</p>

@@ -15,6 +15,7 @@ export interface StaffNavItem {
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'overview', href: '/workbench', page: 'workbench' },
+  { key: 'grid', href: '/grid', page: 'grid' },
   { key: 'inbox', href: '/inbox', page: 'inbox' },
   { key: 'dispatch', href: '/dispatch', page: 'dispatch' },
   { key: 'supervision', href: '/supervision', page: 'supervision' },

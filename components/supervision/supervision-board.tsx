@@ -141,6 +141,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
             title={t('board.redBoard')}
             styles={{ header: { color: RED } }}
             data-board="overdue"
+            id="board-overdue"
           >
             <Table
               size="small"
@@ -166,7 +167,13 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
               ]}
             />
           </Card>
-          <Card size="small" title={t('board.dueSoonList')} style={{ marginTop: 16 }} data-board="due-soon">
+          <Card
+            size="small"
+            title={t('board.dueSoonList')}
+            style={{ marginTop: 16 }}
+            data-board="due-soon"
+            id="board-due-soon"
+          >
             <Table
               size="small"
               rowKey="id"
@@ -259,7 +266,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24}>
-          <Card size="small" title={t('board.letters')} data-board="letters">
+          <Card size="small" title={t('board.letters')} data-board="letters" id="board-letters">
             <Table
               size="small"
               rowKey="id"
@@ -318,6 +325,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
             size="small"
             title={t('board.spotChecks')}
             data-board="spot-checks"
+            id="board-spot-checks"
             extra={
               <Typography.Text type="secondary" data-draws={data.draws.length}>
                 {t('spot.drawn', {

@@ -2,6 +2,7 @@
 import { aliasedTable, and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
+import type { InboxFilter } from '@/lib/workflow/inbox-filter';
 import type { DbOrTx } from '../client';
 import {
   attachments,
@@ -15,6 +16,7 @@ import {
   users,
 } from '../schema';
 import { queryRows } from '../sql';
+import { caseFilterSql } from './case-filters';
 
 type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 
@@ -45,14 +47,23 @@ const listColumns = {
 const nextDue = sql`case when ${complaints.firstRepliedAt} is null then least(${complaints.firstReplyDueAt}, ${complaints.resolveDueAt}) else ${complaints.resolveDueAt} end`;
 
 /** Open cases of the viewer (a handler: their office's, first-responsible or co-handling), soonest deadline first. */
-export async function listInboxCases(db: DbOrTx, params: { viewer: Viewer; limit?: number }) {
+export async function listInboxCases(
+  db: DbOrTx,
+  params: { viewer: Viewer; limit?: number; only?: InboxFilter | null; now?: Date },
+) {
   return db
     .select(listColumns)
     .from(complaints)
     .leftJoin(offices, eq(offices.id, complaints.responsibleOfficeId))
     .leftJoin(categories, eq(categories.code, complaints.categoryCode))
     .leftJoin(urgencyGrades, eq(urgencyGrades.code, complaints.urgencyCode))
-    .where(and(complaintScope(params.viewer), notInArray(complaints.status, [...DONE])))
+    .where(
+      and(
+        complaintScope(params.viewer),
+        notInArray(complaints.status, [...DONE]),
+        params.only ? caseFilterSql(params.only, params.now ?? new Date()) : undefined,
+      ),
+    )
     .orderBy(sql`${nextDue} asc nulls last`, asc(complaints.id))
     .limit(Math.min(params.limit ?? 200, 500));
 }

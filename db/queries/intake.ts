@@ -506,6 +506,8 @@ export interface PublicComplaintRow {
   responsibleOfficeId: number | null;
   /** Last 4 digits of the contact phone, for the credential check only; never returned to a client. */
   phoneLast4: string | null;
+  /** Internal: only its kind (lib/intake/next-step.ts) reaches the reporter, never the text. */
+  routingReason: string | null;
 }
 
 const d = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
@@ -522,7 +524,7 @@ export async function getPublicComplaint(
           c.category_code, cat.name_zh as category_name, u.name_zh as urgency_name, o.name as office_name,
           c.submitted_at, c.triaged_at, c.dispatched_at, c.first_replied_at, c.resolved_at, c.closed_at,
           c.dispatch_due_at, c.first_reply_due_at, c.resolve_due_at, c.reopen_count, c.responsible_office_id,
-          cc.phone_last4
+          c.routing_reason, cc.phone_last4
         from complaints c
         left join categories cat on cat.code = c.category_code
         left join urgency_grades u on u.code = c.urgency_code
@@ -555,6 +557,7 @@ export async function getPublicComplaint(
     reopenCount: Number(row.reopen_count),
     responsibleOfficeId: row.responsible_office_id === null ? null : Number(row.responsible_office_id),
     phoneLast4: (row.phone_last4 as string | null) ?? null,
+    routingReason: (row.routing_reason as string | null) ?? null,
   };
 }
 

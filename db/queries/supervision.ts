@@ -178,7 +178,7 @@ const letterJoins = sql`from supervision_letters l
  * Letters a viewer may read: an inspector those on cases of their scope; a handler those addressed
  * to their office. Everyone else: none.
  */
-function letterScope(viewer: Viewer): SQL {
+export function letterScope(viewer: Viewer): SQL {
   if (viewer.role === 'inspector') return complaintScope(viewer);
   if (viewer.role === 'handler' && viewer.jurisdiction.kind === 'office')
     return sql`l.office_id = ${viewer.jurisdiction.officeId}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { navFor, STAFF_NAV } from '@/components/shell/staff-nav';
-import { canOpenPage, caseBackLink, PAGE_ACCESS, pageOfPath, type StaffPage } from './pages';
+import { canOpenPage, caseBackLink, landingPath, PAGE_ACCESS, pageOfPath, type StaffPage } from './pages';
 import type { AuthUser, Role } from './types';
 
 const user = (role: Role): Pick<AuthUser, 'role' | 'jurisdiction'> => ({
@@ -19,7 +19,7 @@ describe('staff page access', () => {
     const open = (role: Role) =>
       (Object.keys(PAGE_ACCESS) as StaffPage[]).filter((p) => canOpenPage(user(role), p)).sort();
     expect(open('handler')).toEqual(['cases', 'inbox', 'letters', 'map', 'workbench']);
-    expect(open('grid_worker')).toEqual(['cases', 'map', 'workbench']);
+    expect(open('grid_worker')).toEqual(['cases', 'grid', 'map', 'workbench']);
     expect(open('leader')).toEqual([
       'assessment',
       'cases',
@@ -44,11 +44,18 @@ describe('staff page access', () => {
     expect(caseBackLink(user('handler')).href).toBe('/inbox');
     expect(caseBackLink(user('inspector')).href).toBe('/supervision');
     expect(caseBackLink(user('leader')).href).toBe('/stats');
-    expect(caseBackLink(user('grid_worker')).href).toBe('/map');
+    expect(caseBackLink(user('grid_worker')).href).toBe('/grid');
     for (const role of ROLES) {
       const page = pageOfPath(caseBackLink(user(role)).href);
       expect(page && canOpenPage(user(role), page)).toBe(true);
     }
+  });
+
+  it('lands a grid worker on their grid and everyone else on the workbench', () => {
+    expect(landingPath(user('grid_worker'))).toBe('/grid');
+    for (const role of ROLES.filter((r) => r !== 'grid_worker'))
+      expect(landingPath(user(role))).toBe('/workbench');
+    expect(landingPath({ role: 'grid_worker', jurisdiction: { kind: 'none' } })).toBe('/workbench');
   });
 
   it('refuses everything but the workbench to a user without a binding', () => {

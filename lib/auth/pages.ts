@@ -14,6 +14,8 @@ const division = (u: Subject) => u.jurisdiction.kind === 'division';
 export const PAGE_ACCESS = {
   workbench: () => true,
   map: (u: Subject) => can(u, 'map.read'),
+  /** The grid worker's own grid (/grid): a grid worker bound to a grid. */
+  grid: (u: Subject) => can(u, 'building.visit') && u.jurisdiction.kind === 'grid',
   inbox: (u: Subject) => can(u, 'complaint.handle'),
   dispatch: (u: Subject) => can(u, 'complaint.dispatch'),
   supervision: (u: Subject) => can(u, 'complaint.supervise'),
@@ -48,8 +50,14 @@ export function caseBackLink(user: Subject): { href: string; key: string } {
     ['inbox', '/inbox', 'inbox'],
     ['supervision', '/supervision', 'supervision'],
     ['stats', '/stats', 'stats'],
+    ['grid', '/grid', 'grid'],
     ['map', '/map', 'map'],
   ];
   for (const [page, href, key] of candidates) if (canOpenPage(user, page)) return { href, key };
   return { href: '/workbench', key: 'overview' };
+}
+
+/** Where a user lands after signing in without a `next`: a grid worker on their grid, others on the workbench. */
+export function landingPath(user: Subject): string {
+  return canOpenPage(user, 'grid') ? '/grid' : '/workbench';
 }

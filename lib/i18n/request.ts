@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'confidentiality',
   'admin',
   'stats',
+  'grid',
 ] as const;
 
 export default getRequestConfig(async () => {

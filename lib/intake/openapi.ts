@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ERROR_STATUS } from '@/lib/http/errors';
 import { BUILDING_SEARCH, buildingSearchInput, categorySuggestInput } from './helper-input';
-import { rateInput, reopenInput, submitInput, trackInput } from './submit-input';
+import { PLACE_BUILDING_RADIUS_M } from './place-input';
+import { DATUM_VALUES, rateInput, reopenInput, submitInput, trackInput } from './submit-input';
 import { UPLOAD_LIMITS } from './upload-limits';
 
 type JsonSchema = Record<string, unknown>;
@@ -146,6 +147,13 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         ratings: { type: 'array', items: { type: 'object' } },
         canRate: { type: 'boolean' },
         canReopen: { type: 'boolean' },
+        nextStep: {
+          type: 'object',
+          description:
+            'What happens next. kind: triage | manual (reason: low_confidence, near_boundary, outside_area, no_rule, returned, other; dispatchDue) | dispatched (office, firstReplyDue, resolveDue) | handling (office, resolveDue) | rate | closed | merged | rejected | misconduct',
+          required: ['kind'],
+          properties: { kind: { type: 'string' } },
+        },
       },
     },
   };
@@ -365,6 +373,60 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
               }),
             },
             ...errorResponses('VALIDATION', 'RATE_LIMITED'),
+          },
+        },
+      },
+      '/api/v1/places/at': {
+        get: {
+          operationId: 'placeAt',
+          summary: 'Name the place of a pin (or of one building)',
+          description: `The county, town and village whose boundaries cover the point, and the building nearest to it within ${PLACE_BUILDING_RADIUS_M} m (its address and centre; distance to its footprint). With \`building\` instead of a point, that building and its divisions. Only public names and addresses are returned — never households, persons or complaints. \`place\` is null outside the city. ${rateLimitNote}`,
+          parameters: [
+            { name: 'lng', in: 'query', schema: { type: 'number', minimum: -180, maximum: 180 } },
+            { name: 'lat', in: 'query', schema: { type: 'number', minimum: -90, maximum: 90 } },
+            {
+              name: 'datum',
+              in: 'query',
+              schema: { type: 'string', enum: [...DATUM_VALUES], default: 'wgs84' },
+            },
+            {
+              name: 'building',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1 },
+              description: 'Instead of lng/lat',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The place, or null outside the city',
+              content: json({
+                type: 'object',
+                required: ['place'],
+                properties: {
+                  place: {
+                    type: ['object', 'null'],
+                    required: ['county', 'town', 'village', 'building'],
+                    properties: {
+                      county: { type: ['string', 'null'] },
+                      town: { type: ['string', 'null'] },
+                      village: { type: ['string', 'null'] },
+                      building: {
+                        type: ['object', 'null'],
+                        required: ['id', 'address', 'lng', 'lat', 'distanceM'],
+                        properties: {
+                          id: { type: 'integer' },
+                          address: { type: 'string' },
+                          lng: { type: 'number' },
+                          lat: { type: 'number' },
+                          distanceM: { type: 'integer' },
+                        },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...errorResponses('VALIDATION', 'NOT_FOUND', 'RATE_LIMITED'),
           },
         },
       },

@@ -1,4 +1,6 @@
 /** The public face of one complaint, as the tracking page and API show it. Pure type. */
+import type { NextStep } from './next-step';
+
 /** What a resident sees with the tracking code: their own complaint's public face, nothing internal. */
 export interface PublicTimeline {
   trackingCode: string;
@@ -16,4 +18,6 @@ export interface PublicTimeline {
   ratings: { round: number; level: string; comment: string | null; at: string }[];
   canRate: boolean;
   canReopen: boolean;
+  /** What happens next (lib/intake/next-step.ts). */
+  nextStep: NextStep;
 }

@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
 import { listMergedProgress } from '@/lib/triage/list-merged-progress.server';
+import { nextStepOf } from './next-step';
 import type { PublicTimeline } from './public-timeline';
 import { INTAKE_RATE_RULES } from './rate-limit';
 import { assertUnderRate, type RateStore, rateStore } from './rate-store.server';
@@ -110,5 +111,6 @@ export async function toPublicTimeline(db: DbOrTx, row: PublicComplaintRow): Pro
     ratings: ratings.map((r) => ({ ...r, at: r.at.toISOString() })),
     canRate: resolved && !roundRating,
     canReopen: rated && roundRating?.level === 'unsatisfied' && row.reopenCount < MAX_REOPENS,
+    nextStep: nextStepOf(row),
   };
 }

@@ -1,12 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import { navFor } from '@/components/shell/staff-nav';
+import { WorkbenchCounts } from '@/components/shell/workbench-counts';
+import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { getWorkbench } from '@/lib/workbench/get-workbench.server';
 
-/** The staff landing page: who you are, your jurisdiction, and the screens your role has. */
+/** The staff landing page: what waits for you (counts, each a link to its list), and your screens. */
 export default async function WorkbenchPage() {
   const user = await requireCurrentUser();
   const t = await getTranslations('shell');
   const ta = await getTranslations('auth');
+  const tiles = await getWorkbench(await getDb(), { user, now: new Date() });
   return (
     <div className="staff__page">
       <h1>{t('workbench.title')}</h1>
@@ -17,6 +21,8 @@ export default async function WorkbenchPage() {
           jurisdiction: user.jurisdictionName ?? '—',
         })}
       </p>
+      <WorkbenchCounts tiles={tiles} />
+      <h2 style={{ fontSize: 16, margin: '0 0 8px' }}>{t('workbench.screens')}</h2>
       <ul className="staff__tiles">
         {navFor(user)
           .filter((i) => i.key !== 'overview')
