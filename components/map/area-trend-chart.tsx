@@ -5,26 +5,15 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { formatMonth } from '@/lib/format/date-time';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-/** `YYYY-MM` → a short localized month ("3月" / "Mar"), with the year on January and the first bar. */
-function monthLabel(month: string, locale: string, withYear: boolean): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1, 1));
-  return new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    ...(withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  }).format(d);
-}
 
 /** The area panel's 12-month trend: complaints per month as ECharts bars, like the dashboards. */
 export default function AreaTrendChart({ rows }: { rows: { month: string; n: number }[] }) {
   const t = useTranslations('map');
-  const locale = useLocale();
-  const labels = rows.map((r, i) => monthLabel(r.month, locale, i === 0 || r.month.endsWith('-01')));
+  const labels = rows.map((r) => formatMonth(r.month));
   return (
     <div className="staff-map__trend" data-testid="area-trend" data-months={rows.length}>
       <ReactEChartsCore
@@ -33,14 +22,14 @@ export default function AreaTrendChart({ rows }: { rows: { month: string; n: num
         opts={{ renderer: 'canvas' }}
         option={{
           animation: false,
-          grid: { left: 36, right: 8, top: 12, bottom: 36 },
+          grid: { left: 36, right: 8, top: 12, bottom: 44 },
           tooltip: {
             trigger: 'axis',
             axisPointer: { type: 'shadow' },
             formatter: (p: { dataIndex: number; value: number }[]) => {
               const first = p[0];
               if (!first) return '';
-              const month = monthLabel(rows[first.dataIndex]!.month, locale, true);
+              const month = formatMonth(rows[first.dataIndex]!.month);
               return `${month}<br/>${t('panel.total', { count: first.value })}`;
             },
           },

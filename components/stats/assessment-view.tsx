@@ -38,7 +38,7 @@ export function AssessmentView({
     drillHref({ indicator: id, part: 'denominator', area: data.area.code, from: p.from, to: p.to, office });
   const rate = (id: 'first_reply' | 'on_time' | 'satisfaction', v: number | null, r: AssessedOffice) => (
     <DefinitionTip id={id}>
-      <Link href={link(id, r.officeId)} className={styles.num}>
+      <Link prefetch={false} href={link(id, r.officeId)} className={styles.num}>
         {pct(v)}
       </Link>
     </DefinitionTip>
@@ -59,7 +59,7 @@ export function AssessmentView({
   );
   const columns: ColumnsType<AssessedOffice> = [
     { title: t('columns.rank'), dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
-    { title: t('columns.office'), dataIndex: 'officeName', ellipsis: true },
+    { title: t('columns.office'), dataIndex: 'officeName', width: 200 },
     {
       title: t('columns.tier'),
       dataIndex: 'tier',

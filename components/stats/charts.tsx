@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useRouter } from 'next/navigation';
+import { formatMonth } from '@/lib/format/date-time';
 import type { CategoryRankingRow } from '@/lib/stats/category-ranking.server';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
 import { formatFigure } from '@/lib/stats/indicator-values';
@@ -92,7 +93,7 @@ export function TrendChart({
         grid: { left: 56, right: 24, top: 44, bottom: 36 },
         xAxis: {
           type: 'category',
-          data: trend.months.map((m) => (lang === 'zh' ? `${Number(m.slice(5))}月` : m.slice(2))),
+          data: trend.months.map((m) => formatMonth(m)),
           axisLabel: { fontSize: 14, color: '#1f1f1f' },
           axisLine: { lineStyle: { color: '#595959', width: 2 } },
         },

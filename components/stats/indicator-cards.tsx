@@ -3,7 +3,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { indicatorDefinition } from '@/lib/stats/definitions';
-import { formatChange, formatFigure, type IndicatorValue } from '@/lib/stats/indicator-values';
+import {
+  changeDirection,
+  formatChange,
+  formatFigure,
+  type IndicatorValue,
+} from '@/lib/stats/indicator-values';
 import type { Period } from '@/lib/stats/period';
 import { DefinitionTip, IndicatorTipIcon, useLang } from './definition-tip';
 import { drillHref } from './drill-href';
@@ -12,8 +17,9 @@ import styles from './stats.module.css';
 /** Whether a change is good news, bad news or neither, by the indicator's better direction. */
 function tone(v: IndicatorValue): string {
   const better = indicatorDefinition(v.id).better;
-  if (!v.change || v.change.absolute === 0 || better === 'neutral') return styles.neutral!;
-  const up = v.change.absolute > 0;
+  const direction = changeDirection(v.unit, v.change);
+  if (direction === 0 || better === 'neutral') return styles.neutral!;
+  const up = direction > 0;
   return (better === 'up') === up ? styles.better! : styles.worse!;
 }
 
@@ -37,7 +43,8 @@ export function IndicatorCards({
     <div className={styles.cards} data-testid="stats-cards">
       {indicators.map((v) => {
         const d = indicatorDefinition(v.id);
-        const arrow = v.change && v.change.absolute !== 0 ? (v.change.absolute > 0 ? '▲' : '▼') : '';
+        const direction = changeDirection(v.unit, v.change);
+        const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '';
         return (
           <div key={v.id} className={styles.card} data-indicator={v.id}>
             <div className={styles.cardName}>
@@ -46,7 +53,7 @@ export function IndicatorCards({
             </div>
             <div className={styles.cardValue}>
               <DefinitionTip id={v.id}>
-                <Link href={link(v, 'numerator')} data-testid={`value-${v.id}`}>
+                <Link prefetch={false} href={link(v, 'numerator')} data-testid={`value-${v.id}`}>
                   {v.value === null ? t('noData') : formatFigure(v.unit, v.value, lang)}
                 </Link>
               </DefinitionTip>
@@ -55,12 +62,18 @@ export function IndicatorCards({
               <DefinitionTip id={v.id}>
                 {v.denominator !== null ? (
                   <>
-                    <Link href={link(v, 'numerator')}>{v.numerator.toLocaleString()}</Link>
+                    <Link prefetch={false} href={link(v, 'numerator')}>
+                      {v.numerator.toLocaleString()}
+                    </Link>
                     {' / '}
-                    <Link href={link(v, 'denominator')}>{v.denominator.toLocaleString()}</Link>
+                    <Link prefetch={false} href={link(v, 'denominator')}>
+                      {v.denominator.toLocaleString()}
+                    </Link>
                   </>
                 ) : v.unit === 'days' ? (
-                  <Link href={link(v, 'numerator')}>{t('measured', { n: v.numerator })}</Link>
+                  <Link prefetch={false} href={link(v, 'numerator')}>
+                    {t('measured', { n: v.numerator })}
+                  </Link>
                 ) : (
                   <span>&nbsp;</span>
                 )}
@@ -76,6 +89,11 @@ export function IndicatorCards({
                 </span>
               </DefinitionTip>
             </div>
+            {v.id === 'overdue' && (
+              <div className={styles.cardMeta} data-testid="overdue-hint">
+                {t('overdueHint')}
+              </div>
+            )}
             <div className={styles.cardMeta} title={t('previousRange', previous)}>
               {v.previous.value === null
                 ? t('noPrevious')

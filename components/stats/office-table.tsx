@@ -34,6 +34,7 @@ export function OfficeTable({
   ) => (
     <DefinitionTip id={id}>
       <Link
+        prefetch={false}
         className={styles.num}
         href={drillHref({ indicator: id, part, area, from, to, office })}
         style={{ color: value === null ? '#8c8c8c' : '#0958d9' }}
@@ -51,7 +52,7 @@ export function OfficeTable({
   const num = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
   const columns: ColumnsType<OfficeRankingRow> = [
     { title: t('columns.rank'), dataIndex: 'rank', width: 64, sorter: (a, b) => a.rank - b.rank },
-    { title: t('columns.office'), dataIndex: 'officeName', ellipsis: true },
+    { title: t('columns.office'), dataIndex: 'officeName', width: 200 },
     {
       title: t('columns.tier'),
       dataIndex: 'tier',

@@ -126,10 +126,21 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
           <Col key={s.key} xs={12} md={8} xl={4}>
             <Card size="small" data-stat={s.key}>
               <Statistic
-                title={t(`board.${s.key}` as 'board.overdue')}
+                title={
+                  s.key === 'overdue' ? (
+                    <span title={t('board.overdueHint')}>
+                      {t('board.overdue')} <span className="staff__hint-mark">ⓘ</span>
+                    </span>
+                  ) : (
+                    t(`board.${s.key}` as 'board.overdue')
+                  )
+                }
                 value={s.value}
                 styles={{ content: { color: s.color } }}
               />
+              {s.key === 'overdue' && (
+                <div className="staff__hint staff__hint--small">{t('board.overdueHintShort')}</div>
+              )}
             </Card>
           </Col>
         ))}

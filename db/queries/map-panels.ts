@@ -12,6 +12,10 @@ import { type Bbox, deadlineStateSql, envelope } from './map';
 import { complaintFilterSql, OPEN_ONLY } from './map-bins';
 
 const T = sql.raw('complaints');
+/** Resolved after the deadline (超期办结, lib/sla/deadline-state.ts), as the partial index complaints_done_late_idx says it. */
+const LATE_ONLY = sql.raw(
+  `complaints.status in ('resolved', 'closed') and complaints.resolved_at > complaints.resolve_due_at`,
+);
 const inList = (values: readonly (string | number)[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -305,8 +309,9 @@ const firstMonthStart = (months: string[]) =>
 
 /**
  * Counts of the scoped, filtered complaints matching `where`, by level-1 category, status, deadline
- * state and top level-2 category, and per month of `months` (area and scope only, no filter): one
- * pass over the complaints (grouping sets). Any filter, any scope, any area (grid, drawn polygon).
+ * state and top level-2 category, and per month of `months` (the same filter: the chart and the
+ * counts describe the same complaints): one pass over the complaints (grouping sets). Any filter,
+ * any scope, any area (grid, drawn polygon).
  */
 export async function summariseComplaints(
   db: DbOrTx,
@@ -317,7 +322,7 @@ export async function summariseComplaints(
     sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
             when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
           coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
-          (case when grouping(mon) = 0 then count(*) filter (where recent) else count(*) filter (where f) end)::int as n
+          (case when grouping(mon) = 0 then count(*) filter (where recent and f) else count(*) filter (where f) end)::int as n
         from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
                 complaints.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
                 ${deadlineStateSql(params.now, T)} as dl,
@@ -327,7 +332,7 @@ export async function summariseComplaints(
                     where ${params.where} and ${params.scope}) complaints
               left join categories cat on cat.code = complaints.category_code
               left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)
-              where f or complaints.submitted_at >= ${firstMonthStart(params.months)}) x
+              where f) x
         group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))`,
   );
   return summaryOf(rows, params.months);
@@ -370,7 +375,7 @@ export async function summariseAreaBins(
     sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
             when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
           coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
-          (case when grouping(mon) = 0 then sum(n) filter (where recent) else sum(n) filter (where f) end)::int as n
+          (case when grouping(mon) = 0 then sum(n) filter (where recent and f) else sum(n) filter (where f) end)::int as n
         from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
                 b.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
                 case when b.status in (${CLOSED}) then 'done' end as dl, to_char(b.month, 'YYYY-MM') as mon,
@@ -387,9 +392,24 @@ export async function summariseAreaBins(
       union all
       select 'deadline', ${deadlineStateSql(params.now, T)}, null, count(*)::int from complaints
         where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)} and ${OPEN_ONLY}
-        group by 2`,
+        group by 2
+      union all
+      -- Late resolutions (超期办结) move from 'done' to 'done_late' (partial index complaints_done_late_idx).
+      select 'deadline', k, null, n from (
+        select count(*)::int as late from complaints
+        where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)} and ${LATE_ONLY}) l,
+        lateral (values ('done_late', l.late), ('done', -l.late)) v(k, n)
+        where l.late > 0`,
   );
-  return summaryOf(rows, params.months);
+  // 'done' now comes in two rows (the bins' closed count, minus the late ones): add them up.
+  const merged = new Map<string, SummaryRow>();
+  for (const r of rows) {
+    const key = `${r.g}\u0000${r.key}`;
+    const had = merged.get(key);
+    if (had) had.n += r.n;
+    else merged.set(key, { ...r });
+  }
+  return summaryOf([...merged.values()], params.months);
 }
 
 /** The condition "bin inside the area" on `complaint_area_bins` read as `complaint_map_bins` (no grids). */

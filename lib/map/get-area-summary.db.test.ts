@@ -94,7 +94,8 @@ beforeAll(async () => {
   // 3,000 complaints over two counties, 14 months, categories of both levels (and none), statuses
   // open and closed, deadlines past, near and far, both kinds.
   await handle.db.execute(sql`insert into complaints (tracking_code, kind, channel, title, description, location,
-      county_code, town_code, village_code, grid_id, category_code, urgency_code, status, submitted_at, resolve_due_at)
+      county_code, town_code, village_code, grid_id, category_code, urgency_code, status, submitted_at, resolve_due_at,
+      resolved_at)
     select 'T' || i, case when i % 17 = 0 then 'misconduct' else 'complaint' end::complaint_kind,
       (array['web','wechat','hotline'])[1 + i % 3]::channel, 't', 'd',
       ST_SetSRID(ST_MakePoint(101.6 + (i % 10) / 1000.0, 26.6 + (i % 7) / 1000.0), 4326),
@@ -105,7 +106,9 @@ beforeAll(async () => {
       (array['SL01','WY','SL02',null,'WY01'])[1 + i % 5], (array['extra_urgent','urgent','normal'])[1 + i % 3],
       (array['in_progress','closed','received','resolved','accepted','rejected','closed'])[1 + i % 7]::complaint_status,
       ${now.toISOString()}::timestamptz - make_interval(hours => (i * 37) % (24 * 420)),
-      case when i % 11 = 0 then null else ${now.toISOString()}::timestamptz + make_interval(hours => (i % 200) - 100) end
+      case when i % 11 = 0 then null else ${now.toISOString()}::timestamptz + make_interval(hours => (i % 200) - 100) end,
+      -- Resolved and closed cases: some before their deadline, some after it (超期办结).
+      case when i % 7 in (1, 3, 6) then ${now.toISOString()}::timestamptz + make_interval(hours => (i % 200) - 100 + (i % 5) - 2) end
     from generate_series(1, 3000) i`);
 });
 afterAll(async () => {
@@ -154,7 +157,13 @@ describe('area summary', () => {
       city,
       sql`county_code = ${CODES.xiqu} and status in ('resolved','closed','merged','rejected')`,
     );
-    expect(asMap(bins.byDeadline).done).toBe(done.total);
+    const late = await plain(
+      city,
+      sql`county_code = ${CODES.xiqu} and status in ('resolved','closed') and resolved_at > resolve_due_at`,
+    );
+    expect(late.total).toBeGreaterThan(0);
+    expect(asMap(bins.byDeadline).done_late).toBe(late.total);
+    expect(asMap(bins.byDeadline).done).toBe(done.total - late.total);
     const overdue = await plain(
       city,
       sql`county_code = ${CODES.xiqu} and status not in ('resolved','closed','merged','rejected')

@@ -164,13 +164,33 @@ export function formatFigure(unit: IndicatorUnit, value: number | null, locale: 
 }
 
 /** The change as people read it: "+1.2 个百分点" / "−65.0%". */
+/**
+ * The change as printed, rounded to one decimal (percentage points for rates, per cent otherwise);
+ * its sign and `changeDirection` follow the rounded figure, so a change too small to show is
+ * `±0.0`, never `−0.0` under a ▼.
+ */
+function shownChange(unit: IndicatorUnit, change: Change | null): number | null {
+  if (!change) return null;
+  if (unit === 'percent') return Math.round(change.absolute * 10) / 10;
+  if (change.relative === null) return change.absolute === 0 ? 0 : null;
+  return Math.round(change.relative * 1000) / 10;
+}
+
+/** ▲ / ▼ / nothing, from the change as printed. */
+export function changeDirection(unit: IndicatorUnit, change: Change | null): -1 | 0 | 1 {
+  const v = shownChange(unit, change);
+  return v === null || v === 0 ? 0 : v > 0 ? 1 : -1;
+}
+
 export function formatChange(unit: IndicatorUnit, change: Change | null, locale: 'zh' | 'en' = 'zh'): string {
   if (!change) return '—';
-  const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+  const v = shownChange(unit, change);
+  if (v === null) return '—';
+  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
   if (unit === 'percent') {
-    const pp = Math.abs(change.absolute).toFixed(1);
-    return locale === 'zh' ? `${sign(change.absolute)}${pp} 个百分点` : `${sign(change.absolute)}${pp} pp`;
+    const pp = Math.abs(v).toFixed(1);
+    return locale === 'zh' ? `${sign}${pp} 个百分点` : `${sign}${pp} pp`;
   }
-  if (change.relative === null) return change.absolute === 0 ? '±0' : '—';
-  return `${sign(change.relative)}${Math.abs(change.relative * 100).toFixed(1)}%`;
+  if (change.relative === null) return '±0';
+  return `${sign}${Math.abs(v).toFixed(1)}%`;
 }
