@@ -13,13 +13,15 @@ import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
 import type { MapPoints } from '@/lib/map/read-map-layers.server';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
-import { areasQuery, type BboxTuple, getJson, gridsQuery } from '@/lib/query/map';
+import { areasQuery, type BboxTuple, complaintGlanceQuery, getJson, gridsQuery } from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { HEAT_LAYER, heatMaxima, heatSource, heatTilesUrl } from './layers/heat-style';
 import {
   type BuildingFeature,
   buildingsLayer,
+  type CellDatum,
   type Cells,
+  cellCountsLayer,
   cellData,
   clusterCountsLayer,
   complaintCellsLayer,
@@ -40,7 +42,7 @@ import { StaffMapControls } from './staff-map-controls';
 import { StaffMapPanel } from './staff-map-panel';
 
 export const POINTS_MIN_ZOOM = 14;
-export const BUILDINGS_MIN_ZOOM = 14.5;
+export const BUILDINGS_MIN_ZOOM = 14;
 const GRID_MIN_ZOOM = 11.5;
 
 interface ViewInfo {
@@ -180,6 +182,28 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     placeholderData: keepPreviousData,
   });
 
+  // Tooltips in the UI language: a building's address and count, a cell's count, a facility's name.
+  const tooltipRef = useRef<(object: unknown) => string | null>(() => null);
+  tooltipRef.current = (object) => {
+    if (!object) return null;
+    const o = object as Record<string, unknown>;
+    if ('properties' in o) {
+      const p = o.properties as { address: string; complaints: number };
+      return `${p.address} · ${t('tooltip.complaints', { count: p.complaints })}`;
+    }
+    if ('deadline' in o) return null;
+    if ('kind' in o && 'name' in o) return String(o.name);
+    if ('n' in o) return t('tooltip.cell', { count: Number(o.n) });
+    return null;
+  };
+  const [hovered, setHovered] = useState<{ point: PointDatum; x: number; y: number } | null>(null);
+  const hoverRef = useRef<(info: { object?: unknown; x: number; y: number }) => void>(() => {});
+  hoverRef.current = (info) => {
+    const o = info.object as PointDatum | undefined;
+    setHovered(o && 'deadline' in o ? { point: o, x: info.x, y: info.y } : null);
+  };
+  const glance = useQuery(complaintGlanceQuery(hovered?.point.id ?? null));
+
   // Create the map once, at the URL's view or the caller's default view.
   useEffect(() => {
     if (!containerRef.current) return;
@@ -204,18 +228,9 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
       interleaved: false,
       layers: [],
       onAfterRender: () => setDeckDrawn(true),
-      getTooltip: ({ object }) => {
-        if (!object) return null;
-        const o = object as Record<string, unknown>;
-        if ('properties' in o) {
-          const p = o.properties as { address: string; complaints: number };
-          return `${p.address} · ${p.complaints}`;
-        }
-        if ('deadline' in o) return `#${o.id} · ${o.status}`;
-        if ('kind' in o && 'name' in o) return String(o.name);
-        if ('n' in o) return String(o.n);
-        return null;
-      },
+      // Points get their own tooltip (tracking code and title fetched on hover, see below).
+      getTooltip: ({ object }) => tooltipRef.current(object),
+      onHover: (info) => hoverRef.current(info),
     });
     map.addControl(overlay);
     map.on('load', () => {
@@ -250,6 +265,10 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
       setView(v);
       setState((s) => ({ ...s, view: { lng: v.lng, lat: v.lat, zoom: v.zoom } }));
     });
+    const at = (e: maplibregl.MapMouseEvent): [number, number] => [e.lngLat.lng, e.lngLat.lat];
+    map.on('mousedown', (e) => dragHandlersRef.current.down(at(e)));
+    map.on('mousemove', (e) => dragHandlersRef.current.move(at(e)));
+    map.on('mouseup', (e) => dragHandlersRef.current.up(at(e)));
     mapRef.current = map;
     overlayRef.current = overlay;
     (window as unknown as { __suqiuMap?: maplibregl.Map }).__suqiuMap = map;
@@ -331,6 +350,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     const showPoints = on('points') && zoom >= POINTS_MIN_ZOOM && points.data;
     const layers = [
       on('cells') && cellRows.length ? complaintCellsLayer(cellRows, { max: cellMax, opacity: 0.75 }) : null,
+      on('cells') && cellRows.length ? cellCountsLayer(cellRows) : null,
       needHexagons && hexRows.length ? complaintHexagonsLayer(hexRows, { max: hexMax, opacity: 0.8 }) : null,
       needHexagons && hexRows.length ? hexagonCountsLayer(hexRows) : null,
       on('buildings') && zoom >= BUILDINGS_MIN_ZOOM && buildings.data
@@ -340,10 +360,13 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
           })
         : null,
       on('points') && zoom < POINTS_MIN_ZOOM && cellRows.length
-        ? complaintClustersLayer(cellRows, { max: cellMax })
+        ? complaintClustersLayer(cellRows, { max: cellMax, hollow: on('heatmap') })
         : null,
       on('points') && zoom < POINTS_MIN_ZOOM && cellRows.length
-        ? clusterCountsLayer(cellRows, { minCount: Math.max(2, Math.ceil(cellMax / 40)) })
+        ? clusterCountsLayer(cellRows, {
+            minCount: Math.max(2, Math.ceil(cellMax / 40)),
+            hollow: on('heatmap'),
+          })
         : null,
       showPoints
         ? complaintPointsLayer(pointRows, {
@@ -372,6 +395,10 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     (info: { object?: unknown; coordinate?: number[]; layer?: { id: string } | null }) => void
   >(() => {});
   clickRef.current = (info) => {
+    if (suppressClickRef.current) {
+      suppressClickRef.current = false;
+      return;
+    }
     const c = info.coordinate;
     if (!c) return;
     const p: [number, number] = [Math.round(c[0]! * 1e5) / 1e5, Math.round(c[1]! * 1e5) / 1e5];
@@ -397,6 +424,28 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
       setPanel({ kind: 'facility', id: o.id });
       return;
     }
+    if (o && 'polygon' in o && 'n' in o) {
+      // A cluster or a square cell: zoom to it and list its complaints (as a drawn selection).
+      const ring = (o as unknown as CellDatum).polygon;
+      const xs = ring.map((q) => q[0]);
+      const ys = ring.map((q) => q[1]);
+      mapRef.current?.fitBounds(
+        [
+          [Math.min(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.max(...ys)],
+        ],
+        { padding: 80, maxZoom: 16, duration: 300 },
+      );
+      const closed = ring.length && ring[0] !== ring[ring.length - 1] ? [...ring, ring[0]!] : ring;
+      update({
+        selection: closed.map(
+          (q) => [Math.round(q[0] * 1e5) / 1e5, Math.round(q[1] * 1e5) / 1e5] as [number, number],
+        ),
+        building: null,
+      });
+      setPanel({ kind: 'selection' });
+      return;
+    }
     if (o && 'properties' in o && (o.properties as { id?: number }).id) {
       const id = (o.properties as { id: number }).id;
       update({ building: id, facility: null });
@@ -414,6 +463,65 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   useEffect(() => {
     overlayRef.current?.setProps({ onClick: (info) => clickRef.current(info) });
   }, []);
+
+  // 框选 by dragging: press, drag and release draws the rectangle (the map does not pan meanwhile);
+  // a plain click still sets one corner at a time.
+  const rectDragRef = useRef<{ start: [number, number] } | null>(null);
+  const dragHandlersRef = useRef({
+    down: (_p: [number, number]) => {},
+    move: (_p: [number, number]) => {},
+    up: (_p: [number, number]) => {},
+  });
+  dragHandlersRef.current = {
+    down: (p) => {
+      if (drawMode !== 'rect') return;
+      rectDragRef.current = { start: p };
+    },
+    move: (p) => {
+      const start = rectDragRef.current?.start;
+      if (!start) return;
+      setDraft([start, [p[0], start[1]], p, [start[0], p[1]], start]);
+    },
+    up: (p) => {
+      const start = rectDragRef.current?.start;
+      rectDragRef.current = null;
+      if (!start) return;
+      const map = mapRef.current;
+      const a = map?.project(start);
+      const b = map?.project(p);
+      // Less than a few pixels: a click, handled by the click handler (corner by corner).
+      if (!a || !b || Math.hypot(a.x - b.x, a.y - b.y) < 6) {
+        setDraft([]);
+        return;
+      }
+      const r = (n: number) => Math.round(n * 1e5) / 1e5;
+      const [x0, y0, x1, y1] = [r(start[0]), r(start[1]), r(p[0]), r(p[1])];
+      setDraft([]);
+      setDrawMode(null);
+      suppressClickRef.current = true;
+      window.setTimeout(() => {
+        suppressClickRef.current = false;
+      }, 400);
+      update({
+        selection: [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+        building: null,
+      });
+      setPanel({ kind: 'selection' });
+    },
+  };
+  const suppressClickRef = useRef(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (drawMode === 'rect') map.dragPan.disable();
+    else map.dragPan.enable();
+  }, [drawMode]);
 
   const finishPolygon = () => {
     if (draft.length >= 3) {
@@ -466,6 +574,26 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     >
       <div ref={containerRef} className="staff-map__canvas" />
       {!ready && <div className="staff-map__loading">{t('loading')}</div>}
+      {!setup.seesComplaints && (
+        <div className="staff-map__notice" role="note" data-testid="map-no-complaints">
+          {t('noComplaintsForRole')}
+        </div>
+      )}
+      {hovered && (
+        <div
+          className="staff-map__tooltip"
+          style={{ left: hovered.x + 14, top: hovered.y + 14 }}
+          data-testid="point-tooltip"
+        >
+          <div className="staff-map__tooltip-title">
+            {glance.data ? `${glance.data.trackingCode} · ${glance.data.title}` : t('tooltip.loading')}
+          </div>
+          <div>
+            {t(`status.${hovered.point.status}` as 'status.received')} ·{' '}
+            {t(`deadline.${hovered.point.deadline}` as 'deadline.done')}
+          </div>
+        </div>
+      )}
       <StaffMapControls
         setup={setup}
         state={state}

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { getBoundsOf, listOfficeNames, listTopCategories } from '@/db/queries/map-panels';
-import { assertCan } from '@/lib/auth/policy';
+import { assertCan, can } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { lastTwelveMonths } from './filters';
 
@@ -22,6 +22,8 @@ export async function getMapSetup(db: DbOrTx, input: { user: AuthUser; now: Date
     offices,
     months: lastTwelveMonths(input.now),
     role: input.user.role,
+    /** Whether the role sees complaints at all (admins see configuration only: no complaint layers). */
+    seesComplaints: can(input.user, 'complaint.read'),
   };
 }
 

@@ -46,3 +46,19 @@ export const facilityPanelQuery = (id: number) => ({
   queryKey: ['map', 'facility', id] as const,
   queryFn: () => getJson<FacilityPanel>(`/api/map/facilities/${id}`),
 });
+
+/** The few facts of one complaint a map tooltip shows (the caller's jurisdiction; 404 outside it). */
+export interface ComplaintGlance {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: string;
+}
+
+export const complaintGlanceQuery = (id: number | null) => ({
+  queryKey: ['complaint', 'glance', id] as const,
+  queryFn: async (): Promise<ComplaintGlance> =>
+    (await getJson<{ complaint: ComplaintGlance }>(`/api/complaints/${id}`)).complaint,
+  enabled: id !== null,
+  staleTime: 5 * 60_000,
+});

@@ -125,35 +125,64 @@ export function cellsLegend(max: number): LegendEntry[] {
   return [{ label: `1 – ${max.toLocaleString()}`, shape: 'ramp', ramp: COUNT_RAMP }];
 }
 
-/** Clusters: one bubble per cell at the mean position of its complaints, area ∝ count. */
-export function complaintClustersLayer(data: readonly CellDatum[], s: { max: number }) {
+/**
+ * Clusters: one bubble per cell at the mean position of its complaints, area ∝ count. Over the
+ * heatmap (`hollow`) they are rings with a faint fill, so the heat stays visible beneath them.
+ */
+export function complaintClustersLayer(data: readonly CellDatum[], s: { max: number; hollow?: boolean }) {
   return new ScatterplotLayer<CellDatum>({
     id: 'complaint-clusters',
     data,
     getPosition: (d) => d.position,
     getRadius: (d) => 4 + 18 * Math.sqrt(d.n / Math.max(1, s.max)),
     radiusUnits: 'pixels',
-    getFillColor: [22, 119, 255, 150],
-    getLineColor: [255, 255, 255, 230],
+    getFillColor: s.hollow ? [22, 119, 255, 28] : [22, 119, 255, 150],
+    getLineColor: s.hollow ? [9, 88, 217, 235] : [255, 255, 255, 230],
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
+    getLineWidth: s.hollow ? 1.6 : 1,
     stroked: true,
     pickable: true,
-    updateTriggers: { getRadius: s.max },
+    updateTriggers: {
+      getRadius: s.max,
+      getFillColor: s.hollow,
+      getLineColor: s.hollow,
+      getLineWidth: s.hollow,
+    },
   });
 }
 
-export function clusterCountsLayer(data: readonly CellDatum[], s: { minCount: number }) {
+/** Counts on square cells, at each cell's centre (as the hexagons have). */
+export function cellCountsLayer(data: readonly CellDatum[]) {
+  return new TextLayer<CellDatum>({
+    id: 'complaint-cell-counts',
+    data,
+    getPosition: (d) => {
+      const xs = d.polygon.map((p) => p[0]);
+      const ys = d.polygon.map((p) => p[1]);
+      return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+    },
+    getText: (d) => (d.n >= 10_000 ? `${Math.round(d.n / 1000)}k` : String(d.n)),
+    getSize: 11,
+    getColor: [40, 20, 10, 255],
+    fontWeight: 700,
+    background: true,
+    getBackgroundColor: [255, 255, 255, 170],
+    backgroundPadding: [2, 0],
+    sizeUnits: 'pixels',
+  });
+}
+
+export function clusterCountsLayer(data: readonly CellDatum[], s: { minCount: number; hollow?: boolean }) {
   return new TextLayer<CellDatum>({
     id: 'complaint-cluster-counts',
     data: data.filter((d) => d.n >= s.minCount),
     getPosition: (d) => d.position,
     getText: (d) => (d.n >= 10_000 ? `${Math.round(d.n / 1000)}k` : String(d.n)),
     getSize: 11,
-    getColor: [255, 255, 255, 255],
+    getColor: s.hollow ? [9, 60, 160, 255] : [255, 255, 255, 255],
     fontWeight: 700,
     sizeUnits: 'pixels',
-    updateTriggers: { data: s.minCount },
+    updateTriggers: { data: s.minCount, getColor: s.hollow },
   });
 }
 
