@@ -297,6 +297,7 @@ export function StaffMapControls(props: {
             { value: 'cumulative', label: t('time.cumulative') },
           ]}
         />
+        <span className="staff-map__time-end">{months[0]}</span>
         <Slider
           className="staff-map__slider"
           min={0}
@@ -304,8 +305,9 @@ export function StaffMapControls(props: {
           value={index < 0 ? months.length - 1 : index}
           onChange={(i) => showMonth(i)}
           tooltip={{ formatter: (i) => (i === undefined ? '' : months[i]) }}
-          marks={{ 0: months[0]!, [months.length - 1]: months[months.length - 1]! }}
+          aria-label={t('time.title')}
         />
+        <span className="staff-map__time-end">{months[months.length - 1]}</span>
         <span className="staff-map__time-label">
           {f.from || f.to ? `${f.from ?? '…'} – ${f.to ?? '…'}` : t('time.all')}
         </span>
@@ -347,7 +349,7 @@ export function StaffMapControls(props: {
               entries={[{ label: t('layers.points'), color: [22, 119, 255], shape: 'dot' }]}
             />
           ))}
-        {on('buildings') && props.zoom >= 14.5 && (
+        {on('buildings') && props.zoom >= 14 /* BUILDINGS_MIN_ZOOM */ && (
           <LegendBlock title={t('legend.buildings')} entries={buildingsLegend()} />
         )}
         {on('facilities') && (

@@ -220,7 +220,8 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
                   [b[2], b[3]],
                 ] as [[number, number], [number, number]])
               : CITY_BOUNDS,
-            fitBoundsOptions: { padding: 40, maxZoom: 16.5 },
+            // Keep the area clear of the controls (left), the legend (right) and the time bar (bottom).
+            fitBoundsOptions: { padding: { top: 40, left: 270, right: 200, bottom: 90 }, maxZoom: 16.5 },
           }),
       maxBounds: MAX_BOUNDS,
     });
@@ -566,7 +567,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
 
   return (
     <div
-      className="staff-map"
+      className={panel ? 'staff-map staff-map--panel' : 'staff-map'}
       data-map-state={ready ? 'ready' : 'loading'}
       data-zoom={zoom.toFixed(2)}
       data-total={inView}
