@@ -58,7 +58,7 @@ export function DrillDownList({
     {
       title: t('drillColumns.title'),
       dataIndex: 'title',
-      ellipsis: true,
+      width: 200,
       render: (title: string, r) => (
         <Link href={`/cases/${r.id}`} prefetch={false}>
           {title}
@@ -115,7 +115,7 @@ export function DrillDownList({
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 'max-content' }}
         data-testid="drill-table"
       />
       {total > pageSize && (

@@ -90,7 +90,7 @@ export function IndicatorCards({
               </DefinitionTip>
             </div>
             {v.id === 'overdue' && (
-              <div className={styles.cardMeta} data-testid="overdue-hint">
+              <div className={styles.cardMeta} data-testid="overdue-hint" title={t('overdueHintFull')}>
                 {t('overdueHint')}
               </div>
             )}

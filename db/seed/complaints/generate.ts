@@ -2,6 +2,7 @@
  * One complaint from a plan item: where, what, who, how it was routed, and its whole life up to
  * `now` (events, status, timestamps, rating, supervision letter, spot check, follow-up visit).
  */
+import { formatZhDeadlineDate } from '../../../lib/format/date-time';
 import { addDays, cstDate, pickPolicy, type WorkCalendar } from '../../../lib/sla/compute-deadlines';
 import type { Rng } from '../context';
 import { CATEGORIES, type Tier } from '../corpus/categories';
@@ -603,7 +604,7 @@ export function generateComplaint(
           null,
       );
       l.reason.push(
-        `诉求“${title}”已超过办结时限（${new Date(resolveDue + 8 * H).toISOString().slice(0, 10)}），请于3个工作日内报告办理进度。`,
+        `诉求“${title}”已超过办结时限（${formatZhDeadlineDate(resolveDue)}），请于3个工作日内报告办理进度。`,
       );
       l.issuedAt.push(letter.t);
       l.dueAt.push(deadline(state, letter.t, 3, true));
