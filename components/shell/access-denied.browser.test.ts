@@ -31,6 +31,7 @@ const PATHS: Record<StaffPage, string> = {
   cases: '/cases/1',
   letters: '/letters/1',
   admin: '/admin/users',
+  grid: '/grid',
 };
 const division: AuthUser['jurisdiction'] = {
   kind: 'division',
