@@ -5,7 +5,8 @@ import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { assertCan } from '@/lib/auth/policy';
 import { requestMeta } from '@/lib/auth/request-meta';
 import type { AuthUser } from '@/lib/auth/types';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 
 export interface AdminCall {
@@ -31,9 +32,7 @@ export async function adminRoute(
     assertCan(user, action);
     let body: unknown = null;
     if (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH') {
-      body = await request.json().catch(() => {
-        throw new AppError('VALIDATION', 'The body must be JSON');
-      });
+      body = await readJson(request);
     }
     const result = await run({ db: await getDb(), user, body, ip: requestMeta(request).ip });
     return Response.json(result ?? { ok: true });

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -49,7 +50,25 @@ export function toAppError(error: unknown): AppError {
       fields,
     );
   }
+  // PostgreSQL's data exceptions (SQLSTATE class 22: a NUL or bad byte, a number or date out of
+  // range, text that is not the type) are the input's fault: 400, never a 500. The request reader
+  // (read-request.ts) refuses most of them first; this is the net under every query.
+  const sqlState = sqlStateOf(error);
+  if (sqlState?.startsWith('22')) {
+    return new AppError('VALIDATION', 'A value in the request cannot be stored or compared', [
+      { path: '', message: `Malformed value (SQLSTATE ${sqlState})` },
+    ]);
+  }
   return new AppError('INTERNAL', 'Internal error');
+}
+
+function sqlStateOf(error: unknown): string | null {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 export function toErrorResponse(error: unknown): Response {

@@ -4,7 +4,8 @@ import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { createClueBody } from '@/lib/clues/clue-params';
 import { CLUE_STATUSES } from '@/lib/clues/clue-workflow';
 import { createClueFromFinding, listClues } from '@/lib/clues/manage-clues.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { searchParamsOf } from '@/lib/map/params';
 
@@ -28,11 +29,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = createClueBody.parse(
-      await request.json().catch(() => {
-        throw new AppError('VALIDATION', 'The body must be JSON');
-      }),
-    );
+    const body = createClueBody.parse(await readJson(request));
     const created = await createClueFromFinding(await getDb(), user, {
       findingKey: body.findingKey,
       window: { from: body.from, to: body.to },

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { localeOfRequest } from '@/lib/export/locale-of-request';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { issueMonthlyReport, listReports } from '@/lib/reports/issue-monthly-report.server';
 
@@ -32,7 +33,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = bodySchema.parse(await request.json());
+    const body = bodySchema.parse(await readJson(request));
     const result = await issueMonthlyReport(await getDb(), user, {
       areaCode: body.areaCode,
       month: body.month,

@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { ReportToolbar } from '@/components/reports/report-toolbar';
 import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/auth/require-page.server';

@@ -8,6 +8,7 @@ import { loginWaitMs, recordLoginFailure } from '@/lib/auth/login-rate';
 import { requestMeta } from '@/lib/auth/request-meta';
 import { defaultCookieOptions, sessionCookieHeader } from '@/lib/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress } from '@/lib/intake/http';
 import { rateLimited } from '@/lib/intake/rate-limit';
@@ -34,11 +35,7 @@ export async function POST(request: Request) {
         ),
       );
     }
-    const body = loginInputSchema.parse(
-      await request.json().catch(() => {
-        throw new AppError('VALIDATION', 'Body must be JSON');
-      }),
-    );
+    const body = loginInputSchema.parse(await readJson(request));
     const result = await login(await getDb(), { ...body, ...requestMeta(request), now: new Date() });
     return Response.json(
       { user: result.user },

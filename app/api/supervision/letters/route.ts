@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { issueSupervisionLetter } from '@/lib/supervision/issue-supervision-letter.server';
 
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = bodySchema.parse(await request.json());
+    const body = bodySchema.parse(await readJson(request));
     const letter = await issueSupervisionLetter(await getDb(), { user, ...body, now: new Date() });
     return Response.json({ letter }, { status: 201 });
   } catch (error) {

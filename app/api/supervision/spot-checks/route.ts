@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { drawSpotChecks } from '@/lib/supervision/draw-spot-checks.server';
 
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = bodySchema.parse(await request.json().catch(() => ({})));
+    const body = bodySchema.parse(await readJson(request, { optional: true }));
     const result = await drawSpotChecks(await getDb(), {
       actor: { kind: 'user', user },
       ...body,

@@ -164,6 +164,7 @@ function errorResponse(format: Open311Format, error: unknown): Response {
   const status = {
     VALIDATION: 400,
     NOT_FOUND: 404,
+    METHOD_NOT_ALLOWED: 405,
     CONFLICT: 409,
     PAYLOAD_TOO_LARGE: 413,
     UNSUPPORTED_MEDIA_TYPE: 415,

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { requestMeta } from '@/lib/auth/request-meta';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { retrainIfDue } from '@/lib/triage/retrain-if-due.server';
 import { transition } from '@/lib/workflow/transition.server';
@@ -24,7 +25,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     assertSameOrigin(request);
     const user = await requireCurrentUser();
     const { id } = paramsSchema.parse(await context.params);
-    const body = bodySchema.parse(await request.json());
+    const body = bodySchema.parse(await readJson(request));
     const db = await getDb();
     const result = await transition(db, {
       complaintId: id,

@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { moveClueBody } from '@/lib/clues/clue-params';
 import { moveClue } from '@/lib/clues/manage-clues.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 
 const idParam = z.coerce.number().int().positive();
@@ -14,11 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     assertSameOrigin(request);
     const id = idParam.parse((await params).id);
     const user = await requireCurrentUser();
-    const body = moveClueBody.parse(
-      await request.json().catch(() => {
-        throw new AppError('VALIDATION', 'The body must be JSON');
-      }),
-    );
+    const body = moveClueBody.parse(await readJson(request));
     return Response.json(await moveClue(await getDb(), user, { id, ...body }));
   } catch (error) {
     return toErrorResponse(error);

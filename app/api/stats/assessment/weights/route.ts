@@ -2,7 +2,8 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { assertCan, can } from '@/lib/auth/policy';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { getAssessmentWeights, setAssessmentWeights } from '@/lib/stats/assessment.server';
 
@@ -24,9 +25,7 @@ export async function PUT(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = await request.json().catch(() => {
-      throw new AppError('VALIDATION', 'Body must be JSON');
-    });
+    const body = await readJson(request);
     return Response.json({ weights: await setAssessmentWeights(await getDb(), user, body) });
   } catch (error) {
     return toErrorResponse(error);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { recordSpotCheck } from '@/lib/supervision/record-spot-check.server';
 
@@ -19,7 +20,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     assertSameOrigin(request);
     const user = await requireCurrentUser();
     const { id } = paramsSchema.parse(await context.params);
-    const body = bodySchema.parse(await request.json());
+    const body = bodySchema.parse(await readJson(request));
     const result = await recordSpotCheck(await getDb(), { user, spotCheckId: id, ...body, now: new Date() });
     return Response.json({ result });
   } catch (error) {

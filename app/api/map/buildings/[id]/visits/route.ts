@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { buildingVisitInput, recordBuildingVisit } from '@/lib/grid/record-building-visit.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -13,9 +14,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     assertSameOrigin(request);
     const user = await requireCurrentUser();
     const { id } = paramsSchema.parse(await context.params);
-    const body = await request.json().catch(() => {
-      throw new AppError('VALIDATION', 'Body must be JSON');
-    });
+    const body = await readJson(request);
     const visit = buildingVisitInput.parse(body);
     const result = await recordBuildingVisit(await getDb(), { user, buildingId: id, visit, now: new Date() });
     return Response.json(result, { status: 201 });
