@@ -277,14 +277,20 @@ export interface ComplaintToLink {
 }
 
 /**
- * Complaints to (re)link: the given ids, or the next `limit` after `afterId` in id order (keyset),
+ * Complaints to (re)link: the given ids, or the next `limit` after `afterId` in id order (keyset;
+ * `upToId` bounds the range, for parallel workers),
  * leaving out those whose two links are both staff's (nothing a re-run may change).
  */
 export async function listComplaintsToLink(
   db: DbOrTx,
-  p: { ids: readonly number[] } | { afterId: number; limit: number },
+  p: { ids: readonly number[] } | { afterId: number; limit: number; upToId?: number },
 ): Promise<{ rows: ComplaintToLink[]; lastId: number | null }> {
-  const where = 'ids' in p ? sql`c.id = any(${sql.param([...p.ids])}::bigint[])` : sql`c.id > ${p.afterId}`;
+  const where =
+    'ids' in p
+      ? sql`c.id = any(${sql.param([...p.ids])}::bigint[])`
+      : p.upToId !== undefined
+        ? sql`c.id > ${p.afterId} and c.id <= ${p.upToId}`
+        : sql`c.id > ${p.afterId}`;
   const limit = 'ids' in p ? sql`` : sql`limit ${p.limit}`;
   const rows = await queryRows<{
     id: number;

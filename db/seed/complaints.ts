@@ -165,6 +165,8 @@ export async function seedComplaints(db: Db, ctx: SeedContext): Promise<void> {
     );
     // Link every new complaint to its building, household and facility with intake's own linker.
     const tLink = performance.now();
+    // Fresh tables have no statistics yet: without them the planner scans instead of using the GiST indexes.
+    await tx.execute(sql`analyze buildings, households, facilities, grids`);
     const gazetteer = await loadGazetteer(tx);
     let afterId = firstId - 1;
     let linked = 0;

@@ -35,7 +35,7 @@ export async function loadGazetteer(db: DbOrTx): Promise<Gazetteer> {
  */
 export async function relinkComplaints(
   db: DbOrTx,
-  p: ({ ids: readonly number[] } | { afterId: number; limit: number }) & {
+  p: ({ ids: readonly number[] } | { afterId: number; limit: number; upToId?: number }) & {
     gazetteer?: Gazetteer;
     only?: 'facility';
   },
