@@ -24,6 +24,8 @@ async function signInThroughForm(username: string) {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.goto(`${APP_URL}/login`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  // The form posts through React: wait until the page is hydrated and quiet.
+  await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('button[type="submit"]').click();

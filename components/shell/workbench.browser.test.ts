@@ -21,6 +21,8 @@ async function signIn(username: string) {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.goto(`${APP_URL}/login`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  // The form posts through React: wait until the page is hydrated and quiet.
+  await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('button[type="submit"]').click();
@@ -59,6 +61,9 @@ describe('workbench', () => {
 
   it('inspector: the manual dispatch count is the dispatch queue', async () => {
     const page = await signIn('inspector.xiqu');
+    for (const key of ['overdue', 'dueSoon', 'lettersOpen', 'spotChecks']) {
+      expect((await tile(page, key)).href).toMatch(/^\/supervision#board-/);
+    }
     const t = await tile(page, 'manualQueue');
     expect(t.href).toBe('/dispatch');
     await t.link.click();
@@ -66,9 +71,6 @@ describe('workbench', () => {
     await page.locator('.ant-table').waitFor({ timeout: 60_000 });
     const rows = await page.locator('[data-case-link]').count();
     expect(rows).toBe(Math.min(t.count, 50));
-    for (const key of ['overdue', 'dueSoon', 'lettersOpen', 'spotChecks']) {
-      expect((await tile(page, key)).href).toMatch(/^\/supervision#board-/);
-    }
     await page.close();
   }, 240_000);
 
