@@ -43,11 +43,9 @@ import {
   type EmergingCell,
   fetchClue,
   fetchClues,
-  fetchFindings,
   type GiCell,
   hotspotQueries,
   postJson,
-  toQuery,
 } from '@/lib/query/analytics';
 import {
   BIN_COLORS,
@@ -59,11 +57,11 @@ import {
   PATTERN_COLORS,
 } from './analysis-layers';
 import { AnalysisMap } from './analysis-map';
+import { FindingCard } from './finding-card';
 import { SeriesChart } from './series-chart';
 
 type Tab = HotspotTab;
 const rgba = (c: number[]) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})`;
-const monthsAgo = (m: number) => new Date(Date.now() - m * 30.44 * 86_400_000).toISOString();
 
 function readUrlState(setup: AnalysisSetup): HotspotState {
   const p = new URLSearchParams(window.location.search);
@@ -501,11 +499,11 @@ function ClueBoard() {
   const locale = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [window] = useState(() => ({ from: monthsAgo(12), to: new Date().toISOString() }));
-  const findings = useQuery({
-    queryKey: ['findings', window],
-    queryFn: () => fetchFindings(toQuery(window)),
-  });
+  // The window is the settings' (clues.facility_findings); a clue is filed for the window the findings were computed on.
+  const findings = useQuery(hotspotQueries.findings());
+  const window = findings.data
+    ? { from: findings.data.parameters.from, to: findings.data.parameters.to }
+    : null;
   const clues = useQuery({ queryKey: ['clues'], queryFn: fetchClues });
   const [openClue, setOpenClue] = useState<number | null>(null);
   const create = useMutation({
@@ -520,11 +518,26 @@ function ClueBoard() {
     <div className="analysis__clues">
       <h3>{t('findings')}</h3>
       <p className="analysis__hint">{t('findingsHint')}</p>
+      {findings.data?.parameters.facilityTest && (
+        <p className="analysis__hint" data-testid="finding-thresholds">
+          {t('card.thresholds', findings.data.parameters.facilityTest)}
+        </p>
+      )}
+      {findings.data?.findings
+        .filter((f) => f.kind === 'facility_pattern')
+        .map((f) => (
+          <FindingCard
+            key={f.key}
+            finding={f}
+            onToClue={() => create.mutate(f.key)}
+            creating={create.isPending && create.variables === f.key}
+          />
+        ))}
       <List
         size="small"
         loading={findings.isLoading}
-        dataSource={findings.data?.findings ?? []}
-        locale={{ emptyText: t('empty') }}
+        dataSource={(findings.data?.findings ?? []).filter((f) => f.kind !== 'facility_pattern')}
+        locale={{ emptyText: findings.data?.findings.length ? ' ' : t('empty') }}
         renderItem={(f) => (
           <List.Item
             actions={[

@@ -29,6 +29,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'adminDeadlines', href: '/admin/deadlines', page: 'admin' },
   { key: 'adminCalendar', href: '/admin/calendar', page: 'admin' },
   { key: 'adminOffices', href: '/admin/offices', page: 'admin' },
+  { key: 'adminFindings', href: '/admin/findings', page: 'admin' },
   { key: 'adminUsers', href: '/admin/users', page: 'admin' },
 ];
 

@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
+import { countedFacilityLinkSql } from './complaint-links';
 
 export interface Window {
   from: Date;
@@ -11,63 +12,99 @@ export interface Window {
 const inWindow = (w: Window) =>
   sql`complaints.submitted_at >= ${w.from.toISOString()}::timestamptz and complaints.submitted_at < ${w.to.toISOString()}::timestamptz`;
 
-export interface FacilityTopicRow extends Record<string, unknown> {
+export interface FindingFacilityRow extends Record<string, unknown> {
+  id: number;
+  name: string;
+  kind: string;
   officeId: number;
   officeName: string;
-  kind: string;
-  topic: string;
-  topicName: string;
-  /** Facilities of this kind under this office. */
-  facilitiesTotal: number;
-  /** Of them, those with at least `minPerFacility` complaints on the topic. */
-  facilitiesWithTopic: number;
-  complaints: number;
-  /** Complaints on the topic per facility of this kind under other offices (the baseline). */
-  baselinePerFacility: number;
-  facilities: { id: number; name: string; count: number }[];
+  divisionCode: string;
+  townCode: string | null;
+  townPopulation: number | null;
 }
 
 /**
- * For every (supervising office, facility kind, level-2 topic): how many of the office's facilities
- * of that kind drew complaints on the topic in the window, against the same rate elsewhere.
- * `scope` limits complaints (caller's jurisdiction); `facilityScope` limits facilities.
+ * Every facility of the city with its kind, supervising office, and the town it sits in with that
+ * town's census population: the facility test's exposures.
  */
-export async function listFacilityTopicStats(
-  db: DbOrTx,
-  params: { window: Window; minPerFacility: number; scope: SQL; facilityScope: SQL },
-): Promise<FacilityTopicRow[]> {
-  return queryRows<FacilityTopicRow>(
+export async function listFindingFacilities(db: DbOrTx): Promise<FindingFacilityRow[]> {
+  return queryRows<FindingFacilityRow>(
     db,
-    sql`with fac as (
-          select f.id, f.name, f.kind::text as kind, f.supervising_office_id as office_id from facilities f where ${params.facilityScope}
-        ), per as (
-          select complaints.facility_id, complaints.category_code as topic, count(*)::int as n
-          from complaints join fac on fac.id = complaints.facility_id
-          where complaints.kind = 'complaint' and complaints.category_code is not null and ${inWindow(params.window)} and (${params.scope})
-          group by 1, 2
-        ), totals as (
-          select office_id, kind, count(*)::int as n from fac group by 1, 2
-        ), topic as (
-          select fac.office_id, fac.kind, per.topic,
-            count(*) filter (where per.n >= ${params.minPerFacility})::int as with_topic,
-            sum(per.n)::int as complaints,
-            json_agg(json_build_object('id', fac.id, 'name', fac.name, 'count', per.n) order by per.n desc) as facilities
-          from per join fac on fac.id = per.facility_id group by 1, 2, 3
-        ), kind_topic as (
-          select fac.kind, per.topic, sum(per.n)::float8 as n from per join fac on fac.id = per.facility_id group by 1, 2
-        ), kind_total as (select kind, count(*)::float8 as n from fac group by 1)
-        select t.office_id as "officeId", o.name as "officeName", t.kind, t.topic, coalesce(cat.name_zh, t.topic) as "topicName",
-          tot.n as "facilitiesTotal", t.with_topic as "facilitiesWithTopic", t.complaints,
-          coalesce((kt.n - t.complaints) / nullif(kl.n - tot.n, 0), 0)::float8 as "baselinePerFacility",
-          t.facilities
-        from topic t
-        join totals tot on tot.office_id = t.office_id and tot.kind = t.kind
-        join offices o on o.id = t.office_id
-        join kind_topic kt on kt.kind = t.kind and kt.topic = t.topic
-        join kind_total kl on kl.kind = t.kind
-        left join categories cat on cat.code = t.topic
-        where t.with_topic >= 2
-        order by t.office_id, t.kind, t.topic`,
+    sql`select f.id, f.name, f.kind::text as kind, f.supervising_office_id as "officeId", o.name as "officeName",
+          f.division_code as "divisionCode", t.code as "townCode", t.population as "townPopulation"
+        from facilities f join offices o on o.id = f.supervising_office_id
+        join divisions d on d.code = f.division_code
+        left join divisions t on t.code = case d.level when 'village' then d.parent_code when 'town' then d.code end
+        order by f.id`,
+  );
+}
+
+export interface FacilityCategoryCountRow extends Record<string, unknown> {
+  facilityId: number;
+  categoryCode: string;
+  n: number;
+}
+
+/**
+ * Complaints per facility and category code in the window, city-wide (aggregates only: the reference
+ * of the facility test is every facility of a kind). Only complaints (not misconduct reports) whose
+ * facility link counts (`countedFacilityLinkSql`: confirmed, corrected, or confident enough).
+ */
+export async function listFacilityCategoryCounts(
+  db: DbOrTx,
+  params: { window: Window },
+): Promise<FacilityCategoryCountRow[]> {
+  return queryRows<FacilityCategoryCountRow>(
+    db,
+    sql`select complaints.facility_id as "facilityId", complaints.category_code as "categoryCode", count(*)::int as n
+        from complaints
+        where complaints.kind = 'complaint' and complaints.category_code is not null and ${inWindow(params.window)}
+          and ${countedFacilityLinkSql('complaints')}
+        group by 1, 2`,
+  );
+}
+
+export interface CategoryRefRow extends Record<string, unknown> {
+  code: string;
+  level: number;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+}
+
+export async function listCategoryRefs(db: DbOrTx): Promise<CategoryRefRow[]> {
+  return queryRows<CategoryRefRow>(
+    db,
+    sql`select code, level::int as level, parent_code as "parentCode", name_zh as "nameZh", name_en as "nameEn" from categories`,
+  );
+}
+
+export interface FindingSampleRow extends Record<string, unknown> {
+  id: number;
+  trackingCode: string;
+  title: string;
+  categoryName: string | null;
+  facilityName: string;
+  submittedAt: string;
+}
+
+/** The most recent complaints behind a facility finding, within `scope` (the caller's jurisdiction). */
+export async function listFacilityFindingSamples(
+  db: DbOrTx,
+  params: { window: Window; facilityIds: number[]; codes: string[]; scope: SQL; limit: number },
+): Promise<FindingSampleRow[]> {
+  if (params.facilityIds.length === 0 || params.codes.length === 0) return [];
+  return queryRows<FindingSampleRow>(
+    db,
+    sql`select complaints.id::int as id, complaints.tracking_code as "trackingCode", complaints.title,
+          cat.name_zh as "categoryName", f.name as "facilityName", complaints.submitted_at as "submittedAt"
+        from complaints join facilities f on f.id = complaints.facility_id
+        left join categories cat on cat.code = complaints.category_code
+        where complaints.facility_id = any(${sql.param(params.facilityIds)}::int[])
+          and complaints.category_code = any(${sql.param(params.codes)}::text[])
+          and complaints.kind = 'complaint' and ${inWindow(params.window)} and ${countedFacilityLinkSql('complaints')}
+          and (${params.scope})
+        order by complaints.submitted_at desc, complaints.id desc limit ${params.limit}`,
   );
 }
 
@@ -131,7 +168,7 @@ export async function listFacilityEnforcement(
           exists (select 1 from enforcement_actions e2 join facilities f2 on f2.id = e2.facility_id
                   where f2.supervising_office_id = f.supervising_office_id) as "officeHasRecords"
         from complaints join facilities f on f.id = complaints.facility_id join offices o on o.id = f.supervising_office_id
-        where complaints.kind = 'complaint' and ${inWindow(params.window)} and (${params.scope}) and ${params.facilityScope}
+        where complaints.kind = 'complaint' and ${countedFacilityLinkSql('complaints')} and ${inWindow(params.window)} and (${params.scope}) and ${params.facilityScope}
         group by f.id, f.name, f.kind, f.supervising_office_id, o.name
         having count(*) >= ${params.minComplaints}
         order by complaints desc`,
@@ -157,7 +194,7 @@ export async function listComplaintIdsAtFacilities(
   const rows = await queryRows<{ id: number }>(
     db,
     sql`select complaints.id::int as id from complaints where complaints.facility_id in (${ids}) ${topics}
-        and complaints.kind = 'complaint' and ${inWindow(params.window)} and (${params.scope}) order by complaints.id`,
+        and complaints.kind = 'complaint' and ${countedFacilityLinkSql('complaints')} and ${inWindow(params.window)} and (${params.scope}) order by complaints.id`,
   );
   return rows.map((r) => r.id);
 }

@@ -329,6 +329,20 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
       allowed: [404],
     },
   },
+  '/api/clues/settings': {
+    GET: {},
+    PUT: {
+      body: {
+        windowMonths: 12,
+        q: 0.05,
+        minFacilities: 2,
+        minPerFacility: 1,
+        minComplaints: 5,
+        minRatio: 1.25,
+        sparseBelow: 20,
+      },
+    },
+  },
   '/api/clues/[id]': { GET: { params: { id: String(ids.clueIn) } } },
   '/api/clues/[id]/transition': {
     POST: { params: { id: String(ids.clueIn) }, body: { to: 'verifying', note: '开始初核' } },

@@ -95,6 +95,11 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/clues/[id]': { GET: { actions: ['clue.manage'], object: 'clue' } },
   '/api/clues/[id]/transition': { POST: { actions: ['clue.manage'], object: 'clue' } },
   '/api/clues/findings': { GET: { actions: ['clue.manage'] } },
+  /** GET: the facility test's thresholds (admins who edit them, inspectors); PUT: admins. */
+  '/api/clues/settings': {
+    GET: { actions: ['config.manage', 'clue.manage'] },
+    PUT: { actions: ['config.manage'] },
+  },
 
   '/api/complaints/[id]': { GET: { actions: ['complaint.read'], object: 'complaint' } },
   /** The full contact of one case: read access, then the entitlement (lib/complaints/unmask-contact.server.ts). */

@@ -6,7 +6,7 @@ const date = z.iso
   .or(z.iso.date())
   .transform((v) => new Date(v));
 
-/** A window, default the last 12 months up to now. */
+/** A window: explicit bounds, or (no `from`) the settings' window up to `to` (default now), resolved by the verb. */
 export const windowQuery = z
   .object({
     from: date.optional(),
@@ -16,12 +16,11 @@ export const windowQuery = z
       .regex(/^\d{12}$/, 'a 12-digit division code')
       .optional(),
   })
-  .transform((q) => {
-    const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - 365 * 86_400_000);
-    return { window: { from, to }, divisionCode: q.division };
+  .refine((q) => !q.from || q.from < (q.to ?? new Date()), {
+    message: 'from must be before to',
+    path: ['from'],
   })
-  .refine((q) => q.window.from < q.window.to, { message: 'from must be before to', path: ['from'] });
+  .transform((q) => ({ window: { from: q.from, to: q.to }, divisionCode: q.division }));
 
 export const createClueBody = z.object({
   findingKey: z.string().min(3).max(200),

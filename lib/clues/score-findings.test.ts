@@ -1,46 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FacilityTopicRow, OfficeClosureRow } from '@/db/queries/clues';
-import { closureFindings, enforcementFindings, facilityPatternFindings } from './score-findings';
-
-const facilities = (n: number, count: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `中心${i + 1}`, count }));
-const topic = (over: Partial<FacilityTopicRow>): FacilityTopicRow => ({
-  officeId: 7,
-  officeName: '西区卫生健康局',
-  kind: 'community_health_centre',
-  topic: 'WJ01',
-  topicName: '药品价格',
-  facilitiesTotal: 6,
-  facilitiesWithTopic: 6,
-  complaints: 60,
-  baselinePerFacility: 1,
-  facilities: facilities(6, 10),
-  ...over,
-});
-
-describe('facility pattern findings', () => {
-  it('finds 6 of 6 centres sharing three topics, with the score by hand', () => {
-    const rows = [
-      topic({}),
-      topic({ topic: 'WJ02', topicName: '就医环境', complaints: 30, baselinePerFacility: 0.5 }),
-      topic({ topic: 'WJ03', topicName: '医疗设备', complaints: 24, baselinePerFacility: 0.25 }),
-    ];
-    const [f] = facilityPatternFindings(rows);
-    // lifts: 60/6/1 = 10, 30/6/0.5 = 10, 24/6/0.25 = 16 → mean 12; share 1; 3 topics.
-    // score = 0.4·1 + 0.3·1 + 0.3·min(1, log2(12)/4) = 0.7 + 0.3·0.8962 = 0.9689 → 0.97
-    expect(f?.score).toBe(0.97);
-    expect(f?.topics).toEqual(['WJ01', 'WJ02', 'WJ03']);
-    expect(f?.title.zh).toBe('西区卫生健康局监管的6个社区卫生服务中心共同被反映药品价格、就医环境、医疗设备');
-    expect(f?.why.zh).toContain('6个（100%）');
-    expect(f?.key).toBe('facility_pattern:7:community_health_centre');
-  });
-
-  it('ignores topics shared by too few facilities, or no more often than elsewhere', () => {
-    expect(facilityPatternFindings([topic({ facilitiesWithTopic: 2 })])).toEqual([]);
-    expect(facilityPatternFindings([topic({ facilitiesTotal: 10, facilitiesWithTopic: 4 })])).toEqual([]);
-    expect(facilityPatternFindings([topic({ complaints: 6, baselinePerFacility: 1 })])).toEqual([]);
-  });
-});
+import type { OfficeClosureRow } from '@/db/queries/clues';
+import { closureFindings, enforcementFindings } from './score-findings';
 
 describe('closure and enforcement findings', () => {
   const office = (

@@ -2,12 +2,9 @@
  * Clue findings from cross-checks, as pure functions of the statistics (tested on hand-built rows).
  * Every finding carries a score in [0, 1] and a sentence saying why, in Chinese and English.
  *
- * - facility_pattern: several facilities of one kind under the same supervising office share the
- *   same problems. A topic (level-2 category) is shared when at least SHARED_MIN facilities and at
- *   least SHARED_SHARE of the office's facilities of that kind drew ≥ minPerFacility complaints on
- *   it; its lift is the office's complaints per facility over the same rate at other offices'
- *   facilities of the kind. A finding needs a shared topic with lift ≥ MIN_LIFT.
- *   score = 0.4 · share + 0.3 · min(1, shared topics / 3) + 0.3 · min(1, log2(mean lift) / 4)
+ * - facility_pattern: one supervising office's facilities of a kind draw significantly more
+ *   complaints of a category than the same kind elsewhere (a binomial test with facility-count
+ *   exposure and Benjamini–Hochberg over all groups): `facility-findings.ts`.
  * - paper_closure: an office whose resolved cases are rated unsatisfied or reopened at ≥ 2× the
  *   overall rate (≥ 10 resolved, ≥ 3 disputed). score = 0.5 + 0.5 · min(1, (ratio − 2) / 4)
  * - spot_check_failure: an office with ≥ 2 failed spot checks and a failure rate ≥ 2× overall.
@@ -17,11 +14,7 @@
  *   enforcement records have been imported at all (no records anywhere is missing data, not
  *   evidence). score = min(1, 0.4 + complaints / (4 · minComplaints))
  */
-import type { FacilityEnforcementRow, FacilityTopicRow, OfficeClosureRow } from '@/db/queries/clues';
-
-export const SHARED_MIN = 3;
-export const SHARED_SHARE = 0.5;
-export const MIN_LIFT = 2;
+import type { FacilityEnforcementRow, OfficeClosureRow } from '@/db/queries/clues';
 
 export type FindingKind = 'facility_pattern' | 'paper_closure' | 'spot_check_failure' | 'no_enforcement';
 
@@ -52,70 +45,6 @@ export const FACILITY_KIND_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
-
-export function facilityPatternFindings(rows: readonly FacilityTopicRow[]): Finding[] {
-  const groups = new Map<string, FacilityTopicRow[]>();
-  for (const r of rows) {
-    const key = `${r.officeId}:${r.kind}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  const findings: Finding[] = [];
-  for (const [key, list] of groups) {
-    const total = list[0]!.facilitiesTotal;
-    const shared = list
-      .filter((r) => r.facilitiesWithTopic >= SHARED_MIN && r.facilitiesWithTopic / total >= SHARED_SHARE)
-      .map((r) => ({ ...r, lift: r.complaints / total / Math.max(r.baselinePerFacility, 0.1) }))
-      .sort((a, b) => b.complaints - a.complaints);
-    if (shared.length === 0 || Math.max(...shared.map((s) => s.lift)) < MIN_LIFT) continue;
-    const share = Math.max(...shared.map((s) => s.facilitiesWithTopic)) / total;
-    const meanLift = shared.reduce((s, r) => s + r.lift, 0) / shared.length;
-    const score = Math.min(
-      1,
-      0.4 * share +
-        0.3 * Math.min(1, shared.length / 3) +
-        0.3 * Math.min(1, Math.max(0, Math.log2(meanLift)) / 4),
-    );
-    const complaints = shared.reduce((s, r) => s + r.complaints, 0);
-    const facilityIds = [...new Set(shared.flatMap((r) => r.facilities.map((f) => f.id)))];
-    const affected = Math.max(...shared.map((s) => s.facilitiesWithTopic));
-    const first = list[0]!;
-    const kindName = FACILITY_KIND_NAMES[first.kind] ?? { zh: first.kind, en: first.kind };
-    const topicsZh = shared.map((s) => s.topicName).join('、');
-    findings.push({
-      key: `facility_pattern:${key}`,
-      kind: 'facility_pattern',
-      score: round(score),
-      officeId: first.officeId,
-      officeName: first.officeName,
-      title: {
-        zh: `${first.officeName}监管的${affected}个${kindName.zh}共同被反映${topicsZh}`,
-        en: `${affected} ${kindName.en} supervised by ${first.officeName} share complaints on ${shared.map((s) => s.topic).join(', ')}`,
-      },
-      why: {
-        zh: `${first.officeName}监管的${total}个${kindName.zh}中，${affected}个（${Math.round(share * 100)}%）在同一时段被反映${topicsZh}，共${complaints}件；每个设施的诉求量是其他单位同类设施的${round(meanLift, 1)}倍。同类问题跨设施共性出现，指向主管部门的监管责任。`,
-        en: `${affected} of the ${total} ${kindName.en} supervised by ${first.officeName} (${Math.round(share * 100)}%) drew complaints on the same topics in the window, ${complaints} in all, ${round(meanLift, 1)}× the rate at other offices' ${kindName.en}: a shared pattern that points to the supervising office.`,
-      },
-      facilityIds,
-      topics: shared.map((s) => s.topic),
-      evidence: {
-        facilitiesTotal: total,
-        facilitiesAffected: affected,
-        complaints,
-        topics: shared.map((s) => ({
-          code: s.topic,
-          name: s.topicName,
-          facilities: s.facilitiesWithTopic,
-          complaints: s.complaints,
-          lift: round(s.lift),
-        })),
-        facilities: facilityIds.length,
-      },
-    });
-  }
-  return findings.sort((a, b) => b.score - a.score);
-}
 
 export function closureFindings(rows: readonly OfficeClosureRow[]): Finding[] {
   const resolved = rows.reduce((s, r) => s + r.resolved, 0);

@@ -12,6 +12,7 @@ import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { detectFindings } from '@/lib/clues/detect-findings.server';
+import type { FacilityTestEvidence } from '@/lib/clues/facility-findings';
 import { computeEmergingHotspots } from './compute-emerging.server';
 import { computeHotspots } from './compute-hotspots.server';
 
@@ -82,15 +83,32 @@ describe('the planted patterns of the demo city', () => {
     expect(['new_hot', 'consecutive_hot', 'intensifying_hot']).toContain(cell?.pattern);
   });
 
-  it('finds the 6 health centres of 西区 as a clue pointing to the district health bureau', async () => {
-    const { findings } = await detectFindings(handle.db, inspector('510403000000', 'county'), {
+  it('finds the 6 health centres of 西区 as a significant facility finding on the district health bureau', async () => {
+    const { findings, parameters } = await detectFindings(handle.db, inspector('510403000000', 'county'), {
       window: { from: new Date(now.getTime() - 365 * 86_400_000), to: now },
     });
-    const health = findings.find((f) => f.kind === 'facility_pattern' && f.officeName.includes('卫生健康局'));
-    expect(health).toBeDefined();
-    expect(health?.evidence.facilitiesAffected).toBe(6);
+    const health = findings.find((f) => f.key.endsWith(':community_health_centre'));
+    expect(health?.officeName).toBe('西区卫生健康局');
+    const evidence = health!.evidence as unknown as FacilityTestEvidence;
+    expect(evidence.facilitiesAffected).toBe(6);
+    expect(evidence.facilitiesTotal).toBe(6);
+    expect(health?.facilityIds).toHaveLength(6);
     expect(health?.topics).toEqual(expect.arrayContaining(['WJ01']));
-    expect(health!.score).toBeGreaterThan(0.7);
+    const wj01 = evidence.groups.find((g) => g.code === 'WJ01')!;
+    // 西区 holds about half the city's centres, so by facility count at most 2× can be observed.
+    expect(wj01.observed).toBeGreaterThan(1.5 * wj01.expected);
+    expect(wj01.observed).toBeGreaterThan(2 * wj01.expectedByPopulation!);
+    expect(wj01.q).toBeLessThan(1e-3);
+    expect(evidence.samples.length).toBeGreaterThan(0);
     expect(findings[0]?.key).toBe(health?.key);
+    console.info(
+      `demo city, 西区卫生健康局 × community health centres (${evidence.facilitiesTotal} of ${evidence.facilitiesOfKind}, ${parameters.facilityTest.tested} groups tested):`,
+      evidence.groups
+        .map(
+          (g) =>
+            `${g.code} observed ${g.observed}/${g.total} expected ${g.expectedByFacilities} by facilities, ${g.expectedByPopulation} by residents, p ${g.p.toExponential(2)} q ${g.q.toExponential(2)}`,
+        )
+        .join('; '),
+    );
   });
 });

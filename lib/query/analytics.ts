@@ -120,8 +120,24 @@ export const fetchEmerging = (q: string) => getJson<EmergingResponse>(`/api/anal
 export const fetchClusters = (q: string) => getJson<ClusterResponse>(`/api/analytics/clusters?${q}`);
 export const fetchCellComplaints = (q: string) =>
   getJson<{ complaints: CellComplaint[] }>(`/api/analytics/cell-complaints?${q}`);
+export interface FindingParameters {
+  from: string;
+  to: string;
+  /** The facility test's thresholds in force and how many groups it tested. */
+  facilityTest: {
+    windowMonths: number;
+    q: number;
+    minFacilities: number;
+    minPerFacility: number;
+    minComplaints: number;
+    minRatio: number;
+    sparseBelow: number;
+    tested: number;
+  };
+}
+
 export const fetchFindings = (q: string) =>
-  getJson<{ parameters: { from: string; to: string }; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
+  getJson<{ parameters: FindingParameters; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
 export const fetchClues = () => getJson<{ clues: ClueDto[] }>('/api/clues');
 export const fetchClue = (id: number) => getJson<ClueDetailDto>(`/api/clues/${id}`);
 
@@ -145,6 +161,12 @@ export const hotspotQueries = {
   clusters: (q: string) => ({
     queryKey: ['hotspots', 'clusters', q] as const,
     queryFn: () => fetchClusters(q),
+    staleTime: ANALYSIS_STALE_MS,
+  }),
+  /** Cross-check findings over the settings' window (the server resolves it; the answer carries it). */
+  findings: () => ({
+    queryKey: ['clues', 'findings'] as const,
+    queryFn: () => fetchFindings(''),
     staleTime: ANALYSIS_STALE_MS,
   }),
   cellComplaints: (giQuery: string, cell: { i: number; j: number }) => ({

@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { FindingSettingsEditor } from '@/components/admin/finding-settings-editor';
+import { getDb } from '@/db/client';
+import { getFacilityFindingSettings } from '@/lib/clues/facility-finding-settings.server';
+
+/** 设施共性问题检验的阈值 (admins; the admin layout refuses everyone else). */
+export default async function FindingSettingsPage() {
+  const t = await getTranslations('admin.findings');
+  const settings = await getFacilityFindingSettings(await getDb());
+  return (
+    <div className="staff__page">
+      <h1>{t('title')}</h1>
+      <p className="staff__hint">{t('subtitle')}</p>
+      <FindingSettingsEditor settings={settings} />
+    </div>
+  );
+}
