@@ -7,7 +7,8 @@ import {
   getFacilityFindingSettings,
   setFacilityFindingSettings,
 } from '@/lib/clues/facility-finding-settings.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 
 /** GET → the facility test's thresholds in force (admins who edit them, inspectors who read the findings). */
@@ -28,9 +29,7 @@ export async function PUT(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = await request.json().catch(() => {
-      throw new AppError('VALIDATION', 'Body must be JSON');
-    });
+    const body = await readJson(request);
     return Response.json({
       settings: await setFacilityFindingSettings(await getDb(), user, body, { ip: requestMeta(request).ip }),
     });
