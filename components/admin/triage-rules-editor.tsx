@@ -51,7 +51,16 @@ export function TriageRulesEditor({ data }: { data: Data }) {
     setFormError(null);
     setInitial(
       rule === 'new'
-        ? { id: '', name: '', keywords: [], urgencyCode: null, categoryCode: null, active: true }
+        ? {
+            id: '',
+            name: '',
+            keywords: [],
+            urgencyCode: null,
+            categoryCode: null,
+            requires: [],
+            excludes: [],
+            active: true,
+          }
         : rule,
     );
   }
@@ -97,6 +106,8 @@ export function TriageRulesEditor({ data }: { data: Data }) {
                 ? { urgencyCode: r.urgencyCode }
                 : {}),
               ...(r.categoryCode ? { categoryCode: r.categoryCode } : {}),
+              requires: r.requires,
+              excludes: r.excludes,
             })),
         },
       )
@@ -237,6 +248,12 @@ export function TriageRulesEditor({ data }: { data: Data }) {
                 placeholder={t('noCategory')}
                 treeData={tree}
               />
+            </Form.Item>
+            <Form.Item name="requires" label={t('requires')} extra={t('requiresHint')}>
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+            </Form.Item>
+            <Form.Item name="excludes" label={t('excludes')} extra={t('excludesHint')}>
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
             <Form.Item name="active" label={tc('status')} valuePropName="checked">
               <Switch checkedChildren={tc('active')} unCheckedChildren={tc('inactive')} />

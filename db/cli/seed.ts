@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { trainTriageModel } from '../../lib/triage/train-triage-model.server';
 import { openDb } from '../client';
+import { setTriageLearnSince } from '../queries/triage';
 import { defaultSeedOptions, isSeeded, seedDemoCity } from '../seed';
 
 const { values } = parseArgs({
@@ -56,6 +57,8 @@ try {
       `seed: ${handle.engine} database ${handle.location}, seed ${options.seed}, scale ${options.scale}, ${options.complaints} complaints`,
     );
     await seedDemoCity(handle.db, options);
+    // The generated history is not staff knowledge: the suggester learns from decisions made from now on.
+    await setTriageLearnSince(handle.db, new Date());
     const t1 = performance.now();
     const cpu = process.cpuUsage();
     const model = await trainTriageModel(handle.db, { trigger: 'seed' });

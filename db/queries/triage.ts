@@ -6,21 +6,56 @@ import { queryRow, queryRows } from '../sql';
 
 /**
  * Staff-confirmed categories: complaints whose category a staff member recategorised (the category
- * now stored is the override) or whose responsible office accepted the case with that category.
- * Newest first, at most `limit`.
+ * now stored is the override), whose responsible office accepted the case with that category, or that
+ * a staff member dispatched by hand keeping its category. Confirmed after `since`; newest
+ * confirmation first, at most `limit`.
  */
-export async function listConfirmedCategoryTexts(db: DbOrTx, params: { limit: number }) {
-  const rows = await queryRows<{ title: string; description: string; category_code: string }>(
+export async function listConfirmedCategoryTexts(db: DbOrTx, params: { limit: number; since?: Date | null }) {
+  const since = (params.since ?? new Date(0)).toISOString();
+  const rows = await queryRows<{
+    title: string;
+    description: string;
+    category_code: string;
+    confirmed_at: string;
+  }>(
     db,
-    sql`select c.title, c.description, c.category_code
+    sql`select c.title, c.description, c.category_code, e.confirmed_at
         from complaints c
+        join lateral (select max(e.created_at) as confirmed_at from complaint_events e
+                       where e.complaint_id = c.id
+                         and (e.type in ('recategorized', 'accepted')
+                              -- a manual dispatch confirms the category it kept, unless that is the
+                              -- fallback 其他问题 given when triage abstained
+                              or (e.type = 'dispatched' and e.actor_user_id is not null
+                                  and c.category_code <> 'QT03'))
+                         and e.created_at > ${since}::timestamptz) e on e.confirmed_at is not null
         where c.category_code is not null and c.status <> 'merged'
-          and exists (select 1 from complaint_events e where e.complaint_id = c.id
-                        and e.type in ('recategorized', 'accepted'))
-        order by c.submitted_at desc
+        order by e.confirmed_at desc
         limit ${params.limit}`,
   );
-  return rows.map((r) => ({ text: `${r.title}\n${r.description}`, label: r.category_code }));
+  return rows.map((r) => ({
+    text: `${r.title}\n${r.description}`,
+    label: r.category_code,
+    confirmedAt: new Date(r.confirmed_at),
+  }));
+}
+
+/** Staff decisions before this moment are not learnt from (the demo seed's generated history). */
+export const TRIAGE_LEARN_SINCE_KEY = 'triage.learnFromSince';
+
+export async function getTriageLearnSince(db: DbOrTx): Promise<Date | null> {
+  const row = await queryRow<{ value: unknown }>(
+    db,
+    sql`select value from settings where key = ${TRIAGE_LEARN_SINCE_KEY}`,
+  );
+  return typeof row?.value === 'string' ? new Date(row.value) : null;
+}
+
+export async function setTriageLearnSince(db: DbOrTx, at: Date): Promise<void> {
+  await db.execute(
+    sql`insert into settings (key, value) values (${TRIAGE_LEARN_SINCE_KEY}, ${JSON.stringify(at.toISOString())}::jsonb)
+        on conflict (key) do update set value = excluded.value, updated_at = now()`,
+  );
 }
 
 /** Confirmations (acceptances and recategorisations) recorded after a moment. */
@@ -28,7 +63,8 @@ export async function countConfirmationsSince(db: DbOrTx, since: Date): Promise<
   const row = await queryRow<{ n: number }>(
     db,
     sql`select count(*)::int as n from complaint_events
-        where type in ('recategorized', 'accepted') and created_at > ${since.toISOString()}::timestamptz`,
+        where (type in ('recategorized', 'accepted') or (type = 'dispatched' and actor_user_id is not null))
+          and created_at > ${since.toISOString()}::timestamptz`,
   );
   return row?.n ?? 0;
 }

@@ -68,6 +68,10 @@ export const triageRules = pgTable('triage_rules', {
   keywords: text('keywords').array().notNull(),
   urgencyCode: text('urgency_code').references(() => urgencyGrades.code),
   categoryCode: text('category_code').references(() => categories.code),
+  /** Context: the text must also mention one of these (empty: no such condition). */
+  requires: text('requires').array().notNull().default(sql`'{}'::text[]`),
+  /** Context: the rule does not apply when the text mentions one of these ("乱收费" at a 学校). */
+  excludes: text('excludes').array().notNull().default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   updatedByUserId: integer('updated_by_user_id').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),

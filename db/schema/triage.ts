@@ -14,6 +14,14 @@ export const triageModels = pgTable('triage_models', {
   /** Why it was trained: 'command', 'seed', 'confirmations'. */
   trigger: text('trigger').notNull(),
   trainedByUserId: integer('trained_by_user_id').references(() => users.id),
+  /**
+   * 'active': the model triage uses (one at a time); 'candidate': trained but not promoted (it did
+   * not beat the active one on held-out confirmed cases); 'retired': formerly active, kept for rollback.
+   */
+  status: text('status').notNull().default('active'),
+  /** Figures at training time (TriageModelMetrics in lib/triage/train-triage-model.server.ts). */
+  metrics: jsonb('metrics').$type<Record<string, unknown>>(),
+  promotedAt: timestamp('promoted_at', { withTimezone: true }),
   /** SerializedTextClassifier (lib/triage/text-classifier.ts): labels, vocabulary, base64 float arrays. */
   model: jsonb('model').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -52,6 +52,8 @@ export async function seedTaxonomy(db: Db, ctx: SeedContext): Promise<void> {
         keywords: [...r.keywords],
         urgencyCode: r.urgencyCode ?? null,
         categoryCode: r.categoryCode ?? null,
+        requires: [...(r.requires ?? [])],
+        excludes: [...(r.excludes ?? [])],
       })),
     );
     ctx.log(

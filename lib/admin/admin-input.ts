@@ -31,10 +31,13 @@ export const triageRuleInput = z
       .refine((k) => new Set(k).size === k.length, 'keywordsDuplicate'),
     urgencyCode: optional(z.enum(['extra_urgent', 'urgent'], 'urgency')),
     categoryCode: optional(level2Code),
+    /** Context words: the text must also mention one of `requires`, and none of `excludes`. */
+    requires: z.array(z.string().trim().min(1, 'required').max(30, 'tooLong')).max(50, 'tooMany').default([]),
+    excludes: z.array(z.string().trim().min(1, 'required').max(30, 'tooLong')).max(50, 'tooMany').default([]),
     active: z.boolean().default(true),
   })
   .refine((r) => r.urgencyCode || r.categoryCode, { message: 'ruleEffect', path: ['urgencyCode'] });
-export type TriageRuleInput = z.infer<typeof triageRuleInput>;
+export type TriageRuleInput = z.input<typeof triageRuleInput>;
 /** An edit keeps the id (the slug is the rule's identity). */
 export const triageRulePatch = triageRuleInput;
 

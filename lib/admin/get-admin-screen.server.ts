@@ -38,6 +38,8 @@ export async function getAdminScreen<S extends AdminScreen>(
         keywords: r.keywords,
         urgencyCode: r.urgencyCode,
         categoryCode: r.categoryCode,
+        requires: r.requires,
+        excludes: r.excludes,
         active: r.active,
         updatedAt: r.updatedAt.toISOString(),
       })),
@@ -102,6 +104,8 @@ export interface AdminScreenData {
       keywords: string[];
       urgencyCode: string | null;
       categoryCode: string | null;
+      requires: string[];
+      excludes: string[];
       active: boolean;
       updatedAt: string;
     }[];

@@ -34,6 +34,8 @@ export async function saveTriageRule(
       keywords: input.keywords,
       urgencyCode: input.urgencyCode ?? null,
       categoryCode: input.categoryCode ?? null,
+      requires: input.requires,
+      excludes: input.excludes,
       active: input.active,
       updatedByUserId: actor.id,
       updatedAt: now,

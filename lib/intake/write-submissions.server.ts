@@ -153,7 +153,8 @@ function decide(item: PreparedSubmission): Decided {
   if (triage.categoryCode && !routing)
     throw new Error('writeSubmissions: a plan with a category needs its routing');
   if (!triage.categoryCode || !routing || routing.kind === 'manual') {
-    routingReason = routing?.kind === 'manual' ? routing.reason : UNKNOWN_CATEGORY_REASON;
+    routingReason =
+      routing?.kind === 'manual' ? routing.reason : (triage.manualReason ?? UNKNOWN_CATEGORY_REASON);
     outcome = { status: 'triaged', manualReason: routingReason };
   } else {
     const office = item.offices.get(routing.officeId);

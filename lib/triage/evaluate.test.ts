@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics, crossValidate, metricsFromConfusion, stratifiedFolds } from './evaluate';
+import { duplicateClusters } from './dedupe';
+import {
+  classificationMetrics,
+  crossValidate,
+  groupedStratifiedFolds,
+  metricsFromConfusion,
+  stratifiedFolds,
+} from './evaluate';
 
 describe('stratifiedFolds', () => {
   const labels = [
@@ -84,5 +91,46 @@ describe('crossValidate', () => {
     expect(seen.sort((a, b) => a - b)).toEqual(samples.map((s) => s.n));
     expect(result.accuracy).toBe(1);
     expect(result.macroF1).toBe(1);
+  });
+});
+
+describe('groupedStratifiedFolds', () => {
+  it('never splits a group across folds and keeps the labels balanced', () => {
+    const labels: string[] = [];
+    const groups: string[] = [];
+    for (let g = 0; g < 40; g++) {
+      const size = 1 + (g % 3);
+      for (let j = 0; j < size; j++) {
+        labels.push(g % 2 ? 'a' : 'b');
+        groups.push(`g${g}`);
+      }
+    }
+    const folds = groupedStratifiedFolds(labels, groups, 5, 3);
+    const foldOf = new Map<string, number>();
+    groups.forEach((g, i) => {
+      if (foldOf.has(g)) expect(folds[i]).toBe(foldOf.get(g));
+      foldOf.set(g, folds[i]!);
+    });
+    for (const label of ['a', 'b']) {
+      const perFold = [0, 1, 2, 3, 4].map(
+        (f) => labels.filter((l, i) => l === label && folds[i] === f).length,
+      );
+      expect(Math.max(...perFold) - Math.min(...perFold)).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('duplicateClusters', () => {
+  it('joins exact copies (punctuation aside) and near copies, not texts that merely share a topic', () => {
+    const texts = [
+      '小区门口的路灯坏了三个月，晚上出门一片漆黑，老人摔倒过两次，请尽快修好。',
+      '小区门口的路灯坏了三个月晚上出门一片漆黑老人摔倒过两次请尽快修好',
+      '小区门口的路灯坏了三个月，晚上出门一片漆黑，老人摔倒过两次，请尽快修好！谢谢',
+      '我们村的路灯也坏了，村委会说没钱修，晚上孩子放学回家很危险。',
+    ];
+    const c = duplicateClusters(texts);
+    expect(c[1]).toBe(c[0]);
+    expect(c[2]).toBe(c[0]);
+    expect(c[3]).not.toBe(c[0]);
   });
 });

@@ -2,7 +2,7 @@
  * Stratified k-fold cross-validation and the usual metrics (accuracy, per-class precision, recall,
  * F1, macro-F1). Pure; used by `npm run triage:eval`.
  */
-import { seededRandom, shuffleInPlace } from './text-classifier';
+import { seededRandom, shuffleInPlace } from './random';
 
 /**
  * The fold (0 … k-1) of each sample. Stratified: each label's samples are shuffled (seeded) and dealt
@@ -24,6 +24,56 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed = 1):
     for (const i of shuffleInPlace(byLabel.get(label)!, random)) {
       fold[i] = next;
       next = (next + 1) % k;
+    }
+  }
+  return fold;
+}
+
+/**
+ * Stratified k-fold with groups: every sample of a group lands in the same fold (a group is a story
+ * written twice, or a cluster of near-duplicates), so no near-copy of a test text is trained on.
+ * Groups are taken label by label (a group's label is its first sample's), shuffled (seeded), and each
+ * goes to the fold that holds the fewest samples of that label so far (ties: the smallest fold, then
+ * the lowest index). Without groups (every sample its own group) this is `stratifiedFolds`' balance.
+ */
+export function groupedStratifiedFolds(
+  labels: readonly string[],
+  groups: readonly string[],
+  k: number,
+  seed = 1,
+): number[] {
+  if (k < 2) throw new Error('k must be at least 2');
+  const members = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const list = members.get(g) ?? [];
+    list.push(i);
+    members.set(g, list);
+  });
+  const byLabel = new Map<string, string[]>();
+  for (const [g, list] of members) {
+    const label = labels[list[0]!]!;
+    const gs = byLabel.get(label) ?? [];
+    gs.push(g);
+    byLabel.set(label, gs);
+  }
+  const random = seededRandom(seed);
+  const fold = new Array<number>(labels.length).fill(0);
+  const size = new Array<number>(k).fill(0);
+  for (const label of [...byLabel.keys()].sort()) {
+    const perFold = new Array<number>(k).fill(0);
+    // Larger groups first (placed while folds are still even), shuffled among equals.
+    const gs = shuffleInPlace([...byLabel.get(label)!].sort(), random).sort(
+      (a, b) => members.get(b)!.length - members.get(a)!.length,
+    );
+    for (const g of gs) {
+      let best = 0;
+      for (let f = 1; f < k; f++) {
+        if (perFold[f]! < perFold[best]! || (perFold[f] === perFold[best] && size[f]! < size[best]!))
+          best = f;
+      }
+      for (const i of members.get(g)!) fold[i] = best;
+      perFold[best]! += members.get(g)!.length;
+      size[best]! += members.get(g)!.length;
     }
   }
   return fold;

@@ -10,6 +10,8 @@ export function toTriageRule(row: {
   keywords: string[];
   urgencyCode: string | null;
   categoryCode: string | null;
+  requires?: string[];
+  excludes?: string[];
 }): TriageRule {
   const urgency =
     row.urgencyCode === 'extra_urgent' || row.urgencyCode === 'urgent' ? row.urgencyCode : undefined;
@@ -19,6 +21,8 @@ export function toTriageRule(row: {
     keywords: row.keywords,
     ...(urgency ? { urgencyCode: urgency } : {}),
     ...(row.categoryCode ? { categoryCode: row.categoryCode } : {}),
+    ...(row.requires?.length ? { requires: row.requires } : {}),
+    ...(row.excludes?.length ? { excludes: row.excludes } : {}),
   };
 }
 

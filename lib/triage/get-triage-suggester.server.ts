@@ -31,7 +31,7 @@ async function refresh(db: DbOrTx, previous: Cache | undefined, now: number): Pr
     const row = await getTriageModel(db, head.id);
     cache = {
       id: head.id,
-      model: row ? deserializeTextClassifier(row.model as unknown as SerializedTextClassifier) : null,
+      model: row ? readModel(row.model) : null,
       checkedAt: now,
     };
   } else {
@@ -39,6 +39,15 @@ async function refresh(db: DbOrTx, previous: Cache | undefined, now: number): Pr
   }
   g.__suqiuTriageModel = cache;
   return cache;
+}
+
+/** A stored model, or null when it is of a format this code no longer reads (retrain to replace it). */
+function readModel(stored: unknown): TextClassifierModel | null {
+  try {
+    return deserializeTextClassifier(stored as SerializedTextClassifier);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -63,7 +72,9 @@ export async function getTriageSuggester(
   if (!model) return null;
   return (text, kind) => {
     const p = predictFor(model, text, kind);
-    return p.label ? { categoryCode: p.label, probability: p.probability, evidence: p.evidence } : null;
+    return p.label
+      ? { categoryCode: p.label, probability: p.probability, evidence: p.evidence, ranked: p.ranked }
+      : null;
   };
 }
 

@@ -1,8 +1,12 @@
 /**
  * 诉求分级研判 rules: keyword → urgency grade and/or category, each with a name that the reason
- * quotes ("“没有水喝”命中“饮水安全”规则"). Declared as data; order does not matter: the most urgent
- * matching rule sets the urgency, the longest matching keyword of a category rule suggests the
- * category when the reporter chose none (the learned classifier of issue 4 comes after these).
+ * quotes ("“没有水喝”命中“饮水安全”规则"). Declared as data (the seed loads these defaults into
+ * `triage_rules`, which admins edit). A rule fires only on a mention about the present situation and
+ * in its context (rule-match.ts): not when negated ("并没有起火"), hypothetical ("一旦发生火灾"),
+ * past ("2008年垮塌过"), without one of `requires` or with one of `excludes` ("乱收费" at a school).
+ * The most urgent firing rule sets the urgency; the longest keyword of a firing category rule sets the
+ * category when the reporter chose none, before the learned classifier. Each rule's precision and
+ * firing rate on the labelled corpus: `npm run triage:eval -- file.csv` (keyword rules section).
  */
 export type UrgencyCode = 'extra_urgent' | 'urgent' | 'normal';
 
@@ -13,6 +17,10 @@ export interface TriageRule {
   keywords: readonly string[];
   urgencyCode?: Exclude<UrgencyCode, 'normal'>;
   categoryCode?: string;
+  /** The text must also mention one of these (context), when given. */
+  requires?: readonly string[];
+  /** The rule does not apply when the text mentions one of these. */
+  excludes?: readonly string[];
 }
 
 export const URGENCY_RANK: Record<UrgencyCode, number> = { extra_urgent: 1, urgent: 2, normal: 3 };
@@ -21,6 +29,29 @@ export const URGENCY_NAME: Record<UrgencyCode, string> = {
   urgent: '紧急',
   normal: '一般',
 };
+
+/** Fees that are not a compound's: schools, clinics, taxis, scenic spots, training, utilities. */
+const NOT_PROPERTY_FEES = [
+  '学校',
+  '幼儿园',
+  '学费',
+  '校服',
+  '医院',
+  '卫生院',
+  '诊所',
+  '出租车',
+  '的士',
+  '网约车',
+  '司机',
+  '景区',
+  '门票',
+  '导游',
+  '培训',
+  '水费',
+  '电费',
+  '燃气费',
+  '殡仪',
+];
 
 export const TRIAGE_RULES: readonly TriageRule[] = [
   {
@@ -33,41 +64,47 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
   {
     id: 'gas-leak',
     name: '燃气泄漏',
-    keywords: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '闻到煤气', '闻到燃气', '漏气'],
+    keywords: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '闻到煤气', '闻到燃气', '煤气味', '燃气味'],
     urgencyCode: 'extra_urgent',
     categoryCode: 'AQ02',
   },
   {
     id: 'fire',
     name: '火情',
-    keywords: ['着火', '起火', '火灾', '冒烟'],
+    keywords: ['着火了', '起火了', '失火', '烧起来了', '正在燃烧'],
     urgencyCode: 'extra_urgent',
     categoryCode: 'AQ01',
   },
   {
     id: 'collapse',
-    name: '垮塌与地质灾害',
-    keywords: ['垮塌', '坍塌', '倒塌', '塌方', '滑坡', '泥石流', '河堤垮'],
+    name: '垮塌',
+    keywords: ['垮塌', '坍塌', '倒塌', '塌了'],
+    urgencyCode: 'extra_urgent',
+  },
+  {
+    id: 'geo-hazard',
+    name: '地质灾害',
+    keywords: ['塌方', '滑坡', '泥石流', '山体垮塌', '落石', '山石滚落'],
     urgencyCode: 'extra_urgent',
     categoryCode: 'AQ03',
   },
   {
     id: 'life-danger',
     name: '人身安全',
-    keywords: ['生命危险', '人身安全', '有人受伤', '被困'],
+    keywords: ['生命危险', '有人受伤', '被困', '砸伤', '摔成重伤'],
     urgencyCode: 'extra_urgent',
   },
   {
     id: 'food-poisoning',
     name: '食物中毒',
-    keywords: ['食物中毒', '吃坏肚子', '集体腹泻'],
+    keywords: ['食物中毒', '集体腹泻', '吃了上吐下泻'],
     urgencyCode: 'extra_urgent',
     categoryCode: 'SC01',
   },
   {
     id: 'unsafe-house',
     name: '房屋安全',
-    keywords: ['危房', '墙体开裂', '裂缝越来越大', '墙皮脱落'],
+    keywords: ['危房', '墙体开裂', '裂缝越来越大', '承重墙'],
     urgencyCode: 'urgent',
     categoryCode: 'ZJ01',
   },
@@ -77,34 +114,71 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     keywords: ['停水', '断水', '没有正常供水', '自来水断断续续'],
     urgencyCode: 'urgent',
     categoryCode: 'SD01',
+    excludes: ['水库', '灌溉', '庄稼', '水窖', '蓄水池'],
   },
   {
     id: 'power-outage',
     name: '停电',
-    keywords: ['停电', '断电', '没电'],
+    keywords: ['停电', '断电'],
     urgencyCode: 'urgent',
     categoryCode: 'SD02',
+    excludes: ['电费', '欠费'],
   },
   {
     id: 'unpaid-wages',
     name: '欠薪',
-    keywords: ['欠薪', '拖欠工资', '工资没发', '讨薪'],
+    keywords: ['欠薪', '拖欠工资', '工资没发', '讨薪', '工钱没给'],
     urgencyCode: 'urgent',
     categoryCode: 'MZ05',
   },
   {
     id: 'drug-prices',
     name: '药品价格',
-    keywords: ['药品贵', '药价', '药费太贵', '药比外面贵'],
+    keywords: ['药价', '药费太贵', '药比外面贵', '药品价格'],
     categoryCode: 'WJ01',
   },
-  { id: 'noise', name: '噪声扰民', keywords: ['噪音', '噪声', '吵得睡不着'], categoryCode: 'HB01' },
-  { id: 'garbage', name: '垃圾清运', keywords: ['垃圾没人清', '垃圾堆积', '垃圾清运'], categoryCode: 'HB04' },
-  { id: 'property-fees', name: '物业收费', keywords: ['物业费', '乱收费'], categoryCode: 'WY02' },
-  { id: 'property-service', name: '物业服务', keywords: ['物业不管', '物业公司'], categoryCode: 'WY01' },
+  {
+    id: 'noise',
+    name: '噪声扰民',
+    keywords: ['噪音', '噪声', '吵得睡不着'],
+    categoryCode: 'HB01',
+    excludes: ['工地', '施工', '打桩', '渣土'],
+  },
+  {
+    id: 'garbage',
+    name: '垃圾清运',
+    keywords: ['垃圾没人清', '垃圾堆积', '垃圾清运'],
+    categoryCode: 'HB04',
+    excludes: ['小区', '物业', '村里', '村民'],
+  },
+  {
+    id: 'property-fees',
+    name: '物业收费',
+    keywords: ['物业费', '乱收费'],
+    categoryCode: 'WY02',
+    requires: ['物业', '小区', '业主'],
+    excludes: NOT_PROPERTY_FEES,
+  },
+  {
+    id: 'property-service',
+    name: '物业服务',
+    keywords: ['物业不管', '物业不作为', '物业服务差'],
+    categoryCode: 'WY01',
+  },
   { id: 'lift-subsidy', name: '电梯补贴', keywords: ['电梯改造补贴', '加装电梯'], categoryCode: 'ZJ03' },
-  { id: 'road-damage', name: '道路破损', keywords: ['坑洼', '路面破损', '路烂了'], categoryCode: 'JT01' },
-  { id: 'street-vending', name: '占道经营', keywords: ['占道经营', '摆摊'], categoryCode: 'CG01' },
+  {
+    id: 'road-damage',
+    name: '道路破损',
+    keywords: ['坑洼', '路面破损', '路烂了'],
+    categoryCode: 'JT01',
+    excludes: ['村道', '通村', '组道', '村里', '乡道'],
+  },
+  {
+    id: 'street-vending',
+    name: '占道经营',
+    keywords: ['占道经营', '摆摊'],
+    categoryCode: 'CG01',
+  },
   {
     id: 'extortion',
     name: '吃拿卡要',

@@ -82,7 +82,7 @@ export async function processNewComplaint(
   await relinkComplaints(tx, { ids: [params.complaintId], gazetteer: params.gazetteer });
 
   if (!triage.categoryCode) {
-    const manualReason = '分类未能识别，待人工派单';
+    const manualReason = triage.manualReason ?? '分类未能识别，待人工派单';
     await tx
       .update(complaints)
       .set({ routingReason: manualReason })

@@ -27,7 +27,14 @@ import type { Building, Facility, Village, World } from './world';
 const H = 3_600_000;
 const DAY = 24 * H;
 
-const L1 = new Map(CATEGORIES.map((c) => [c.code, c]));
+/**
+ * Level-1 categories with the level-2 ones the generator has wording for (texts.ts); categories added
+ * later (e.g. ZJ06 房产开发与产权) exist for triage and routing but are not generated, so the demo's
+ * seeded sequence stays the same.
+ */
+const L1 = new Map(
+  CATEGORIES.map((c) => [c.code, { ...c, children: c.children.filter((s) => TEXTS[s.code]) }]),
+);
 const L2 = new Map(CATEGORIES.flatMap((c) => c.children.map((s) => [s.code, { ...s, parent: c }] as const)));
 /** Categories whose problem sits in a home or building rather than in public space. */
 const AT_HOME = /^(ZJ0[1-4]|WY|SD0[1-4]|AQ0[12]|HB01|QT|MZ0[134]|SL01|SL04|NY03)/;

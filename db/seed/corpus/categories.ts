@@ -37,6 +37,8 @@ export const CATEGORIES: TopCategory[] = [
       sub('ZJ03', '电梯加装与补贴', 'Lift retrofit and subsidy', 'county'),
       sub('ZJ04', '违章建筑', 'Illegal construction', 'town'),
       sub('ZJ05', '建筑施工扰民', 'Construction disturbance', 'county'),
+      sub('ZJ06', '房产开发与产权', 'Property development and titles', 'county'),
+      sub('ZJ07', '征地拆迁', 'Land acquisition and demolition', 'county'),
     ],
   },
   {
@@ -64,6 +66,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('WJ03', '医疗设备', 'Medical equipment', 'county'),
       sub('WJ04', '医疗服务态度', 'Staff conduct', 'county'),
       sub('WJ05', '公共卫生', 'Public health', 'town'),
+      sub('WJ06', '计划生育与妇幼', 'Family planning and maternal and child health', 'county'),
     ],
   },
   {
@@ -104,6 +107,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('SC02', '价格违法', 'Price violations', 'county'),
       sub('SC03', '商品质量', 'Product quality', 'county'),
       sub('SC04', '无证经营', 'Unlicensed business', 'town'),
+      sub('SC05', '旅游市场', 'Tourism market', 'county'),
     ],
   },
   {
@@ -131,6 +135,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('JT02', '公交线路', 'Bus services', 'county'),
       sub('JT03', '交通设施', 'Traffic facilities', 'town'),
       sub('JT04', '农村公路', 'Rural roads', 'town'),
+      sub('JT05', '出租车与网约车', 'Taxis and ride-hailing', 'county'),
     ],
   },
   {
@@ -157,6 +162,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('JY02', '教育收费', 'School fees', 'county'),
       sub('JY03', '校园安全', 'Campus safety', 'county'),
       sub('JY04', '校外培训', 'Private tutoring', 'county'),
+      sub('JY05', '文化体育', 'Culture and sports', 'county'),
     ],
   },
   {
