@@ -1,5 +1,5 @@
 /**
- * `npm run triage:eval -- labelled.csv [--group column] [--seeds 5] [--folds 5] [--no-baseline]`
+ * `npm run triage:eval -- labelled.csv [more.csv …] [--group column] [--seeds 5] [--folds 5] [--no-baseline]`
  *
  * Honest figures for the category suggester (lib/triage/text-classifier.ts) on any UTF-8 CSV with a
  * header row and the columns `text` and `label` (others ignored; any label set):
@@ -47,20 +47,24 @@ const { values, positionals } = parseArgs({
     prior: { type: 'string', default: 'auto' },
   },
 });
-const file = positionals[0];
-if (!file) {
+const files = positionals;
+if (files.length === 0) {
   console.error(
-    'usage: npm run triage:eval -- labelled.csv [--group column] [--seeds 5] [--folds 5] [--no-baseline]',
+    'usage: npm run triage:eval -- labelled.csv [more.csv …] [--group column] [--seeds 5] [--folds 5] [--no-baseline]',
   );
   process.exit(2);
 }
-const records = parse(readFileSync(file, 'utf8'), {
-  columns: true,
-  bom: true,
-  skip_empty_lines: true,
-  relax_column_count: true,
-  trim: false,
-}) as Record<string, string | undefined>[];
+const file = files.length === 1 ? files[0]! : `${files.length} files`;
+const records = files.flatMap(
+  (f) =>
+    parse(readFileSync(f, 'utf8'), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+    }) as Record<string, string | undefined>[],
+);
 if (records.length === 0 || !('text' in records[0]!) || !('label' in records[0]!)) {
   console.error(`${file}: needs a header row with the columns "text" and "label"`);
   process.exit(2);
@@ -75,6 +79,7 @@ const raw = records
     text: (r.text ?? '').trim(),
     label: (r.label ?? '').trim(),
     group: values.group ? `g:${(r[values.group] ?? '').trim() || `#${i}`}` : `#${i}`,
+    style: (r.style ?? '').trim(),
   }))
   .filter((r) => r.text && r.label);
 
@@ -208,7 +213,8 @@ for (let seed = 1; seed <= seeds; seed++) {
       train.map((i) => ({
         features: features[i]!,
         label: rows[i]!.label,
-        group: rows[i]!.group,
+        // As the product trains: with a style column, the inner cross-validation holds out whole styles.
+        group: rows[i]!.style ? `style:${rows[i]!.style}` : rows[i]!.group,
         dense: dense[i],
       })),
       { seed },

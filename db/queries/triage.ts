@@ -1,5 +1,5 @@
 /** Rows the triage verbs read and write: training texts, model snapshots, duplicate candidates. */
-import { desc, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { triageModels } from '../schema';
 import { queryRow, queryRows } from '../sql';
@@ -13,13 +13,14 @@ import { queryRow, queryRows } from '../sql';
 export async function listConfirmedCategoryTexts(db: DbOrTx, params: { limit: number; since?: Date | null }) {
   const since = (params.since ?? new Date(0)).toISOString();
   const rows = await queryRows<{
+    id: string | number;
     title: string;
     description: string;
     category_code: string;
     confirmed_at: string;
   }>(
     db,
-    sql`select c.title, c.description, c.category_code, e.confirmed_at
+    sql`select c.id, c.title, c.description, c.category_code, e.confirmed_at
         from complaints c
         join lateral (select max(e.created_at) as confirmed_at from complaint_events e
                        where e.complaint_id = c.id
@@ -34,6 +35,7 @@ export async function listConfirmedCategoryTexts(db: DbOrTx, params: { limit: nu
         limit ${params.limit}`,
   );
   return rows.map((r) => ({
+    id: Number(r.id),
     text: `${r.title}\n${r.description}`,
     label: r.category_code,
     confirmedAt: new Date(r.confirmed_at),
@@ -92,8 +94,19 @@ export async function insertTriageModel(db: DbOrTx, row: typeof triageModels.$in
   return inserted!.id;
 }
 
-/** The id and time of the newest snapshot (cheap: no model body). */
+/** The id and time of the model triage uses: the active snapshot (cheap: no model body). */
 export async function getLatestTriageModelHead(db: DbOrTx) {
+  const [row] = await db
+    .select({ id: triageModels.id, createdAt: triageModels.createdAt })
+    .from(triageModels)
+    .where(eq(triageModels.status, 'active'))
+    .orderBy(desc(triageModels.promotedAt), desc(triageModels.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The newest snapshot of any status (its time: when the last training ran). */
+export async function getNewestTriageModelHead(db: DbOrTx) {
   const [row] = await db
     .select({ id: triageModels.id, createdAt: triageModels.createdAt })
     .from(triageModels)
@@ -104,16 +117,54 @@ export async function getLatestTriageModelHead(db: DbOrTx) {
 
 export async function getTriageModel(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ id: triageModels.id, model: triageModels.model, createdAt: triageModels.createdAt })
+    .select({
+      id: triageModels.id,
+      model: triageModels.model,
+      status: triageModels.status,
+      createdAt: triageModels.createdAt,
+    })
     .from(triageModels)
-    .where(sql`${triageModels.id} = ${id}`);
+    .where(eq(triageModels.id, id));
   return row ?? null;
 }
 
-/** Keep the newest `keep` snapshots. */
-export async function deleteOldTriageModels(db: DbOrTx, keep: number) {
-  const head = await getLatestTriageModelHead(db);
-  if (head) await db.delete(triageModels).where(lt(triageModels.id, head.id - keep + 1));
+/** Every stored version without its body, newest first (the admin's model list). */
+export async function listTriageModelVersions(db: DbOrTx) {
+  return db
+    .select({
+      id: triageModels.id,
+      kind: triageModels.kind,
+      status: triageModels.status,
+      trigger: triageModels.trigger,
+      confirmedCount: triageModels.confirmedCount,
+      corpusCount: triageModels.corpusCount,
+      labelCount: triageModels.labelCount,
+      metrics: triageModels.metrics,
+      createdAt: triageModels.createdAt,
+      promotedAt: triageModels.promotedAt,
+    })
+    .from(triageModels)
+    .orderBy(desc(triageModels.id));
+}
+
+/** Make one version the active model; the one active before is retired (kept for rollback). */
+export async function activateTriageModel(db: DbOrTx, params: { id: number; at: Date }) {
+  await db
+    .update(triageModels)
+    .set({ status: 'retired' })
+    .where(and(eq(triageModels.status, 'active'), ne(triageModels.id, params.id)));
+  await db
+    .update(triageModels)
+    .set({ status: 'active', promotedAt: params.at })
+    .where(eq(triageModels.id, params.id));
+}
+
+/** Keep the active version and the `keep` newest others (retired for rollback, candidates for review). */
+export async function pruneTriageModels(db: DbOrTx, keep: number) {
+  await db.execute(
+    sql`delete from triage_models where status <> 'active' and id not in (
+          select id from triage_models where status <> 'active' order by id desc limit ${keep})`,
+  );
 }
 
 export interface DuplicateCandidateRow {

@@ -14,9 +14,11 @@ import {
   listUrgencyOptions,
   listUserRows,
 } from '@/db/queries/admin';
+import { listTriageModelVersions } from '@/db/queries/triage';
 import { listTriageRuleRows } from '@/db/queries/triage-rules';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
+import type { TriageModelMetrics } from '@/lib/triage/train-triage-model.server';
 
 /**
  * What each admin screen shows, read for an admin (config.manage / user.manage), as plain JSON for the
@@ -45,6 +47,26 @@ export async function getAdminScreen<S extends AdminScreen>(
       })),
       categories: await listCategoryOptions(db),
       urgencies: await listUrgencyOptions(db),
+      models: (await listTriageModelVersions(db)).map((m) => {
+        const metrics = (m.metrics ?? null) as Partial<TriageModelMetrics> | null;
+        return {
+          id: m.id,
+          kind: m.kind,
+          status: m.status,
+          trigger: m.trigger,
+          corpusCount: m.corpusCount,
+          confirmedCount: m.confirmedCount,
+          labelCount: m.labelCount,
+          innerMacroF1: metrics?.innerMacroF1 ?? null,
+          heldOutCount: metrics?.heldOut?.count ?? null,
+          heldOutAccuracy: metrics?.heldOut?.accuracy ?? null,
+          activeAccuracy: metrics?.heldOut?.activeAccuracy ?? null,
+          decision: metrics?.decision ?? null,
+          trainSeconds: metrics?.trainSeconds ?? null,
+          createdAt: m.createdAt.toISOString(),
+          promotedAt: m.promotedAt?.toISOString() ?? null,
+        };
+      }),
     }),
     routing: async () => ({
       rules: await listRoutingRuleRows(db),
@@ -111,6 +133,24 @@ export interface AdminScreenData {
     }[];
     categories: CategoryOption[];
     urgencies: UrgencyOption[];
+    /** The category suggester's stored versions, newest first, with their figures. */
+    models: {
+      id: number;
+      kind: string;
+      status: string;
+      trigger: string;
+      corpusCount: number;
+      confirmedCount: number;
+      labelCount: number;
+      innerMacroF1: number | null;
+      heldOutCount: number | null;
+      heldOutAccuracy: number | null;
+      activeAccuracy: number | null;
+      decision: string | null;
+      trainSeconds: number | null;
+      createdAt: string;
+      promotedAt: string | null;
+    }[];
   };
   routing: {
     rules: Rows<typeof listRoutingRuleRows>;

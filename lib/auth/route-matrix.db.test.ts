@@ -299,6 +299,7 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
     POST: { params: { id: '999999' }, body: { locked: false }, allowed: [404] },
   },
   '/api/admin/users/[id]/password': { POST: { params: { id: '999999' }, allowed: [404] } },
+  '/api/admin/triage-models/[id]/activate': { POST: { params: { id: '999999' }, body: {}, allowed: [404] } },
   '/api/analytics/cell-complaints': { GET: { query: `division=${XIQU}&cellSize=1000&i=0&j=0` } },
   '/api/analytics/clusters': { GET: { query: `division=${XIQU}` } },
   '/api/analytics/emerging': { GET: { query: `division=${XIQU}&months=4` } },

@@ -60,6 +60,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   },
   '/api/admin/triage-rules': { POST: { actions: ['config.manage'] } },
   '/api/admin/triage-rules/[id]': { PATCH: { actions: ['config.manage'] } },
+  '/api/admin/triage-models/[id]/activate': { POST: { actions: ['config.manage'] } },
   '/api/admin/users': { POST: { actions: ['user.manage'] } },
   '/api/admin/users/[id]': { PATCH: { actions: ['user.manage'] } },
   '/api/admin/users/[id]/lock': { POST: { actions: ['user.manage'] } },

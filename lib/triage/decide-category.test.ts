@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCategory, familyOf } from './decide-category';
+import { triageText } from './triage-text';
 
 const t = { leaf: 0.55, family: 0.7 };
 
@@ -53,5 +54,47 @@ describe('decideCategory', () => {
       t,
     );
     expect(d.code).toBeNull();
+  });
+});
+
+describe('triage with the learned suggester', () => {
+  const input = {
+    title: '',
+    description: '门口那个事情到现在也没人管',
+    categoryCode: null,
+    kind: 'complaint' as const,
+  };
+  const suggesting = (ranked: { label: string; probability: number }[]) => () => ({
+    categoryCode: ranked[0]!.label,
+    probability: ranked[0]!.probability,
+    evidence: ['门口'],
+    ranked,
+  });
+
+  it('abstains when unsure: no category, the manual queue with "分类置信度不足" and the best guess in the reason', () => {
+    const t = triageText(input, {
+      suggest: suggesting([
+        { label: 'CG01', probability: 0.4 },
+        { label: 'WY04', probability: 0.35 },
+        { label: 'JT03', probability: 0.25 },
+      ]),
+    });
+    expect(t).toMatchObject({ categoryCode: null, categorySource: 'none', manualReason: '分类置信度不足' });
+    expect(t.reason).toMatch(/分类置信度不足（最可能 CG01 40%）/);
+  });
+
+  it('takes the family when only the family is clear, and the category when it is', () => {
+    const family = triageText(input, {
+      suggest: suggesting([
+        { label: 'WY01', probability: 0.45 },
+        { label: 'WY04', probability: 0.4 },
+        { label: 'CG03', probability: 0.15 },
+      ]),
+    });
+    expect(family).toMatchObject({ categoryCode: 'WY', categorySource: 'classifier' });
+    expect(family.reason).toMatch(/只能确定大类（大类置信度 85%/);
+    const leaf = triageText(input, { suggest: suggesting([{ label: 'CG03', probability: 0.9 }]) });
+    expect(leaf).toMatchObject({ categoryCode: 'CG03', categorySource: 'classifier' });
+    expect(leaf.manualReason).toBeUndefined();
   });
 });

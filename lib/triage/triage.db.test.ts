@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { getPublicComplaint } from '@/db/queries/intake';
-import { listConfirmedCategoryTexts } from '@/db/queries/triage';
+import { activateTriageModel, listConfirmedCategoryTexts } from '@/db/queries/triage';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { toPublicTimeline } from '@/lib/intake/track-complaint.server';
@@ -11,12 +11,15 @@ import { buildWorkflowWorld, insertCase, type WorkflowWorld } from '@/lib/workfl
 import { transition } from '@/lib/workflow/transition.server';
 import { getTriageSuggester, resetTriageSuggesterCache } from './get-triage-suggester.server';
 import { listLikelyDuplicates } from './list-likely-duplicates.server';
+import { readCorpusDir } from './read-labelled-csv';
 import { retrainIfDue } from './retrain-if-due.server';
 import { trainTriageModel } from './train-triage-model.server';
 
 let handle: DbHandle;
 let world: WorkflowWorld;
 const now = new Date('2026-03-03T03:00:00Z');
+/** A third of the team corpus (every category), so that the tests train in seconds, not a minute. */
+const CORPUS = readCorpusDir().filter((_, i) => i % 3 === 0);
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -62,7 +65,9 @@ describe('staff override (recategorize)', () => {
       data: { from: 'WJ01', to: 'WJ02', reason: '是就医环境问题' },
     });
     const training = await listConfirmedCategoryTexts(handle.db, { limit: 100 });
-    expect(training).toContainEqual({ text: expect.stringContaining('候诊区') as string, label: 'WJ02' });
+    expect(training).toContainEqual(
+      expect.objectContaining({ text: expect.stringContaining('候诊区') as string, label: 'WJ02' }),
+    );
   });
 
   it('refuses an unknown category, the same category and a misconduct category for a complaint', async () => {
@@ -82,35 +87,43 @@ describe('staff override (recategorize)', () => {
 });
 
 describe('the learned suggester', () => {
-  it('trains a snapshot and triage uses it, with the words behind the suggestion in the reason', async () => {
-    const trained = await trainTriageModel(handle.db, { trigger: 'command' });
+  it('trains a version on the team corpus, makes it active, and triage uses it with the words behind it', async () => {
+    const trained = await trainTriageModel(handle.db, { trigger: 'command', corpus: CORPUS });
     expect(trained.corpusCount).toBeGreaterThan(1000);
-    expect(trained.confirmedCount).toBeGreaterThanOrEqual(1);
+    expect(trained.promoted).toBe(true);
+    expect(trained.metrics.innerMacroF1).toBeGreaterThan(0.6);
     const suggest = await getTriageSuggester(handle.db, { fresh: true });
-    expect(suggest?.('灌溉渠被泥沙堵了，下游的地浇不上水', 'complaint')?.categoryCode).toBe('SL02');
+    expect(suggest?.('灌溉渠被泥沙堵了，下游的地浇不上水，秧苗栽不下去', 'complaint')?.categoryCode).toMatch(
+      /^SL/,
+    );
     // A misconduct report only ever gets a 纪检 category.
     expect(suggest?.('灌溉渠被泥沙堵了，村干部收了钱不管', 'misconduct')?.categoryCode).toMatch(/^JJ/);
 
     const id = await insertCase(handle.db, {
       status: 'received',
       categoryCode: null,
-      title: '提灌站水泵坏了',
-      description: '提灌站水泵坏了十几天，芒果园眼看要缺水，村里说没有维修经费。',
+      title: '化工厂夜里偷排废气',
+      description:
+        '河对面那家化工厂一到半夜烟囱就冒黄烟，刺鼻的酸味飘到我们村，窗户都不敢开，孩子咳嗽了半个月。',
     });
     await handle.db.transaction((tx) => processNewComplaint(tx, { complaintId: id, now }));
     const row = await queryRow<{ category_code: string; triage_reason: string }>(
       handle.db,
       sql`select category_code, triage_reason from complaints where id = ${id}`,
     );
-    expect(row?.category_code).toBe('SL02');
-    expect(row?.triage_reason).toMatch(/文本分类器建议（置信度 \d+%，依据：“[^”]+”/);
-  });
+    expect(row?.category_code).toMatch(/^HB/);
+    expect(row?.triage_reason).toMatch(/文本分类器(建议|只能确定大类)（[^）]*置信度 \d+%.*依据：“[^”]+”/);
+  }, 180_000);
 
-  it('retrains when enough confirmations arrived since the newest snapshot, not before', async () => {
-    const count = async () =>
-      (await queryRow<{ n: number }>(handle.db, sql`select count(*)::int as n from triage_models`))!.n;
-    const before = await count();
-    expect(await retrainIfDue(handle.db, { threshold: 2 })).toBe(false);
+  it('retrains in a separate process when enough staff decisions arrived; a version that does not beat the active one stays a candidate; rollback', async () => {
+    const versions = async () =>
+      queryRows<{ id: number; status: string; metrics: { decision: string } | null }>(
+        handle.db,
+        sql`select id, status, metrics from triage_models order by id`,
+      );
+    const before = await versions();
+    const active = before.find((v) => v.status === 'active')!;
+    expect(await retrainIfDue(handle.db, { threshold: 2, corpus: CORPUS })).toBe(false);
     for (const code of ['WJ03', 'WJ04']) {
       const id = await insertCase(handle.db, { status: 'accepted', officeId: world.offices.health });
       await transition(handle.db, {
@@ -121,9 +134,25 @@ describe('the learned suggester', () => {
         now: new Date(Date.now() + 1000),
       });
     }
-    expect(await retrainIfDue(handle.db, { threshold: 2 })).toBe(true);
-    expect(await count()).toBe(Math.min(before + 1, 3));
-  });
+    expect(await retrainIfDue(handle.db, { threshold: 2, corpus: CORPUS })).toBe(true);
+    const after = await versions();
+    expect(after).toHaveLength(before.length + 1);
+    const fresh = after.at(-1)!;
+    // Too few held-out confirmed cases to compare: a retrain on confirmations keeps the active model.
+    expect(fresh.status).toBe('candidate');
+    expect(fresh.metrics?.decision).toMatch(/不足以比较；保留现用模型/);
+    expect(after.find((v) => v.status === 'active')?.id).toBe(active.id);
+
+    // An admin may switch to the candidate, and back (rollback): one active version at a time.
+    await activateTriageModel(handle.db, { id: fresh.id, at: new Date() });
+    expect((await getTriageSuggester(handle.db, { fresh: true })) !== null).toBe(true);
+    let now2 = await versions();
+    expect(now2.filter((v) => v.status === 'active').map((v) => v.id)).toEqual([fresh.id]);
+    expect(now2.find((v) => v.id === active.id)?.status).toBe('retired');
+    await activateTriageModel(handle.db, { id: active.id, at: new Date() });
+    now2 = await versions();
+    expect(now2.filter((v) => v.status === 'active').map((v) => v.id)).toEqual([active.id]);
+  }, 240_000);
 });
 
 describe('likely duplicates and merging', () => {

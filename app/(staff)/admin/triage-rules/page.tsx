@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { TriageModelsCard } from '@/components/admin/triage-models-card';
 import { TriageRulesEditor } from '@/components/admin/triage-rules-editor';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
@@ -16,6 +17,9 @@ export default async function TriageRulesPage() {
         {t('triage.subtitle')} {t('common.auditHint')}
       </p>
       <TriageRulesEditor data={data} />
+      <div style={{ marginTop: 24 }}>
+        <TriageModelsCard models={data.models} />
+      </div>
     </div>
   );
 }

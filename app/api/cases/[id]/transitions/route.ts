@@ -37,7 +37,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       ip: requestMeta(request).ip,
     });
     // Staff confirmations train the category suggester: retrain in the background when enough arrived.
-    if (body.verb === 'recategorize' || body.verb === 'accept') {
+    if (body.verb === 'recategorize' || body.verb === 'accept' || body.verb === 'dispatch') {
       retrainIfDue(db).catch((error: unknown) => console.error('triage retrain failed', error));
     }
     return Response.json({ result });

@@ -1,0 +1,97 @@
+'use client';
+
+import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { adminSend } from './admin-api';
+
+type Model = AdminScreenData['triage']['models'][number];
+
+const STATUS_COLOR: Record<string, string> = { active: 'green', candidate: 'blue', retired: 'default' };
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+/**
+ * 分类模型: the category suggester's stored versions with their figures (inner cross-validation
+ * macro-F1, accuracy on the held-out confirmed cases against the model active when it was trained,
+ * why it was or was not promoted); an admin can make any readable version the active one (rollback).
+ */
+export function TriageModelsCard({ models }: { models: Model[] }) {
+  const t = useTranslations('admin.triage.models');
+  const { message } = App.useApp();
+  const router = useRouter();
+  const active = models.find((m) => m.status === 'active');
+
+  async function activate(id: number) {
+    const result = await adminSend('POST', `/api/admin/triage-models/${id}/activate`, {});
+    if (!result.ok) message.error(result.error.message ?? result.error.code);
+    else router.refresh();
+  }
+
+  return (
+    <Card size="small" title={t('title')} data-testid="triage-models">
+      <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
+      {active && (
+        <Typography.Paragraph data-testid="triage-model-active">
+          {t('activeSummary', {
+            id: active.id,
+            corpus: active.corpusCount,
+            confirmed: active.confirmedCount,
+            labels: active.labelCount,
+            f1: pct(active.innerMacroF1),
+          })}
+        </Typography.Paragraph>
+      )}
+      <Table<Model>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={models}
+        columns={[
+          { title: t('version'), dataIndex: 'id', render: (id: number) => `#${id}` },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status_${s}` as 'status_active')}</Tag>,
+          },
+          {
+            title: t('trigger'),
+            dataIndex: 'trigger',
+            render: (s: string) => t(`trigger_${s}` as 'trigger_seed'),
+          },
+          {
+            title: t('texts'),
+            render: (_, m) => t('textsValue', { corpus: m.corpusCount, confirmed: m.confirmedCount }),
+          },
+          { title: t('innerF1'), dataIndex: 'innerMacroF1', render: pct },
+          {
+            title: t('heldOut'),
+            render: (_, m) =>
+              m.heldOutCount
+                ? t('heldOutValue', {
+                    n: m.heldOutCount,
+                    mine: pct(m.heldOutAccuracy),
+                    theirs: pct(m.activeAccuracy),
+                  })
+                : '—',
+          },
+          { title: t('decision'), dataIndex: 'decision', render: (d: string | null) => d ?? '—' },
+          {
+            title: t('created'),
+            dataIndex: 'createdAt',
+            render: (d: string) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+          },
+          {
+            title: '',
+            render: (_, m) =>
+              m.status === 'active' ? null : (
+                <Popconfirm title={t('activateConfirm', { id: m.id })} onConfirm={() => void activate(m.id)}>
+                  <Button size="small">{t('activate')}</Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
