@@ -18,8 +18,8 @@ import { trainTriageModel } from './train-triage-model.server';
 let handle: DbHandle;
 let world: WorkflowWorld;
 const now = new Date('2026-03-03T03:00:00Z');
-/** A third of the team corpus (every category), so that the tests train in seconds, not a minute. */
-const CORPUS = readCorpusDir().filter((_, i) => i % 3 === 0);
+/** Four families of the team corpus (19 categories), so that the tests train in seconds, not minutes. */
+const CORPUS = readCorpusDir().filter((r) => /^(SL|HB|WJ|JJ)/.test(r.label));
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -89,7 +89,7 @@ describe('staff override (recategorize)', () => {
 describe('the learned suggester', () => {
   it('trains a version on the team corpus, makes it active, and triage uses it with the words behind it', async () => {
     const trained = await trainTriageModel(handle.db, { trigger: 'command', corpus: CORPUS });
-    expect(trained.corpusCount).toBeGreaterThan(1000);
+    expect(trained.corpusCount).toBeGreaterThan(900);
     expect(trained.promoted).toBe(true);
     expect(trained.metrics.innerMacroF1).toBeGreaterThan(0.6);
     const suggest = await getTriageSuggester(handle.db, { fresh: true });
@@ -113,7 +113,7 @@ describe('the learned suggester', () => {
     );
     expect(row?.category_code).toMatch(/^HB/);
     expect(row?.triage_reason).toMatch(/文本分类器(建议|只能确定大类)（[^）]*置信度 \d+%.*依据：“[^”]+”/);
-  }, 180_000);
+  }, 400_000);
 
   it('retrains in a separate process when enough staff decisions arrived; a version that does not beat the active one stays a candidate; rollback', async () => {
     const versions = async () =>
@@ -152,7 +152,7 @@ describe('the learned suggester', () => {
     await activateTriageModel(handle.db, { id: active.id, at: new Date() });
     now2 = await versions();
     expect(now2.filter((v) => v.status === 'active').map((v) => v.id)).toEqual([active.id]);
-  }, 240_000);
+  }, 400_000);
 });
 
 describe('likely duplicates and merging', () => {
