@@ -1,5 +1,5 @@
 import { AntdRegistry } from '@ant-design/nextjs-registry';
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -10,8 +10,22 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: `${t('name')} · ${t('fullName')}`, description: t('tagline') };
+  return {
+    title: `${t('name')} · ${t('fullName')}`,
+    description: t('tagline'),
+    // Static files in public/: a resident adds the report page to a phone's home screen.
+    manifest: '/manifest.webmanifest',
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '48x48' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/apple-touch-icon.png',
+    },
+  };
 }
+
+export const viewport: Viewport = { themeColor: '#c41d1d' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = toLocale(await getLocale());

@@ -180,6 +180,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
       </Form.Item>
       <Form.Item label={t('category')}>
         <Select
+          aria-label={t('category')}
           allowClear
           placeholder={t('allCategories')}
           value={form.category ?? undefined}
@@ -193,6 +194,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
       {tab !== 'emerging' && (
         <Form.Item label={t('period')}>
           <Select
+            aria-label={t('period')}
             value={form.months}
             onChange={setField('months')}
             options={PERIOD_MONTHS.map((m) => ({ value: m, label: t(`periods.${m}`) }))}
@@ -203,6 +205,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Space wrap>
           <Form.Item label={t('cellSize')}>
             <Select
+              aria-label={t('cellSize')}
               value={form.cellSize}
               onChange={setField('cellSize')}
               style={{ width: 110 }}
@@ -212,6 +215,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
           {tab === 'gi' && (
             <Form.Item label={t('shape')}>
               <Select
+                aria-label={t('shape')}
                 value={form.shape}
                 onChange={setField('shape')}
                 style={{ width: 100 }}
@@ -228,6 +232,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Space wrap>
           <Form.Item label={t('eps')}>
             <Select
+              aria-label={t('eps')}
               value={form.eps}
               onChange={setField('eps')}
               style={{ width: 110 }}
@@ -236,6 +241,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
           </Form.Item>
           <Form.Item label={t('minPoints')}>
             <Select
+              aria-label={t('minPoints')}
               value={form.minPoints}
               onChange={setField('minPoints')}
               style={{ width: 90 }}

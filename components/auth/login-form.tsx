@@ -68,7 +68,7 @@ export function LoginForm({ next }: { next: string | null }) {
 
   return (
     <Card style={{ width: '100%', maxWidth: 380 }}>
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 24 }}>
         {t('login.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>

@@ -100,8 +100,11 @@ export function CaseDetail({
       <Space style={{ marginBottom: 12 }} wrap>
         <Link href={backHref}>← {backLabel}</Link>
       </Space>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        <span style={{ borderInlineStart: `6px solid ${deadlineCss(state)}`, paddingInlineStart: 10 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
+        <span
+          data-user-content
+          style={{ borderInlineStart: `6px solid ${deadlineCss(state)}`, paddingInlineStart: 10 }}
+        >
           {c.title}
         </span>
       </Typography.Title>

@@ -28,6 +28,26 @@ export interface OwnDataMapOptions extends Omit<maplibregl.MapOptions, 'style'> 
   scale?: boolean;
 }
 
+/** MapLibre's own control labels (zoom buttons, marker, popup) in Chinese; English is its default. */
+const ZH_MAP_LOCALE: Record<string, string> = {
+  'AttributionControl.ToggleAttribution': '显示或隐藏数据来源',
+  'FullscreenControl.Enter': '全屏',
+  'FullscreenControl.Exit': '退出全屏',
+  'GeolocateControl.FindMyLocation': '定位到我的位置',
+  'GeolocateControl.LocationNotAvailable': '无法获取位置',
+  'Map.Title': '地图',
+  'Marker.Title': '地图标记',
+  'NavigationControl.ResetBearing': '拖动旋转地图，点击恢复正北',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'Popup.Close': '关闭',
+  'ScaleControl.Meters': '米',
+  'ScaleControl.Kilometers': '公里',
+  'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动鼠标缩放地图',
+  'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动鼠标缩放地图',
+  'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+};
+
 export function createOwnDataMap({
   navigation = true,
   scale = true,
@@ -37,6 +57,8 @@ export function createOwnDataMap({
   const map = new maplibregl.Map({
     style: STYLE_URL ?? defaultBaseStyle(),
     attributionControl: false,
+    // The page's language (the root layout sets <html lang>).
+    locale: document.documentElement.lang === 'en' ? undefined : ZH_MAP_LOCALE,
     ...options,
   });
   if (navigation) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -144,6 +144,7 @@ export function StaffMapControls(props: {
         <div className="staff-map__section-title">{t('options.colorBy')}</div>
         <Segmented
           size="small"
+          aria-label={t('options.colorBy')}
           value={state.colorBy}
           onChange={(v) => update({ colorBy: v as MapState['colorBy'] })}
           options={COLOR_BY.map((c) => ({ value: c, label: t(`colorBy.${c}`) }))}
@@ -156,6 +157,7 @@ export function StaffMapControls(props: {
             size="small"
             data-filter="category"
             placeholder={t('filters.category')}
+            aria-label={t('filters.category')}
             value={f.categories}
             onChange={(v) => setFilter({ categories: [...v].sort() })}
             options={setup.categories.map((c) => ({ value: c.code, label: c.name }))}
@@ -167,6 +169,7 @@ export function StaffMapControls(props: {
             size="small"
             data-filter="urgency"
             placeholder={t('filters.urgency')}
+            aria-label={t('filters.urgency')}
             value={f.urgencies}
             onChange={(v) => setFilter({ urgencies: [...v].sort() })}
             options={options(URGENCIES, (u) => t(`urgency.${u}`))}
@@ -178,6 +181,7 @@ export function StaffMapControls(props: {
             size="small"
             data-filter="status"
             placeholder={t('filters.status')}
+            aria-label={t('filters.status')}
             value={f.statuses}
             onChange={(v) => setFilter({ statuses: [...v].sort() })}
             options={options(STATUSES, (s) => t(`status.${s}`))}
@@ -189,6 +193,7 @@ export function StaffMapControls(props: {
             size="small"
             data-filter="deadline"
             placeholder={t('filters.deadline')}
+            aria-label={t('filters.deadline')}
             value={f.deadlines}
             onChange={(v) => setFilter({ deadlines: [...v].sort() })}
             options={options(DEADLINE_STATES, (s) => t(`deadline.${s}`))}
@@ -202,6 +207,7 @@ export function StaffMapControls(props: {
             optionFilterProp="label"
             data-filter="office"
             placeholder={t('filters.office')}
+            aria-label={t('filters.office')}
             value={f.offices}
             onChange={(v) => setFilter({ offices: [...v].sort((a, b) => a - b) })}
             options={setup.offices.map((o) => ({ value: o.id, label: o.name }))}
@@ -213,6 +219,7 @@ export function StaffMapControls(props: {
             size="small"
             data-filter="channel"
             placeholder={t('filters.channel')}
+            aria-label={t('filters.channel')}
             value={f.channels}
             onChange={(v) => setFilter({ channels: [...v].sort() })}
             options={options(CHANNELS, (c) => t(`channel.${c}`))}
@@ -290,6 +297,7 @@ export function StaffMapControls(props: {
         </Button>
         <Segmented
           size="small"
+          aria-label={t('time.mode')}
           value={state.playMode}
           onChange={(v) => update({ playMode: v as MapState['playMode'] })}
           options={[
@@ -300,6 +308,7 @@ export function StaffMapControls(props: {
         <span className="staff-map__time-end">{months[0]}</span>
         <Slider
           className="staff-map__slider"
+          ariaLabelForHandle={t('time.month')}
           min={0}
           max={months.length - 1}
           value={index < 0 ? months.length - 1 : index}

@@ -82,6 +82,7 @@ export function StatsFilters({
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'center', fontSize: 15 }}>
       <span>{t('area')}</span>
       <Cascader
+        aria-label={t('area')}
         options={options}
         value={value}
         loadData={loadData}
@@ -98,6 +99,7 @@ export function StatsFilters({
       <span>{t('period')}</span>
       {!monthOnly && (
         <Segmented
+          aria-label={t('period')}
           value={mode}
           onChange={(v) => setMode(v as 'month' | 'range')}
           options={[

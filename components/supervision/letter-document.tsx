@@ -1,18 +1,33 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import type { LetterRow } from '@/db/queries/supervision';
-import { formatDateTime, formatZhDate, formatZhDeadlineDate } from '@/lib/format/date-time';
+import {
+  formatDate,
+  formatDateTime,
+  formatDeadlineDate,
+  formatZhDate,
+  formatZhDeadlineDate,
+} from '@/lib/format/date-time';
 import styles from './letter-document.module.css';
 import { PrintButton } from './print-button';
 
-const fmt = formatDateTime;
-const day = formatZhDate;
+type Lang = 'zh' | 'en';
+const fmt = (d: Date | string | null, _lang: Lang) => formatDateTime(d);
+const day = (d: Date | string, lang: Lang) => (lang === 'en' ? formatDate(d) : formatZhDate(d));
 /** A deadline's day (a limit ends at 24:00 CST: stored as 00:00 of the next day, printed as its own day). */
-const dueDay = formatZhDeadlineDate;
+const dueDay = (d: Date | string, lang: Lang) =>
+  lang === 'en' ? formatDeadlineDate(d) : formatZhDeadlineDate(d);
+/** Names and texts from the case (as issued, in Chinese): user data. */
+const data = (chunks: ReactNode) => <span data-user-content>{chunks}</span>;
 
-/** The printable 督办函 (A4, Chinese official-letter layout). The letter text is Chinese, as issued. */
+/**
+ * The printable 督办函 (A4, Chinese official-letter layout). Its wording follows the reader's language;
+ * the reason, the answer and every name are shown as issued.
+ */
 export async function LetterDocument({ letter }: { letter: LetterRow }) {
   const t = await getTranslations('supervision.doc');
+  const lang: Lang = (await getLocale()) === 'en' ? 'en' : 'zh';
   return (
     <div data-letter-code={letter.code}>
       <div className={styles.toolbar}>
@@ -20,70 +35,74 @@ export async function LetterDocument({ letter }: { letter: LetterRow }) {
         <PrintButton label={t('print')} />
       </div>
       <article className={styles.sheet}>
-        <div className={styles.authority}>{letter.issuingOfficeName}</div>
-        <div className={styles.number}>督办函〔{letter.code}〕</div>
+        <div className={styles.authority} data-user-content>
+          {letter.issuingOfficeName}
+        </div>
+        <div className={styles.number}>{t('number', { code: letter.code })}</div>
         <hr className={styles.rule} />
         <h1 className={styles.title}>
-          关于督促办理群众诉求
-          <br />“{letter.complaintTitle ?? ''}”的督办函
+          {t.rich('title', { title: letter.complaintTitle ?? '', data, br: () => <br /> })}
         </h1>
-        <p className={styles.addressee}>{letter.officeName}：</p>
-        <p className={styles.body}>{letter.reason}</p>
-        <p className={styles.body}>特此督办。</p>
+        <p className={styles.addressee}>{t.rich('addressee', { office: letter.officeName, data })}</p>
+        {lang === 'en' && <p className={styles.body}>{t('asIssued')}</p>}
+        <p className={styles.body} lang="zh-CN" data-user-content>
+          {letter.reason}
+        </p>
+        <p className={styles.body}>{t('closing')}</p>
         <table className={styles.facts}>
           <tbody>
-            <tr>
-              <th>受理编号</th>
-              <td>{letter.trackingCode ?? '—'}</td>
-            </tr>
-            <tr>
-              <th>诉求事项</th>
-              <td>{letter.complaintTitle ?? '—'}</td>
-            </tr>
-            <tr>
-              <th>诉求内容</th>
-              <td>{letter.complaintDescription ?? '—'}</td>
-            </tr>
-            <tr>
-              <th>地点</th>
-              <td>{letter.complaintAddress ?? '—'}</td>
-            </tr>
-            <tr>
-              <th>提交时间</th>
-              <td>{fmt(letter.complaintSubmittedAt)}</td>
-            </tr>
-            <tr>
-              <th>办结时限</th>
-              <td>{letter.complaintResolveDueAt ? dueDay(letter.complaintResolveDueAt) : '—'}</td>
-            </tr>
-            <tr>
-              <th>答复时限</th>
-              <td>{dueDay(letter.dueAt)}</td>
-            </tr>
+            <Fact label={t('facts.trackingCode')}>{letter.trackingCode ?? '—'}</Fact>
+            <Fact label={t('facts.complaint')}>{data(letter.complaintTitle ?? '—')}</Fact>
+            <Fact label={t('facts.description')}>{data(letter.complaintDescription ?? '—')}</Fact>
+            <Fact label={t('facts.address')}>{data(letter.complaintAddress ?? '—')}</Fact>
+            <Fact label={t('facts.submittedAt')}>{fmt(letter.complaintSubmittedAt, lang)}</Fact>
+            <Fact label={t('facts.resolveDue')}>
+              {letter.complaintResolveDueAt ? dueDay(letter.complaintResolveDueAt, lang) : '—'}
+            </Fact>
+            <Fact label={t('facts.replyDue')}>{dueDay(letter.dueAt, lang)}</Fact>
           </tbody>
         </table>
         <div className={styles.signature}>
-          <div>{letter.issuingOfficeName}</div>
-          <div>{day(letter.issuedAt)}</div>
+          <div data-user-content>{letter.issuingOfficeName}</div>
+          <div>{day(letter.issuedAt, lang)}</div>
         </div>
         <section className={styles.receipt}>
-          <h2>签收回执</h2>
+          <h2>{t('receipt')}</h2>
           <div>
             {letter.acknowledgedAt
-              ? `签收人：${letter.acknowledgedByName ?? '—'}　签收时间：${fmt(letter.acknowledgedAt)}`
-              : '签收人：＿＿＿＿＿＿　签收时间：＿＿＿＿年＿＿月＿＿日'}
+              ? t.rich('acknowledged', {
+                  name: letter.acknowledgedByName ?? '—',
+                  at: fmt(letter.acknowledgedAt, lang),
+                  data,
+                })
+              : t('ackBlank')}
           </div>
           {letter.answeredAt && (
             <>
-              <h2 style={{ marginTop: '8pt' }}>办理情况报告</h2>
-              <div style={{ whiteSpace: 'pre-wrap' }}>{letter.answer}</div>
+              <h2 style={{ marginTop: '8pt' }}>{t('report')}</h2>
+              <div style={{ whiteSpace: 'pre-wrap' }} data-user-content>
+                {letter.answer}
+              </div>
               <div>
-                答复人：{letter.answeredByName ?? '—'}　答复时间：{fmt(letter.answeredAt)}
+                {t.rich('answered', {
+                  name: letter.answeredByName ?? '—',
+                  at: fmt(letter.answeredAt, lang),
+                  data,
+                })}
               </div>
             </>
           )}
         </section>
       </article>
     </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td>{children}</td>
+    </tr>
   );
 }

@@ -100,7 +100,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
 
   return (
     <div className="supervision-board">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {t('board.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

@@ -103,10 +103,30 @@ describe('buildMonthlyReport, January 2026 in 西区', () => {
       generatedAt: STATS_NOW.toISOString(),
       generatedByName: null,
     });
-    expect(html).toContain('西区2026年1月数据报告');
+    const visible = (markup: string) => markup.replace(/<[^>]+>/g, '');
+    expect(visible(html)).toContain('西区2026年1月数据报告');
+    expect(html).toContain('<span data-user-content>西区</span>');
     expect(html).toContain('66.7%');
     expect(html).toContain('<svg class="map"');
     expect(html).not.toContain('<script');
+
+    // Viewed in English, a report issued in Chinese has English headings, indicator and category
+    // names; what is left in Chinese is user data (place, office, people's names, complaint titles).
+    const english = renderReportHtml(
+      data,
+      { version: 1, generatedAt: STATS_NOW.toISOString(), generatedByName: '王主任' },
+      {
+        locale: 'en',
+        categoryNames: Object.fromEntries(data.categories.map((c) => [c.code, `EN ${c.code}`])),
+      },
+    );
+    expect(english).toContain('Complaints received');
+    expect(english).toContain(`EN ${data.categories[0]?.code}`);
+    const outsideData = english
+      .replace(/<span data-user-content>[^<]*<\/span>/g, '')
+      .replace(/<svg class="map"[\s\S]*?<\/svg>/, '')
+      .replace(/<[^>]+>/g, '');
+    expect(outsideData.match(/[\u3000-\u303f\u4e00-\u9fff\uff01-\uff1f]+/g)).toBeNull();
   }, 120_000);
 });
 

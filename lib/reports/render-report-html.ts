@@ -8,6 +8,7 @@ import { createTranslator } from 'next-intl';
 import { formatDate, formatDateTime, formatDeadlineDate } from '@/lib/format/date-time';
 import en from '@/lib/i18n/messages/en/reports.json';
 import zh from '@/lib/i18n/messages/zh-CN/reports.json';
+import { type IndicatorId, indicatorDefinition, isIndicatorId } from '@/lib/stats/definitions';
 import type { MonthlyReportData, ReportAssessed, ReportIndicator } from './report-data';
 
 export interface ReportMeta {
@@ -15,6 +16,23 @@ export interface ReportMeta {
   generatedAt: string;
   generatedByName: string | null;
 }
+
+/**
+ * Showing a report in another language than it was issued in (the web view follows the viewer's
+ * language; the PDF stays as issued): the headings come from that locale's messages, indicator names
+ * and definitions from lib/stats/definitions.ts, category names from `categoryNames` (code → name).
+ * Figures, place, office and people's names stay as issued.
+ */
+export interface ReportView {
+  locale?: string;
+  categoryNames?: Record<string, string>;
+}
+
+/** Names from the data (places, offices, people, complaint titles): marked as user content. */
+const userData = (v: unknown) => `<span data-user-content>${esc(v)}</span>`;
+/** A message with one data value in it: escape the message, then put the marked value in. */
+const SLOT = '\u0001';
+const withData = (message: string, value: unknown) => esc(message).replace(SLOT, userData(value));
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -65,7 +83,7 @@ function table(head: string[], rows: Row[], cls = ''): string {
 
 const BIN_FILL: Record<number, string> = { 1: '#f4a582', 2: '#d6604d', 3: '#b2182b' };
 
-function mapSvg(map: NonNullable<MonthlyReportData['hotspots']['map']>): string {
+function mapSvg(map: NonNullable<MonthlyReportData['hotspots']['map']>, label: string): string {
   const [, , w, h] = map.viewBox.split(' ').map(Number) as [number, number, number, number];
   const stroke = Math.max(w, h) / 600;
   const font = Math.max(w, h) / 45;
@@ -84,11 +102,11 @@ function mapSvg(map: NonNullable<MonthlyReportData['hotspots']['map']>): string 
         `<text x="${c.x}" y="${c.y}" font-size="${font}" text-anchor="middle" fill="#262626" stroke="#fff" stroke-width="${font / 6}" paint-order="stroke">${esc(c.name)}</text>`,
     )
     .join('');
-  return `<svg class="map" viewBox="${esc(map.viewBox)}" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
+  return `<svg class="map" data-user-content role="img" aria-label="${esc(label)}" viewBox="${esc(map.viewBox)}" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
     <path d="${esc(map.outline)}" fill="#fafafa" stroke="#262626" stroke-width="${stroke * 2}"/>${children}${cells}${labels}</svg>`;
 }
 
-function trendSvg(months: string[], values: (number | null)[]): string {
+function trendSvg(months: string[], values: (number | null)[], label: string): string {
   const max = Math.max(1, ...values.map((v) => v ?? 0));
   const W = 640;
   const H = 150;
@@ -104,12 +122,24 @@ function trendSvg(months: string[], values: (number | null)[]): string {
         <text x="${x + bw * 0.35}" y="${H - 6}" font-size="10" text-anchor="middle">${esc(m.slice(2))}</text>`;
     })
     .join('');
-  return `<svg class="trend" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+  return `<svg class="trend" role="img" aria-label="${esc(label)}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
 }
 
 /** The report's body (a fragment: wrap it with `REPORT_CSS` in a page or a print document). */
-export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): string {
-  const locale = data.locale === 'en' ? 'en' : 'zh-CN';
+export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta, view: ReportView = {}): string {
+  const issuedIn = data.locale === 'en' ? 'en' : 'zh-CN';
+  const locale = view.locale ? (view.locale === 'en' ? 'en' : 'zh-CN') : issuedIn;
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const definitionOf = (i: ReportIndicator) =>
+    locale !== issuedIn && isIndicatorId(i.id) ? indicatorDefinition(i.id as IndicatorId) : null;
+  const indicatorName = (i: ReportIndicator) => definitionOf(i)?.name[lang] ?? i.name;
+  const indicatorText = (i: ReportIndicator) => {
+    const d = definitionOf(i);
+    if (!d) return i.definition;
+    return d.denominator ? `${d.numerator[lang]} ÷ ${d.denominator[lang]}` : d.numerator[lang];
+  };
+  const categoryName = (c: { code: string; name: string }) =>
+    locale !== issuedIn ? (view.categoryNames?.[c.code] ?? c.name) : c.name;
   const t = createTranslator({
     locale,
     messages: { reports: locale === 'en' ? en : zh },
@@ -118,13 +148,15 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
   const [year, month] = data.month.split('-').map(Number) as [number, number];
   const ind = (id: string) => data.indicators.find((i) => i.id === id);
   const volume = ind('volume')?.numerator ?? 0;
-  const issued = `${cstTime(meta.generatedAt)} · ${
-    meta.generatedByName ? t('issuedBy', { name: meta.generatedByName }) : t('issuedAuto')
+  const issued = `${esc(cstTime(meta.generatedAt))} · ${
+    meta.generatedByName
+      ? withData(t('issuedBy', { name: SLOT }), meta.generatedByName)
+      : esc(t('issuedAuto'))
   }`;
   const assessedRows = (list: ReportAssessed[]) =>
     list.map((o) => [
       o.rank ?? '—',
-      esc(o.name),
+      userData(o.name),
       o.cases,
       fmtPct(o.responseRate),
       fmtPct(o.resolutionRate),
@@ -148,8 +180,8 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
 
   return `<article class="report" lang="${locale}">
   <header class="report__head">
-    <h1>${esc(t('title', { area: data.area.name, year, month }))}</h1>
-    <p class="report__sub">${esc(t('subtitle', { version: meta.version, issued }))}</p>
+    <h1>${withData(t('title', { area: SLOT, year, month }), data.area.name)}</h1>
+    <p class="report__sub">${esc(t('subtitle', { version: meta.version, issued: SLOT })).replace(SLOT, issued)}</p>
     <p class="report__scope">${esc(t('asOf', { from: data.period.from, to: data.period.to, asOf: cstTime(data.asOf) }))}</p>
   </header>
 
@@ -160,13 +192,13 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       .filter((i): i is ReportIndicator => !!i)
       .map(
         (i) =>
-          `<div class="card"><div class="card__name">${esc(i.name)}</div><div class="card__value">${fmtIndicator(i, i.value)}</div><div class="card__chg">${esc(t('vsPrevious'))} ${fmtChange(i)}</div></div>`,
+          `<div class="card"><div class="card__name">${esc(indicatorName(i))}</div><div class="card__value">${fmtIndicator(i, i.value)}</div><div class="card__chg">${esc(t('vsPrevious'))} ${fmtChange(i)}</div></div>`,
       )
       .join('')}</div>
     ${table(
       [t('cols.indicator'), t('cols.value'), t('cols.previous'), t('cols.change')],
       data.indicators.map((i) => [
-        esc(i.name),
+        esc(indicatorName(i)),
         fmtIndicator(i, i.value, daySuffix),
         fmtIndicator(i, i.previous.value, daySuffix),
         fmtChange(i),
@@ -174,7 +206,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       'indicators',
     )}
     <h3>${esc(t('trend'))}</h3>
-    ${trendSvg(data.trend.months, data.trend.volume)}
+    ${trendSvg(data.trend.months, data.trend.volume, t('trend'))}
     ${table(
       [t('cols.month'), ...data.trend.months.map((m) => m.slice(2))],
       [
@@ -199,7 +231,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
         t('cols.overdue'),
       ],
       data.subAreas.map((a) => [
-        esc(a.name),
+        userData(a.name),
         a.volume,
         fmtShare(a.share),
         fmtPct(a.onTime),
@@ -208,7 +240,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       ]),
     )}
     <div class="map-block">
-      ${hs.map ? mapSvg(hs.map) : ''}
+      ${hs.map ? mapSvg(hs.map, t('sections.concentration')) : ''}
       <p class="legend">${esc(t('mapLegend'))} ${[1, 2, 3]
         .map(
           (b) =>
@@ -220,7 +252,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       hs.top.length
         ? table(
             [t('cols.cell'), t('cols.area'), t('cols.count'), t('cols.z')],
-            hs.top.map((c) => [`#${c.rank}`, esc(c.area ?? '—'), c.count, c.z.toFixed(2)]),
+            hs.top.map((c) => [`#${c.rank}`, c.area ? userData(c.area) : '—', c.count, c.z.toFixed(2)]),
             'compact',
           )
         : `<p class="muted">${esc(t('noHotspots'))}</p>`
@@ -229,7 +261,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
       [t('cols.rank'), t('cols.category'), t('cols.count'), t('cols.share'), t('cols.previousCount')],
       data.categories.map((c) => [
         c.rank,
-        `<span class="swatch" style="background:${esc(c.color)}"></span>${esc(c.name)}`,
+        `<span class="swatch" style="background:${esc(c.color)}"></span>${esc(categoryName(c))}`,
         c.count,
         fmtPct(c.share),
         c.previousCount,
@@ -253,7 +285,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
         t('cols.letters'),
       ],
       data.offices.map((o) => [
-        esc(o.name),
+        userData(o.name),
         o.volume,
         o.resolved,
         fmtPct(o.onTimeRate),
@@ -282,8 +314,8 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
             ],
             data.overdue.cases.map((c) => [
               esc(c.trackingCode),
-              esc(c.title),
-              esc(c.office ?? '—'),
+              userData(c.title),
+              c.office ? userData(c.office) : '—',
               formatDeadlineDate(c.resolveDueAt),
               c.overdueDays,
               c.letters,
@@ -304,7 +336,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
             ],
             data.letters.list.map((l) => [
               esc(l.code),
-              esc(l.office),
+              userData(l.office),
               esc(l.trackingCode ?? '—'),
               cstDate(l.issuedAt),
               formatDeadlineDate(l.dueAt),
@@ -333,7 +365,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
         ? table(
             [t('cols.category'), t('cols.count'), t('cols.previousCount'), t('cols.change')],
             data.rises.map((c) => [
-              esc(c.name),
+              esc(categoryName(c)),
               c.count,
               c.previousCount,
               `+${c.count - c.previousCount}${c.change?.relative != null ? ` (+${(c.change.relative * 100).toFixed(1)}%)` : ''}`,
@@ -352,7 +384,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta): str
 
   <section class="definitions">
     <h2>${esc(t('sections.definitions'))}</h2>
-    <dl>${data.indicators.map((i) => `<dt>${esc(i.name)}</dt><dd>${esc(i.definition)}</dd>`).join('')}</dl>
+    <dl>${data.indicators.map((i) => `<dt>${esc(indicatorName(i))}</dt><dd>${esc(indicatorText(i))}</dd>`).join('')}</dl>
   </section>
 </article>`;
 }
@@ -373,14 +405,14 @@ export const REPORT_CSS = `
 .report .card { border: 0.5pt solid #d9d9d9; border-radius: 4pt; padding: 6pt 8pt; break-inside: avoid; }
 .report .card__name { color: #595959; font-size: 9pt; }
 .report .card__value { font-size: 18pt; font-weight: 700; }
-.report .card__chg { font-size: 8.5pt; color: #8c8c8c; }
-.report .chg.good { color: #389e0d; } .report .chg.bad { color: #cf1322; }
+.report .card__chg { font-size: 8.5pt; color: #595959; }
+.report .chg.good { color: #237804; } .report .chg.bad { color: #cf1322; }
 .report .map-block { break-inside: avoid; text-align: center; }
 .report svg.map { width: 100%; max-height: 130mm; }
 .report svg.trend { width: 100%; height: auto; }
 .report .legend { font-size: 8.5pt; color: #595959; }
 .report .swatch { display: inline-block; width: 9pt; height: 9pt; margin: 0 3pt -1pt 6pt; border-radius: 2pt; }
-.report .muted { color: #8c8c8c; }
+.report .muted { color: #595959; }
 .report .boards { display: block; }
 .report .board--red h3 { color: #cf1322; } .report .board--black h3 { color: #262626; }
 .report .definitions dl { font-size: 8.5pt; } .report .definitions dt { font-weight: 600; margin-top: 3pt; } .report .definitions dd { margin: 0 0 0 12pt; color: #434343; }

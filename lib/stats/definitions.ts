@@ -231,7 +231,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     better: 'down',
     numerator: {
       zh: '本期内提交、被承办单位退单（回退）过至少一次的件数。',
-      en: 'Complaints submitted in the period that an office returned (退单) at least once.',
+      en: 'Complaints submitted in the period that an office returned at least once.',
     },
     denominator: {
       zh: '本期内提交、已转办过至少一次的件数。',

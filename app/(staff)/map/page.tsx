@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { StaffMapLoader } from '@/components/map/staff-map-loader';
 import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/auth/require-page.server';
@@ -7,5 +8,11 @@ import { getMapSetup } from '@/lib/map/get-map-setup.server';
 export default async function MapPage() {
   const user = await requirePage('map');
   const setup = await getMapSetup(await getDb(), { user, now: new Date() });
-  return <StaffMapLoader setup={setup} />;
+  const t = await getTranslations('shell.nav');
+  return (
+    <>
+      <h1 className="sr-only">{t('map')}</h1>
+      <StaffMapLoader setup={setup} />
+    </>
+  );
 }

@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { ReportToolbar } from '@/components/reports/report-toolbar';
 import { getDb } from '@/db/client';
+import { listLevel1Categories } from '@/db/queries/stats';
 import { requirePage } from '@/lib/auth/require-page.server';
 import { AppError } from '@/lib/http/errors';
 import { getReport, listReports } from '@/lib/reports/issue-monthly-report.server';
@@ -32,11 +34,20 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     .filter((r) => r.areaCode === report.areaCode && r.month === report.month)
     .map((r) => ({ id: r.id, version: r.version }))
     .sort((a, b) => a.version - b.version);
-  const html = renderReportHtml(report.data, {
-    version: report.version,
-    generatedAt: new Date(report.generatedAt).toISOString(),
-    generatedByName: report.generatedByName,
-  });
+  // The web view speaks the viewer's language; the PDF stays in the language it was issued in.
+  const locale = await getLocale();
+  const categoryNames = Object.fromEntries(
+    (await listLevel1Categories(db)).map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]),
+  );
+  const html = renderReportHtml(
+    report.data,
+    {
+      version: report.version,
+      generatedAt: new Date(report.generatedAt).toISOString(),
+      generatedByName: report.generatedByName,
+    },
+    { locale, categoryNames },
+  );
   return (
     <div className="staff__page report-page">
       <style>{REPORT_CSS + PAGE_CSS}</style>
