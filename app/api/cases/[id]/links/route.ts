@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { correctComplaintLink } from '@/lib/linking/correct-complaint-link.server';
 import { type CorrectLinkResponse, correctLinkInput } from '@/lib/linking/correct-link-input';
@@ -16,7 +17,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     assertSameOrigin(request);
     const user = await requireCurrentUser();
     const { id } = paramsSchema.parse(await context.params);
-    const body = correctLinkInput.parse(await request.json());
+    const body = correctLinkInput.parse(await readJson(request));
     const result = await correctComplaintLink(await getDb(), {
       ...body,
       complaintId: id,
