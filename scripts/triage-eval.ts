@@ -213,8 +213,7 @@ for (let seed = 1; seed <= seeds; seed++) {
       train.map((i) => ({
         features: features[i]!,
         label: rows[i]!.label,
-        // As the product trains: with a style column, the inner cross-validation holds out whole styles.
-        group: rows[i]!.style ? `style:${rows[i]!.style}` : rows[i]!.group,
+        group: rows[i]!.group,
         dense: dense[i],
       })),
       { seed },

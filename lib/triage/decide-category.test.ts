@@ -86,14 +86,14 @@ describe('triage with the learned suggester', () => {
   it('takes the family when only the family is clear, and the category when it is', () => {
     const family = triageText(input, {
       suggest: suggesting([
-        { label: 'WY01', probability: 0.45 },
-        { label: 'WY04', probability: 0.4 },
-        { label: 'CG03', probability: 0.15 },
+        { label: 'WY01', probability: 0.5 },
+        { label: 'WY04', probability: 0.45 },
+        { label: 'CG03', probability: 0.05 },
       ]),
     });
     expect(family).toMatchObject({ categoryCode: 'WY', categorySource: 'classifier' });
-    expect(family.reason).toMatch(/只能确定大类（大类置信度 85%/);
-    const leaf = triageText(input, { suggest: suggesting([{ label: 'CG03', probability: 0.9 }]) });
+    expect(family.reason).toMatch(/只能确定大类（大类置信度 95%/);
+    const leaf = triageText(input, { suggest: suggesting([{ label: 'CG03', probability: 0.97 }]) });
     expect(leaf).toMatchObject({ categoryCode: 'CG03', categorySource: 'classifier' });
     expect(leaf.manualReason).toBeUndefined();
   });

@@ -139,10 +139,30 @@ describe('triage with precise rules', () => {
     );
   });
 
+  it('a rule with context: "乱收费" is a compound fee only with 物业/小区/业主 and not at a school, hospital or taxi', () => {
+    const fees = {
+      id: 'property-fees',
+      name: '物业收费',
+      keywords: ['物业费', '乱收费'],
+      categoryCode: 'WY02',
+      requires: ['物业', '小区', '业主'],
+      excludes: ['学校', '幼儿园', '学费', '医院', '卫生院', '出租车', '的士', '司机', '景区', '培训'],
+    };
+    for (const s of ['物业费一年涨了两次，业主都不同意', '小区物业乱收费，装修押金不退']) {
+      expect(matchRule(s, fees), s).not.toBeNull();
+    }
+    for (const s of [
+      '学校乱收费，校服费要五百',
+      '医院乱收费，一次检查收了两次钱',
+      '出租车乱收费，不打表',
+      '我们小区旁边的幼儿园乱收费',
+    ]) {
+      expect(matchRule(s, fees), s).toBeNull();
+    }
+  });
+
   it('does not send a school fee complaint to 物业收费', () => {
     const t = triageText({ ...base, description: '孩子学校乱收费，每学期要交600元资料费，不交不让上课。' });
     expect(t.categoryCode).not.toBe('WY02');
-    const p = triageText({ ...base, description: '小区物业乱收费，停车位每月涨到300元。' });
-    expect(p.categoryCode).toBe('WY02');
   });
 });
