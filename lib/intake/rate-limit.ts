@@ -71,7 +71,7 @@ export const INTAKE_RATE_RULES = {
   open311ReadPerAddress: { limit: num('SUQIU_RATE_OPEN311_PER_ADDRESS', 300), windowMs: 10 * 60_000 },
   /** The report form's helpers (debounced while typing): building search and category suggestion. */
   searchPerAddress: { limit: num('SUQIU_RATE_SEARCH_PER_ADDRESS', 120), windowMs: 10 * 60_000 },
-  suggestPerAddress: { limit: num('SUQIU_RATE_SUGGEST_PER_ADDRESS', 240), windowMs: 10 * 60_000 },
+  suggestPerAddress: { limit: num('SUQIU_RATE_SUGGEST_PER_ADDRESS', 1200), windowMs: 10 * 60_000 },
   /** Misses (unknown code or wrong digits) for one code from one address: 10 per hour, then 429 there. */
   trackFailuresPerCode: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;
