@@ -1,5 +1,5 @@
 /**
- * Next.js start-up hook: start the audit sealer, the deadline sweep and month-end report timers in
+ * Next.js start-up hook: start the audit sealer, the deadline sweep, month-end report and surge alert timers in
  * the Node.js server (not at build, not on the edge, not in the workers of `npm run start:cluster`
  * other than the first: SUQIU_BACKGROUND=0).
  */
@@ -23,4 +23,6 @@ export async function register() {
   startDeadlineSweepTimer();
   const { startMonthlyReportTimer } = await import('./lib/reports/monthly-report-timer.server');
   startMonthlyReportTimer();
+  const { startSurgeAlertTimer } = await import('./lib/alerts/alert-timer.server');
+  startSurgeAlertTimer();
 }

@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './complaints';
 export * from './enums';
 export * from './geography';

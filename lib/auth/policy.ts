@@ -19,7 +19,7 @@
  * A user whose binding is missing (jurisdiction 'none') matches no row.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { buildings, complaintMapBins, complaints, facilities, grids, persons } from '@/db/schema';
+import { alerts, buildings, complaintMapBins, complaints, facilities, grids, persons } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import type { AuthUser, DivisionLevel, Jurisdiction, Role } from './types';
 
@@ -66,6 +66,10 @@ export const ACTIONS = {
   'stats.read': ['inspector', 'leader'],
   'report.read': ['inspector', 'leader'],
   'clue.manage': ['inspector'],
+  /** Surge alerts (事前预警) of the division and below, and subscriptions to them. */
+  'alert.read': ['inspector', 'leader'],
+  /** Recompute the surge alerts now (they are computed on a schedule and on read anyway). */
+  'alert.run': ['inspector', 'admin'],
   'config.manage': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -330,5 +334,26 @@ export function complaintBinScope(user: Subject): SQL | null {
       return sql`(${complaintMapBins.countyCode} = ${j.divisionCode} and ${kind})`;
     case 'city':
       return sql`(${complaintMapBins.countyCode} in (select scope_c.code from divisions scope_c where scope_c.parent_code = ${j.divisionCode}) and ${kind})`;
+  }
+}
+
+/**
+ * Surge alerts the caller may read: those of their division and of every area inside it (a county's
+ * inspectors and leaders see the county's, its towns' and its villages' alerts). Alerts count
+ * ordinary complaints only, so leaders see them too; admins and other roles none.
+ */
+export function alertScope(user: Subject): SQL {
+  if (!can(user, 'alert.read')) return NOTHING;
+  const j = user.jurisdiction;
+  if (j.kind !== 'division') return NOTHING;
+  switch (j.divisionLevel) {
+    case 'village':
+      return sql`${alerts.areaCode} = ${j.divisionCode}`;
+    case 'town':
+      return sql`(${alerts.townCode} = ${j.divisionCode})`;
+    case 'county':
+      return sql`(${alerts.countyCode} = ${j.divisionCode})`;
+    case 'city':
+      return sql`(${alerts.countyCode} in (select scope_c.code from divisions scope_c where scope_c.parent_code = ${j.divisionCode}))`;
   }
 }

@@ -66,6 +66,12 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/admin/users/[id]/lock': { POST: { actions: ['user.manage'] } },
   '/api/admin/users/[id]/password': { POST: { actions: ['user.manage'] } },
 
+  /** Surge alerts of the caller's division and below (lib/alerts/); run: recompute now (counts only). */
+  '/api/alerts': { GET: { actions: ['alert.read'] } },
+  '/api/alerts/run': { POST: { actions: ['alert.run'], bearer: 'SUQIU_SWEEP_TOKEN' } },
+  '/api/alerts/subscriptions': { GET: { actions: ['alert.read'] }, POST: { actions: ['alert.read'] } },
+  '/api/alerts/subscriptions/[id]': { DELETE: { actions: ['alert.read'] } },
+
   '/api/analytics/cell-complaints': { GET: { actions: ['stats.read'] } },
   '/api/analytics/clusters': { GET: { actions: ['stats.read'] } },
   '/api/analytics/emerging': { GET: { actions: ['stats.read'] } },
