@@ -74,10 +74,13 @@ async function readBaseline(
   const cacheKey = `${days.today}:${params.baselineDays}:${params.recentDays}`;
   const hit = baselineCache.get(db);
   if (hit && hit.key === cacheKey && Math.abs(now.getTime() - hit.at) < BASELINE_TTL_MS) return hit;
-  const [baseline, weekdays] = await Promise.all([
-    countByPlace(tx, { from: days.baselineStart, to: days.weekStart }),
-    countByWeekday(tx, { from: days.baselineStart, to: days.weekStart, lateFrom: days.lastFourWeeksStart }),
-  ]);
+  // One statement at a time: a transaction's client runs its queries in turn.
+  const baseline = await countByPlace(tx, { from: days.baselineStart, to: days.weekStart });
+  const weekdays = await countByWeekday(tx, {
+    from: days.baselineStart,
+    to: days.weekStart,
+    lateFrom: days.lastFourWeeksStart,
+  });
   const entry = { key: cacheKey, at: now.getTime(), baseline, weekdays };
   baselineCache.set(db, entry);
   return entry;
@@ -114,12 +117,10 @@ export async function runSurgeAlerts(
   return db.transaction(async (tx) => {
     await lockAlertRuns(tx);
     const watermark = await maxComplaintId(tx);
-    const [base, recent, areas, categories] = await Promise.all([
-      readBaseline(db, tx, days, params, now),
-      countRecentByPlace(tx, { from: days.weekStart, now, today: days.today }),
-      listAlertAreas(tx),
-      listSurgeCategories(tx),
-    ]);
+    const base = await readBaseline(db, tx, days, params, now);
+    const recent = await countRecentByPlace(tx, { from: days.weekStart, now, today: days.today });
+    const areas = await listAlertAreas(tx);
+    const categories = await listSurgeCategories(tx);
     const weekdayTotals = [0, 0, 0, 0, 0, 0, 0];
     let lastFourWeeksTotal = 0;
     for (const w of base.weekdays) {

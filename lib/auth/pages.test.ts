@@ -21,6 +21,7 @@ describe('staff page access', () => {
     expect(open('handler')).toEqual(['cases', 'inbox', 'letters', 'map', 'workbench']);
     expect(open('grid_worker')).toEqual(['cases', 'grid', 'map', 'workbench']);
     expect(open('leader')).toEqual([
+      'alerts',
       'assessment',
       'cases',
       'hotspots',

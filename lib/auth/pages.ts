@@ -20,6 +20,7 @@ export const PAGE_ACCESS = {
   dispatch: (u: Subject) => can(u, 'complaint.dispatch'),
   supervision: (u: Subject) => can(u, 'complaint.supervise'),
   hotspots: (u: Subject) => can(u, 'stats.read') && division(u),
+  alerts: (u: Subject) => can(u, 'alert.read') && division(u),
   stats: (u: Subject) => can(u, 'stats.read') && division(u),
   /** The ranking for inspectors and leaders; the weights editor for admins. */
   assessment: (u: Subject) => (can(u, 'stats.read') && division(u)) || can(u, 'config.manage'),

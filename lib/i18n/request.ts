@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'admin',
   'stats',
   'grid',
+  'alerts',
 ] as const;
 
 export default getRequestConfig(async () => {

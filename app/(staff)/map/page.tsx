@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
+import { AlertsMapPanel } from '@/components/alerts/alerts-map-panel';
 import { StaffMapLoader } from '@/components/map/staff-map-loader';
 import { getDb } from '@/db/client';
+import { canOpenPage } from '@/lib/auth/pages';
 import { requirePage } from '@/lib/auth/require-page.server';
 import { getMapSetup } from '@/lib/map/get-map-setup.server';
 
@@ -13,6 +15,7 @@ export default async function MapPage() {
     <>
       <h1 className="sr-only">{t('map')}</h1>
       <StaffMapLoader setup={setup} />
+      {canOpenPage(user, 'alerts') && <AlertsMapPanel />}
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { getTranslations } from 'next-intl/server';
+import { SurgeAlertsCard } from '@/components/alerts/surge-alerts-card';
 import { navFor } from '@/components/shell/staff-nav';
 import { WorkbenchCounts } from '@/components/shell/workbench-counts';
 import { getDb } from '@/db/client';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { canOpenPage } from '@/lib/auth/pages';
 import { getWorkbench } from '@/lib/workbench/get-workbench.server';
 
 /** The staff landing page: what waits for you (counts, each a link to its list), and your screens. */
@@ -21,6 +23,7 @@ export default async function WorkbenchPage() {
           jurisdiction: user.jurisdictionName ?? '—',
         })}
       </p>
+      {canOpenPage(user, 'alerts') && <SurgeAlertsCard />}
       <WorkbenchCounts tiles={tiles} />
       <h2 style={{ fontSize: 16, margin: '0 0 8px' }}>{t('workbench.screens')}</h2>
       <ul className="staff__tiles">

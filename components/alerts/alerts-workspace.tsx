@@ -1,0 +1,151 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Input, List, Segmented, Select, Space, Typography } from 'antd';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import {
+  alertSubscriptionsQuery,
+  alertsQuery,
+  runAlertsNow,
+  subscribeToAlerts,
+  unsubscribeFromAlerts,
+} from '@/lib/query/alerts';
+import { SurgeAlertItem } from './surge-alert-item';
+
+const fmt = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    hour12: false,
+  }).format(new Date(iso));
+
+/** /alerts: the surge alerts of the user's division, recompute on demand, and subscriptions. */
+export function AlertsWorkspace({
+  canRun,
+  divisionCode,
+  categories,
+}: {
+  canRun: boolean;
+  divisionCode: string;
+  categories: { code: string; name: string }[];
+}) {
+  const t = useTranslations('alerts');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<'open' | 'all'>('open');
+  const { data, isLoading } = useQuery(alertsQuery(state));
+  const run = useMutation({
+    mutationFn: runAlertsNow,
+    onSuccess: (r) => {
+      if (r)
+        message.success(
+          t('ran', { opened: r.run.opened, updated: r.run.updated, closed: r.run.closed, ms: r.run.tookMs }),
+        );
+      void queryClient.invalidateQueries({ queryKey: ['alerts'] });
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const subs = useQuery(alertSubscriptionsQuery());
+  const [area, setArea] = useState(divisionCode);
+  const [category, setCategory] = useState<string>('');
+  const add = useMutation({
+    mutationFn: () => subscribeToAlerts({ areaCode: area.trim(), categoryCode: category || null }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['alerts', 'subscriptions'] }),
+    onError: (e) => message.error(e.message),
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => unsubscribeFromAlerts(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['alerts', 'subscriptions'] }),
+    onError: (e) => message.error(e.message),
+  });
+  const alerts = data?.alerts ?? [];
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+          {t('intro')}
+        </Typography.Paragraph>
+      </div>
+      <Space wrap>
+        <Segmented
+          value={state}
+          onChange={(v) => setState(v as 'open' | 'all')}
+          options={[
+            { value: 'open', label: t('open') },
+            { value: 'all', label: t('all') },
+          ]}
+        />
+        {canRun && (
+          <Button onClick={() => run.mutate()} loading={run.isPending} data-run-alerts>
+            {t('runNow')}
+          </Button>
+        )}
+        <Typography.Text type="secondary">
+          {data?.asOf ? t('asOf', { time: fmt(data.asOf) }) : data ? t('never') : ''}
+        </Typography.Text>
+      </Space>
+      <Card size="small" data-surge-alerts={alerts.length}>
+        {!isLoading && alerts.length === 0 ? (
+          <Empty description={t('none')} />
+        ) : (
+          <List
+            loading={isLoading}
+            dataSource={alerts}
+            renderItem={(a) => (
+              <List.Item key={a.id}>
+                <SurgeAlertItem alert={a} />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('subscriptions.title')}>
+        <Typography.Paragraph type="secondary">{t('subscriptions.hint')}</Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Input
+            style={{ width: 180 }}
+            value={area}
+            onChange={(e) => setArea(e.target.value)}
+            placeholder={t('subscriptions.area')}
+            aria-label={t('subscriptions.area')}
+          />
+          <Select
+            style={{ width: 180 }}
+            value={category}
+            onChange={setCategory}
+            aria-label={t('subscriptions.category')}
+            options={[
+              { value: '', label: t('subscriptions.allCategories') },
+              ...categories.map((c) => ({ value: c.code, label: c.name })),
+            ]}
+          />
+          <Button type="primary" onClick={() => add.mutate()} loading={add.isPending}>
+            {t('subscriptions.add')}
+          </Button>
+        </Space>
+        <List
+          size="small"
+          locale={{ emptyText: t('subscriptions.none') }}
+          dataSource={subs.data?.subscriptions ?? []}
+          renderItem={(s) => (
+            <List.Item
+              key={s.id}
+              actions={[
+                <Button key="x" size="small" type="link" onClick={() => remove.mutate(s.id)}>
+                  {t('subscriptions.remove')}
+                </Button>,
+              ]}
+            >
+              {s.areaName}（{s.areaCode}）· {s.categoryName ?? t('subscriptions.every')}
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Space>
+  );
+}

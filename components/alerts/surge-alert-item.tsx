@@ -1,0 +1,51 @@
+'use client';
+
+import { Tag } from 'antd';
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import type { AlertView } from '@/lib/alerts/alert-types';
+import { alertMapHref } from '@/lib/query/alerts';
+
+const fmt = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+
+/** One alert: its sentence, then when it began, its complaints and a link to the map. */
+export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; compact?: boolean }) {
+  const t = useTranslations('alerts');
+  const locale = useLocale();
+  const open = alert.closedAt === null;
+  const shown = compact ? 3 : 12;
+  return (
+    <div className="surge-alert" data-alert-area={alert.area.code} data-alert-category={alert.category.code}>
+      <div>
+        <Tag color={open ? 'red' : 'default'}>{t(`window.${alert.window}`)}</Tag>
+        <Tag>{t(`level.${alert.area.level}`)}</Tag>
+        <strong>{locale === 'en' ? alert.sentenceEn : alert.sentence}</strong>
+      </div>
+      <div style={{ color: '#666', fontSize: 12, marginTop: 2 }}>
+        {open ? t('began', { time: fmt(alert.beganAt) }) : t('closed', { time: fmt(alert.closedAt!) })}
+        {alert.peakObserved > alert.observed ? ` · ${t('peak', { n: alert.peakObserved })}` : ''}
+        {' · '}
+        <Link href={alertMapHref(alert)} prefetch={false}>
+          {t('onMap')}
+        </Link>
+        {' · '}
+        {t('complaints', { count: alert.complaintIds.length })}
+        {': '}
+        {alert.complaintLinks.slice(0, shown).map((href, i) => (
+          <Link key={href} href={href} prefetch={false} style={{ marginRight: 6 }}>
+            #{alert.complaintIds[i]}
+          </Link>
+        ))}
+        {alert.complaintIds.length > shown ? '…' : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Client fetchers for the surge alerts (TanStack Query keys and functions). */
+import type {
+  AlertListResponse,
+  AlertRunResponse,
+  SubscriptionInput,
+  SubscriptionListResponse,
+} from '@/lib/alerts/alert-types';
+import { getJson } from './map';
+
+export const alertsQuery = (state: 'open' | 'all', limit = 100) => ({
+  queryKey: ['alerts', state, limit] as const,
+  queryFn: () => getJson<AlertListResponse>(`/api/alerts?state=${state}&limit=${limit}`),
+  staleTime: 30_000,
+  refetchInterval: 60_000,
+});
+
+export const alertSubscriptionsQuery = () => ({
+  queryKey: ['alerts', 'subscriptions'] as const,
+  queryFn: () => getJson<SubscriptionListResponse>('/api/alerts/subscriptions'),
+});
+
+async function send<T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T | null> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const err = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(err?.error?.message ?? `${response.status} ${response.statusText}`);
+  }
+  return response.status === 204 ? null : ((await response.json()) as T);
+}
+
+export const runAlertsNow = () => send<AlertRunResponse>('/api/alerts/run', 'POST');
+export const subscribeToAlerts = (input: SubscriptionInput) =>
+  send<{ subscription: { id: number } }>('/api/alerts/subscriptions', 'POST', input);
+export const unsubscribeFromAlerts = (id: number) => send<null>(`/api/alerts/subscriptions/${id}`, 'DELETE');
+
+/** The map view of an alert's area: its centre at a zoom that shows it whole, with the category filtered. */
+export function alertMapHref(a: {
+  area: { level: string; lng: number | null; lat: number | null };
+  category: { code: string };
+}): string {
+  if (a.area.lng === null || a.area.lat === null) return `/map?cat=${a.category.code}`;
+  const zoom = a.area.level === 'village' ? 13.5 : a.area.level === 'town' ? 12 : 10.5;
+  return `/map?v=${a.area.lng.toFixed(5)},${a.area.lat.toFixed(5)},${zoom}&cat=${a.category.code}`;
+}
