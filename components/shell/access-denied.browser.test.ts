@@ -25,6 +25,7 @@ const PATHS: Record<StaffPage, string> = {
   dispatch: '/dispatch',
   supervision: '/supervision',
   hotspots: '/hotspots',
+  alerts: '/alerts',
   stats: '/stats',
   assessment: '/assessment',
   reports: '/reports',

@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { subscriptionInput } from '@/lib/alerts/alert-types';
 import { listSubscriptions, subscribeToAlerts } from '@/lib/alerts/manage-subscriptions.server';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { toErrorResponse } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 
 /** GET → the caller's subscriptions to surge alerts. */
@@ -25,10 +26,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requireCurrentUser();
-    const body = await request.json().catch(() => {
-      throw new AppError('VALIDATION', 'The body must be JSON');
-    });
-    const input = subscriptionInput.parse(body);
+    const input = subscriptionInput.parse(await readJson(request));
     const result = await subscribeToAlerts(await getDb(), user, input);
     return Response.json({ subscription: { id: result.id } }, { status: result.created ? 201 : 200 });
   } catch (error) {
