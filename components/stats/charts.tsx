@@ -40,7 +40,7 @@ function tooltipFormatter(trend: MonthlyTrend, ids: IndicatorId[], lang: 'zh' | 
       const d = indicatorDefinition(id);
       const f = trend.series[id][i]!;
       const fraction = f.denominator !== null ? ` (${f.numerator}/${f.denominator})` : '';
-      return `${p.marker}<b>${escapeHtml(d.name[lang])}</b>：${escapeHtml(formatFigure(d.unit, f.value, lang))}${fraction}<br/><span style="color:#8c8c8c;font-size:12px;white-space:normal">${escapeHtml(d.numerator[lang])}${d.denominator ? ` ÷ ${escapeHtml(d.denominator[lang])}` : ''}</span>`;
+      return `${p.marker}<b>${escapeHtml(d.name[lang])}</b>${lang === 'en' ? ': ' : '：'}${escapeHtml(formatFigure(d.unit, f.value, lang))}${fraction}<br/><span style="color:#666;font-size:12px;white-space:normal">${escapeHtml(d.numerator[lang])}${d.denominator ? ` ÷ ${escapeHtml(d.denominator[lang])}` : ''}</span>`;
     });
     return `<div style="max-width:420px;white-space:normal"><b>${trend.months[i]}</b><br/>${lines.join('<br/>')}</div>`;
   };
@@ -157,7 +157,7 @@ export function CategoryChart({
           confine: true,
           formatter: (p: { dataIndex: number }) => {
             const r = top[p.dataIndex]!;
-            return `<div style="max-width:380px;white-space:normal"><b>${escapeHtml(name(r))}</b>：${r.count}（${r.share.toFixed(1)}%）<br/><span style="color:#8c8c8c;font-size:12px">${escapeHtml(volume.numerator[lang])}</span></div>`;
+            return `<div style="max-width:380px;white-space:normal"><b>${escapeHtml(name(r))}</b>${lang === 'en' ? `: ${r.count} (${r.share.toFixed(1)}%)` : `：${r.count}（${r.share.toFixed(1)}%）`}<br/><span style="color:#666;font-size:12px">${escapeHtml(volume.numerator[lang])}</span></div>`;
           },
         },
         grid: { left: 8, right: 80, top: 8, bottom: 8, containLabel: true },

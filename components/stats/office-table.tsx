@@ -37,7 +37,7 @@ export function OfficeTable({
         prefetch={false}
         className={styles.num}
         href={drillHref({ indicator: id, part, area, from, to, office })}
-        style={{ color: value === null ? '#8c8c8c' : '#0958d9' }}
+        style={{ color: value === null ? '#666' : '#0958d9' }}
       >
         {value === null ? '—' : formatFigure(unit, value, lang)}
       </Link>
