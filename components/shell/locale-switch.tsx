@@ -12,6 +12,8 @@ export function LocaleSwitch({ label }: { label: string }) {
     <Button
       type="text"
       size="small"
+      // The label names the other language in that language ("中文", "English").
+      lang={locale === 'en' ? 'zh-CN' : 'en'}
       onClick={() => {
         const next = locale === 'en' ? 'zh-CN' : 'en';
         // biome-ignore lint/suspicious/noDocumentCookie: the locale cookie is read by the server on the next render.

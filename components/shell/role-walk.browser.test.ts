@@ -38,7 +38,11 @@ const PASSWORD = 'Suqiu@2026';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/walk');
 /** Every finding as it is made, one a line (known failures marked), and each page's time. */
-const LOG = path.join(SHOTS, 'findings.txt');
+const RUN = [process.env.WALK_ONLY, process.env.WALK_LOCALES]
+  .filter(Boolean)
+  .join('-')
+  .replace(/[^\w.-]+/g, '_');
+const LOG = path.join(SHOTS, RUN ? `findings-${RUN}.txt` : 'findings.txt');
 const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 740 };
 
@@ -82,6 +86,9 @@ const pathOf = (p: string) => p.split('?')[0] ?? p;
  */
 const DATA_REGIONS = [
   '[data-user-content]',
+  // Text marked as another language on purpose (the language switch says "中文" in English mode).
+  'html[lang="en"] [lang^="zh"]',
+  'html[lang^="zh"] [lang="en"]',
   'script',
   'style',
   'noscript',
@@ -100,7 +107,49 @@ const DATA_REGIONS = [
  * on the finding's text `<locale> <user> <path>: <check>: <detail>`. Remove an entry when its fix
  * lands; the walk prints stale entries.
  */
-const KNOWN_FAILURES: readonly { pattern: RegExp; owner: string; why: string }[] = [];
+const KNOWN_FAILURES: readonly { pattern: RegExp; owner: string; why: string }[] = [
+  // Seen on 2026-12-06 after the theme, label and report/letter fixes (walk) and the 403 pages (screens).
+  {
+    pattern: /^en \S+ \/cases\/\d+: chinese-in-english: /,
+    owner: 'case detail (#16 item 10)',
+    why: 'category and urgency names from name_en; complaint texts and names not yet marked data-user-content',
+  },
+  {
+    pattern: /^\S+ \S+ \/cases\/\d+: axe: link-in-text-block /,
+    owner: 'case detail',
+    why: 'the duplicate-case link in running text is told apart by colour only',
+  },
+  {
+    pattern: /^en \S+ \/stats\/complaints\S*: chinese-in-english: /,
+    owner: 'stats drill-down (#16 item 10)',
+    why: 'case titles, places and offices not marked data-user-content; a Chinese colon in the heading',
+  },
+  {
+    pattern: /^en \S+ \/workbench: chinese-in-english: /,
+    owner: 'workspace (workbench)',
+    why: 'the greeting puts the name and jurisdiction (data) in one text without a data-user-content mark',
+  },
+  {
+    pattern: /: axe: color-contrast ×\d+ \(.*\.ant-tag/,
+    owner: 'walk',
+    why: 'antd 6 filled preset tags (status, urgency, deadline) below 4.5:1; needs Tag colour tokens',
+  },
+  {
+    pattern: /^\S+ \S+ \/dispatch: axe: color-contrast ×1 \(td\)/,
+    owner: 'walk',
+    why: 'one grey cell in the dispatch queue',
+  },
+  {
+    pattern: /^\S+ \S+ \/map: axe: label ×1 /,
+    owner: 'walk',
+    why: 'the building search box on the map has no label',
+  },
+  {
+    pattern: /^\S+ \S+ \/hotspots: axe: aria-required-children /,
+    owner: 'walk',
+    why: 'antd Tabs with extra content in the tab bar',
+  },
+];
 
 interface Finding {
   text: string;
