@@ -402,7 +402,9 @@ async function ensureReport(page: Page) {
 const only = process.env.WALK_ONLY?.split(',');
 const locales = (process.env.WALK_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[];
 
-describe('role walk', () => {
+// Opt-in until the walk has run green end to end on a quiet machine (its known-failures list was filled from a
+// partial run): `SUQIU_WALK=1 APP_URL=… npx vitest run --config vitest.browser.config.ts components/shell/role-walk`.
+describe.skipIf(process.env.SUQIU_WALK !== '1')('role walk', () => {
   it('has a report to open', async () => {
     const page = await browser.context.newPage();
     await ensureReport(page);
