@@ -1,5 +1,5 @@
 import 'server-only';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isCstMidnight } from '@/lib/format/date-time';
 
@@ -174,7 +174,35 @@ export function xlsxStream<R>(
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   );
-  return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+  // Not Readable.toWeb: when the client goes away its adapter keeps enqueueing into the cancelled stream and
+  // throws an uncaught ERR_INVALID_STATE. Here a cancel destroys the source and late chunks are dropped.
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      out.on('data', (chunk: Buffer) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) out.pause();
+      });
+      out.once('end', () => {
+        if (done) return;
+        done = true;
+        controller.close();
+      });
+      out.on('error', (error) => {
+        if (done) return;
+        done = true;
+        controller.error(error);
+      });
+    },
+    pull() {
+      out.resume();
+    },
+    cancel() {
+      done = true;
+      out.destroy();
+    },
+  });
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
