@@ -97,6 +97,7 @@ let world: WorkflowWorld;
 const ids = {
   ordinary: 0,
   building: 0,
+  facility: 0,
   grid: 0,
   letter: 0,
   spotCheck: 0,
@@ -196,6 +197,22 @@ beforeAll(async () => {
   });
   await handle.db.execute(
     sql`update complaints set building_id = ${ids.building} where id = ${ids.ordinary}`,
+  );
+  // A market at the building, with the misconduct report and the ordinary case linked to it (confirmed),
+  // so that the facility panel is swept with a report on it.
+  ids.facility = Number(
+    (
+      await one<{ id: number }>(
+        sql`insert into facilities (code, kind, name, division_code, location, building_id, supervising_office_id)
+            values ('LEAK-M1', 'market', '泄漏检查农贸市场', ${XIQU_VILLAGE},
+              (select centre from buildings where id = ${ids.building}), ${ids.building}, ${world.offices.health}) returning id`,
+      )
+    ).id,
+  );
+  await handle.db.execute(
+    sql`update complaints set facility_id = ${ids.facility}, facility_link_method = 'staff',
+          facility_link_confidence = 1, facility_link_state = 'confirmed'
+        where id in (${MISCONDUCT_ID}, ${ids.ordinary})`,
   );
   ids.letter = Number(
     (
@@ -321,6 +338,7 @@ function queriesFor(key: string): string[] {
       `q=号楼&lng=${lngLat.lng}&lat=${lngLat.lat}`,
       `lng=${lngLat.lng}&lat=${lngLat.lat}`,
     ],
+    '/api/v1/places/at': [`lng=${lngLat.lng}&lat=${lngLat.lat}`, `building=${ids.building}`],
     '/api/v1/categories/suggest': [
       `text=${encodeURIComponent('王科长收受红包')}`,
       `q=${encodeURIComponent('收受红包')}`,
@@ -363,6 +381,7 @@ function paramSetsFor(key: string): Record<string, string | string[]>[] {
       ids.attachment,
       ids.otherAttachment,
       String(ids.building),
+      String(ids.facility),
       String(ids.grid),
       String(ids.letter),
       String(ids.spotCheck),

@@ -36,10 +36,11 @@ beforeAll(async () => {
   await handle.db.execute(sql`insert into facilities (code, kind, name, division_code, location, supervising_office_id)
     select c, 'market', n, ${COUNTY}, ST_SetSRID(ST_MakePoint(101.55, 26.55), 4326), (select id from offices where code = '510403000000-SCJ')
     from (values ('M1', '某农贸市场'), ('M2', '另一农贸市场')) v(c, n)`);
-  // 12 complaints at M1 in the last month, none at M2.
-  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, facility_id, submitted_at)
+  // 12 complaints at M1 in the last month (linked by name and confirmed by staff), none at M2.
+  await handle.db.execute(sql`insert into complaints (tracking_code, channel, title, description, location, county_code, facility_id,
+      facility_link_method, facility_link_confidence, facility_link_state, submitted_at)
     select 'E' || g, 'web', '缺斤短两', 'd', ST_SetSRID(ST_MakePoint(101.55, 26.55), 4326), ${COUNTY},
-      (select id from facilities where code = 'M1'), now() - interval '10 days'
+      (select id from facilities where code = 'M1'), 'name_mention', 0.9, 'confirmed', now() - interval '10 days'
     from generate_series(1, 12) g`);
 });
 afterAll(async () => {

@@ -131,7 +131,7 @@ describe('writeSubmissions writes what the workflow verbs write', () => {
       'market',
       '我住这栋楼1单元101，楼下市场的冷库压缩机整夜轰响，吵得睡不着。',
       'complaint',
-      'dispatched',
+      'triaged',
     ],
     [
       'left for manual dispatch when the category cannot be told',

@@ -31,7 +31,7 @@ vi.mock('@/lib/auth/current-user.server', async () => {
 let handle: DbHandle;
 let world: WorkflowWorld;
 let cases: StatsCases;
-const BASE = 'http://localhost:3401';
+const BASE = 'http://localhost:3000';
 
 beforeAll(async () => {
   handle = await createTestDb();
