@@ -1,7 +1,8 @@
 /**
  * The deadline sweep's one write: record every warning that is due and not yet raised. The unique
  * index on deadline_alerts makes it exactly-once across restarts and concurrent sweeps; the rows
- * returned are the warnings raised by this call, and only those get events and reminders.
+ * returned are the warnings raised by this call, and only those get events and reminders. Imported
+ * history (`imported_as = 'history'`) is never swept: its deadlines are the source's, long past.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
@@ -36,6 +37,7 @@ export async function raiseDueAlerts(db: DbOrTx, params: { now: Date; dueSoonHou
             ('resolve', c.resolve_due_at)
           ) as d(deadline, due_at)
           where c.status in ${OPEN} and d.due_at is not null and d.due_at <= ${soon}::timestamptz
+            and c.imported_as is distinct from 'history'
           union all
           select 'letter', l.id, 'response', l.due_at, l.office_id, l.complaint_id, l.code
           from supervision_letters l

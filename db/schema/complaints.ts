@@ -22,6 +22,7 @@ import {
   complaintKind,
   complaintStatus,
   datum,
+  importMode,
   linkMethod,
   linkState,
   ratingLevel,
@@ -88,6 +89,8 @@ export const complaints = pgTable(
     reopenCount: smallint('reopen_count').notNull().default(0),
     returnCount: smallint('return_count').notNull().default(0),
     idempotencyKey: text('idempotency_key').unique(),
+    /** Set by the history importer only (`import_mode`): history rows never enter the live queues. */
+    importedAs: importMode('imported_as'),
     submittedAt: ts('submitted_at').notNull().default(sql`now()`),
     triagedAt: ts('triaged_at'),
     dispatchedAt: ts('dispatched_at'),

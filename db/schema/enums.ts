@@ -63,6 +63,13 @@ export const complaintKind = pgEnum('complaint_kind', ['complaint', 'misconduct'
 /** The datum a location arrived in; storage is always WGS84. */
 export const datum = pgEnum('datum', ['wgs84', 'gcj02', 'bd09', 'cgcs2000']);
 
+/**
+ * How the history importer (`npm run import:requests`) wrote a complaint: `history` keeps the source's
+ * status, dates and notes and stays out of every live queue (no workflow, notifications or deadline
+ * sweep); `live` continues an open case in today's workflow. Null: not imported.
+ */
+export const importMode = pgEnum('import_mode', ['history', 'live']);
+
 export const complaintStatus = pgEnum('complaint_status', COMPLAINT_STATUSES);
 
 export const ratingLevel = pgEnum('rating_level', ['satisfied', 'basically_satisfied', 'unsatisfied']);

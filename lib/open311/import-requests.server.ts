@@ -1,7 +1,14 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { insertImportedComplaint, listTakenIdempotencyKeys } from '@/db/queries/import';
-import { insertEvent, listActiveCategories, locatePoint } from '@/db/queries/intake';
+import {
+  getMaxComplaintId,
+  type ImportedComplaintRow,
+  insertImportBatch,
+  listTakenIdempotencyKeys,
+  recordImportRefusals,
+  setResolveDeadlines,
+} from '@/db/queries/import';
+import { listActiveCategories } from '@/db/queries/intake';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
@@ -9,180 +16,266 @@ import { loadGazetteer, relinkComplaints } from '@/lib/linking/relink-complaints
 import { processNewComplaint } from '@/lib/workflow/process-new-complaint.server';
 import {
   checkRow,
+  type ImportAs,
+  type ImportAsOption,
   type ImportMapping,
   type ImportRow,
-  type Rejection,
+  importAsOf,
+  type Refusal,
   type SourceRow,
 } from './import-source';
 
-export interface ImportReport {
-  total: number;
+/** Counts so far (and at the end) of one run. */
+export interface ImportProgress {
+  /** Rows read from the file. */
+  read: number;
   loaded: number;
   /** Already imported by an earlier run (same source and id): left as they are. */
   skipped: number;
-  rejected: Rejection[];
+  /** Rows refused in this run, with those an earlier run had refused for the same reason. */
+  refused: number;
+  refusedBefore: number;
+  /** Rows whose closing time lay a little before the opening time (clock skew), clamped and noted. */
+  clamped: number;
+  /** Loaded rows by mode. */
+  history: number;
+  live: number;
+}
+
+export type ImportReport = ImportProgress;
+
+/** A refused row; `before`: an earlier run of the same source refused it for the same reason. */
+export interface RefusedRow extends Refusal {
+  before: boolean;
 }
 
 export interface ImportOptions {
+  /** Rows per batch: one transaction and one set-based write each (default 2,000). */
   batchSize?: number;
   now?: Date;
-  /** Progress lines ("batch 3: 500 loaded …"). */
-  log?: (line: string) => void;
+  /** `history`, `live`, or `auto` (default): history when requested more than `historyAfterDays` ago. */
+  as?: ImportAsOption;
+  historyAfterDays?: number;
+  /** A closing time at most this many seconds before the opening time is clamped (default 120). */
+  clockSkewSeconds?: number;
+  /** Each refused row, as soon as its batch is done (stream it to the report file). */
+  onRefused?: (r: RefusedRow) => void | Promise<void>;
+  /** After each batch. */
+  onBatch?: (p: ImportProgress) => void;
 }
 
+export const IMPORT_PUBLIC_NOTE = '诉求已提交（历史数据导入）';
+
 /**
- * Load past requests (GeoReport v2 JSON or CSV rows) as complaints, one transaction per batch.
- * Each row keeps its source id (as the idempotency key `import:<source>:<id>`, so a second run
- * skips it), its dates and its status (channel 'open311'); a 'submitted' event at the request time,
- * and for closed requests a 'closed' event at the update time; open requests go through the
- * workflow (triage, linking, routing, deadlines from their own submission time; closed ones are
- * linked to their building and facility too). Refused rows are listed
- * with their reason and never stop the run; a failed batch rolls back alone and its rows are
- * reported with the database error.
+ * Load past requests (GeoReport v2 JSON or CSV rows, read as a stream) as complaints, in batches:
+ * each batch is checked in memory, then written in one transaction with one set-based statement
+ * (`insertImportBatch`; the statement-level triggers fill the map and area bins once per batch), so
+ * memory holds one batch whatever the file's size. Each row keeps its source id (as the idempotency
+ * key `import:<source>:<id>`, so a second run skips it), its dates, status and notes (channel
+ * 'open311', a 'submitted' event at the request time and, when closed, a 'closed' event at the update
+ * time with the source's notes), its mode (`imported_as`) and the source's deadline
+ * (`target_datetime` → `resolve_due_at`).
+ *
+ * History rows, open or closed, are linked to their building and facility and nothing else: no
+ * triage, dispatch, notification, and the deadline sweep skips them. Live open rows go through
+ * today's workflow (triage, routing, deadlines, notifications to the office). Refused rows are
+ * reported with their reason and never stop the run; a failed batch rolls back alone and its rows are
+ * refused with the database error. Refusals are remembered per source, so a re-run can tell the
+ * same refusals again from new ones.
  */
 export async function importRequests(
   db: Db,
-  rows: SourceRow[],
+  rows: AsyncIterable<SourceRow> | Iterable<SourceRow>,
   mapping: ImportMapping,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const now = options.now ?? new Date();
-  const batchSize = options.batchSize ?? 500;
-  const log = options.log ?? (() => {});
+  const batchSize = options.batchSize ?? 2000;
   await assertMappingTargets(db, mapping);
   const gazetteer = await loadGazetteer(db);
+  // Keys taken by complaints above this id were written by this run: a second row with that id is
+  // a duplicate in the file (no set of every id read is kept in memory).
+  const runStartId = await getMaxComplaintId(db);
+  const keyOf = (id: string) => `import:${mapping.source}:${id}`;
+  const report: ImportReport = {
+    read: 0,
+    loaded: 0,
+    skipped: 0,
+    refused: 0,
+    refusedBefore: 0,
+    clamped: 0,
+    history: 0,
+    live: 0,
+  };
 
-  const report: ImportReport = { total: rows.length, loaded: 0, skipped: 0, rejected: [] };
-  const seen = new Set<string>();
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
-    const ready: {
-      row: ImportRow;
-      key: string;
-      wgs: [number, number];
-      place: NonNullable<Awaited<ReturnType<typeof locatePoint>>>;
-    }[] = [];
-    const keyOf = (id: string) => `import:${mapping.source}:${id}`;
+  async function loadBatch(batch: SourceRow[]): Promise<void> {
+    report.read += batch.length;
+    const refusals: Refusal[] = [];
+    const checked: ImportRow[] = [];
+    for (const source of batch) {
+      const c = checkRow(source, mapping, { now, clockSkewSeconds: options.clockSkewSeconds });
+      if ('reason' in c) refusals.push(c);
+      else checked.push(c);
+    }
     const taken = await listTakenIdempotencyKeys(
       db,
-      batch.map((r) => keyOf(String(r.fields.service_request_id ?? ''))),
+      checked.map((c) => keyOf(c.sourceId)),
     );
-    for (const source of batch) {
-      const checked = checkRow(source, mapping, now);
-      if ('reason' in checked) {
-        report.rejected.push(checked);
-        continue;
-      }
-      if (seen.has(checked.sourceId)) {
-        report.rejected.push({
-          row: checked.row,
-          sourceId: checked.sourceId,
-          reason: 'duplicate service_request_id in the file',
-        });
-        continue;
-      }
-      seen.add(checked.sourceId);
-      const key = keyOf(checked.sourceId);
-      if (taken.has(key)) {
-        report.skipped++;
-        continue;
-      }
-      const outside = {
-        row: checked.row,
-        sourceId: checked.sourceId,
-        reason: 'outside Panzhihua (攀枝花市)',
+    const inBatch = new Set<string>();
+    const ready: { row: ImportRow; key: string; as: ImportAs; record: ImportedComplaintRow }[] = [];
+    let skipped = 0;
+    for (const row of checked) {
+      const key = keyOf(row.sourceId);
+      const takenBy = taken.get(key);
+      const duplicate: Refusal = {
+        row: row.row,
+        sourceId: row.sourceId,
+        reason: 'duplicate service_request_id in the file',
       };
-      if (mapping.datum !== 'wgs84' && mapping.datum !== 'cgcs2000' && outOfChina(checked.lng, checked.lat)) {
-        report.rejected.push(outside);
+      if (takenBy !== undefined) {
+        if (takenBy > runStartId) refusals.push(duplicate);
+        else skipped++;
         continue;
       }
-      const wgs = toWgs84(checked.lng, checked.lat, mapping.datum);
-      const place = await locatePoint(db, { lng: wgs[0], lat: wgs[1] });
-      if (!place) {
-        report.rejected.push(outside);
+      if (inBatch.has(key)) {
+        refusals.push(duplicate);
         continue;
       }
-      ready.push({ row: checked, key, wgs, place });
+      inBatch.add(key);
+      if (mapping.datum !== 'wgs84' && mapping.datum !== 'cgcs2000' && outOfChina(row.lng, row.lat)) {
+        refusals.push(outsideOf(row));
+        continue;
+      }
+      const as = importAsOf(row, options.as ?? 'auto', now, options.historyAfterDays);
+      ready.push({ row, key, as, record: toRecord(row, key, as, mapping) });
     }
 
+    const written = { loaded: 0, history: 0, live: 0, clamped: 0, skipped: 0 };
+    const outside: Refusal[] = [];
     try {
-      const loaded = await db.transaction(async (tx) => {
-        let n = 0;
-        const closed: number[] = [];
-        for (const { row, key, wgs, place } of ready) {
-          let id: number | null = null;
-          for (let attempt = 0; attempt < 4 && id === null; attempt++) {
-            id = await insertImportedComplaint(tx, {
-              trackingCode: newTrackingCode(),
-              idempotencyKey: key,
-              categoryCode: row.categoryCode,
-              title: row.title,
-              description: row.description,
-              lng: wgs[0],
-              lat: wgs[1],
-              originalLng: String(row.lng),
-              originalLat: String(row.lat),
-              datum: mapping.datum,
-              address: row.address,
-              place,
-              status: row.status === 'closed' ? 'closed' : 'received',
-              submittedAt: row.requestedAt,
-              updatedAt: row.updatedAt,
-              closedAt: row.status === 'closed' ? row.updatedAt : null,
-            });
-          }
-          if (id === null) throw new Error(`could not insert ${row.sourceId}`);
-          const data = {
-            imported: true,
-            source: mapping.source,
-            sourceId: row.sourceId,
-            sourceServiceCode: row.sourceServiceCode,
-            channel: 'open311',
+      await db.transaction(async (tx) => {
+        let pending = ready;
+        const inserted: { item: (typeof ready)[number]; id: number }[] = [];
+        // A taken tracking code inserts nothing either: such rows go again with new codes.
+        for (let attempt = 0; attempt < 4 && pending.length > 0; attempt++) {
+          const result = await insertImportBatch(tx, {
             datum: mapping.datum,
-          };
-          await insertEvent(tx, {
-            complaintId: id,
-            type: 'submitted',
-            fromStatus: null,
-            toStatus: 'received',
-            publicNote: '诉求已提交（历史数据导入）',
-            data,
-            public: true,
-            at: row.requestedAt,
+            publicNote: IMPORT_PUBLIC_NOTE,
+            rows: pending.map((p) => p.record),
           });
-          if (row.status === 'closed') {
-            await insertEvent(tx, {
-              complaintId: id,
-              type: 'closed',
-              fromStatus: 'received',
-              toStatus: 'closed',
-              publicNote: row.statusNotes,
-              data: { imported: true },
-              public: true,
-              at: row.updatedAt,
-            });
-            closed.push(id);
-          } else {
-            await processNewComplaint(tx, { complaintId: id, now: row.requestedAt, gazetteer });
+          const again: typeof ready = [];
+          for (const item of pending) {
+            const id = result.inserted.get(item.key);
+            if (id !== undefined) inserted.push({ item, id });
+            else if (result.outside.has(item.key)) outside.push(outsideOf(item.row));
+            else again.push(item);
           }
-          n++;
+          if (again.length === 0) break;
+          const nowTaken = await listTakenIdempotencyKeys(
+            tx,
+            again.map((a) => a.key),
+          );
+          written.skipped += again.filter((a) => nowTaken.has(a.key)).length;
+          pending = again
+            .filter((a) => !nowTaken.has(a.key))
+            .map((a) => ({ ...a, record: { ...a.record, trackingCode: newTrackingCode() } }));
         }
-        // Closed requests skip triage: linked here, all of the batch in one pass.
-        await relinkComplaints(tx, { ids: closed, gazetteer });
-        return n;
+        const toLink: number[] = [];
+        const liveDeadlines: { id: number; dueAt: Date }[] = [];
+        for (const { item, id } of inserted) {
+          if (item.as === 'live' && item.row.status === 'open') {
+            await processNewComplaint(tx, { complaintId: id, now: item.row.requestedAt, gazetteer });
+            if (item.row.targetAt) liveDeadlines.push({ id, dueAt: item.row.targetAt });
+          } else toLink.push(id);
+          written.loaded++;
+          written[item.as]++;
+          if (item.row.clampedSkewSeconds !== null) written.clamped++;
+        }
+        await setResolveDeadlines(tx, liveDeadlines);
+        // History and closed rows skip triage: linked here, all of the batch in one pass.
+        await relinkComplaints(tx, { ids: toLink, gazetteer });
       });
-      report.loaded += loaded;
+      report.loaded += written.loaded;
+      report.history += written.history;
+      report.live += written.live;
+      report.clamped += written.clamped;
+      report.skipped += skipped + written.skipped;
+      refusals.push(...outside);
     } catch (error) {
+      report.skipped += skipped;
       const reason = `batch rolled back: ${error instanceof Error ? error.message : String(error)}`;
-      for (const { row } of ready) report.rejected.push({ row: row.row, sourceId: row.sourceId, reason });
+      for (const { row } of ready) refusals.push({ row: row.row, sourceId: row.sourceId, reason });
     }
-    log(
-      `batch ${start / batchSize + 1}: rows ${start + 1}–${start + batch.length} of ${rows.length}; ` +
-        `loaded ${report.loaded}, skipped ${report.skipped}, rejected ${report.rejected.length}`,
+
+    refusals.sort((a, b) => a.row - b.row);
+    const refusalKey = (r: Refusal) => r.sourceId ?? `row ${r.row}`;
+    const distinct = new Map(refusals.map((r) => [`${refusalKey(r)}\u0000${r.reason}`, r]));
+    const before = await recordImportRefusals(
+      db,
+      mapping.source,
+      [...distinct.values()].map((r) => ({ key: refusalKey(r), reason: r.reason })),
     );
+    for (const r of refusals) {
+      const known = before.has(`${refusalKey(r)}\u0000${r.reason}`);
+      report.refused++;
+      if (known) report.refusedBefore++;
+      await options.onRefused?.({ ...r, before: known });
+    }
+    options.onBatch?.({ ...report });
   }
-  report.rejected.sort((a, b) => a.row - b.row);
+
+  let batch: SourceRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) {
+      await loadBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await loadBatch(batch);
   return report;
+}
+
+function outsideOf(row: ImportRow): Refusal {
+  return { row: row.row, sourceId: row.sourceId, reason: 'outside Panzhihua (攀枝花市)' };
+}
+
+function toRecord(row: ImportRow, key: string, as: ImportAs, mapping: ImportMapping): ImportedComplaintRow {
+  const [lng, lat] = toWgs84(row.lng, row.lat, mapping.datum);
+  const closed = row.status === 'closed';
+  const skew = row.clampedSkewSeconds !== null ? { clockSkewClampedSeconds: row.clampedSkewSeconds } : {};
+  return {
+    trackingCode: newTrackingCode(),
+    idempotencyKey: key,
+    categoryCode: row.categoryCode,
+    title: row.title,
+    description: row.description,
+    lng,
+    lat,
+    originalLng: String(row.lng),
+    originalLat: String(row.lat),
+    address: row.address,
+    status: closed ? 'closed' : 'received',
+    importedAs: as,
+    submittedAt: row.requestedAt,
+    updatedAt: row.updatedAt,
+    closedAt: closed ? row.updatedAt : null,
+    resolveDueAt: row.targetAt,
+    submittedData: {
+      imported: true,
+      importedAs: as,
+      source: mapping.source,
+      sourceId: row.sourceId,
+      sourceServiceCode: row.sourceServiceCode,
+      channel: 'open311',
+      datum: mapping.datum,
+      ...(row.targetAt ? { targetAt: row.targetAt.toISOString() } : {}),
+      ...(!closed && row.statusNotes ? { statusNotes: row.statusNotes } : {}),
+      ...(!closed ? skew : {}),
+    },
+    closedData: closed ? { imported: true, importedAs: as, ...skew } : null,
+    closedNote: closed ? row.statusNotes : null,
+  };
 }
 
 /** Every category the mapping names must exist (and not be a misconduct category): else nothing loads. */

@@ -1,23 +1,54 @@
 /**
- * Reading a history file for the bulk importer (pure): GeoReport v2 JSON or CSV, the mapping file,
- * and the check of one row. Every refusal is a reason a person can act on.
+ * Reading a history file for the bulk importer (pure): the mapping file, the header check and the
+ * check of one row. Every refusal is a reason a person can act on. The file itself is read as a
+ * stream by `read-source-stream.ts`.
  *
  * CSV: UTF-8, RFC 4180 (quotes, doubled quotes, newlines inside quotes), first line a header with
- * the GeoReport v2 field names. Required: `service_request_id`, `service_code`, `status`
- * (`open` | `closed`), `requested_datetime` (ISO 8601 with offset), `lat`, `long`. Optional:
- * `updated_datetime` (for a closed request, when it was closed), `service_name`, `description`,
- * `address`, `status_notes`. Other columns are ignored.
+ * the GeoReport v2 field names (or the source's own names, renamed by the mapping's `columns`).
+ * Required: `service_request_id`, `service_code`, `status` (`open` | `closed`, any case),
+ * `requested_datetime`, `lat`, `long`. Optional: `updated_datetime` (for a closed request, when it
+ * was closed), `target_datetime` (the source's own resolution deadline), `service_name`,
+ * `description`, `address`, `status_notes`. Other columns are ignored. Date-times are ISO 8601 with
+ * an offset (`Z`, `+08:00`); without one, the mapping's `utcOffset` applies (else the row is refused).
  *
  * Mapping file (JSON):
  * ```json
  * { "source": "chicago",             // names the source; kept ids become `import:chicago:<id>`
  *   "datum": "wgs84",                // datum of the source coordinates (default wgs84)
  *   "services": { "<their service_code>": "<our level-2 category code>", … },
- *   "fallback": "QT03" }             // optional: category for codes not listed (else refused)
+ *   "fallback": "QT03",              // optional: category for codes not listed (else refused)
+ *   "columns": { "target_datetime": "TARGET_DT" },  // optional: our field ← their column name
+ *   "utcOffset": "-05:00" }          // optional: offset of date-times written without one
  * ```
  */
 import { z } from 'zod';
 import { DATUM_VALUES } from '@/lib/intake/submit-input';
+
+/** The fields the importer reads, by their GeoReport v2 names. */
+export const SOURCE_FIELDS = [
+  'service_request_id',
+  'service_code',
+  'service_name',
+  'status',
+  'requested_datetime',
+  'updated_datetime',
+  'target_datetime',
+  'lat',
+  'long',
+  'description',
+  'address',
+  'status_notes',
+] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
+export const REQUIRED_FIELDS: readonly SourceField[] = [
+  'service_request_id',
+  'service_code',
+  'status',
+  'requested_datetime',
+  'lat',
+  'long',
+];
 
 export const importMapping = z
   .object({
@@ -28,11 +59,29 @@ export const importMapping = z
       .string()
       .regex(/^[A-Z]{2}\d{2}$/)
       .optional(),
+    /** Our field name → the source's column (or JSON key) holding it. */
+    columns: z.partialRecord(z.enum(SOURCE_FIELDS), z.string().min(1)).optional(),
+    /** Offset of date-times written without one, e.g. "+08:00" or "-05:00". */
+    utcOffset: z
+      .string()
+      .regex(/^[+-]\d{2}:\d{2}$/, '±hh:mm')
+      .optional(),
     description: z.string().optional(),
   })
   .strict();
 
 export type ImportMapping = z.output<typeof importMapping>;
+
+/** The source's name for one of our fields (the mapping's `columns`, else the GeoReport v2 name). */
+export function columnOf(mapping: ImportMapping, field: SourceField): string {
+  return mapping.columns?.[field] ?? field;
+}
+
+/** The required columns a CSV header lacks (after the mapping's renames), in their source names. */
+export function missingColumns(header: readonly string[], mapping: ImportMapping): string[] {
+  const names = new Set(header.map((h) => h.trim()));
+  return REQUIRED_FIELDS.map((f) => columnOf(mapping, f)).filter((c) => !names.has(c));
+}
 
 /** One row as found in the file (strings or numbers, unchecked), with its 1-based position. */
 export interface SourceRow {
@@ -49,6 +98,10 @@ export interface ImportRow {
   status: 'open' | 'closed';
   requestedAt: Date;
   updatedAt: Date;
+  /** The source's resolution deadline (`target_datetime`), if it gave one. */
+  targetAt: Date | null;
+  /** Seconds the closing time lay before the opening time (clock skew), clamped to 0; else null. */
+  clampedSkewSeconds: number | null;
   lng: number;
   lat: number;
   title: string;
@@ -57,72 +110,20 @@ export interface ImportRow {
   statusNotes: string | null;
 }
 
-export interface Rejection {
+/** A row the importer refused, with the reason a person can act on. */
+export interface Refusal {
   row: number;
   sourceId: string | null;
   reason: string;
 }
 
-export function readSourceRows(text: string, format: 'json' | 'csv'): SourceRow[] {
-  if (format === 'json') {
-    const data: unknown = JSON.parse(text);
-    const list = Array.isArray(data) ? data : (data as { service_requests?: unknown })?.service_requests;
-    if (!Array.isArray(list)) throw new Error('Expected a GeoReport v2 JSON array of requests');
-    return list.map((fields, i) => ({
-      row: i + 1,
-      fields: fields && typeof fields === 'object' ? (fields as Record<string, unknown>) : {},
-    }));
-  }
-  const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header) return [];
-  const names = header.map((h) => h.trim());
-  for (const required of [
-    'service_request_id',
-    'service_code',
-    'status',
-    'requested_datetime',
-    'lat',
-    'long',
-  ]) {
-    if (!names.includes(required)) throw new Error(`CSV header lacks the column "${required}"`);
-  }
-  return records
-    .map((cells, i) => ({ row: i + 2, fields: Object.fromEntries(names.map((n, j) => [n, cells[j] ?? ''])) }))
-    .filter((r) => Object.values(r.fields).some((v) => v !== ''));
+export interface CheckOptions {
+  now: Date;
+  /** A closing time at most this many seconds before the opening time is clock skew (default 120). */
+  clockSkewSeconds?: number;
 }
 
-/** RFC 4180 CSV → rows of cells. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+export const DEFAULT_CLOCK_SKEW_SECONDS = 120;
 
 const str = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
@@ -133,39 +134,54 @@ const str = (v: unknown): string | null => {
 const DESCRIPTION_MAX = 4000;
 
 /** Check one row against the mapping; `now` is an argument (dates in the future are refused). */
-export function checkRow(r: SourceRow, mapping: ImportMapping, now: Date): ImportRow | Rejection {
-  const f = r.fields;
-  const sourceId = str(f.service_request_id);
-  const reject = (reason: string): Rejection => ({ row: r.row, sourceId, reason });
-  if (!sourceId) return reject('missing service_request_id');
-  if (sourceId.length > 100) return reject('service_request_id longer than 100 characters');
-  const code = str(f.service_code);
-  if (!code) return reject('missing service_code');
+export function checkRow(r: SourceRow, mapping: ImportMapping, options: CheckOptions): ImportRow | Refusal {
+  const { now } = options;
+  const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const get = (field: SourceField) => r.fields[columnOf(mapping, field)];
+  const date = (field: SourceField) => toDate(get(field), mapping.utcOffset);
+  const sourceId = str(get('service_request_id'));
+  const refuse = (reason: string): Refusal => ({ row: r.row, sourceId, reason });
+  if (!sourceId) return refuse('missing service_request_id');
+  if (sourceId.length > 100) return refuse('service_request_id longer than 100 characters');
+  const code = str(get('service_code'));
+  if (!code) return refuse('missing service_code');
   const categoryCode = mapping.services[code] ?? mapping.fallback;
-  if (!categoryCode) return reject(`unmapped service_code "${code}"`);
-  const status = str(f.status);
+  if (!categoryCode) return refuse(`unmapped service_code "${code}"`);
+  const rawStatus = str(get('status'));
+  const status = rawStatus?.toLowerCase();
   if (status !== 'open' && status !== 'closed')
-    return reject(`bad status "${status ?? ''}" (open or closed)`);
+    return refuse(`bad status "${rawStatus ?? ''}" (open or closed)`);
 
-  const lat = toCoordinate(f.lat);
-  const lng = toCoordinate(f.long);
-  if (lat === null || lng === null) return reject('bad coordinates: lat and long must be numbers');
+  const lat = toCoordinate(get('lat'));
+  const lng = toCoordinate(get('long'));
+  if (lat === null || lng === null) return refuse('bad coordinates: lat and long must be numbers');
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180)
-    return reject(`bad coordinates: ${lat}, ${lng} out of range`);
+    return refuse(`bad coordinates: ${lat}, ${lng} out of range`);
 
-  const requestedAt = toDate(f.requested_datetime);
-  if (!requestedAt) return reject(`bad requested_datetime "${str(f.requested_datetime) ?? ''}"`);
-  if (requestedAt > now) return reject('requested_datetime in the future');
-  const updatedRaw = str(f.updated_datetime);
-  const updatedAt = updatedRaw ? toDate(updatedRaw) : requestedAt;
-  if (!updatedAt) return reject(`bad updated_datetime "${updatedRaw}"`);
-  if (updatedAt < requestedAt) return reject('updated_datetime before requested_datetime');
-  if (updatedAt > now) return reject('updated_datetime in the future');
+  const requestedAt = date('requested_datetime');
+  if (!requestedAt) return refuse(`bad requested_datetime "${str(get('requested_datetime')) ?? ''}"`);
+  if (requestedAt > now) return refuse('requested_datetime in the future');
+  const updatedRaw = str(get('updated_datetime'));
+  let updatedAt = updatedRaw ? date('updated_datetime') : requestedAt;
+  if (!updatedAt) return refuse(`bad updated_datetime "${updatedRaw}"`);
+  let clampedSkewSeconds: number | null = null;
+  if (updatedAt < requestedAt) {
+    const early = (requestedAt.getTime() - updatedAt.getTime()) / 1000;
+    if (early > skew)
+      return refuse(`updated_datetime before requested_datetime (by ${formatSeconds(early)})`);
+    clampedSkewSeconds = early;
+    updatedAt = requestedAt;
+  }
+  if (updatedAt > now) return refuse('updated_datetime in the future');
+  const targetRaw = str(get('target_datetime'));
+  const targetAt = targetRaw ? date('target_datetime') : null;
+  if (targetRaw && !targetAt) return refuse(`bad target_datetime "${targetRaw}"`);
 
-  const serviceName = str(f.service_name);
-  const description = str(f.description) ?? serviceName ?? `Imported ${mapping.source} request ${sourceId}`;
+  const serviceName = str(get('service_name'));
+  const description =
+    str(get('description')) ?? serviceName ?? `Imported ${mapping.source} request ${sourceId}`;
   if (description.length > DESCRIPTION_MAX)
-    return reject(`description longer than ${DESCRIPTION_MAX} characters`);
+    return refuse(`description longer than ${DESCRIPTION_MAX} characters`);
   const title = Array.from(serviceName ?? description)
     .slice(0, 80)
     .join('');
@@ -177,13 +193,44 @@ export function checkRow(r: SourceRow, mapping: ImportMapping, now: Date): Impor
     status,
     requestedAt,
     updatedAt,
+    targetAt,
+    clampedSkewSeconds,
     lng,
     lat,
     title,
     description,
-    address: str(f.address),
-    statusNotes: str(f.status_notes),
+    address: str(get('address')),
+    statusNotes: str(get('status_notes')),
   };
+}
+
+export type ImportAs = 'history' | 'live';
+
+/** `--as`: every row as history, every row live, or by age (history when older than `historyAfterDays`). */
+export type ImportAsOption = ImportAs | 'auto';
+
+export const DEFAULT_HISTORY_AFTER_DAYS = 30;
+
+/**
+ * How a checked row is written. Closed rows are finished either way; an open row continues in today's
+ * workflow only when live. `auto`: a row requested more than `historyAfterDays` days before `now`
+ * is history.
+ */
+export function importAsOf(
+  row: Pick<ImportRow, 'requestedAt'>,
+  option: ImportAsOption,
+  now: Date,
+  historyAfterDays = DEFAULT_HISTORY_AFTER_DAYS,
+): ImportAs {
+  if (option !== 'auto') return option;
+  return now.getTime() - row.requestedAt.getTime() > historyAfterDays * 86_400_000 ? 'history' : 'live';
+}
+
+function formatSeconds(s: number): string {
+  if (s < 120) return `${Math.round(s)} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
 }
 
 function toCoordinate(v: unknown): number | null {
@@ -193,10 +240,20 @@ function toCoordinate(v: unknown): number | null {
   return Number(s);
 }
 
-/** ISO 8601 date-time with a time zone (Z or ±hh:mm); anything else is refused. */
-function toDate(v: unknown): Date | null {
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * ISO 8601 date-time with a time zone (Z or ±hh:mm); without one, only when the mapping gives the
+ * source's `utcOffset`. Anything else is refused.
+ */
+function toDate(v: unknown, utcOffset: string | undefined): Date | null {
   const s = str(v);
-  if (!s || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) return null;
-  const d = new Date(s);
+  if (!s) return null;
+  let iso: string;
+  if (WITH_OFFSET.test(s)) iso = s.replace(' ', 'T');
+  else if (utcOffset && WITHOUT_OFFSET.test(s)) iso = `${s.replace(' ', 'T')}${utcOffset}`;
+  else return null;
+  const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
 }
