@@ -235,6 +235,19 @@ describe('surge alerts', () => {
         categoryCode: 'CG02',
       });
     }
+    // Texts triage cannot classify wait for manual dispatch under 其他问题: no surge of 其他.
+    const other = await queryRow<{ code: string }>(
+      handle.db,
+      sql`select code from divisions where level = 'village' and code like '510403%' and code <> '510403001001' order by code limit 1`,
+    );
+    const elsewhere = await pointIn(other!.code);
+    for (let i = 0; i < 6; i++) {
+      const r = await submitComplaint(handle.db, {
+        description: `你好，麻烦看一下，谢谢${'！'.repeat(i + 1)}`,
+        location: elsewhere,
+      });
+      expect(r.status).toBe('triaged');
+    }
     const xiqu = await listAlerts(
       handle.db,
       world.users.inspector,
