@@ -4,35 +4,13 @@ import { App, Button, Descriptions, Input, Modal, Select, Space, Tag, Typography
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import {
+  type CaseLinksData,
+  FACILITY_LINK_MIN_CONFIDENCE as LOW_CONFIDENCE,
+} from '@/lib/linking/case-links.types';
 import type { CorrectLinkInput } from '@/lib/linking/correct-link-input';
 
-/** Below this a link is shown as low-confidence (the findings threshold, db/queries/complaint-links.ts). */
-const LOW_CONFIDENCE = 0.6;
-
-export interface CaseLinksData {
-  building: {
-    id: number | null;
-    address: string | null;
-    method: string | null;
-    confidence: number | null;
-    reason: string | null;
-    state: string;
-  };
-  facility: {
-    id: number | null;
-    name: string | null;
-    kind: string | null;
-    method: string | null;
-    confidence: number | null;
-    reason: string | null;
-    state: string;
-  };
-  options: {
-    buildings: { id: number; address: string; distanceM: number }[];
-    facilities: { id: number; name: string; kind: string; distanceM: number }[];
-  };
-  canEdit: boolean;
-}
+export type { CaseLinksData };
 
 type Target = 'building' | 'facility';
 

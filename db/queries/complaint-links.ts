@@ -3,17 +3,11 @@
  * `lib/linking/`): which links count, gathering the linker's candidates, writing and correcting links.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { type CaseLinks, FACILITY_LINK_MIN_CONFIDENCE } from '@/lib/linking/case-links.types';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows, queryRowsPrepared } from '../sql';
 
-/**
- * A facility link at or above this confidence counts for facility findings without a person having
- * confirmed it. The linker's scale (`lib/linking/decide-links.ts`): a full name mentioned and within
- * range ≥ 0.9, the point inside the facility's building or compound 0.85, a short form or a point
- * beside a point facility 0.7–0.8, a kind word and the nearest facility of that kind 0.55–0.65,
- * anything ambiguous (two facilities answer to the same words) or far from the point below 0.6.
- */
-export const FACILITY_LINK_MIN_CONFIDENCE = 0.6;
+export { FACILITY_LINK_MIN_CONFIDENCE };
 
 /**
  * "This complaint's facility link counts for findings": it has a facility, and staff confirmed or
@@ -413,31 +407,6 @@ export async function listLinkShares(db: DbOrTx): Promise<{
     total: Number(total[0]?.n ?? 0),
     building: building.map((r) => ({ ...r, n: Number(r.n) })),
     facility: facility.map((r) => ({ ...r, n: Number(r.n), counted: Number(r.counted) })),
-  };
-}
-
-export interface CaseLinks {
-  building: {
-    id: number | null;
-    address: string | null;
-    method: string | null;
-    confidence: number | null;
-    reason: string | null;
-    state: string;
-  };
-  facility: {
-    id: number | null;
-    name: string | null;
-    kind: string | null;
-    method: string | null;
-    confidence: number | null;
-    reason: string | null;
-    state: string;
-  };
-  /** Buildings within 300 m and facilities within 5 km of the point, nearest first: what staff may pick. */
-  options: {
-    buildings: { id: number; address: string; distanceM: number }[];
-    facilities: { id: number; name: string; kind: string; distanceM: number }[];
   };
 }
 

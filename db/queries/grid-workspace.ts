@@ -5,6 +5,7 @@
  * counts are the complaints linked to a building by `complaints.building_id`.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import type { GridWorkspaceBuilding } from '@/lib/grid/grid-workspace';
 import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
@@ -40,25 +41,11 @@ export function getGridHeader(db: DbOrTx, params: { gridId: number; scope: SQL }
   );
 }
 
-export interface GridBuildingRow extends Record<string, unknown> {
-  id: number;
-  code: string;
-  address: string;
-  use: string;
-  floors: number;
-  households: number;
-  complaints: number;
-  open: number;
-  overdue: number;
-  dueSoon: number;
-  /** The earliest resolution deadline among the open complaints. */
-  nextDueAt: string | null;
-  lastVisitAt: string | null;
-  lng: number;
-  lat: number;
-  /** The footprint, GeoJSON geometry text. */
-  footprint: string;
-}
+/** A building row as the SQL gives it: the page's shape (`GridWorkspaceBuilding`), the footprint as GeoJSON text. */
+export type GridBuildingRow = Omit<GridWorkspaceBuilding, 'footprint'> & { footprint: string } & Record<
+    string,
+    unknown
+  >;
 
 /** The buildings of one grid with their complaint counts, busiest first. */
 export function listGridBuildings(
