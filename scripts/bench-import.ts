@@ -1,5 +1,6 @@
 /**
  * npm run bench:import -- [--rows 100000] [--as auto|history|live] [--batch 2000] [--keep] [--skip-rerun]
+ *   [--link] [--template <seeded database>]
  *
  * The history importer end to end, as a city would run it: generates a realistic synthetic 311-style
  * CSV into /tmp (one year, 2015; ~150 request types mapped to our categories by a mapping file; points
@@ -26,6 +27,9 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
     'skip-rerun': { type: 'boolean', default: false },
+    link: { type: 'boolean', default: false },
+    /** Copy this already seeded database instead of seeding (CREATE DATABASE … TEMPLATE). */
+    template: { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
@@ -186,11 +190,18 @@ async function generate(categories: string[], anchors: [number, number][]) {
 }
 
 const t0 = performance.now();
-console.log(`bench:import: creating ${dbName} and seeding the demo city …`);
-await admin(`create database ${dbName}`);
+if (values.template) {
+  console.log(`bench:import: creating ${dbName} as a copy of the seeded ${values.template} …`);
+  await admin(`create database ${dbName} template ${values.template}`);
+} else {
+  console.log(`bench:import: creating ${dbName} and seeding the demo city …`);
+  await admin(`create database ${dbName}`);
+}
 try {
-  const seeded = await run('npm', ['run', 'db:seed'], { DATABASE_URL: dbUrl }, () => {});
-  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.out}`);
+  if (!values.template) {
+    const seeded = await run('npm', ['run', 'db:seed'], { DATABASE_URL: dbUrl }, () => {});
+    if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.out}`);
+  }
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   const categories = (

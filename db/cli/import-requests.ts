@@ -1,7 +1,7 @@
 /**
  * npm run import:requests -- <file.json|file.csv> --mapping <mapping.json>
  *   [--as auto|history|live] [--history-after-days 30] [--clock-skew 120] [--batch 2000]
- *   [--format json|csv] [--report <refused.csv>]
+ *   [--format json|csv] [--report <refused.csv>] [--link]
  *
  * Streams past service requests (GeoReport v2 JSON, or CSV with the header documented in
  * lib/open311/import-source.ts) into the database chosen by DATABASE_URL or SUQIU_DATA_DIR, in
@@ -13,7 +13,9 @@
  * `--as`: `history` (keep the source's status, dates and notes; no workflow, notifications or deadline
  * warnings), `live` (open requests continue in today's workflow), `auto` (default: history when
  * requested more than `--history-after-days` days ago, else live). `--clock-skew`: a closing time at
- * most this many seconds before the opening time is clamped and noted, not refused.
+ * most this many seconds before the opening time is clamped and noted, not refused. `--link`: also link
+ * history and closed rows to their building and facility in each batch (slower; without it the run
+ * ends by printing the `npm run link:complaints` command that links them afterwards).
  *
  * Exit code 0 when nothing new was refused (rows already imported are skipped, rows an earlier run
  * refused for the same reason are refused before), 2 when some rows were refused for the first time,
@@ -31,7 +33,7 @@ import { openDb } from '../client';
 
 const USAGE =
   'usage: npm run import:requests -- <file.json|file.csv> --mapping <mapping.json> [--as auto|history|live] ' +
-  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>]';
+  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>] [--link]';
 
 function fail(message: string): never {
   console.error(`import: ${message}`);
@@ -48,6 +50,7 @@ const { values, positionals } = parseArgs({
     batch: { type: 'string', default: '2000' },
     format: { type: 'string' },
     report: { type: 'string' },
+    link: { type: 'boolean', default: false },
   },
 });
 
@@ -102,8 +105,10 @@ function progressLine(p: ImportProgress, final: boolean): string {
   const share = size > 0 ? Math.min(1, input.bytesRead / size) : 1;
   const eta = share > 0 ? (seconds / share) * (1 - share) : Number.NaN;
   const counts = `loaded ${int(p.loaded)} (history ${int(p.history)}, live ${int(p.live)}), skipped ${int(p.skipped)}, refused ${int(p.refused)}${p.refusedBefore ? ` (${int(p.refusedBefore)} refused before)` : ''}, clamped ${int(p.clamped)}`;
+  const ms = (phase: keyof ImportProgress['ms']) => `${phase} ${(p.ms[phase] / 1000).toFixed(1)} s`;
   return final
-    ? `done in ${seconds.toFixed(1)} s, ${int(Math.round(rate))} rows/s: ${int(p.read)} read, ${counts}`
+    ? `done in ${seconds.toFixed(1)} s, ${int(Math.round(rate))} rows/s: ${int(p.read)} read, ${counts}; ` +
+        `${ms('read')}, ${ms('write')}, ${ms('workflow')}, ${ms('link')}`
     : `${int(p.read)} rows (${(share * 100).toFixed(1)} %), ${counts}; ${int(Math.round(rate))} rows/s, ETA ${Number.isFinite(eta) ? clock(eta) : '?'}`;
 }
 
@@ -116,6 +121,7 @@ try {
     as,
     historyAfterDays,
     clockSkewSeconds,
+    link: values.link,
     onRefused: async (r) => {
       if (!refusedOut.write(`${r.row},${cell(r.sourceId)},${cell(r.reason)},${r.before ? 'yes' : 'no'}\n`))
         await once(refusedOut, 'drain');
@@ -133,6 +139,10 @@ try {
   console.log(
     `import: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap now ${(mem.heapUsed / 1e6).toFixed(0)} MB`,
   );
+  if (!values.link && report.loaded - report.live > 0)
+    console.log(
+      `import: to link the imported complaints to their buildings and facilities: npm run link:complaints -- --after ${report.afterId}`,
+    );
   const fresh = report.refused - report.refusedBefore;
   if (report.read === 0) {
     console.error('import: no requests in the file');

@@ -88,15 +88,20 @@ export async function insertImportBatch(
                  submitted_data, closed_data, closed_note)
         ),
         located as (
-          select src.*, county.code as county_code, town.code as town_code, village.code as village_code,
-                 grid.id as grid_id
+          -- The village first (small polygons), its town and county by code; the larger town and
+          -- county polygons only for points no village covers.
+          select src.*, coalesce(v.county, t.county, c.code) as county_code, coalesce(v.town, t.code) as town_code,
+                 v.code as village_code, grid.id as grid_id
           from src
+          left join lateral (select d.code, d.parent_code as town, tp.parent_code as county
+                             from divisions d join divisions tp on tp.code = d.parent_code
+                             where d.level = 'village' and ST_Covers(d.boundary, src.g) limit 1) v on true
+          left join lateral (select d.code, d.parent_code as county from divisions d
+                             where v.code is null and d.level = 'town' and ST_Covers(d.boundary, src.g)
+                             limit 1) t on true
           left join lateral (select d.code from divisions d
-                             where d.level = 'county' and ST_Covers(d.boundary, src.g) limit 1) county on true
-          left join lateral (select d.code from divisions d
-                             where d.level = 'town' and ST_Covers(d.boundary, src.g) limit 1) town on true
-          left join lateral (select d.code from divisions d
-                             where d.level = 'village' and ST_Covers(d.boundary, src.g) limit 1) village on true
+                             where v.code is null and t.code is null and d.level = 'county'
+                               and ST_Covers(d.boundary, src.g) limit 1) c on true
           left join lateral (select gr.id from grids gr where ST_Covers(gr.boundary, src.g) limit 1) grid on true
         ),
         ins as (
@@ -135,6 +140,11 @@ export async function insertImportBatch(
     else outside.add(r.key);
   }
   return { inserted, outside };
+}
+
+/** Bulk statements in this transaction are planned, not JIT-compiled (compiling costs more than it saves). */
+export async function disableJit(db: DbOrTx): Promise<void> {
+  await db.execute(sql`set local jit = off`);
 }
 
 /** The source's resolution deadline on live rows (after the workflow set its own). */

@@ -403,7 +403,7 @@ describe('every channel links through the same linker', () => {
       handle.db,
       rows,
       importMapping.parse({ source: 'linktest', services: { fees: 'JY02' } }),
-      { now },
+      { now, link: true },
     );
     expect(report.loaded).toBe(2);
     const ids = await queryRows<{ id: number; key: string }>(
