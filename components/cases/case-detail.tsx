@@ -39,6 +39,8 @@ export interface CaseDetailData {
     /** Masked (138****5678); `contactAccess` 'full' lets the viewer unmask it (audited). */
     contact: { name: string | null; phone: string | null } | null;
     contactAccess: 'full' | 'masked' | 'none';
+    /** Set when the history importer wrote the case: 'history' stays out of queues and deadline warnings. */
+    importedAs?: 'history' | 'live' | null;
   };
   category: { name: string; color: string } | null;
   urgency: { name: string; color: string } | null;
@@ -115,9 +117,20 @@ export function CaseDetail({
         </Tag>
         {data.category && <Tag color={data.category.color}>{data.category.name}</Tag>}
         {data.urgency && <Tag color={data.urgency.color}>{data.urgency.name}</Tag>}
-        <Tag color={deadlineCss(state)} data-deadline-state={state}>
-          {t(`deadline.${state}`)}
-        </Tag>
+        {c.importedAs === 'history' ? (
+          <Tag data-imported-as="history" title={t('case.importedHistoryHint')}>
+            {t('case.importedHistory')}
+          </Tag>
+        ) : (
+          <Tag color={deadlineCss(state)} data-deadline-state={state}>
+            {t(`deadline.${state}`)}
+          </Tag>
+        )}
+        {c.importedAs === 'live' && (
+          <Tag data-imported-as="live" title={t('case.importedLiveHint')}>
+            {t('case.importedLive')}
+          </Tag>
+        )}
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>

@@ -17,6 +17,7 @@ const complaintColumns = {
   trackingCode: complaints.trackingCode,
   kind: complaints.kind,
   channel: complaints.channel,
+  importedAs: complaints.importedAs,
   title: complaints.title,
   description: complaints.description,
   categoryCode: complaints.categoryCode,
