@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { computeEmergingHotspots } from './compute-emerging.server';
@@ -100,5 +101,24 @@ describe('DBSCAN clusters', () => {
     expect(top.categories[0]).toMatchObject({ code: 'WY', count: 120 });
     expect(top.buildings[0]).toMatchObject({ address: '西区某小区 3 栋', count: 120 });
     expect(top.radiusM).toBeLessThan(50);
+  });
+
+  it('gives exactly the clusters ST_ClusterDBSCAN gives, each with its newest complaints', async () => {
+    const { clusters } = await listClusters(handle.db, inspector, { epsM: 300, minPoints: 3, filter: {} });
+    const direct = await queryRows<{ n: number; newest: number[] }>(
+      handle.db,
+      sql`select count(*)::int as n, (array_agg(id order by submitted_at desc, id desc))[1:50] as newest
+          from (select id, submitted_at,
+                  ST_ClusterDBSCAN(location_m, eps => 300::float8, minpoints => 3) over () as cluster
+                from complaints where village_code like '510403%') x
+          where cluster is not null group by cluster`,
+    );
+    expect(direct.length).toBeGreaterThan(1);
+    const ours = clusters.map((c) => [c.count, c.complaints.map((x) => Number(x.id))] as const);
+    const theirs = direct.map((d) => [Number(d.n), d.newest.map(Number)] as const);
+    const key = (x: readonly [number, number[]]) => `${x[0]}:${x[1].join(',')}`;
+    expect(ours.map(key).sort()).toEqual(theirs.map(key).sort());
+    // Largest first.
+    expect(clusters.map((c) => c.count)).toEqual([...clusters.map((c) => c.count)].sort((a, b) => b - a));
   });
 });
