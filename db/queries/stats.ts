@@ -138,7 +138,8 @@ export type ComplaintMetric =
   | 'returnDen'
   | 'reopenNum'
   | 'reopenDen'
-  | 'overdue';
+  | 'overdue'
+  | 'noDeadline';
 
 export const COMPLAINT_METRICS: readonly ComplaintMetric[] = [
   'volume',
@@ -154,6 +155,7 @@ export const COMPLAINT_METRICS: readonly ComplaintMetric[] = [
   'reopenNum',
   'reopenDen',
   'overdue',
+  'noDeadline',
 ];
 
 /** The placing dates (see definitions.ts: "which dates count"). */
@@ -198,8 +200,15 @@ function metricDef(metric: ComplaintMetric, now: Date): { date: PlacingDate; con
       return { date: 'resolved', condition: null };
     case 'onTimeNum':
       return { date: 'resolved', condition: sql`complaints.resolved_at <= complaints.resolve_due_at` };
+    // A case resolved without a resolve deadline (imported history whose source set none) is neither
+    // on time nor late: counted apart as 无时限 (noDeadline).
     case 'onTimeDen':
-      return { date: 'onTimeDue', condition: null };
+      return { date: 'onTimeDue', condition: sql`complaints.resolve_due_at is not null` };
+    case 'noDeadline':
+      return {
+        date: 'resolved',
+        condition: sql`(complaints.resolve_due_at is null and complaints.status in ('resolved', 'closed'))`,
+      };
     case 'dispatchNum':
       return { date: 'submitted', condition: sql`${FIRST_DISPATCH} <= complaints.dispatch_due_at` };
     case 'dispatchDen':

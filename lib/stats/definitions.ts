@@ -37,6 +37,7 @@ export type IndicatorId =
   | 'reopen_rate'
   | 'spot_check_pass'
   | 'overdue'
+  | 'no_deadline'
   | 'letters_issued'
   | 'letters_answered';
 
@@ -145,8 +146,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Cases resolved in the period no later than their resolve deadline (resolve_due_at).',
     },
     denominator: {
-      zh: '本期内办结的件数，加上办结时限落在本期内且已过、至今仍未办结的在办件。',
-      en: 'Cases resolved in the period, plus open cases whose resolve deadline fell in the period and has passed.',
+      zh: '本期内办结、有办结时限的件数，加上办结时限落在本期内且已过、至今仍未办结的在办件。没有办结时限的件（如原系统未定时限的历史导入件）不计入，单列为“无时限”。',
+      en: 'Cases resolved in the period that had a resolve deadline, plus open cases whose resolve deadline fell in the period and has passed. Cases without a resolve deadline (such as imported history whose source set none) are left out and counted apart as “no deadline”.',
     },
     cases: {
       zh: '重办件按最近一次办结、对照重办时重新计算的时限；提级件对照提级时重新计算的时限；被合并、被驳回件不计入。',
@@ -294,6 +295,22 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     cases: {
       zh: '重办、提级后按新的时限判断；被合并、被驳回件不计入。',
       en: 'Reopened and escalated cases are judged against their new deadline; merged and rejected cases are left out.',
+    },
+    parts: ONE_PART,
+  },
+  {
+    id: 'no_deadline',
+    name: { zh: '无时限', en: 'Resolved without a deadline' },
+    unit: 'count',
+    better: 'neutral',
+    numerator: {
+      zh: '最近一次办结时间在本期内、没有办结时限（resolve_due_at 为空）的件数：多为原系统未定时限的历史导入件。这些件不计入按时办结率和超期件数。',
+      en: 'Cases resolved in the period that have no resolve deadline (resolve_due_at empty): mostly imported history whose source set none. They count in neither the on-time rate nor the overdue cases.',
+    },
+    denominator: null,
+    cases: {
+      zh: '按最近一次办结计入一次；导入时带有原系统时限（target_datetime）的件按该时限计入按时办结率，不在此列。',
+      en: 'Counted once, at the latest resolution; imported cases that carried their source’s deadline (target_datetime) are judged against it in the on-time rate instead.',
     },
     parts: ONE_PART,
   },

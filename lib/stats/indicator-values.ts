@@ -19,6 +19,8 @@ export interface Counts {
   reopenNum: number;
   reopenDen: number;
   overdue: number;
+  /** Resolved in the period without a resolve deadline (无时限). */
+  noDeadline: number;
   ratingDen: number;
   ratingNum: number;
   lettersIssued: number;
@@ -93,6 +95,8 @@ export function figureOf(id: IndicatorId, c: Counts): Figure {
       return rate(c.checksPassed, c.checksDone);
     case 'overdue':
       return count(c.overdue);
+    case 'no_deadline':
+      return count(c.noDeadline);
     case 'letters_issued':
       return count(c.lettersIssued);
     case 'letters_answered':
@@ -136,6 +140,7 @@ export function emptyCounts(): Counts {
     reopenNum: 0,
     reopenDen: 0,
     overdue: 0,
+    noDeadline: 0,
     ratingDen: 0,
     ratingNum: 0,
     lettersIssued: 0,

@@ -37,6 +37,7 @@ const PARTS: Record<IndicatorId, { numerator: Metric; denominator?: Metric }> = 
   reopen_rate: { numerator: { complaint: 'reopenNum' }, denominator: { complaint: 'reopenDen' } },
   spot_check_pass: { numerator: { related: 'checksPassed' }, denominator: { related: 'checksDone' } },
   overdue: { numerator: { complaint: 'overdue' } },
+  no_deadline: { numerator: { complaint: 'noDeadline' } },
   letters_issued: { numerator: { related: 'lettersIssued' } },
   letters_answered: { numerator: { related: 'lettersAnswered' }, denominator: { related: 'lettersIssued' } },
 };
