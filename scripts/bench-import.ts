@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import seedrandom from 'seedrandom';
@@ -189,6 +189,42 @@ async function generate(categories: string[], anchors: [number, number][]) {
   return stats;
 }
 
+/**
+ * CPU seconds the database spent on this database's connections: each backend's utime + stime from
+ * /proc, sampled every 500 ms while the importer runs (the last sample of each backend counts). With
+ * the importer's own CPU time, this gives the rate an otherwise idle machine would reach, whatever
+ * else shares the cores during the run.
+ */
+function sampleBackendCpu(name: string) {
+  const seen = new Map<number, number>();
+  let stopped = false;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  const tick = 100; // clock ticks per second (Linux USER_HZ)
+  const done = (async () => {
+    await admin.connect();
+    while (!stopped) {
+      const pids = (
+        await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])
+      ).rows;
+      for (const { pid } of pids) {
+        try {
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          seen.set(pid, (Number(fields[11]) + Number(fields[12])) / tick);
+        } catch {
+          // the backend ended between the query and the read
+        }
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await admin.end();
+  })();
+  return async () => {
+    stopped = true;
+    await done;
+    return [...seen.values()].reduce((a, b) => a + b, 0);
+  };
+}
+
 const t0 = performance.now();
 if (values.template) {
   console.log(`bench:import: creating ${dbName} as a copy of the seeded ${values.template} …`);
@@ -242,10 +278,13 @@ try {
     values.batch!,
   ];
   const i0 = performance.now();
+  const stopSampling = sampleBackendCpu(dbName);
   const first = await run('npm', args, { DATABASE_URL: dbUrl }, (l) => {
     if (l.startsWith('import:')) console.log(`  ${l}`);
   });
   const seconds = (performance.now() - i0) / 1000;
+  const pgCpu = await stopSampling();
+  const nodeCpu = Number(/importer CPU ([\d.]+) s/.exec(first.out)?.[1] ?? Number.NaN);
   const loaded = (await count('select count(*) as n from complaints')) - before.complaints;
   const created = {
     notifications: (await count('select count(*) as n from notifications')) - before.notifications,
@@ -276,6 +315,10 @@ try {
   console.log(`  importer rate           ${rate ?? '?'} rows/s (read ÷ import time)`);
   console.log(`  wall rate               ${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s`);
   console.log(`  importer peak RSS       ${rss ?? '?'} MB`);
+  console.log(
+    `  CPU                     database ${pgCpu.toFixed(1)} s + importer ${nodeCpu.toFixed(1)} s = ` +
+      `${Math.round(ROWS / (pgCpu + nodeCpu)).toLocaleString('en-US')} rows per CPU-second (the rate on an idle machine, one writer)`,
+  );
   console.log(`  notifications created   ${created.notifications}`);
   console.log(`  deadline alerts created ${created.alerts}`);
   console.log(`  first run exit code     ${first.code}`);

@@ -1,7 +1,7 @@
 /**
  * npm run import:requests -- <file.json|file.csv> --mapping <mapping.json>
  *   [--as auto|history|live] [--history-after-days 30] [--clock-skew 120] [--batch 2000]
- *   [--format json|csv] [--report <refused.csv>] [--link]
+ *   [--format json|csv] [--report <refused.csv>] [--link] [--dry-run]
  *
  * Streams past service requests (GeoReport v2 JSON, or CSV with the header documented in
  * lib/open311/import-source.ts) into the database chosen by DATABASE_URL or SUQIU_DATA_DIR, in
@@ -15,7 +15,8 @@
  * requested more than `--history-after-days` days ago, else live). `--clock-skew`: a closing time at
  * most this many seconds before the opening time is clamped and noted, not refused. `--link`: also link
  * history and closed rows to their building and facility in each batch (slower; without it the run
- * ends by printing the `npm run link:complaints` command that links them afterwards).
+ * ends by printing the `npm run link:complaints` command that links them afterwards). `--dry-run`:
+ * read and check every row (fields, dates, mapping) and write the refusals, but nothing to the database.
  *
  * Exit code 0 when nothing new was refused (rows already imported are skipped, rows an earlier run
  * refused for the same reason are refused before), 2 when some rows were refused for the first time,
@@ -33,7 +34,7 @@ import { openDb } from '../client';
 
 const USAGE =
   'usage: npm run import:requests -- <file.json|file.csv> --mapping <mapping.json> [--as auto|history|live] ' +
-  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>] [--link]';
+  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>] [--link] [--dry-run]';
 
 function fail(message: string): never {
   console.error(`import: ${message}`);
@@ -51,6 +52,7 @@ const { values, positionals } = parseArgs({
     format: { type: 'string' },
     report: { type: 'string' },
     link: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
   },
 });
 
@@ -122,6 +124,7 @@ try {
     historyAfterDays,
     clockSkewSeconds,
     link: values.link,
+    dryRun: values['dry-run'],
     onRefused: async (r) => {
       if (!refusedOut.write(`${r.row},${cell(r.sourceId)},${cell(r.reason)},${r.before ? 'yes' : 'no'}\n`))
         await once(refusedOut, 'drain');
@@ -136,10 +139,12 @@ try {
   });
   console.log(`import: ${progressLine(report, true)}`);
   const mem = process.memoryUsage();
+  const cpu = process.cpuUsage();
   console.log(
-    `import: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap now ${(mem.heapUsed / 1e6).toFixed(0)} MB`,
+    `import: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap now ${(mem.heapUsed / 1e6).toFixed(0)} MB, importer CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
   );
-  if (!values.link && report.loaded - report.live > 0)
+  if (values['dry-run']) console.log('import: dry run: nothing was written');
+  else if (!values.link && report.loaded - report.live > 0)
     console.log(
       `import: to link the imported complaints to their buildings and facilities: npm run link:complaints -- --after ${report.afterId}`,
     );

@@ -7,7 +7,8 @@ import type { DbHandle } from '@/db/client';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { sweepDeadlines } from '@/lib/sla/sweep-deadlines.server';
-import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
+import { computeIndicators } from '@/lib/stats/compute-indicators.server';
+import { buildWorkflowWorld, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { type ImportOptions, importRequests, type RefusedRow } from './import-requests.server';
 import { type ImportMapping, importMapping } from './import-source';
 import { ImportFileError, readSourceStream } from './read-source-stream';
@@ -15,10 +16,11 @@ import { ImportFileError, readSourceStream } from './read-source-stream';
 const HERE = import.meta.dirname;
 const NOW = new Date('2026-03-01T00:00:00Z');
 let handle: DbHandle;
+let world: WorkflowWorld;
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await buildWorkflowWorld(handle.db);
+  world = await buildWorkflowWorld(handle.db);
 });
 afterAll(async () => {
   await handle?.close();
@@ -210,6 +212,20 @@ describe('importRequests (streamed)', () => {
     await expect(run('[{"service_request_id": "x",', 'json', csvMapping)).rejects.toThrow(/bad JSON/);
   });
 
+  it('a dry run checks every row and writes nothing', async () => {
+    const before = await counts();
+    const { report, refused } = await run(
+      FIXTURE_CSV,
+      'csv',
+      { ...csvMapping, source: 'dry' },
+      { dryRun: true },
+    );
+    // Place and duplicates are not checked without the database: H-7 (Beijing) and H-1's second line pass.
+    expect(report).toMatchObject({ read: 13, loaded: 5, refused: 8 });
+    expect(refused.map((r) => r.sourceId)).toEqual(['H-4', 'H-5', 'H-6', 'H-8', 'H-9', 'H-10', null, 'H-11']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses the whole run when the mapping names an unknown category', async () => {
     const bad = importMapping.parse({ source: 'x', services: { a: 'XX99' } });
     await expect(importRequests(handle.db, [], bad)).rejects.toThrow(/unknown categories: XX99/);
@@ -349,6 +365,41 @@ describe("the source's deadlines and clocks", () => {
       ['2015-01-07T14:00:00.000Z', false],
       ['2015-01-07T14:00:00.000Z', true],
     ]);
+  });
+
+  it("statistics of an imported month judge against the source's deadlines; cases without one count apart as 无时限", async () => {
+    const mapping = importMapping.parse({ source: 'stats', services: { pothole: 'JT01' } });
+    const { report } = await run(
+      csvOf([
+        closed('M-1', '2014-06-02T09:00:00+08:00', '2014-06-03T09:00:00+08:00', {
+          target_datetime: '2014-06-05T09:00:00+08:00',
+        }),
+        closed('M-2', '2014-06-02T09:00:00+08:00', '2014-06-12T09:00:00+08:00', {
+          target_datetime: '2014-06-05T09:00:00+08:00',
+        }),
+        closed('M-3', '2014-06-02T09:00:00+08:00', '2014-06-04T09:00:00+08:00'),
+        {
+          ...closed('M-4', '2014-06-10T09:00:00+08:00', '', { target_datetime: '2014-06-20T09:00:00+08:00' }),
+          status: 'open',
+        },
+      ]),
+      'csv',
+      mapping,
+      { as: 'history' },
+    );
+    expect(report.loaded).toBe(4);
+    // The fixture points lie in 东区, the second inspector's county.
+    const { indicators } = await computeIndicators(handle.db, world.users.otherInspector, {
+      from: '2014-06-01',
+      to: '2014-06-30',
+      now: NOW,
+    });
+    const fig = (id: string) => indicators.find((i) => i.id === id)!;
+    // on time: M-1 of M-1, M-2 (resolved with a deadline) and M-4 (open past its deadline)
+    expect([fig('on_time').numerator, fig('on_time').denominator]).toEqual([1, 3]);
+    expect(fig('overdue').numerator).toBe(2); // M-2 late, M-4 still open
+    expect(fig('no_deadline').numerator).toBe(1); // M-3
+    expect(fig('resolved').numerator).toBe(3);
   });
 
   it('clamps a closing time a few seconds before the opening time and notes it; refuses one beyond the setting', async () => {

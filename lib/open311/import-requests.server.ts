@@ -70,6 +70,11 @@ export interface ImportOptions {
    * them afterwards, in parallel). Live open rows are linked by the workflow either way.
    */
   link?: boolean;
+  /**
+   * Check the rows only (fields, dates, mapping), writing nothing and remembering no refusal: rows
+   * that pass count as loaded. Their place in the city and duplicates are not checked.
+   */
+  dryRun?: boolean;
   /** Each refused row, as soon as its batch is done (stream it to the report file). */
   onRefused?: (r: RefusedRow) => void | Promise<void>;
   /** After each batch. */
@@ -139,6 +144,14 @@ export async function importRequests(
       else checked.push(c);
     }
     lap('read');
+    if (options.dryRun) {
+      report.loaded += checked.length;
+      report.clamped += checked.filter((c) => c.clampedSkewSeconds !== null).length;
+      report.refused += refusals.length;
+      for (const r of refusals) await options.onRefused?.({ ...r, before: false });
+      options.onBatch?.({ ...report, ms: { ...report.ms } });
+      return;
+    }
     const taken = await listTakenIdempotencyKeys(
       db,
       checked.map((c) => keyOf(c.sourceId)),
