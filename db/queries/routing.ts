@@ -4,12 +4,16 @@ import { type RouteOffice, Router, type RuleRow, type Tier } from '@/lib/routing
 import type { DbOrTx } from '../client';
 import { queryRows } from '../sql';
 
-export async function loadRouter(db: DbOrTx): Promise<Router> {
-  const rules = await queryRows<RuleRow & Record<string, unknown>>(
+/** `extraRules`: rules not stored, replacing stored ones of the same category × tier × division (an amendment's replay). */
+export async function loadRouter(db: DbOrTx, extraRules: readonly RuleRow[] = []): Promise<Router> {
+  const stored = await queryRows<RuleRow & Record<string, unknown>>(
     db,
     sql`select id, category_code, tier::text as tier, division_code, office_id, co_office_ids, priority, note
         from routing_rules`,
   );
+  const key = (r: RuleRow) => `${r.category_code}|${r.tier}|${r.division_code ?? ''}`;
+  const replaced = new Set(extraRules.map(key));
+  const rules = [...stored.filter((r) => !replaced.has(key(r))), ...extraRules];
   const officeRows = await queryRows<{
     id: number;
     code: string;
@@ -99,4 +103,52 @@ export async function listVillagesNearPoint(
         where ST_DWithin(d.boundary::geography, p.location::geography, ${params.meters})
         order by distance_m, d.code`,
   );
+}
+
+/** Stored rules of a division for a level-1 category and its level-2 codes (any tier): what an amendment would replace. */
+export function listRulesAt(db: DbOrTx, params: { categoryCode: string; divisionCode: string }) {
+  return queryRows<{
+    id: number;
+    category_code: string;
+    tier: Tier;
+    office_id: number | null;
+    co_office_ids: number[];
+  }>(
+    db,
+    sql`select id, category_code, tier::text as tier, office_id, co_office_ids from routing_rules
+        where left(category_code, 2) = ${params.categoryCode} and division_code = ${params.divisionCode} order by id`,
+  );
+}
+
+/** Names of categories (level 1 or 2). */
+export function listCategoryNames(db: DbOrTx, codes: string[]) {
+  return queryRows<{ code: string; name_zh: string; name_en: string }>(
+    db,
+    sql`select code, name_zh, name_en from categories where code = any(${sql.param(codes)}::text[])`,
+  );
+}
+
+/** Whether a town lies inside a division (the town itself, its county or the city). */
+export async function townWithin(db: DbOrTx, params: { townCode: string; divisionCode: string }) {
+  const rows = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select true as ok from divisions t
+        left join divisions c on c.code = t.parent_code
+        left join divisions ci on ci.code = c.parent_code
+        where t.code = ${params.townCode} and t.level = 'town' and ${params.divisionCode} in (t.code, c.code, ci.code)`,
+  );
+  return rows.length > 0;
+}
+
+/** A level-1 category's and a division's names (null when unknown). */
+export async function getCategoryAndDivisionNames(
+  db: DbOrTx,
+  params: { categoryCode: string; divisionCode: string },
+) {
+  const rows = await queryRows<{ category: string | null; division: string | null }>(
+    db,
+    sql`select (select name_zh from categories where code = ${params.categoryCode} and level = 1) as category,
+               (select name from divisions where code = ${params.divisionCode}) as division`,
+  );
+  return rows[0] ?? { category: null, division: null };
 }

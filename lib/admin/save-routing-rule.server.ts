@@ -45,9 +45,20 @@ export async function saveRoutingRule(
   actor: AuthUser,
   params: { id?: number; input: RoutingRuleInput; ip?: string | null; now?: Date },
 ) {
+  const result = await db.transaction((tx) => saveRoutingRuleIn(tx, actor, params));
+  configChanged();
+  return result;
+}
+
+/** The same inside the caller's transaction (a routing amendment saves several rules at once); the caller calls `configChanged()` after commit. */
+export async function saveRoutingRuleIn(
+  tx: DbOrTx,
+  actor: AuthUser,
+  params: { id?: number; input: RoutingRuleInput; ip?: string | null; now?: Date },
+): Promise<{ id: number }> {
   assertCan(actor, 'config.manage');
   const input = routingRuleInput.parse(params.input);
-  const result = await db.transaction(async (tx) => {
+  {
     await checkReferences(tx, input);
     const row = {
       categoryCode: input.categoryCode,
@@ -78,7 +89,5 @@ export async function saveRoutingRule(
       at: params.now,
     });
     return { id };
-  });
-  configChanged();
-  return result;
+  }
 }

@@ -318,6 +318,8 @@ function queriesFor(key: string): string[] {
     '/api/analytics/emerging': [`${division}&months=4`],
     '/api/analytics/hotspots': [division, `${division}&format=csv`],
     '/api/clues/findings': [division, 'division=510402000000'],
+    '/api/supervision/buck-passing': ['', 'days=730&limit=200'],
+    '/api/routing/amendments': [''],
     '/api/stats/complaints': [`indicator=volume&${period}`, `indicator=volume&part=denominator&${period}`],
     '/api/map/area': [
       `lng=${lngLat.lng}&lat=${lngLat.lat}&level=county`,

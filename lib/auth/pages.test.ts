@@ -28,6 +28,7 @@ describe('staff page access', () => {
       'map',
       'reports',
       'stats',
+      'supervision',
       'workbench',
     ]);
     expect(open('admin')).toEqual(['admin', 'assessment', 'map', 'workbench']);

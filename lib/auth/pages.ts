@@ -18,7 +18,8 @@ export const PAGE_ACCESS = {
   grid: (u: Subject) => can(u, 'building.visit') && u.jurisdiction.kind === 'grid',
   inbox: (u: Subject) => can(u, 'complaint.handle'),
   dispatch: (u: Subject) => can(u, 'complaint.dispatch'),
-  supervision: (u: Subject) => can(u, 'complaint.supervise'),
+  /** The board for inspectors; leaders see its buck-passing section (推诿扯皮) only. */
+  supervision: (u: Subject) => can(u, 'complaint.supervise') || (can(u, 'buckPassing.read') && division(u)),
   hotspots: (u: Subject) => can(u, 'stats.read') && division(u),
   alerts: (u: Subject) => can(u, 'alert.read') && division(u),
   stats: (u: Subject) => can(u, 'stats.read') && division(u),
@@ -54,7 +55,11 @@ export function caseBackLink(user: Subject): { href: string; key: string } {
     ['grid', '/grid', 'grid'],
     ['map', '/map', 'map'],
   ];
-  for (const [page, href, key] of candidates) if (canOpenPage(user, page)) return { href, key };
+  for (const [page, href, key] of candidates) {
+    // A leader's /supervision holds the buck-passing analysis only: not a list of cases to return to.
+    if (page === 'supervision' && !can(user, 'complaint.supervise')) continue;
+    if (canOpenPage(user, page)) return { href, key };
+  }
   return { href: '/workbench', key: 'overview' };
 }
 

@@ -66,6 +66,8 @@ export const ACTIONS = {
   'stats.read': ['inspector', 'leader'],
   'report.read': ['inspector', 'leader'],
   'clue.manage': ['inspector'],
+  /** The buck-passing analysis (推诿扯皮) of the division: bouncing cases, office pairs, patterns. */
+  'buckPassing.read': ['inspector', 'leader'],
   /** Surge alerts (事前预警) of the division and below, and subscriptions to them. */
   'alert.read': ['inspector', 'leader'],
   /** Recompute the surge alerts now (they are computed on a schedule and on read anyway). */

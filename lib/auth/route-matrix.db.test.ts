@@ -16,7 +16,13 @@ import { createTestDb } from '@/db/testing/test-db';
 import { cookieJar, openTestSession } from '@/lib/auth/testing/session-cookies';
 import { trustPeerHeader } from '@/lib/http/client-address';
 import { INDICATOR_IDS } from '@/lib/stats/definitions';
-import { buildWorkflowWorld, insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
+import {
+  buildWorkflowWorld,
+  insertCase,
+  type WorkflowWorld,
+  XIQU,
+  XIQU_TOWN,
+} from '@/lib/workflow/testing/fixture';
 import { ACTIONS, type Action } from './policy';
 import {
   type HttpMethod,
@@ -374,6 +380,18 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/map/points': { GET: { query: BBOX } },
   '/api/map/selection': { GET: { query: 'sel=101.4,26.4;101.9,26.4;101.9,26.8;101.4,26.8' } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { params: { z: '10', x: '800', y: '433.mvt' } } },
+  '/api/supervision/buck-passing': { GET: { query: 'days=365' } },
+  '/api/routing/amendments': {
+    GET: {},
+    POST: {
+      body: {
+        categoryCode: 'SD',
+        divisionCode: XIQU_TOWN,
+        officeId: 1,
+        rules: [{ categoryCode: 'SD01', tier: 'town' }],
+      },
+    },
+  },
   '/api/supervision/letters': { POST: { body: { complaintId: ids.caseIn, note: '请尽快办理' } } },
   '/api/supervision/letters/[id]': {
     POST: { params: { id: String(ids.letterIn) }, body: { kind: 'acknowledge' } },

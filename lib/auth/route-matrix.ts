@@ -155,6 +155,13 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/stats/offices': { GET: { actions: ['stats.read'] } },
   '/api/stats/trend': { GET: { actions: ['stats.read'] } },
 
+  /** 推诿扯皮: bouncing cases, office pairs, offices and category × town patterns of the caller's division. */
+  '/api/supervision/buck-passing': { GET: { actions: ['buckPassing.read'] } },
+  /** 权责规则修正 from 推诿扯皮 patterns: proposals with their replay (figures only); admins apply them. */
+  '/api/routing/amendments': {
+    GET: { actions: ['buckPassing.read', 'config.manage'] },
+    POST: { actions: ['config.manage'] },
+  },
   '/api/supervision/letters': { POST: { actions: ['complaint.supervise'], object: 'complaint' } },
   '/api/supervision/letters/[id]': { POST: { actions: ['letter.answer'], object: 'letter' } },
   '/api/supervision/spot-checks': { POST: { actions: ['complaint.supervise'] } },

@@ -20,7 +20,9 @@ import { computeMonthlyTrend } from '@/lib/stats/monthly-trend.server';
 import { computeOfficeRanking } from '@/lib/stats/office-ranking.server';
 import { addMonths, isIsoMonth, monthPeriod } from '@/lib/stats/period';
 import { listStatsAreaChildren } from '@/lib/stats/resolve-stats-area.server';
-import type { MonthlyReportData, ReportAssessed, ReportCategory } from './report-data';
+import { BUCK_PASSING_Q } from '@/lib/supervision/buck-passing-types';
+import { getBuckPassing } from '@/lib/supervision/get-buck-passing.server';
+import type { MonthlyReportData, ReportAssessed, ReportBuckPassing, ReportCategory } from './report-data';
 
 /** Cell edge of the report's hot-spot map by area level (metres). */
 const CELL_SIZE: Record<string, number> = { city: 2000, county: 1000, town: 500, village: 250 };
@@ -160,6 +162,50 @@ export async function buildMonthlyReport(
     listLettersIssued(db, { prefix, start: p.start, end: p.end, limit: LIST_LIMIT, scope }),
   ]);
 
+  // 推诿扯皮: the month's returns and transfers, as the area's leaders see them (no misconduct reports).
+  const bp = await getBuckPassing(db, { user: reader, from: p.start, to: p.end, limit: LIST_LIMIT });
+  const buckPassing: ReportBuckPassing = {
+    baseRate: bp.baseRate,
+    baseCaseRate: bp.baseCaseRate,
+    q: BUCK_PASSING_Q,
+    minVolume: bp.minVolume,
+    bouncingTotal: bp.cases.length,
+    cases: bp.cases.slice(0, 10).map((c) => ({
+      trackingCode: c.trackingCode,
+      title: c.title,
+      bounces: c.bounces.length,
+      path: [
+        c.bounces[0]?.from?.name,
+        ...c.bounces.map((b) => b.to?.name ?? (en ? 're-dispatch' : '待重新派单')),
+      ]
+        .filter(Boolean)
+        .join(' → '),
+      lastReason: c.bounces.at(-1)?.reason ?? null,
+    })),
+    pairs: bp.pairs.slice(0, 10).map((x) => ({
+      a: x.a.name,
+      b: x.b.name,
+      aToB: x.aToB,
+      bToA: x.bToA,
+      backAndForth: x.backAndForth,
+    })),
+    offices: bp.offices.slice(0, 10).map((o) => ({
+      name: o.office.name,
+      received: o.received,
+      bounced: o.bounced,
+      rate: o.rate,
+      q: o.q,
+    })),
+    combos: bp.combos.slice(0, 10).map((c) => ({
+      category: en ? c.category.nameEn : c.category.name,
+      town: c.town.name,
+      cases: c.cases,
+      bouncedCases: c.bouncedCases,
+      rate: c.rate,
+      q: c.q,
+    })),
+  };
+
   const assessed = (o: (typeof assessment.offices)[number]): ReportAssessed => ({
     rank: o.rank,
     name: o.officeName,
@@ -265,6 +311,7 @@ export async function buildMonthlyReport(
         : null,
     },
     emerging,
+    buckPassing,
   };
 }
 

@@ -75,6 +75,85 @@ function fmtChange(i: ReportIndicator): string {
 }
 
 type Row = (string | number)[];
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+const fmtQ = (q: number) => (q < 0.001 ? '<0.001' : q.toFixed(3));
+
+/** 七、推诿扯皮: the month's bouncing cases, office pairs, offices and category × town by rate against volume. */
+function buckPassingSection(b: NonNullable<MonthlyReportData['buckPassing']>, t: Translate): string {
+  const flag = (q: number) =>
+    q < b.q ? ` <strong class="bad">${esc(t('buckPassing.significant'))}</strong>` : '';
+  return `<section data-section="buck-passing">
+    <h2>${esc(t('sections.buckPassing'))}</h2>
+    <p>${esc(t('buckPassing.intro', { total: b.bouncingTotal, baseRate: fmtShare(b.baseRate), baseCaseRate: fmtShare(b.baseCaseRate), q: b.q, min: b.minVolume }))}</p>
+    <h3>${esc(t('buckPassing.cases'))}</h3>
+    ${
+      b.cases.length
+        ? table(
+            [
+              t('cols.trackingCode'),
+              t('cols.title'),
+              t('buckPassing.bounces'),
+              t('buckPassing.path'),
+              t('buckPassing.lastReason'),
+            ],
+            b.cases.map((c) => [
+              esc(c.trackingCode),
+              userData(c.title),
+              c.bounces,
+              userData(c.path),
+              userData(c.lastReason ?? '—'),
+            ]),
+            'compact',
+          )
+        : `<p class="muted">${esc(t('none'))}</p>`
+    }
+    <h3>${esc(t('buckPassing.pairs'))}</h3>
+    ${
+      b.pairs.length
+        ? table(
+            [t('buckPassing.pair'), t('buckPassing.aToB')],
+            b.pairs.map((p) => [
+              `${userData(p.a)} ⇄ ${userData(p.b)}${p.backAndForth ? ` <strong class="bad">${esc(t('buckPassing.backAndForth'))}</strong>` : ''}`,
+              `${p.aToB} / ${p.bToA}`,
+            ]),
+            'compact',
+          )
+        : `<p class="muted">${esc(t('none'))}</p>`
+    }
+    <h3>${esc(t('buckPassing.offices'))}</h3>
+    ${
+      b.offices.length
+        ? table(
+            [t('cols.office'), t('buckPassing.bouncedOfReceived'), t('buckPassing.rate'), 'q'],
+            b.offices.map((o) => [
+              userData(o.name) + flag(o.q),
+              `${o.bounced} / ${o.received}`,
+              fmtShare(o.rate),
+              fmtQ(o.q),
+            ]),
+            'compact',
+          )
+        : `<p class="muted">${esc(t('none'))}</p>`
+    }
+    <h3>${esc(t('buckPassing.combos'))}</h3>
+    ${
+      b.combos.length
+        ? table(
+            [t('cols.category'), t('cols.area'), t('buckPassing.bouncedOfCases'), t('buckPassing.rate'), 'q'],
+            b.combos.map((c) => [
+              esc(c.category),
+              userData(c.town) + flag(c.q),
+              `${c.bouncedCases} / ${c.cases}`,
+              fmtShare(c.rate),
+              fmtQ(c.q),
+            ]),
+            'compact',
+          )
+        : `<p class="muted">${esc(t('none'))}</p>`
+    }
+  </section>`;
+}
 function table(head: string[], rows: Row[], cls = ''): string {
   return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${typeof c === 'number' ? c : c}</td>`).join('')}</tr>`)
@@ -381,6 +460,8 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta, view
         : `<p class="muted">${esc(t('noEmerging'))}</p>`
     }
   </section>
+
+  ${data.buckPassing ? buckPassingSection(data.buckPassing, t as unknown as Translate) : ''}
 
   <section class="definitions">
     <h2>${esc(t('sections.definitions'))}</h2>

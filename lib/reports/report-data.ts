@@ -145,4 +145,21 @@ export interface MonthlyReportData {
   };
   /** Emerging hot-spot patterns over the 12 months ending with the report month, or null when not computable. */
   emerging: { patternCounts: Record<string, number>; months: number } | null;
+  /** 推诿扯皮: returns and transfers of the month (absent in reports issued before it was added). */
+  buckPassing?: ReportBuckPassing;
+}
+
+export interface ReportBuckPassing {
+  /** Bounces over receptions in the area (offices' reference rate); the share of cases bounced (combinations'). */
+  baseRate: number;
+  baseCaseRate: number;
+  /** Significance threshold (BH q-value) and minimum volume used. */
+  q: number;
+  minVolume: number;
+  /** Cases returned or transferred twice or more in the month. */
+  bouncingTotal: number;
+  cases: { trackingCode: string; title: string; bounces: number; path: string; lastReason: string | null }[];
+  pairs: { a: string; b: string; aToB: number; bToA: number; backAndForth: boolean }[];
+  offices: { name: string; received: number; bounced: number; rate: number; q: number }[];
+  combos: { category: string; town: string; cases: number; bouncedCases: number; rate: number; q: number }[];
 }

@@ -50,7 +50,14 @@ describe('buck-passing detector', () => {
     const a = analyzeBuckPassing(world());
     expect(a.bouncingCases).toHaveLength(12);
     expect(a.bouncingCases[0]!.bounces).toHaveLength(3);
-    expect(a.pairs[0]).toMatchObject({ a: 7, b: 8, aToB: 24, bToA: 12, backAndForth: true });
+    expect(a.pairs[0]).toMatchObject({
+      a: 7,
+      b: 8,
+      aToB: 24,
+      bToA: 12,
+      backAndForth: true,
+      backAndForthCases: 12,
+    });
     expect(a.pairs.slice(1).every((p) => !p.backAndForth)).toBe(true);
     expect(
       a.offices
@@ -63,6 +70,19 @@ describe('buck-passing detector', () => {
     expect(a.offices.find((o) => o.officeId === 20)!.q).toBeGreaterThan(0.5);
     expect(a.combos[0]).toMatchObject({ category: 'SL', townCode: 'T9', bouncedCases: 12 });
     expect(a.combos[0]!.q).toBeLessThan(0.01);
+  });
+
+  it('calls a pair back-and-forth only when one case went both ways', () => {
+    const a = analyzeBuckPassing({
+      cases: [
+        { complaintId: 1, category: 'SD', townCode: 'T1', bounces: [bounce(1, 3, 4)] },
+        { complaintId: 2, category: 'SD', townCode: 'T1', bounces: [bounce(2, 4, 3)] },
+      ],
+      officeVolumes: [],
+      comboVolumes: [],
+    });
+    expect(a.pairs).toHaveLength(1);
+    expect(a.pairs[0]).toMatchObject({ aToB: 1, bToA: 1, backAndForth: false, backAndForthCases: 0 });
   });
 
   it('stays quiet when every office bounces at the same low rate', () => {

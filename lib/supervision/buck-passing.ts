@@ -9,7 +9,8 @@
  *   escalated to it) in the period, tested against the whole population's rate p₀ with a one-sided
  *   binomial test P(X ≥ bounces | received, p₀) and Benjamini–Hochberg q-values across offices, so a
  *   small office with 2 of 3 is not ranked above a large one with 40 of 200 on the rate alone.
- * - Pairs: unordered office pairs with the bounces each way; a pair passing cases both ways is 来回推.
+ * - Pairs: unordered office pairs with the bounces each way; a pair that passed one and the same case
+ *   both ways is 来回推 (two offices each returning a different case to the other is not).
  * - Category × town: the share of cases with a bounce against the population's share, tested the
  *   same way.
  */
@@ -59,8 +60,10 @@ export interface PairRanking {
   aToB: number;
   bToA: number;
   total: number;
-  /** Cases passed both ways (来回推). */
+  /** Some case was passed both ways between the two (来回推). */
   backAndForth: boolean;
+  /** How many cases were passed both ways. */
+  backAndForthCases: number;
   complaintIds: number[];
 }
 
@@ -99,6 +102,8 @@ export function analyzeBuckPassing(input: {
   const minVolume = input.minVolume ?? BUCK_PASSING_MIN_VOLUME;
   const out = new Map<number, number>();
   const pairs = new Map<string, PairRanking>();
+  /** pair key → case id → directions seen (1: a→b, 2: b→a). */
+  const directions = new Map<string, Map<number, number>>();
   for (const c of input.cases) {
     for (const b of c.bounces) {
       if (b.fromOfficeId !== null) out.set(b.fromOfficeId, (out.get(b.fromOfficeId) ?? 0) + 1);
@@ -113,10 +118,14 @@ export function analyzeBuckPassing(input: {
         bToA: 0,
         total: 0,
         backAndForth: false,
+        backAndForthCases: 0,
         complaintIds: [],
       };
       if (b.fromOfficeId === a) p.aToB++;
       else p.bToA++;
+      const seen = directions.get(key) ?? new Map<number, number>();
+      seen.set(c.complaintId, (seen.get(c.complaintId) ?? 0) | (b.fromOfficeId === a ? 1 : 2));
+      directions.set(key, seen);
       p.total++;
       if (!p.complaintIds.includes(c.complaintId)) p.complaintIds.push(c.complaintId);
       pairs.set(key, p);
@@ -184,11 +193,14 @@ export function analyzeBuckPassing(input: {
       .filter((c) => c.bounces.length >= minBounces)
       .sort((a, b) => b.bounces.length - a.bounces.length || a.complaintId - b.complaintId),
     offices: officeRows.filter((r) => r.bounced > 0).sort(byEvidence),
-    pairs: [...pairs.values()]
-      .map((p) => ({ ...p, backAndForth: p.aToB > 0 && p.bToA > 0 }))
+    pairs: [...pairs]
+      .map(([key, p]) => {
+        const both = [...(directions.get(key)?.values() ?? [])].filter((d) => d === 3).length;
+        return { ...p, backAndForth: both > 0, backAndForthCases: both };
+      })
       .sort(
         (a, b) =>
-          Number(b.backAndForth) - Number(a.backAndForth) ||
+          b.backAndForthCases - a.backAndForthCases ||
           Math.min(b.aToB, b.bToA) - Math.min(a.aToB, a.bToA) ||
           b.total - a.total,
       ),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { listCaseBounces } from '@/db/queries/buck-passing';
 import { getWorkCalendar } from '@/db/queries/sla';
 import { getDisciplineOffice, insertLetterNextCode } from '@/db/queries/supervision';
 import { getComplaintForTransition, listOfficesByIds } from '@/db/queries/workflow';
@@ -10,10 +11,16 @@ import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
+import { formatZhDeadlineDate } from '@/lib/format/date-time';
 import { AppError } from '@/lib/http/errors';
 import { addDays } from '@/lib/sla/compute-deadlines';
+import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
+import { bouncingLetterDraft } from './buck-passing';
 import { caseIsOverdue } from './case-is-overdue';
 import { LETTER_RESPONSE_WORKING_DAYS, letterReason, letterYear } from './letter-template';
+
+/** Why a letter is issued: the case is overdue, or it keeps bouncing between offices (推诿扯皮). */
+export type LetterGround = 'overdue' | 'bouncing';
 
 export interface IssuedLetter {
   id: number;
@@ -27,11 +34,14 @@ export interface IssuedLetter {
  * requirement appended). Numbered DB<year><seq> race-free, due in 3 working days (holiday calendar),
  * with a 'supervised' event on the case and a reminder in the office's outbox, in one transaction.
  * One unanswered letter per case at a time (CONFLICT otherwise).
+ * Ground 'bouncing': an open case returned or transferred twice or more, overdue or not; the text
+ * lists each return and transfer with its date, offices and stated reason (`bouncingLetterDraft`).
  */
 export async function issueSupervisionLetter(
   db: DbOrTx,
-  params: { user: AuthUser; complaintId: number; note?: string; now: Date },
+  params: { user: AuthUser; complaintId: number; note?: string; ground?: LetterGround; now: Date },
 ): Promise<IssuedLetter> {
+  const ground = params.ground ?? 'overdue';
   const { user, now } = params;
   assertCan(user, 'complaint.supervise');
   if (user.jurisdiction.kind !== 'division') throw new AppError('FORBIDDEN', 'Inspectors act for a division');
@@ -52,7 +62,19 @@ export async function issueSupervisionLetter(
     if (!facts) throw new AppError('NOT_FOUND', 'Complaint not found');
     const resolveDue = facts.resolveDueAt ? new Date(facts.resolveDueAt) : null;
     const replyDue = facts.firstReplyDueAt ? new Date(facts.firstReplyDueAt) : null;
-    if (!caseIsOverdue({ status: c.status, ...facts }, now) || !c.responsibleOfficeId) {
+    const bounces =
+      ground === 'bouncing' ? await listCaseBounces(tx, { viewer: user, complaintId: c.id }) : [];
+    if (ground === 'bouncing') {
+      if (
+        (CLOSED_STATUSES as readonly string[]).includes(c.status) ||
+        !c.responsibleOfficeId ||
+        bounces.length < 2
+      )
+        throw new AppError(
+          'CONFLICT',
+          'Only an open case returned or transferred twice or more, with a responsible office, can be supervised for it',
+        );
+    } else if (!caseIsOverdue({ status: c.status, ...facts }, now) || !c.responsibleOfficeId) {
       throw new AppError(
         'CONFLICT',
         'Only an open, overdue case with a responsible office can be supervised',
@@ -68,21 +90,47 @@ export async function issueSupervisionLetter(
     if (!office || !issuer) throw new AppError('VALIDATION', 'No 纪委 office for this jurisdiction');
     const dueAt = addDays(now, LETTER_RESPONSE_WORKING_DAYS, true, await getWorkCalendar(tx));
     const note = params.note?.trim();
+    const officeNames = new Map(
+      (
+        await listOfficesByIds(
+          tx,
+          bounces.flatMap((b) => [b.from_office_id, b.to_office_id]).filter((x): x is number => x !== null),
+        )
+      ).map((o) => [o.id, o.name]),
+    );
+    const body =
+      ground === 'bouncing'
+        ? `${bouncingLetterDraft({
+            trackingCode: facts.trackingCode,
+            title: c.title,
+            bounces: bounces.map((b) => ({
+              complaintId: c.id,
+              type: b.type,
+              at: new Date(b.at).toISOString(),
+              reason: b.reason,
+              fromOfficeId: b.from_office_id,
+              toOfficeId: b.to_office_id,
+            })),
+            officeName: (id) => (id === null ? '平台' : (officeNames.get(id) ?? `#${id}`)),
+            responsibleOfficeName: office.name,
+          })}\n请于${formatZhDeadlineDate(dueAt)}前（${LETTER_RESPONSE_WORKING_DAYS}个工作日内）将办理情况书面报告。`
+        : null;
     const reason =
-      letterReason(
-        {
-          trackingCode: facts.trackingCode,
-          title: c.title,
-          submittedAt: new Date(c.submittedAt),
-          officeName: office.name,
-          resolveDueAt: resolveDue,
-          firstReplyDueAt: replyDue,
-          firstRepliedAt: facts.firstRepliedAt ? new Date(facts.firstRepliedAt) : null,
-          dueAt,
-          responseDays: LETTER_RESPONSE_WORKING_DAYS,
-        },
-        now,
-      ) + (note ? `\n${note}` : '');
+      (body ??
+        letterReason(
+          {
+            trackingCode: facts.trackingCode,
+            title: c.title,
+            submittedAt: new Date(c.submittedAt),
+            officeName: office.name,
+            resolveDueAt: resolveDue,
+            firstReplyDueAt: replyDue,
+            firstRepliedAt: facts.firstRepliedAt ? new Date(facts.firstRepliedAt) : null,
+            dueAt,
+            responseDays: LETTER_RESPONSE_WORKING_DAYS,
+          },
+          now,
+        )) + (note ? `\n${note}` : '');
     let letter: { id: number; code: string } | undefined;
     for (let attempt = 0; attempt < 20 && !letter; attempt++) {
       letter = await insertLetterNextCode(tx, {
@@ -104,7 +152,13 @@ export async function issueSupervisionLetter(
       toStatus: c.status,
       actorUserId: user.id,
       actorOfficeId: issuer.id,
-      data: { letterId: letter.id, code: letter.code, officeId: office.id, dueAt: dueAt.toISOString() },
+      data: {
+        letterId: letter.id,
+        code: letter.code,
+        officeId: office.id,
+        dueAt: dueAt.toISOString(),
+        ground,
+      },
       public: false,
       createdAt: now,
     });
@@ -123,7 +177,7 @@ export async function issueSupervisionLetter(
       action: AUDIT.letterIssue,
       targetType: 'letter',
       targetId: letter.id,
-      data: { code: letter.code, complaintId: c.id, officeId: office.id, dueAt },
+      data: { code: letter.code, complaintId: c.id, officeId: office.id, dueAt, ground },
       at: now,
     });
     return { id: letter.id, code: letter.code, dueAt };

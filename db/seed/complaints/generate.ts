@@ -55,6 +55,12 @@ const CHANNELS: [string, number][] = [
 const TIMES = ['晚上十点', '晚上十一点', '凌晨一点', '早上六点', '中午十二点', '昨天下午'];
 const GROUPS = ['马道子组', '上村组', '大湾组', '新房子组', '坪子组', '河边组'];
 const TIER_UP: Record<Tier, Tier> = { village: 'town', town: 'county', county: 'town' };
+
+/** The planted 推诿扯皮 pattern: 用水用电 cases of 仁和区仁和镇 passed back and forth (README). */
+const BUCK_TOWN = '510411100000';
+const BUCK_CATEGORY = 'SD';
+const BUCK_TRANSFER_REASON = '村组供水管网和低压线路由乡镇负责日常维护，转回属地办理。';
+const BUCK_RETURN_REASON = '供水、供电设施产权和维修资金不在乡镇，请由县级主管部门办理。';
 const URGENCY_ZH: Record<string, string> = { extra_urgent: '特急', urgent: '紧急', normal: '一般' };
 
 export interface GenState {
@@ -366,7 +372,9 @@ export function generateComplaint(
       data: { officeId: office, coOfficeIds: routeNow?.coOffices.map((o) => o.id) ?? [] },
     });
     let tAccept = tDispatch + (0.2 + rng.next() * 20) * H;
-    if (!misconduct && item.stream === 'base' && rng.next() < 0.04) {
+    // 推诿扯皮 (planted): 用水用电 in 仁和镇 bounces between the first office and the one above it.
+    const buck = !misconduct && category.startsWith(BUCK_CATEGORY) && village.town === BUCK_TOWN;
+    if (!misconduct && item.stream === 'base' && rng.next() < (buck ? 0.5 : 0.04)) {
       // 退单: the first office returns a mis-routed case; the platform re-dispatches one tier up/down.
       const tRet = tDispatch + (2 + rng.next() * 28) * H;
       steps.push({
@@ -378,6 +386,8 @@ export function generateComplaint(
         pub: true,
         data: { reason: rng.pick(RETURN_REASONS), officeId: office },
       });
+      const first = office;
+      const firstName = officeName();
       const alt = world.router.resolve(category, TIER_UP[tier], village.code);
       if (alt) {
         routeNow = alt;
@@ -395,6 +405,45 @@ export function generateComplaint(
         data: { officeId: office, redispatch: true },
       });
       tAccept = tRe + (0.2 + rng.next() * 12) * H;
+      if (buck && alt && first !== null && first !== office) {
+        // …accepted, transferred back to the first office, returned by it again, re-dispatched:
+        // fixed offsets (no extra draws), so every other complaint of the seed stays as it was.
+        const tBack = tAccept + 20 * H;
+        const tRet2 = tBack + 18 * H;
+        const tRe2 = tRet2 + 3 * H;
+        steps.push(
+          { t: tAccept, type: 'accepted', to: 'accepted', office, note: `${officeName()}已受理`, pub: true },
+          {
+            t: tBack,
+            type: 'transferred',
+            to: 'transferred',
+            office,
+            note: `已转至${firstName}办理`,
+            pub: true,
+            data: { reason: BUCK_TRANSFER_REASON, fromOfficeId: office, officeId: first },
+          },
+          {
+            t: tRet2,
+            type: 'returned',
+            to: 'returned',
+            office: first,
+            note: '承办单位申请退回，平台重新派单中',
+            pub: true,
+            data: { reason: BUCK_RETURN_REASON, officeId: first },
+          },
+          {
+            t: tRe2,
+            type: 'dispatched',
+            to: 'dispatched',
+            office,
+            note: `已重新转办至${officeName()}`,
+            pub: true,
+            data: { officeId: office, redispatch: true },
+          },
+        );
+        returnCount = 2;
+        tAccept = tRe2 + 2 * H;
+      }
     }
     steps.push({
       t: tAccept,
@@ -567,6 +616,7 @@ export function generateComplaint(
       officeAtNow = s.office;
     }
     if (s.type === 'escalated') officeAtNow = s.office;
+    if (s.type === 'transferred') officeAtNow = (s.data?.officeId as number | undefined) ?? officeAtNow;
     if (s.type === 'accepted') acceptedAt ??= s.t;
     if (s.type === 'replied') firstRepliedAt ??= s.t;
     if (s.type === 'resolved') lastResolved = s.t;

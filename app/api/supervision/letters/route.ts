@@ -10,9 +10,11 @@ import { issueSupervisionLetter } from '@/lib/supervision/issue-supervision-lett
 const bodySchema = z.object({
   complaintId: z.number().int().positive(),
   note: z.string().trim().max(1000).optional(),
+  /** 'bouncing': a case returned or transferred twice or more (推诿扯皮), overdue or not. */
+  ground: z.enum(['overdue', 'bouncing']).optional(),
 });
 
-/** POST {complaintId, note?} → issue a 督办函 on an overdue case (inspectors). */
+/** POST {complaintId, note?, ground?} → issue a 督办函 on an overdue or bouncing case (inspectors). */
 export async function POST(request: Request) {
   await connection();
   try {
