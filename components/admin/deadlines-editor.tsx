@@ -7,7 +7,6 @@ import {
   Col,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Radio,
@@ -22,6 +21,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { NumberInput } from '@/components/ui/number-input';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -206,17 +206,17 @@ export function DeadlinesEditor({ data }: { data: Data }) {
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="dispatchHours" label={t('dispatchHours')} required>
-                  <InputNumber min={1} max={240} style={{ width: '100%' }} />
+                  <NumberInput min={1} max={240} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item name="firstReplyDays" label={t('firstReplyDays')} required>
-                  <InputNumber min={1} max={90} style={{ width: '100%' }} />
+                  <NumberInput min={1} max={90} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item name="resolveDays" label={t('resolveDays')} required>
-                  <InputNumber min={1} max={365} style={{ width: '100%' }} />
+                  <NumberInput min={1} max={365} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>

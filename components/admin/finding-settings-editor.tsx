@@ -1,9 +1,10 @@
 'use client';
 
-import { App, Button, Form, InputNumber } from 'antd';
+import { App, Button, Form } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { NumberInput } from '@/components/ui/number-input';
 import {
   DEFAULT_FACILITY_FINDING_SETTINGS,
   type FacilityFindingSettings,
@@ -62,7 +63,8 @@ export function FindingSettingsEditor({ settings }: { settings: FacilityFindingS
           validateStatus={fieldError(f.key) ? 'error' : undefined}
           help={fieldError(f.key)}
         >
-          <InputNumber
+          <NumberInput
+            aria-label={t(`fields.${f.key}`)}
             value={value[f.key]}
             step={f.step}
             min={f.min}

@@ -125,6 +125,7 @@ export function OfficesEditor({ data }: { data: Data }) {
               <Input.Search
                 allowClear
                 placeholder={t('filter')}
+                aria-label={t('filter')}
                 style={{ width: 220 }}
                 onSearch={setQuery}
                 onChange={(e) => !e.target.value && setQuery('')}
@@ -135,6 +136,7 @@ export function OfficesEditor({ data }: { data: Data }) {
                 treeNodeFilterProp="title"
                 style={{ width: 200 }}
                 placeholder={t('division')}
+                aria-label={t('division')}
                 treeData={countyTree}
                 value={division}
                 onChange={(v) => setDivision(v ?? null)}

@@ -9,7 +9,6 @@ import {
   Descriptions,
   Form,
   Input,
-  InputNumber,
   List,
   Modal,
   Popconfirm,
@@ -24,6 +23,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { NumberInput } from '@/components/ui/number-input';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import type { probeRouting } from '@/lib/admin/probe-routing.server';
@@ -133,6 +133,7 @@ export function RoutingEditor({ data }: { data: Data }) {
                 treeNodeFilterProp="title"
                 style={{ width: 220 }}
                 placeholder={t('filterCategory')}
+                aria-label={t('filterCategory')}
                 treeData={allCategories}
                 value={filterCategory}
                 onChange={(v) => setFilterCategory(v ?? null)}
@@ -141,6 +142,7 @@ export function RoutingEditor({ data }: { data: Data }) {
                 allowClear
                 style={{ width: 140 }}
                 placeholder={t('filterTier')}
+                aria-label={t('filterTier')}
                 options={tierOptions}
                 value={filterTier}
                 onChange={(v) => setFilterTier(v ?? null)}
@@ -257,7 +259,7 @@ export function RoutingEditor({ data }: { data: Data }) {
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="priority" label={t('priority')}>
-                  <InputNumber style={{ width: '100%' }} />
+                  <NumberInput style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={16}>
@@ -320,6 +322,7 @@ function RoutingProbe({ data }: { data: Data }) {
           <Select
             showSearch
             optionFilterProp="label"
+            aria-label={t('probeVillage')}
             style={{ width: 180 }}
             options={villages}
             onChange={(_, option) => {
@@ -329,10 +332,10 @@ function RoutingProbe({ data }: { data: Data }) {
           />
         </Form.Item>
         <Form.Item name="lng" label={t('lng')} required>
-          <InputNumber step={0.001} style={{ width: 120 }} />
+          <NumberInput step={0.001} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="lat" label={t('lat')} required>
-          <InputNumber step={0.001} style={{ width: 110 }} />
+          <NumberInput step={0.001} style={{ width: 110 }} />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('category')} required>
           <TreeSelect showSearch treeNodeFilterProp="title" style={{ width: 180 }} treeData={leaves} />

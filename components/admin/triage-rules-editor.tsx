@@ -148,8 +148,9 @@ export function TriageRulesEditor({ data }: { data: Data }) {
           {
             title: t('name'),
             dataIndex: 'name',
+            // The rule's name, id and keywords are the administrator's data, in the language they wrote.
             render: (name: string, r) => (
-              <Space direction="vertical" size={0}>
+              <Space direction="vertical" size={0} data-user-content>
                 <Typography.Text strong>{name}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.id}
@@ -161,7 +162,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
             title: t('keywords'),
             dataIndex: 'keywords',
             render: (keywords: string[]) => (
-              <Space size={[4, 4]} wrap>
+              <Space size={[4, 4]} wrap data-user-content>
                 {keywords.map((k) => (
                   <Tag key={k}>{k}</Tag>
                 ))}

@@ -64,7 +64,7 @@ export function AlertsWorkspace({
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
       <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>
           {t('title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
@@ -73,6 +73,7 @@ export function AlertsWorkspace({
       </div>
       <Space wrap>
         <Segmented
+          aria-label={t('show')}
           value={state}
           onChange={(v) => setState(v as 'open' | 'all')}
           options={[

@@ -11,7 +11,7 @@ export async function UserMenu() {
   return (
     <Space size="small">
       <Link href="/workbench">{t('menu.workbench')}</Link>
-      <span title={user.jurisdictionName ?? undefined} data-user-content>
+      <span className="app-header__who" title={user.jurisdictionName ?? undefined} data-user-content>
         {t('menu.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
       </span>
       <form action="/api/auth/logout" method="post" style={{ display: 'inline' }}>

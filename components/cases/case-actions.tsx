@@ -1,9 +1,10 @@
 'use client';
 
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { NumberInput } from '@/components/ui/number-input';
 
 type StaffVerb =
   | 'dispatch'
@@ -232,7 +233,7 @@ export function CaseActions({
                 label={t('form.mergedIntoId')}
                 rules={[{ required: true, message: t('errors.mergedIntoId') }]}
               >
-                <InputNumber min={1} style={{ width: '100%' }} />
+                <NumberInput min={1} style={{ width: '100%' }} />
               </Form.Item>
             )}
             {formError && (

@@ -123,6 +123,7 @@ export function GridWorkspaceView({ data, locale }: { data: GridWorkspace; local
           <Segmented<Filter>
             block
             size="small"
+            aria-label={t('buildings.filterLabel')}
             value={filter}
             onChange={setFilter}
             options={(['all', 'open', 'overdue', 'unvisited'] as const).map((f) => ({

@@ -6,7 +6,7 @@ import styles from './public-links.module.css';
 export async function PublicLinks() {
   const t = await getTranslations('intake.nav');
   return (
-    <span className={styles.links}>
+    <span className={`${styles.links} app-header__public`}>
       <Link href="/report">{t('report')}</Link>
       <Link href="/track">{t('track')}</Link>
     </span>

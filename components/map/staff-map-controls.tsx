@@ -115,6 +115,7 @@ export function StaffMapControls(props: {
           value={search}
           onChange={setSearch}
           placeholder={t('search.placeholder')}
+          aria-label={t('search.placeholder')}
           options={found.map((b) => ({ value: String(b.id), label: b.address }))}
           onSelect={(value: string) => {
             const b = found.find((x) => String(x.id) === value);

@@ -26,6 +26,28 @@ const THEME: ThemeConfig = {
     colorSuccessText: '#237804',
     colorWarningText: '#ad4e00',
     colorErrorText: '#a8071a',
+    // Danger buttons and links, error text: antd's #ff4d4f is 3.3:1 on white.
+    colorError: '#cf1322',
+  },
+  components: {
+    // Tags print their colour's 7th shade on its 1st (filled, outlined) and white on the 6th (solid):
+    // orange, gold, green, cyan and the status tags fall to 2–3.4:1. Darker shades here reach 5:1 or more.
+    Tag: {
+      volcano7: '#ad2102',
+      orange7: '#ad4e00',
+      gold7: '#874d00',
+      yellow7: '#876800',
+      lime7: '#3f6600',
+      green7: '#237804',
+      cyan7: '#006d75',
+      colorSuccess: '#237804',
+      colorWarning: '#ad4e00',
+      colorError: '#a8071a',
+      colorInfo: '#0958d9',
+    },
+    // An empty table's or list's message ("暂无…") is printed in the disabled grey (25 % black).
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
+    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
   },
 };
 

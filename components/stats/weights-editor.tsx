@@ -1,9 +1,10 @@
 'use client';
 
-import { App, Button, InputNumber, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { NumberInput } from '@/components/ui/number-input';
 import type { AssessmentWeights } from '@/lib/stats/definitions';
 
 const KEYS = ['response', 'resolution', 'satisfaction'] as const;
@@ -46,7 +47,7 @@ export function WeightsEditor({ weights }: { weights: AssessmentWeights }) {
         {KEYS.map((k) => (
           <span key={k} style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 15 }}>
             <span id={`weight-${k}`}>{t(k)}</span>
-            <InputNumber
+            <NumberInput
               min={0}
               max={100}
               step={5}
