@@ -9,22 +9,30 @@ export interface TreeNode {
 }
 
 /** Level-1 categories with their level-2 children, for a TreeSelect (`leavesOnly`: only level 2 selectable). */
-export function categoryTree(categories: readonly CategoryOption[], leavesOnly = false): TreeNode[] {
+export function categoryTree(
+  categories: readonly CategoryOption[],
+  leavesOnly = false,
+  nameOf: (c: CategoryOption) => string = (c) => c.nameZh,
+): TreeNode[] {
   const tops = categories.filter((c) => c.level === 1);
   return tops.map((t) => ({
     value: t.code,
-    title: `${t.code} ${t.nameZh}`,
+    title: `${t.code} ${nameOf(t)}`,
     selectable: !leavesOnly,
     children: categories
       .filter((c) => c.parentCode === t.code)
-      .map((c) => ({ value: c.code, title: `${c.code} ${c.nameZh}` })),
+      .map((c) => ({ value: c.code, title: `${c.code} ${nameOf(c)}` })),
   }));
 }
 
-export function categoryLabel(categories: readonly CategoryOption[], code: string | null): string | null {
+export function categoryLabel(
+  categories: readonly CategoryOption[],
+  code: string | null,
+  nameOf: (c: CategoryOption) => string = (c) => c.nameZh,
+): string | null {
   if (!code) return null;
   const c = categories.find((x) => x.code === code);
-  return c ? `${c.code} ${c.nameZh}` : code;
+  return c ? `${c.code} ${nameOf(c)}` : code;
 }
 
 /** City → counties → towns → villages. */

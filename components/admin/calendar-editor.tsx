@@ -18,6 +18,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
+import { userContentCell } from '@/components/ui/user-content';
 import { calendarDayInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -196,7 +197,7 @@ export function CalendarEditor({ data }: { data: Data }) {
             render: (w: boolean) =>
               w ? <Tag color="blue">{t('workday')}</Tag> : <Tag color="red">{t('holiday')}</Tag>,
           },
-          { title: t('name'), dataIndex: 'name' },
+          { title: t('name'), dataIndex: 'name', render: userContentCell },
           {
             title: tc('actions'),
             width: 120,

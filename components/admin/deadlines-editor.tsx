@@ -22,6 +22,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
+import { useLocalisedName } from '@/components/ui/use-localised-name';
+import { userContentCell } from '@/components/ui/user-content';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -44,9 +46,13 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   const [editing, setEditing] = useState<Policy | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const categories = useMemo(() => categoryTree(data.categories), [data.categories]);
+  const nameOf = useLocalisedName();
+  const categories = useMemo(() => categoryTree(data.categories, false, nameOf), [data.categories, nameOf]);
   const any = <Typography.Text type="secondary">{tc('any')}</Typography.Text>;
-  const urgencyName = (code: string | null) => data.urgencies.find((u) => u.code === code)?.nameZh ?? code;
+  const urgencyName = (code: string | null) => {
+    const u = data.urgencies.find((x) => x.code === code);
+    return u ? nameOf(u) : code;
+  };
 
   function open(policy: Policy | 'new') {
     setEditing(policy);
@@ -116,7 +122,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
           {
             title: t('category'),
             dataIndex: 'categoryCode',
-            render: (c: string | null) => categoryLabel(data.categories, c) ?? any,
+            render: (c: string | null) => categoryLabel(data.categories, c, nameOf) ?? any,
           },
           { title: t('tier'), dataIndex: 'tier', render: (v: 'county' | null) => (v ? tt(v) : any) },
           {
@@ -139,7 +145,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
             dataIndex: 'workingDays',
             render: (w: boolean) => (w ? t('working') : t('calendarDays')),
           },
-          { title: tc('note'), dataIndex: 'note', ellipsis: true, width: 280 },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true, width: 280, render: userContentCell },
           {
             title: tc('actions'),
             width: 120,
@@ -198,7 +204,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
                   <Select
                     allowClear
                     placeholder={tc('any')}
-                    options={data.urgencies.map((u) => ({ value: u.code, label: u.nameZh }))}
+                    options={data.urgencies.map((u) => ({ value: u.code, label: nameOf(u) }))}
                   />
                 </Form.Item>
               </Col>

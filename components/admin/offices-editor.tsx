@@ -20,6 +20,8 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { useLocalisedName } from '@/components/ui/use-localised-name';
+import { userContentCell } from '@/components/ui/user-content';
 import { OFFICE_KINDS, officeInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -47,9 +49,10 @@ export function OfficesEditor({ data }: { data: Data }) {
   const [division, setDivision] = useState<string | null>(null);
   const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
   const countyTree = useMemo(() => divisionTree(data.divisions, 'town'), [data.divisions]);
+  const nameOf = useLocalisedName();
   const categoryName = useMemo(
-    () => new Map(data.categories.map((c) => [c.code, c.nameZh])),
-    [data.categories],
+    () => new Map(data.categories.map((c) => [c.code, nameOf(c)])),
+    [data.categories, nameOf],
   );
 
   const rows = data.offices.filter(
@@ -156,14 +159,14 @@ export function OfficesEditor({ data }: { data: Data }) {
             width: 220,
             render: (name: string, o) => (
               <Space>
-                {name}
+                <span data-user-content>{name}</span>
                 {!o.active && <Tag>{tc('inactive')}</Tag>}
               </Space>
             ),
           },
           { title: t('kind'), dataIndex: 'kind', width: 110, render: (k: 'government') => tk(k) },
           { title: t('tier'), dataIndex: 'tier', width: 90, render: (v: 'county') => tt(v) },
-          { title: t('division'), dataIndex: 'division_name', width: 120 },
+          { title: t('division'), dataIndex: 'division_name', width: 120, render: userContentCell },
           {
             title: t('categories'),
             dataIndex: 'category_codes',
@@ -248,7 +251,7 @@ export function OfficesEditor({ data }: { data: Data }) {
                 mode="multiple"
                 allowClear
                 optionFilterProp="label"
-                options={data.categories.map((c) => ({ value: c.code, label: `${c.code} ${c.nameZh}` }))}
+                options={data.categories.map((c) => ({ value: c.code, label: `${c.code} ${nameOf(c)}` }))}
               />
             </Form.Item>
             <Form.Item name="phone" label={t('phone')}>

@@ -24,6 +24,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
+import { useLocalisedName } from '@/components/ui/use-localised-name';
+import { userContentCell } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import type { probeRouting } from '@/lib/admin/probe-routing.server';
@@ -50,7 +52,11 @@ export function RoutingEditor({ data }: { data: Data }) {
   const [filterCategory, setFilterCategory] = useState<string | null>(null);
   const [filterTier, setFilterTier] = useState<string | null>(null);
 
-  const allCategories = useMemo(() => categoryTree(data.categories), [data.categories]);
+  const nameOf = useLocalisedName();
+  const allCategories = useMemo(
+    () => categoryTree(data.categories, false, nameOf),
+    [data.categories, nameOf],
+  );
   const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
   const offices = useMemo(() => officeOptions(data.offices, data.divisions), [data.offices, data.divisions]);
   const officeName = useMemo(() => new Map(data.offices.map((o) => [o.id, o.name])), [data.offices]);
@@ -159,14 +165,14 @@ export function RoutingEditor({ data }: { data: Data }) {
           {
             title: t('category'),
             dataIndex: 'category_code',
-            render: (c: string) => categoryLabel(data.categories, c),
+            render: (c: string) => categoryLabel(data.categories, c, nameOf),
           },
           { title: t('tier'), dataIndex: 'tier', width: 90, render: (v: 'county') => tt(v) },
           {
             title: t('division'),
             dataIndex: 'division_code',
             render: (c: string | null) =>
-              divisionName(data.divisions, c) ?? (
+              (c && userContentCell(divisionName(data.divisions, c))) ?? (
                 <Typography.Text type="secondary">{t('divisionAny')}</Typography.Text>
               ),
           },
@@ -177,14 +183,14 @@ export function RoutingEditor({ data }: { data: Data }) {
               id === null ? (
                 <Typography.Text type="secondary">{t('officeDefault')}</Typography.Text>
               ) : (
-                (officeName.get(id) ?? `#${id}`)
+                userContentCell(officeName.get(id) ?? `#${id}`)
               ),
           },
           {
             title: t('coOffices'),
             dataIndex: 'co_office_ids',
             render: (ids: number[]) => (
-              <Space size={[4, 4]} wrap>
+              <Space size={[4, 4]} wrap data-user-content>
                 {ids.map((id) => (
                   <Tag key={id}>{officeName.get(id) ?? `#${id}`}</Tag>
                 ))}
@@ -192,7 +198,7 @@ export function RoutingEditor({ data }: { data: Data }) {
             ),
           },
           { title: t('priority'), dataIndex: 'priority', width: 70 },
-          { title: tc('note'), dataIndex: 'note', ellipsis: true },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true, render: userContentCell },
           {
             title: tc('actions'),
             width: 120,
@@ -285,7 +291,8 @@ function RoutingProbe({ data }: { data: Data }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Probe | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const leaves = useMemo(() => categoryTree(data.categories, true), [data.categories]);
+  const nameOf = useLocalisedName();
+  const leaves = useMemo(() => categoryTree(data.categories, true, nameOf), [data.categories, nameOf]);
   const villages = useMemo(
     () =>
       data.divisions

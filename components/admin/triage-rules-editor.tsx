@@ -19,6 +19,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { triageRuleInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { triageText } from '@/lib/triage/triage-text';
@@ -43,8 +44,12 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [sample, setSample] = useState('');
-  const urgencyName = (code: string | null) => data.urgencies.find((u) => u.code === code)?.nameZh ?? null;
-  const tree = useMemo(() => categoryTree(data.categories, true), [data.categories]);
+  const nameOf = useLocalisedName();
+  const urgencyName = (code: string | null) => {
+    const u = data.urgencies.find((x) => x.code === code);
+    return u ? nameOf(u) : null;
+  };
+  const tree = useMemo(() => categoryTree(data.categories, true, nameOf), [data.categories, nameOf]);
 
   function open(rule: Rule | 'new') {
     setEditing(rule);
@@ -184,7 +189,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
             title: t('category'),
             dataIndex: 'categoryCode',
             width: 160,
-            render: (code: string | null) => categoryLabel(data.categories, code) ?? '—',
+            render: (code: string | null) => categoryLabel(data.categories, code, nameOf) ?? '—',
           },
           {
             title: tc('status'),
@@ -238,7 +243,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
                 placeholder={t('noUrgency')}
                 options={data.urgencies
                   .filter((u) => u.code !== 'normal')
-                  .map((u) => ({ value: u.code, label: u.nameZh }))}
+                  .map((u) => ({ value: u.code, label: nameOf(u) }))}
               />
             </Form.Item>
             <Form.Item name="categoryCode" label={t('category')}>

@@ -20,6 +20,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { userContentCell } from '@/components/ui/user-content';
 import { newUserInput, ROLE_BINDING, userInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { ROLES, type Role } from '@/lib/auth/types';
@@ -142,7 +143,7 @@ export function UsersEditor({ data }: { data: Data }) {
   const binding = (u: User) => {
     const kind = ROLE_BINDING[u.role as Role];
     const name = kind === 'gridId' ? u.grid_name : kind === 'officeId' ? u.office_name : u.division_name;
-    return name ?? <Typography.Text type="danger">{tc('none')}</Typography.Text>;
+    return name ? userContentCell(name) : <Typography.Text type="danger">{tc('none')}</Typography.Text>;
   };
 
   const field = role ? ROLE_BINDING[role] : null;
@@ -172,8 +173,8 @@ export function UsersEditor({ data }: { data: Data }) {
           </Space>
         )}
         columns={[
-          { title: t('username'), dataIndex: 'username' },
-          { title: t('displayName'), dataIndex: 'display_name' },
+          { title: t('username'), dataIndex: 'username', render: userContentCell },
+          { title: t('displayName'), dataIndex: 'display_name', render: userContentCell },
           { title: t('role'), dataIndex: 'role', width: 100, render: (r: Role) => <Tag>{tr(r)}</Tag> },
           { title: t('binding'), render: (_: unknown, u) => binding(u) },
           {

@@ -131,7 +131,10 @@ export function AlertsWorkspace({
         </Space>
         <List
           size="small"
-          locale={{ emptyText: t('subscriptions.none') }}
+          // In the secondary text colour: List prints its empty text in the disabled grey (25 % black).
+          locale={{
+            emptyText: <Typography.Text type="secondary">{t('subscriptions.none')}</Typography.Text>,
+          }}
           dataSource={subs.data?.subscriptions ?? []}
           renderItem={(s) => (
             <List.Item

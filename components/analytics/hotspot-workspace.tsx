@@ -23,6 +23,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
 import { formatDateTime } from '@/lib/format/date-time';
+import { readableTagColor } from '@/lib/format/readable-color';
 import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
 import {
   type AnalysisTab,
@@ -461,7 +462,7 @@ function CellDetail({
     <div className="analysis__cell" data-testid="cell-detail">
       <h3>{t('cell', { i: cell.i, j: cell.j })}</h3>
       <p>
-        <Tag color={rgba(BIN_COLORS[String(cell.bin)]!)}>{t(`bins.${cell.bin}`)}</Tag>
+        <Tag color={readableTagColor(rgba(BIN_COLORS[String(cell.bin)]!))}>{t(`bins.${cell.bin}`)}</Tag>
         {t('cellSummary', { count: cell.count, z: cell.z.toFixed(2), p: cell.p.toPrecision(2) })}
       </p>
       <h4>{t('cellComplaints')}</h4>

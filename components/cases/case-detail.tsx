@@ -2,9 +2,10 @@
 
 import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Timeline, Typography } from 'antd';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
+import { readableTagColor } from '@/lib/format/readable-color';
 import { deadlineState } from '@/lib/sla/deadline-state';
 import { CaseActions } from './case-actions';
 import { CaseLinks, type CaseLinksData } from './case-links';
@@ -42,8 +43,8 @@ export interface CaseDetailData {
     /** Set when the history importer wrote the case: 'history' stays out of queues and deadline warnings. */
     importedAs?: 'history' | 'live' | null;
   };
-  category: { name: string; color: string } | null;
-  urgency: { name: string; color: string } | null;
+  category: { name: string; nameEn?: string; color: string } | null;
+  urgency: { name: string; nameEn?: string; color: string } | null;
   coOffices: { id: number; name: string }[];
   offices: { id: number; name: string }[];
   building: { code: string; address: string; floors: number } | null;
@@ -85,6 +86,7 @@ export function CaseDetail({
   supervision?: ReactNode;
 }) {
   const t = useTranslations('workflow');
+  const en = useLocale() === 'en';
   const now = useNow(serverNow);
   const c = data.complaint;
   const state = deadlineState(
@@ -115,8 +117,16 @@ export function CaseDetail({
         <Tag color="blue" data-status={c.status}>
           {t(`status.${c.status}` as 'status.received')}
         </Tag>
-        {data.category && <Tag color={data.category.color}>{data.category.name}</Tag>}
-        {data.urgency && <Tag color={data.urgency.color}>{data.urgency.name}</Tag>}
+        {data.category && (
+          <Tag color={readableTagColor(data.category.color)}>
+            {(en && data.category.nameEn) || data.category.name}
+          </Tag>
+        )}
+        {data.urgency && (
+          <Tag color={readableTagColor(data.urgency.color)}>
+            {(en && data.urgency.nameEn) || data.urgency.name}
+          </Tag>
+        )}
         {c.importedAs === 'history' ? (
           <Tag data-imported-as="history" title={t('case.importedHistoryHint')}>
             {t('case.importedHistory')}
@@ -135,7 +145,9 @@ export function CaseDetail({
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card size="small" title={t('case.facts')}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-user-content>
+              {c.description}
+            </Typography.Paragraph>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('case.submittedAt')}>{fmt(c.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('case.contact')}>
@@ -162,14 +174,19 @@ export function CaseDetail({
                 <span data-testid="case-resolve-due">{formatDeadline(c.resolveDueAt)}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('case.triageReason')} span={2}>
-                {c.triageReason ?? '—'}
+                {/* The triage and routing reasons are stored in Chinese when the case was triaged and routed. */}
+                <span data-user-content>{c.triageReason ?? '—'}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.office')}>{c.responsibleOfficeName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('case.office')}>
+                <span data-user-content>{c.responsibleOfficeName ?? '—'}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('case.coOffices')}>
-                {data.coOffices.map((o) => o.name).join('、') || '—'}
+                <span data-user-content>
+                  {data.coOffices.map((o) => o.name).join(t('case.listSeparator')) || '—'}
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('case.routingReason')} span={2}>
-                {c.routingReason ?? '—'}
+                <span data-user-content>{c.routingReason ?? '—'}</span>
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -193,17 +210,22 @@ export function CaseDetail({
                     <strong>{eventLabel(e.type)}</strong>{' '}
                     <Typography.Text type="secondary">
                       {fmt(e.createdAt)} ·{' '}
-                      {e.actorOfficeName ?? e.actorName ?? eventLabel(String(e.data?.actor ?? 'system'))}
+                      {e.actorOfficeName || e.actorName ? (
+                        <span data-user-content>{e.actorOfficeName ?? e.actorName}</span>
+                      ) : (
+                        eventLabel(String(e.data?.actor ?? 'system'))
+                      )}
                     </Typography.Text>
                     {!e.public && (
                       <Tag style={{ marginInlineStart: 8 }} variant="filled">
                         {t('case.internal')}
                       </Tag>
                     )}
-                    {e.publicNote && <div>{e.publicNote}</div>}
+                    {/* Notes and reasons are what the staff member wrote. */}
+                    {e.publicNote && <div data-user-content>{e.publicNote}</div>}
                     {typeof e.data?.reason === 'string' && e.data.reason !== e.publicNote && (
                       <Typography.Text type="secondary">
-                        {t('form.reason')}：{e.data.reason}
+                        {t('form.reasonLabel')} <span data-user-content>{e.data.reason}</span>
                       </Typography.Text>
                     )}
                   </div>
@@ -216,7 +238,9 @@ export function CaseDetail({
           <Card size="small" title={t('case.location')}>
             <CaseLocationMapLoader lng={lng} lat={lat} />
             <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-              <Descriptions.Item label={t('case.address')}>{c.address ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('case.address')}>
+                <span data-user-content>{c.address ?? '—'}</span>
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title={t('links.title')} style={{ marginTop: 16 }}>

@@ -3,7 +3,7 @@
 import { App, Button, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   type CaseLinksData,
   FACILITY_LINK_MIN_CONFIDENCE as LOW_CONFIDENCE,
@@ -69,7 +69,7 @@ export function CaseLinks({
     m && t.has(`method.${m}`) ? t(`method.${m}` as 'method.footprint') : (m ?? '');
   const describe = (
     target: Target,
-    what: string | null,
+    what: ReactNode,
     link: { method: string | null; confidence: number | null; reason: string | null; state: string },
   ) => {
     const low = link.state === 'auto' && link.confidence !== null && link.confidence < LOW_CONFIDENCE;
@@ -91,7 +91,8 @@ export function CaseLinks({
         </div>
         {link.reason && (
           <Typography.Text type="secondary">
-            {t('reasonNote')}：{link.reason}
+            {/* The linker's reason is stored in Chinese when the link is made (a record). */}
+            {t('reasonLabel')} <span data-user-content>{link.reason}</span>
           </Typography.Text>
         )}
         {low && (
@@ -122,14 +123,23 @@ export function CaseLinks({
     );
   };
 
-  const facilityName = data.facility.name
-    ? `${data.facility.name}${data.facility.kind ? `（${t(`kinds.${data.facility.kind}` as 'kinds.market')}）` : ''}`
-    : null;
+  const facilityName = data.facility.name ? (
+    <>
+      <span data-user-content>{data.facility.name}</span>
+      {data.facility.kind
+        ? t('kindNote', { kind: t(`kinds.${data.facility.kind}` as 'kinds.market') })
+        : null}
+    </>
+  ) : null;
   return (
     <>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('building')}>
-          {describe('building', data.building.address, data.building)}
+          {describe(
+            'building',
+            data.building.address ? <span data-user-content>{data.building.address}</span> : null,
+            data.building,
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('household')}>
           {household ?? <Typography.Text type="secondary">{t('none')}</Typography.Text>}

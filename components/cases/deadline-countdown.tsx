@@ -8,8 +8,19 @@ import { DEADLINE_COLORS, type DeadlineState, deadlineState } from '@/lib/sla/de
 const HOUR = 3_600_000;
 
 export function deadlineCss(state: DeadlineState): string {
-  return `rgb(${DEADLINE_COLORS[state].join(',')})`;
+  const dark = TEXT_SHADES[state];
+  return dark ?? `rgb(${DEADLINE_COLORS[state].join(',')})`;
 }
+
+/**
+ * Text and tags print the deadline colour on white or on its own tint: the map's green, amber and grey
+ * (DEADLINE_COLORS) fall below 4.5:1 there, so text uses a darker shade of the same hue.
+ */
+const TEXT_SHADES: Partial<Record<DeadlineState, string>> = {
+  on_track: '#237804',
+  due_soon: '#874d00',
+  done: '#595959',
+};
 
 /**
  * A live countdown to one deadline in the three deadline colours (lib/sla/deadline-state.ts).

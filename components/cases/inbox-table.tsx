@@ -2,7 +2,8 @@
 
 import { Table, Tag, Typography } from 'antd';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { readableTagColor } from '@/lib/format/readable-color';
 import { DeadlineCountdown } from './deadline-countdown';
 import { useNow } from './use-now';
 
@@ -12,8 +13,10 @@ export interface CaseRow {
   title: string;
   status: string;
   categoryName: string | null;
+  categoryNameEn?: string | null;
   urgencyCode: string | null;
   urgencyName: string | null;
+  urgencyNameEn?: string | null;
   urgencyColor: string | null;
   responsibleOfficeId: number | null;
   responsibleOfficeName: string | null;
@@ -39,6 +42,7 @@ export function CaseTable({
 }) {
   const t = useTranslations('workflow');
   const now = useNow(serverNow);
+  const en = useLocale() === 'en';
   return (
     <Table<CaseRow>
       rowKey="id"
@@ -52,7 +56,7 @@ export function CaseTable({
           key: 'case',
           render: (_, r) => (
             <div>
-              <Link href={`/cases/${r.id}`} data-case-link={r.id}>
+              <Link href={`/cases/${r.id}`} data-case-link={r.id} data-user-content>
                 {r.title}
               </Link>
               <div>
@@ -66,13 +70,22 @@ export function CaseTable({
             </div>
           ),
         },
-        { title: t('columns.category'), dataIndex: 'categoryName', width: 120 },
+        {
+          title: t('columns.category'),
+          key: 'category',
+          width: 120,
+          render: (_, r) => (en ? (r.categoryNameEn ?? r.categoryName) : r.categoryName),
+        },
         {
           title: t('columns.urgency'),
           key: 'urgency',
           width: 90,
           render: (_, r) =>
-            r.urgencyName ? <Tag color={r.urgencyColor ?? undefined}>{r.urgencyName}</Tag> : null,
+            r.urgencyName ? (
+              <Tag color={r.urgencyColor ? readableTagColor(r.urgencyColor) : undefined}>
+                {en ? (r.urgencyNameEn ?? r.urgencyName) : r.urgencyName}
+              </Tag>
+            ) : null,
         },
         {
           title: t('columns.status'),
@@ -97,7 +110,15 @@ export function CaseTable({
                 ),
               },
             ]
-          : [{ title: t('columns.reason'), dataIndex: 'routingReason', ellipsis: true }]),
+          : [
+              {
+                title: t('columns.reason'),
+                key: 'reason',
+                ellipsis: true,
+                // The routing engine's reason, stored in Chinese when the case was routed (a record).
+                render: (_: unknown, r: CaseRow) => <span data-user-content>{r.routingReason}</span>,
+              },
+            ]),
         {
           title: t('columns.resolve'),
           key: 'resolve',

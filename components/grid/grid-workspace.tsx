@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { userData } from '@/components/ui/user-content';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import type { GridWorkspace, GridWorkspaceBuilding } from '@/lib/grid/grid-workspace';
 import { BuildingDrawer } from './building-drawer';
@@ -56,7 +57,9 @@ export function GridWorkspaceView({ data, locale }: { data: GridWorkspace; local
   return (
     <div className={`staff__page ${styles.page}`} data-testid="grid-workspace">
       <h1>{t('title')}</h1>
-      <p className="staff__hint">{t('subtitle', { grid: grid.name, place: place || '—' })}</p>
+      <p className="staff__hint">
+        {t.rich('subtitle', { grid: grid.name, place: place || '—', data: userData })}
+      </p>
 
       <ul className={styles.stats} aria-label={t('stats.label')}>
         <li>
@@ -145,7 +148,7 @@ export function GridWorkspaceView({ data, locale }: { data: GridWorkspace; local
                   data-complaints={b.complaints}
                 >
                   <button type="button" className={styles.buildingHead} onClick={() => setSelected(b.id)}>
-                    <strong>{b.address}</strong>
+                    <strong data-user-content>{b.address}</strong>
                     <span className={styles.muted}>
                       {t(`use.${b.use}` as 'use.residential')} · {t('buildings.floors', { n: b.floors })} ·{' '}
                       {t('buildings.households', { n: b.households })}

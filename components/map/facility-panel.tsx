@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { readableTagColor } from '@/lib/format/readable-color';
 import type { FacilityPanel as FacilityPanelData } from '@/lib/map/facility-panel.types';
 import { facilityPanelQuery } from '@/lib/query/map';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
@@ -89,7 +90,11 @@ export function FacilityPanel({ id, onBuilding }: { id: number; onBuilding: (id:
               <a href={`/cases/${c.id}`}>{c.title}</a>
               <span className="staff-map__muted"> {c.category ?? ''}</span>
               <div>
-                <Tag color={`rgb(${DEADLINE_COLORS[c.deadline as keyof typeof DEADLINE_COLORS]?.join(',')})`}>
+                <Tag
+                  color={readableTagColor(
+                    `rgb(${DEADLINE_COLORS[c.deadline as keyof typeof DEADLINE_COLORS]?.join(',')})`,
+                  )}
+                >
                   {t(`deadline.${c.deadline}` as 'deadline.overdue')}
                 </Tag>
                 <span className="staff-map__muted">

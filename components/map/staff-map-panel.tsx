@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
 import { formatDate, formatDeadline } from '@/lib/format/date-time';
+import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
@@ -49,7 +50,9 @@ function ComplaintList({ rows }: { rows: ComplaintRow[] }) {
           <a href={`/cases/${c.id}`}>{c.title}</a>
           <span className="staff-map__muted"> {c.category ?? ''}</span>
           <div>
-            <Tag color={`rgb(${DEADLINE_COLORS[c.deadline].join(',')})`}>{t(`deadline.${c.deadline}`)}</Tag>
+            <Tag color={readableTagColor(`rgb(${DEADLINE_COLORS[c.deadline].join(',')})`)}>
+              {t(`deadline.${c.deadline}`)}
+            </Tag>
             <Tag>{t(`status.${c.status}`)}</Tag>
             {c.resolveDueAt && (
               <span className="staff-map__muted">

@@ -45,9 +45,8 @@ const THEME: ThemeConfig = {
       colorError: '#a8071a',
       colorInfo: '#0958d9',
     },
-    // An empty table's or list's message ("暂无…") is printed in the disabled grey (25 % black).
+    // An empty table's message ("暂无…") is printed in the disabled grey (25 % black).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
-    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
   },
 };
 

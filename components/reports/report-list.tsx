@@ -115,7 +115,11 @@ export function ReportList({
           {
             title: t('area'),
             dataIndex: 'areaName',
-            render: (name: string, r) => <Link href={`/reports/${r.id}`}>{name}</Link>,
+            render: (name: string, r) => (
+              <Link href={`/reports/${r.id}`} data-user-content>
+                {name}
+              </Link>
+            ),
           },
           { title: t('version'), dataIndex: 'version', width: 80, render: (v: number) => `v${v}` },
           {
@@ -123,7 +127,12 @@ export function ReportList({
             dataIndex: 'generatedAt',
             render: (at: string, r) => (
               <>
-                {cst(at)} {r.generatedByName ?? <Tag>{t('auto')}</Tag>}
+                {cst(at)}{' '}
+                {r.generatedByName ? (
+                  <span data-user-content>{r.generatedByName}</span>
+                ) : (
+                  <Tag>{t('auto')}</Tag>
+                )}
               </>
             ),
           },

@@ -9,7 +9,14 @@
  * - an untranslated message key; Chinese text in English mode or English UI phrases in Chinese mode,
  *   outside user data (see DATA_REGIONS);
  * - axe-core serious or critical violations (WCAG 2.1 A/AA and best practices).
- * Screenshots at 1440×900 and 360×740 go to test-results/walk/<locale>/<user>/ for review.
+ * Screenshots at 1440×900 (and 360×740 for the pages used on a phone, PHONE_PAGES) go to
+ * test-results/walk/<locale>/<user>/ for review.
+ *
+ * What repeats is walked once (CI runs this on 2 cores, inside a time budget): in Chinese, one user of
+ * each role opens every page of its sidebar in the browser, and the other users of that role (same
+ * screens, other data) open their workbench and fetch each of their pages (status 200, no error page);
+ * in English, each page is opened once, by the first user of a role that offers it. Pages a role may not
+ * open are all fetched (403 with the styled page) and the first one is opened in the browser.
  *
  * Run on its own against a built, seeded app:
  *   APP_URL=http://127.0.0.1:3100 npx vitest run --config vitest.browser.config.ts components/shell/role-walk
@@ -78,6 +85,9 @@ const PUBLIC_PAGES = ['/', '/report', '/track', '/login'];
 /** Staff pages outside the sidebar that belong to a sidebar entry (same access). */
 const SUB_PAGES: Record<string, string[]> = { '/stats': ['/stats/complaints?indicator=volume'] };
 const pathOf = (p: string) => p.split('?')[0] ?? p;
+/** Pages used on a phone: the resident's, the workbench, the grid worker's, the map, lists and a case. */
+const PHONE_PAGES = [...PUBLIC_PAGES, '/workbench', '/grid', '/map', '/inbox', '/supervision', '/cases/'];
+const onPhone = (p: string) => PHONE_PAGES.some((x) => (x.endsWith('/') ? p.startsWith(x) : pathOf(p) === x));
 
 /**
  * Where text is user data, not UI: place names, complaint texts, people's and offices' names come
@@ -100,6 +110,8 @@ const DATA_REGIONS = [
   'textarea',
   '.ant-select-selection-item',
   '.ant-select-selection-overflow',
+  // antd 6: a select's (or cascader's) chosen value.
+  '.ant-select-content-has-value',
 ].join(',');
 
 /**
@@ -317,7 +329,7 @@ async function visit(
   let facts: PageFacts | null = null;
   try {
     const res = await page.goto(`${APP_URL}${pagePath}`, { waitUntil: 'load', timeout: 90_000 });
-    await page.waitForLoadState('networkidle', { timeout: 6_000 }).catch(() => {});
+    await page.waitForLoadState('networkidle', { timeout: 4_000 }).catch(() => {});
     await page.waitForTimeout(500);
     const status = res?.status() ?? 0;
     const want = expect === 'open' ? 200 : 403;
@@ -344,7 +356,7 @@ async function visit(
       if (offLimits.length) problems.push(['link-to-denied', offLimits.join(', ')]);
     }
     for (const v of await axeViolations(page)) problems.push(['axe', v]);
-    if (phone) {
+    if (phone && onPhone(pagePath)) {
       await page.setViewportSize(PHONE);
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(dir, `${slug(pagePath)}-360.png`), fullPage: true });
@@ -438,24 +450,76 @@ describe.skipIf(process.env.SUQIU_WALK !== '1')('role walk', () => {
   }
 });
 
+/** Pages opened in the browser in English so far: each once, by the first user of a role offering it. */
+const walkedInEnglish = new Set<string>();
+
 async function walkStaff(page: Page, locale: Locale, user: string, phone: boolean) {
+  const primary = PRIMARY_USERS.has(user);
   const first = await visit(page, { locale, user, allowed: () => true }, '/workbench', 'open', phone);
   const nav = first?.nav ?? [];
   const ctx = { locale, user, allowed: allowedFor(nav) };
   const objects = new Map<string, string>();
   const pages = [...nav.filter((p) => p !== '/workbench'), ...nav.flatMap((p) => SUB_PAGES[p] ?? [])];
+  // In English an object page (a case, a letter, a report) is one screen whichever case it shows.
+  const once = (p: string) => p.replace(/\d+$/, 'N');
   for (const p of pages) {
+    if (!primary) {
+      await fetchPage(page, ctx, p, 'open');
+      continue;
+    }
+    if (locale === 'en' && walkedInEnglish.has(once(p))) continue;
+    walkedInEnglish.add(once(p));
     const facts = await visit(page, ctx, p, 'open', phone);
     for (const link of facts?.links ?? []) {
       const kind = /^\/(cases|letters|reports)\/\d+$/.exec(link)?.[1];
-      if (kind && !objects.has(kind)) objects.set(kind, link);
+      if (kind && !objects.has(kind) && !(locale === 'en' && walkedInEnglish.has(once(link))))
+        objects.set(kind, link);
     }
   }
-  for (const p of objects.values()) await visit(page, ctx, p, 'open', phone);
-  // Pages the role may not open: once per role (and in English once, for the 403 page's wording).
-  if (!PRIMARY_USERS.has(user) || (locale === 'en' && user !== 'grid.dongqu')) return;
+  for (const p of objects.values()) {
+    walkedInEnglish.add(once(p));
+    await visit(page, ctx, p, 'open', phone);
+  }
+  // Pages the role may not open: every one fetched (403) once per role, the first one opened in the browser
+  // (they all render the one access-denied page); in English that page is opened once, for its wording.
+  if (!primary) return;
   const denied = STAFF_NAV.flatMap((i) => [i.href, ...(SUB_PAGES[i.href] ?? [])]).filter(
     (p) => !ctx.allowed(p),
   );
-  for (const p of denied) await visit(page, ctx, p, 'denied', false);
+  if (locale === 'en') {
+    if (denied[0] && !walkedInEnglish.has('[denied]')) {
+      walkedInEnglish.add('[denied]');
+      await visit(page, ctx, denied[0], 'denied', false);
+    }
+    return;
+  }
+  for (const [i, p] of denied.entries()) {
+    if (i === 0) await visit(page, ctx, p, 'denied', false);
+    else await fetchPage(page, ctx, p, 'denied');
+  }
+}
+
+/**
+ * A page fetched without rendering it in the browser (a repeat of a screen walked by another user):
+ * its status (200, or 403 for a page the role may not open) and no 5xx.
+ */
+async function fetchPage(
+  page: Page,
+  ctx: { locale: Locale; user: string | null },
+  pagePath: string,
+  expect: 'open' | 'denied',
+) {
+  const started = Date.now();
+  const want = expect === 'open' ? 200 : 403;
+  const where = expect === 'denied' ? `${pagePath} [denied]` : pagePath;
+  try {
+    const res = await page.request.get(`${APP_URL}${pagePath}`, { maxRedirects: 0, timeout: 90_000 });
+    if (res.status() !== want) record(ctx.locale, ctx.user, where, 'status', `${res.status()}, want ${want}`);
+  } catch (error) {
+    record(ctx.locale, ctx.user, where, 'walk', (error as Error).message.split('\n')[0] ?? 'failed');
+  }
+  appendFileSync(
+    LOG,
+    `  ${ctx.locale} ${ctx.user ?? 'resident'} ${pagePath} (fetched) ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

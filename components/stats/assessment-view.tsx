@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ExportButton } from '@/components/export/export-button';
+import { userContentCell, userData } from '@/components/ui/user-content';
 import type { AssessedOffice } from '@/lib/stats/assessment';
 import type { Assessment } from '@/lib/stats/assessment.server';
 import { ASSESSMENT_DEFINITION } from '@/lib/stats/definitions';
@@ -59,7 +60,7 @@ export function AssessmentView({
   );
   const columns: ColumnsType<AssessedOffice> = [
     { title: t('columns.rank'), dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
-    { title: t('columns.office'), dataIndex: 'officeName', width: 200 },
+    { title: t('columns.office'), dataIndex: 'officeName', width: 200, render: userContentCell },
     {
       title: t('columns.tier'),
       dataIndex: 'tier',
@@ -127,7 +128,7 @@ export function AssessmentView({
           {list.map((o, i) => (
             <li key={o.officeId}>
               <span>
-                {i + 1}. {o.officeName}
+                {i + 1}. <span data-user-content>{o.officeName}</span>
                 <span className={styles.hint}>
                   {' '}
                   · {t('assessment.cases')} {o.cases}
@@ -150,7 +151,7 @@ export function AssessmentView({
             {t('assessment.title')} <TextTip text={ASSESSMENT_DEFINITION} />
           </h1>
           <div className={styles.subtitle}>
-            {t('assessment.subtitle', { area: data.area.name, month: data.month })}
+            {t.rich('assessment.subtitle', { area: data.area.name, month: data.month, data: userData })}
           </div>
           <div className={styles.hint} style={{ marginTop: 4 }}>
             {t('assessment.weightsInForce', { ...data.weights })} ·{' '}

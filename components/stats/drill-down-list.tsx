@@ -5,7 +5,9 @@ import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { ExportButton } from '@/components/export/export-button';
+import { userContentCell } from '@/components/ui/user-content';
 import type { StatsComplaintRow } from '@/db/queries/stats';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
@@ -26,8 +28,8 @@ export function DrillDownList({
 }: {
   indicator: IndicatorId;
   part: 'numerator' | 'denominator';
-  summary: string;
-  filters: string[];
+  summary: ReactNode;
+  filters: ReactNode[];
   backHref: string;
   total: number;
   rows: StatsComplaintRow[];
@@ -60,7 +62,7 @@ export function DrillDownList({
       dataIndex: 'title',
       width: 200,
       render: (title: string, r) => (
-        <Link href={`/cases/${r.id}`} prefetch={false}>
+        <Link href={`/cases/${r.id}`} prefetch={false} data-user-content>
           {title}
         </Link>
       ),
@@ -75,10 +77,10 @@ export function DrillDownList({
       title: t('drillColumns.category'),
       dataIndex: 'categoryName',
       width: 120,
-      render: (v) => v ?? t('uncategorised'),
+      render: (v, r) => (lang === 'en' ? r.categoryNameEn : v) ?? t('uncategorised'),
     },
-    { title: t('drillColumns.office'), dataIndex: 'officeName', render: (v) => v ?? '—' },
-    { title: t('drillColumns.village'), dataIndex: 'villageName' },
+    { title: t('drillColumns.office'), dataIndex: 'officeName', render: (v) => userContentCell(v ?? '—') },
+    { title: t('drillColumns.village'), dataIndex: 'villageName', render: userContentCell },
     { title: t('drillColumns.submitted'), dataIndex: 'submittedAt', width: 140, render: formatDateTime },
     { title: t('drillColumns.replied'), dataIndex: 'firstRepliedAt', width: 140, render: formatDateTime },
     { title: t('drillColumns.resolved'), dataIndex: 'resolvedAt', width: 140, render: formatDateTime },
@@ -92,8 +94,8 @@ export function DrillDownList({
             {t('drillTitle', { indicator: d.name[lang], part: t(`drillParts.${part}`) })}
           </h1>
           <div className={styles.subtitle}>{summary}</div>
-          {filters.map((f) => (
-            <div key={f} className={styles.subtitle}>
+          {filters.map((f, i) => (
+            <div key={['office', 'category'][i]} className={styles.subtitle}>
               {f}
             </div>
           ))}

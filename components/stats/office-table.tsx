@@ -4,6 +4,7 @@ import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { userContentCell } from '@/components/ui/user-content';
 import type { IndicatorId } from '@/lib/stats/definitions';
 import { formatFigure } from '@/lib/stats/indicator-values';
 import type { OfficeRankingRow } from '@/lib/stats/office-ranking.server';
@@ -52,7 +53,7 @@ export function OfficeTable({
   const num = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
   const columns: ColumnsType<OfficeRankingRow> = [
     { title: t('columns.rank'), dataIndex: 'rank', width: 64, sorter: (a, b) => a.rank - b.rank },
-    { title: t('columns.office'), dataIndex: 'officeName', width: 200 },
+    { title: t('columns.office'), dataIndex: 'officeName', width: 200, render: userContentCell },
     {
       title: t('columns.tier'),
       dataIndex: 'tier',

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { ExportButton } from '@/components/export/export-button';
+import { userData } from '@/components/ui/user-content';
 import { CATEGORY_RANKING_DEFINITION, OFFICE_RANKING_DEFINITION } from '@/lib/stats/definitions';
 import type { StatsDashboard as Data } from '@/lib/stats/get-stats-dashboard.server';
 import type { StatsState } from '@/lib/stats/url-state';
@@ -33,7 +34,7 @@ export function StatsDashboard({ data, state }: { data: Data; state: StatsState 
         <div>
           <h1 className={styles.title}>{t('title')}</h1>
           <div className={styles.subtitle} data-testid="stats-subtitle">
-            {t('subtitle', { area: area.name, from, to })}
+            {t.rich('subtitle', { area: area.name, from, to, data: userData })}
           </div>
         </div>
         <StatsFilters state={state} areaPath={data.areaPath} />

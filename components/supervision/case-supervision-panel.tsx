@@ -119,20 +119,25 @@ export function CaseSupervisionPanel({
                       </Tag>
                       <Tag>{l.acknowledgedAt ? t('letter.acknowledged') : t('letter.notAcknowledged')}</Tag>
                       <Typography.Text type="secondary">
-                        {l.issuingOfficeName} → {l.officeName} · {fmtTime(l.issuedAt)} · {t('columns.dueAt')}{' '}
-                        {fmtDue(l.dueAt)}
+                        <span data-user-content>
+                          {l.issuingOfficeName} → {l.officeName}
+                        </span>{' '}
+                        · {fmtTime(l.issuedAt)} · {t('columns.dueAt')} {fmtDue(l.dueAt)}
                       </Typography.Text>
                       <Link href={`/letters/${l.id}`}>{t('letter.print')}</Link>
                     </Space>
-                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
+                    {/* The letter's text and answer are documents, written in Chinese. */}
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-user-content>
                       {l.reason}
                     </Typography.Paragraph>
                     {l.answeredAt ? (
                       <Descriptions size="small" column={1} bordered>
                         <Descriptions.Item label={t('letter.answered')}>
-                          <div style={{ whiteSpace: 'pre-wrap' }}>{l.answer}</div>
+                          <div style={{ whiteSpace: 'pre-wrap' }} data-user-content>
+                            {l.answer}
+                          </div>
                           <Typography.Text type="secondary">
-                            {l.answeredByName} · {fmtTime(l.answeredAt)}
+                            <span data-user-content>{l.answeredByName}</span> · {fmtTime(l.answeredAt)}
                           </Typography.Text>
                         </Descriptions.Item>
                       </Descriptions>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
+import { userContentCell } from '@/components/ui/user-content';
 import { DrawSpotChecksButton } from './draw-spot-checks-button';
 import { IssueLetterButton } from './issue-letter-button';
 import { fmtDay, fmtDue, fmtTime, letterState } from './letter-state';
@@ -85,7 +86,8 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
   const lettersOpen = data.letters.filter((l) => !l.answeredAt).length;
   const caseCell = (c: { id: Id; title: string; trackingCode: string }) => (
     <Link href={`/cases/${c.id}`}>
-      {c.title} <Typography.Text type="secondary">{c.trackingCode}</Typography.Text>
+      <span data-user-content>{c.title}</span>{' '}
+      <Typography.Text type="secondary">{c.trackingCode}</Typography.Text>
     </Link>
   );
   const letterCell = (c: BoardCase) =>
@@ -163,7 +165,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
               onRow={(c) => ({ 'data-case-id': String(c.id) }) as object}
               columns={[
                 { title: t('columns.case'), key: 'case', render: (_, c) => caseCell(c) },
-                { title: t('columns.office'), dataIndex: 'officeName', width: 150 },
+                { title: t('columns.office'), dataIndex: 'officeName', width: 150, render: userContentCell },
                 {
                   title: t('columns.howLate'),
                   key: 'late',
@@ -193,7 +195,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
               locale={{ emptyText: t('board.none') }}
               columns={[
                 { title: t('columns.case'), key: 'case', render: (_, c) => caseCell(c) },
-                { title: t('columns.office'), dataIndex: 'officeName', width: 150 },
+                { title: t('columns.office'), dataIndex: 'officeName', width: 150, render: userContentCell },
                 {
                   title: t('columns.resolveDue'),
                   key: 'due',
@@ -227,7 +229,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   key: 'office',
                   render: (_, o) => (
                     <span>
-                      {o.officeName}{' '}
+                      <span data-user-content>{o.officeName}</span>{' '}
                       <Typography.Text type="secondary">
                         {t.has(`tier.${o.tier}`) ? t(`tier.${o.tier}` as 'tier.county') : o.tier}
                       </Typography.Text>
@@ -296,9 +298,15 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   title: t('columns.case'),
                   key: 'case',
                   render: (_, l) =>
-                    l.complaintId ? <Link href={`/cases/${l.complaintId}`}>{l.complaintTitle}</Link> : '—',
+                    l.complaintId ? (
+                      <Link href={`/cases/${l.complaintId}`} data-user-content>
+                        {l.complaintTitle}
+                      </Link>
+                    ) : (
+                      '—'
+                    ),
                 },
-                { title: t('columns.office'), dataIndex: 'officeName', width: 160 },
+                { title: t('columns.office'), dataIndex: 'officeName', width: 160, render: userContentCell },
                 {
                   title: t('columns.issuedAt'),
                   key: 'issued',
@@ -361,7 +369,7 @@ export function SupervisionBoard({ data, serverNow }: { data: SupervisionBoardDa
                   key: 'case',
                   render: (_, s) => caseCell({ ...s, id: s.complaintId }),
                 },
-                { title: t('columns.office'), dataIndex: 'officeName', width: 130 },
+                { title: t('columns.office'), dataIndex: 'officeName', width: 130, render: userContentCell },
                 {
                   title: t('columns.resolvedAt'),
                   key: 'resolved',

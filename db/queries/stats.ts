@@ -465,6 +465,7 @@ export interface StatsComplaintRow extends Record<string, unknown> {
   status: string;
   categoryCode: string | null;
   categoryName: string | null;
+  categoryNameEn: string | null;
   officeName: string | null;
   villageName: string | null;
   submittedAt: string;
@@ -517,7 +518,7 @@ export async function listStatsComplaints(
     db,
     sql`select complaints.id::int as id, complaints.tracking_code as "trackingCode", complaints.title,
           complaints.status::text as status, complaints.category_code as "categoryCode", cat.name_zh as "categoryName",
-          o.name as "officeName", v.name as "villageName",
+          cat.name_en as "categoryNameEn", o.name as "officeName", v.name as "villageName",
           complaints.submitted_at as "submittedAt", complaints.first_replied_at as "firstRepliedAt",
           complaints.resolved_at as "resolvedAt", complaints.resolve_due_at as "resolveDueAt"
         from complaints

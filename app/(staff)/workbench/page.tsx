@@ -17,7 +17,9 @@ export default async function WorkbenchPage() {
     <div className="staff__page">
       <h1>{t('workbench.title')}</h1>
       <p>
-        {t('workbench.greeting', {
+        {t.rich('workbench.greeting', {
+          // The name and the jurisdiction are data, in the language they were entered in.
+          data: (chunks) => <span data-user-content>{chunks}</span>,
           name: user.displayName,
           role: ta(`roles.${user.role}`),
           jurisdiction: user.jurisdictionName ?? '—',

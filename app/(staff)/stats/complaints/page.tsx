@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { DrillDownList } from '@/components/stats/drill-down-list';
 import { getDb } from '@/db/client';
@@ -43,14 +44,19 @@ export default async function StatsComplaintsPage({ searchParams }: { searchPara
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
-    const filters: string[] = [];
+    // Area and office names are data (Chinese only); category names have an English column.
+    const data = (chunks: ReactNode) => <span data-user-content>{chunks}</span>;
+    const en = (await getLocale()) === 'en';
+    const filters: ReactNode[] = [];
     if (q.office) {
       const [office] = await listOfficeNames(db, [q.office]);
-      filters.push(t('drillFilters.office', { name: office?.name ?? `#${q.office}` }));
+      filters.push(t.rich('drillFilters.office', { data, name: office?.name ?? `#${q.office}` }));
     }
     if (q.category !== undefined) {
       const cat = (await listLevel1Categories(db)).find((c) => c.code === q.category);
-      filters.push(t('drillFilters.category', { name: cat?.nameZh ?? t('uncategorised') }));
+      filters.push(
+        t('drillFilters.category', { name: (en ? cat?.nameEn : cat?.nameZh) ?? t('uncategorised') }),
+      );
     }
     const month = wholeMonths({ from: q.from, to: q.to }) === 1 ? q.from.slice(0, 7) : null;
     const back = `/stats?${statsQueryString({ area: result.area.code, month, from: q.from, to: q.to })}`;
@@ -58,7 +64,13 @@ export default async function StatsComplaintsPage({ searchParams }: { searchPara
       <DrillDownList
         indicator={q.indicator}
         part={q.part}
-        summary={t('drillSummary', { area: result.area.name, from: q.from, to: q.to, total: result.total })}
+        summary={t.rich('drillSummary', {
+          data,
+          area: result.area.name,
+          from: q.from,
+          to: q.to,
+          total: result.total,
+        })}
         filters={filters}
         backHref={back}
         total={result.total}
