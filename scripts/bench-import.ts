@@ -317,7 +317,7 @@ try {
   console.log(`  importer peak RSS       ${rss ?? '?'} MB`);
   console.log(
     `  CPU                     database ${pgCpu.toFixed(1)} s + importer ${nodeCpu.toFixed(1)} s = ` +
-      `${Math.round(ROWS / (pgCpu + nodeCpu)).toLocaleString('en-US')} rows per CPU-second (the rate on an idle machine, one writer)`,
+      `${Math.round(ROWS / (pgCpu + nodeCpu)).toLocaleString('en-US')} rows per CPU-second (an idle machine: that many rows/s per core in use)`,
   );
   console.log(`  notifications created   ${created.notifications}`);
   console.log(`  deadline alerts created ${created.alerts}`);

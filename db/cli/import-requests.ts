@@ -1,7 +1,7 @@
 /**
  * npm run import:requests -- <file.json|file.csv> --mapping <mapping.json>
  *   [--as auto|history|live] [--history-after-days 30] [--clock-skew 120] [--batch 2000]
- *   [--format json|csv] [--report <refused.csv>] [--link] [--dry-run]
+ *   [--format json|csv] [--report <refused.csv>] [--link] [--dry-run] [--writers 2]
  *
  * Streams past service requests (GeoReport v2 JSON, or CSV with the header documented in
  * lib/open311/import-source.ts) into the database chosen by DATABASE_URL or SUQIU_DATA_DIR, in
@@ -17,6 +17,7 @@
  * history and closed rows to their building and facility in each batch (slower; without it the run
  * ends by printing the `npm run link:complaints` command that links them afterwards). `--dry-run`:
  * read and check every row (fields, dates, mapping) and write the refusals, but nothing to the database.
+ * `--writers`: batches written at once (default 2 on the server database, 1 embedded).
  *
  * Exit code 0 when nothing new was refused (rows already imported are skipped, rows an earlier run
  * refused for the same reason are refused before), 2 when some rows were refused for the first time,
@@ -34,7 +35,7 @@ import { openDb } from '../client';
 
 const USAGE =
   'usage: npm run import:requests -- <file.json|file.csv> --mapping <mapping.json> [--as auto|history|live] ' +
-  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>] [--link] [--dry-run]';
+  '[--history-after-days 30] [--clock-skew 120] [--batch 2000] [--format json|csv] [--report <refused.csv>] [--link] [--dry-run] [--writers 2]';
 
 function fail(message: string): never {
   console.error(`import: ${message}`);
@@ -53,6 +54,7 @@ const { values, positionals } = parseArgs({
     report: { type: 'string' },
     link: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    writers: { type: 'string' },
   },
 });
 
@@ -71,6 +73,7 @@ const positive = (name: string, raw: string | undefined, integer: boolean) => {
 const batchSize = positive('batch', values.batch, true);
 const historyAfterDays = positive('history-after-days', values['history-after-days'], false);
 const clockSkewSeconds = positive('clock-skew', values['clock-skew'], false);
+const writersRaw = values.writers;
 
 let mapping: ReturnType<typeof importMapping.parse>;
 let size: number;
@@ -95,6 +98,9 @@ const cell = (v: string | number | null) => {
 
 const input = createReadStream(file);
 const handle = await openDb();
+// Two writers on the server database (both cores of a small server), one on the embedded one.
+const writers =
+  writersRaw === undefined ? (handle.engine === 'server' ? 2 : 1) : positive('writers', writersRaw, true);
 const t0 = performance.now();
 let lastLine = 0;
 const int = (n: number) => n.toLocaleString('en-US');
@@ -116,7 +122,7 @@ function progressLine(p: ImportProgress, final: boolean): string {
 
 try {
   console.log(
-    `import: ${file} (${format}, ${(size / 1e6).toFixed(1)} MB) into ${handle.location}, --as ${as}, batches of ${batchSize}; refused rows → ${reportPath}`,
+    `import: ${file} (${format}, ${(size / 1e6).toFixed(1)} MB) into ${handle.location}, --as ${as}, batches of ${batchSize}, ${writers} writer${writers > 1 ? 's' : ''}; refused rows → ${reportPath}`,
   );
   const report = await importRequests(handle.db, readSourceStream(input, format, mapping), mapping, {
     batchSize,
@@ -125,6 +131,7 @@ try {
     clockSkewSeconds,
     link: values.link,
     dryRun: values['dry-run'],
+    writers,
     onRefused: async (r) => {
       if (!refusedOut.write(`${r.row},${cell(r.sourceId)},${cell(r.reason)},${r.before ? 'yes' : 'no'}\n`))
         await once(refusedOut, 'drain');

@@ -159,6 +159,19 @@ describe('importRequests (streamed)', () => {
       sourceId: 'D-1',
       reason: 'duplicate service_request_id in the file',
     });
+    // Two writers: a repeated id in a batch written at the same time is a duplicate too, once.
+    const many = Array.from({ length: 24 }, (_, i) => ({ ...row, service_request_id: `W-${i % 20}` }));
+    const two = await run(
+      csvOf(many),
+      'csv',
+      { ...csvMapping, source: 'dup2' },
+      { batchSize: 2, writers: 2 },
+    );
+    expect(two.report).toMatchObject({ loaded: 20, skipped: 0, refused: 4 });
+    expect(two.refused.map((r) => r.sourceId).sort()).toEqual(['W-0', 'W-1', 'W-2', 'W-3']);
+    expect(new Set(two.refused.map((r) => r.reason))).toEqual(
+      new Set(['duplicate service_request_id in the file']),
+    );
   });
 
   it('streams the Chicago GeoReport v2 sample (an object holding service_requests), shifted into Panzhihua', async () => {
@@ -445,7 +458,12 @@ describe('rollups after an import', () => {
         long: String(101.5005 + ((i * 53) % 99) / 10_000),
       });
     }
-    const { report } = await run(csvOf(rows), 'csv', { ...csvMapping, source: 'bins' }, { batchSize: 64 });
+    const { report } = await run(
+      csvOf(rows),
+      'csv',
+      { ...csvMapping, source: 'bins' },
+      { batchSize: 64, writers: 2 },
+    );
     expect(report.loaded).toBe(300);
     const mismatches = await queryRow<{ map: number; all: number; area: number }>(
       handle.db,

@@ -75,6 +75,11 @@ export interface ImportOptions {
    * that pass count as loaded. Their place in the city and duplicates are not checked.
    */
   dryRun?: boolean;
+  /**
+   * Batches written at once, each in its own transaction (default 1). 2 uses both cores of a small
+   * server; the embedded database has one connection and gains nothing.
+   */
+  writers?: number;
   /** Each refused row, as soon as its batch is done (stream it to the report file). */
   onRefused?: (r: RefusedRow) => void | Promise<void>;
   /** After each batch. */
@@ -85,7 +90,8 @@ export const IMPORT_PUBLIC_NOTE = '诉求已提交（历史数据导入）';
 
 /**
  * Load past requests (GeoReport v2 JSON or CSV rows, read as a stream) as complaints, in batches:
- * each batch is checked in memory, then written in one transaction with one set-based statement
+ * each batch is checked in memory (the next one is read meanwhile), then written in one transaction
+ * with one set-based statement
  * (`insertImportBatch`; the statement-level triggers fill the map and area bins once per batch), so
  * memory holds one batch whatever the file's size. Each row keeps its source id (as the idempotency
  * key `import:<source>:<id>`, so a second run skips it), its dates, status and notes (channel
@@ -185,14 +191,15 @@ export async function importRequests(
       ready.push({ row, key, as, record: toRecord(row, key, as, mapping) });
     }
 
-    const written = { loaded: 0, history: 0, live: 0, clamped: 0, skipped: 0 };
-    const outside: Refusal[] = [];
-    try {
+    const write = async () => {
+      const written = { loaded: 0, history: 0, live: 0, clamped: 0, skipped: 0 };
+      const late: Refusal[] = [];
       await db.transaction(async (tx) => {
         await disableJit(tx);
         let pending = ready;
         const inserted: { item: (typeof ready)[number]; id: number }[] = [];
-        // A taken tracking code inserts nothing either: such rows go again with new codes.
+        // A taken tracking code inserts nothing either: such rows go again with new codes. A key taken
+        // meanwhile by another writer of this run is a duplicate in the file.
         for (let attempt = 0; attempt < 4 && pending.length > 0; attempt++) {
           const result = await insertImportBatch(tx, {
             datum: mapping.datum,
@@ -203,7 +210,7 @@ export async function importRequests(
           for (const item of pending) {
             const id = result.inserted.get(item.key);
             if (id !== undefined) inserted.push({ item, id });
-            else if (result.outside.has(item.key)) outside.push(outsideOf(item.row));
+            else if (result.outside.has(item.key)) late.push(outsideOf(item.row));
             else again.push(item);
           }
           if (again.length === 0) break;
@@ -211,7 +218,17 @@ export async function importRequests(
             tx,
             again.map((a) => a.key),
           );
-          written.skipped += again.filter((a) => nowTaken.has(a.key)).length;
+          for (const a of again) {
+            const by = nowTaken.get(a.key);
+            if (by === undefined) continue;
+            if (by > runStartId)
+              late.push({
+                row: a.row.row,
+                sourceId: a.row.sourceId,
+                reason: 'duplicate service_request_id in the file',
+              });
+            else written.skipped++;
+          }
           pending = again
             .filter((a) => !nowTaken.has(a.key))
             .map((a) => ({ ...a, record: { ...a.record, trackingCode: newTrackingCode() } }));
@@ -234,12 +251,27 @@ export async function importRequests(
         if (options.link) await relinkComplaints(tx, { ids: toLink, gazetteer });
         lap('link');
       });
+      return { written, late };
+    };
+
+    try {
+      let result: Awaited<ReturnType<typeof write>> | undefined;
+      // Concurrent writers may deadlock in the workflow's updates (live rows): the loser rolls back
+      // whole and goes again.
+      for (let attempt = 1; !result; attempt++) {
+        try {
+          result = await write();
+        } catch (error) {
+          if (attempt >= 3 || !isRetryable(error)) throw error;
+        }
+      }
+      const { written, late } = result;
       report.loaded += written.loaded;
       report.history += written.history;
       report.live += written.live;
       report.clamped += written.clamped;
       report.skipped += skipped + written.skipped;
-      refusals.push(...outside);
+      refusals.push(...late);
     } catch (error) {
       report.skipped += skipped;
       const reason = `batch rolled back: ${error instanceof Error ? error.message : String(error)}`;
@@ -264,15 +296,45 @@ export async function importRequests(
     options.onBatch?.({ ...report, ms: { ...report.ms } });
   }
 
-  let batch: SourceRow[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= batchSize) {
-      await loadBatch(batch);
-      batch = [];
+  // The next batch is read (parsed, in this process) while the database writes the current one.
+  const source =
+    Symbol.asyncIterator in rows
+      ? (rows as AsyncIterable<SourceRow>)[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* rows as Iterable<SourceRow>;
+        })();
+  const nextBatch = async (): Promise<SourceRow[]> => {
+    const batch: SourceRow[] = [];
+    while (batch.length < batchSize) {
+      const next = await source.next();
+      if (next.done) break;
+      batch.push(next.value);
     }
+    return batch;
+  };
+  // Up to `writers` batches are written at once (each its own transaction and connection); the
+  // next batch is read meanwhile.
+  const writers = Math.max(1, options.writers ?? 1);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let next = nextBatch();
+  for (;;) {
+    const batch = await next;
+    if (batch.length === 0) break;
+    next = nextBatch();
+    // A read error surfaces when that batch is awaited; keep it from being reported as unhandled meanwhile.
+    next.catch(() => {});
+    const p: Promise<void> = loadBatch(batch)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= writers) await Promise.race(inFlight);
+    if (failure) break;
   }
-  if (batch.length > 0) await loadBatch(batch);
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   return report;
 }
 
@@ -316,6 +378,15 @@ function toRecord(row: ImportRow, key: string, as: ImportAs, mapping: ImportMapp
     closedData: closed ? { imported: true, importedAs: as, ...skew } : null,
     closedNote: closed ? row.statusNotes : null,
   };
+}
+
+/** A deadlock or serialization failure: the transaction rolled back whole and may simply run again. */
+function isRetryable(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '40P01' || code === '40001') return true;
+  }
+  return false;
 }
 
 /** Every category the mapping names must exist (and not be a misconduct category): else nothing loads. */
