@@ -6,10 +6,12 @@ import { ExportButton } from '@/components/export/export-button';
 import { userData } from '@/components/ui/user-content';
 import { CATEGORY_RANKING_DEFINITION, OFFICE_RANKING_DEFINITION } from '@/lib/stats/definitions';
 import type { StatsDashboard as Data } from '@/lib/stats/get-stats-dashboard.server';
+import type { PerCapitaResponse } from '@/lib/stats/per-capita-types';
 import type { StatsState } from '@/lib/stats/url-state';
 import { IndicatorTipIcon, TextTip } from './definition-tip';
 import { IndicatorCards } from './indicator-cards';
 import { OfficeTable } from './office-table';
+import { PerCapitaPanel } from './per-capita-panel';
 import styles from './stats.module.css';
 import { StatsFilters } from './stats-filters';
 
@@ -21,7 +23,15 @@ const HotspotMiniMap = dynamic(() => import('./hotspot-mini-map').then((m) => m.
 });
 
 /** The leader dashboard: one area and period, everything in the URL. */
-export function StatsDashboard({ data, state }: { data: Data; state: StatsState }) {
+export function StatsDashboard({
+  data,
+  state,
+  perCapita,
+}: {
+  data: Data;
+  state: StatsState;
+  perCapita?: PerCapitaResponse | null;
+}) {
   const t = useTranslations('stats');
   const { indicators, trend, categories, offices } = data;
   const area = indicators.area;
@@ -108,6 +118,8 @@ export function StatsDashboard({ data, state }: { data: Data; state: StatsState 
         </div>
         <OfficeTable rows={offices.rows} area={area.code} from={from} to={to} />
       </section>
+
+      {perCapita && <PerCapitaPanel data={perCapita} />}
 
       <section className={styles.panel}>
         <div className={styles.panelHead}>

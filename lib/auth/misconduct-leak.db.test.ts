@@ -320,6 +320,7 @@ function queriesFor(key: string): string[] {
     '/api/clues/findings': [division, 'division=510402000000'],
     '/api/supervision/buck-passing': ['', 'days=730&limit=200'],
     '/api/routing/amendments': [''],
+    '/api/stats/per-capita': ['', `area=${XIQU}`, `area=${XIQU}&from=2025-01-01&to=2026-12-31`],
     '/api/stats/complaints': [`indicator=volume&${period}`, `indicator=volume&part=denominator&${period}`],
     '/api/map/area': [
       `lng=${lngLat.lng}&lat=${lngLat.lat}&level=county`,

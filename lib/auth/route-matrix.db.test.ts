@@ -381,6 +381,7 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/map/selection': { GET: { query: 'sel=101.4,26.4;101.9,26.4;101.9,26.8;101.4,26.8' } },
   '/api/map/tiles/[z]/[x]/[y]': { GET: { params: { z: '10', x: '800', y: '433.mvt' } } },
   '/api/supervision/buck-passing': { GET: { query: 'days=365' } },
+  '/api/stats/per-capita': { GET: { query: `area=${XIQU}` } },
   '/api/routing/amendments': {
     GET: {},
     POST: {

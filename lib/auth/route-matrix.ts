@@ -153,6 +153,8 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/stats/complaints': { GET: { actions: ['stats.read'] } },
   '/api/stats/indicators': { GET: { actions: ['stats.read'] } },
   '/api/stats/offices': { GET: { actions: ['stats.read'] } },
+  /** 每万人诉求量 (person registry) and silent villages and grids of the area. */
+  '/api/stats/per-capita': { GET: { actions: ['stats.read'] } },
   '/api/stats/trend': { GET: { actions: ['stats.read'] } },
 
   /** 推诿扯皮: bouncing cases, office pairs, offices and category × town patterns of the caller's division. */

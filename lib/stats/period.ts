@@ -97,3 +97,13 @@ export function cstMonth(at: Date): string {
 export function monthsEndingWith(lastMonth: string, count: number): Period[] {
   return Array.from({ length: count }, (_, i) => monthPeriod(addMonths(lastMonth, i - count + 1)));
 }
+
+/** The 12 months up to and including today (CST), as inclusive days: 2025-12-07 … 2026-12-06. */
+export function lastYearDays(now: Date): { from: string; to: string } {
+  const cst = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+  const to = cst(now.getTime());
+  const from = new Date(`${to}T00:00:00Z`);
+  from.setUTCFullYear(from.getUTCFullYear() - 1);
+  from.setUTCDate(from.getUTCDate() + 1);
+  return { from: from.toISOString().slice(0, 10), to };
+}
