@@ -408,7 +408,10 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/v1/buildings/search': { GET: { query: 'q=%E6%94%80%E5%A4%A7' } },
   '/api/v1/places/at': { GET: { query: 'lng=101.7186&lat=26.5823' } },
   '/api/v1/categories': { GET: {} },
-  '/api/v1/categories/suggest': { GET: { query: 'text=%E8%B7%AF%E7%81%AF%E5%9D%8F%E4%BA%86' } },
+  '/api/v1/categories/suggest': {
+    GET: { query: 'text=%E8%B7%AF%E7%81%AF%E5%9D%8F%E4%BA%86' },
+    POST: { body: { text: '路灯坏了' } },
+  },
   '/api/v1/complaints': { POST: { body: { description: '太短' } } },
   '/api/v1/openapi.json': { GET: {} },
   '/api/v1/ratings': { POST: { body: { trackingCode: 'XXXXXXXX', phoneLast4: '0000', score: 5 } } },

@@ -177,7 +177,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/v1/buildings/search': { GET: { public: 'resident' } },
   '/api/v1/places/at': { GET: { public: 'resident' } },
   '/api/v1/categories': { GET: { public: 'resident' } },
-  '/api/v1/categories/suggest': { GET: { public: 'resident' } },
+  '/api/v1/categories/suggest': { GET: { public: 'resident' }, POST: { public: 'resident' } },
   '/api/v1/complaints': { POST: { public: 'resident', cookie: 'on-behalf' } },
   '/api/v1/openapi.json': { GET: { public: 'docs' } },
   '/api/v1/ratings': { POST: { public: 'resident' } },

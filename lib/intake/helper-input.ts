@@ -1,6 +1,6 @@
 /**
  * Query parameters of the report form's two public helpers: the building search and the category
- * suggestion. Query strings arrive as text, so numbers are coerced. Pure; the OpenAPI description
+ * suggestion (also as a JSON body). Query strings arrive as text, so numbers are coerced. Pure; the OpenAPI description
  * is generated from these schemas.
  */
 import { z } from 'zod';
@@ -29,20 +29,25 @@ export const buildingSearchInput = z
   })
   .meta({ id: 'BuildingSearchQuery' });
 
-export const categorySuggestInput = z
-  .object({
-    text: z
-      .string()
-      .trim()
-      .min(2)
-      .max(INTAKE_LIMITS.descriptionMax)
-      .meta({ description: 'What the resident has written so far' }),
+/** The longest text a POST suggestion takes (a whole letter); GET keeps the form's limit (URLs stay short). */
+export const SUGGEST_BODY_TEXT_MAX = 20_000;
+
+function suggestSchema(textMax: number) {
+  return z.object({
+    text: z.string().trim().min(2).max(textMax).meta({ description: 'What the resident has written so far' }),
     kind: z
       .enum(['complaint', 'misconduct'])
       .default('complaint')
       .meta({ description: 'misconduct: only 纪检 (JJ) categories are suggested' }),
-  })
-  .meta({ id: 'CategorySuggestQuery' });
+  });
+}
+
+export const categorySuggestInput = suggestSchema(INTAKE_LIMITS.descriptionMax).meta({
+  id: 'CategorySuggestQuery',
+});
+
+/** The same fields as a JSON body (POST), for texts longer than a URL should carry. */
+export const categorySuggestBody = suggestSchema(SUGGEST_BODY_TEXT_MAX).meta({ id: 'CategorySuggestBody' });
 
 /** URLSearchParams → a plain object for the schemas (absent keys stay absent). */
 export function queryObject(url: string): Record<string, string> {

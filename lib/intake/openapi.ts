@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import { ERROR_STATUS } from '@/lib/http/errors';
-import { BUILDING_SEARCH, buildingSearchInput, categorySuggestInput } from './helper-input';
+import {
+  BUILDING_SEARCH,
+  buildingSearchInput,
+  categorySuggestBody,
+  categorySuggestInput,
+  SUGGEST_BODY_TEXT_MAX,
+} from './helper-input';
 import { PLACE_BUILDING_RADIUS_M } from './place-input';
 import { DATUM_VALUES, rateInput, reopenInput, submitInput, trackInput } from './submit-input';
 import { UPLOAD_LIMITS } from './upload-limits';
@@ -55,9 +61,53 @@ function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
   }));
 }
 
+/** The category suggestion's answer (GET and POST alike). */
+const suggestResponse = {
+  '200': {
+    description: 'Suggestion',
+    content: json({
+      type: 'object',
+      required: ['rule', 'suggestions', 'model'],
+      properties: {
+        rule: {
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              required: ['id', 'name', 'categoryCode', 'nameZh', 'nameEn'],
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string', description: 'Rule name, e.g. 饮水安全' },
+                categoryCode: { type: 'string' },
+                nameZh: { type: 'string' },
+                nameEn: { type: 'string' },
+              },
+            },
+          ],
+        },
+        suggestions: {
+          type: 'array',
+          maxItems: 3,
+          items: {
+            type: 'object',
+            required: ['code', 'nameZh', 'nameEn', 'probability'],
+            properties: {
+              code: { type: 'string' },
+              nameZh: { type: 'string' },
+              nameEn: { type: 'string' },
+              probability: { type: 'number', minimum: 0, maximum: 1 },
+            },
+          },
+        },
+        model: { type: 'boolean', description: 'Whether a trained classifier exists' },
+      },
+    }),
+  },
+};
+
 export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   const schemas: Record<string, JsonSchema> = {
-    ...componentsOf([submitInput, trackInput, rateInput, reopenInput]),
+    ...componentsOf([submitInput, trackInput, rateInput, reopenInput, categorySuggestBody]),
     Error: {
       type: 'object',
       required: ['error'],
@@ -296,48 +346,16 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
             "The keyword rule the triage would apply on submission (`rule`, or null), and the learned classifier's most likely level-2 categories of the kind with their probabilities (at most 3, each ≥ 5 %; empty until a model has been trained, then `model` is true). The submission itself is triaged again on the server. " +
             rateLimitNote,
           parameters: queryParameters(categorySuggestInput),
+          responses: { ...suggestResponse, ...errorResponses('VALIDATION', 'RATE_LIMITED') },
+        },
+        post: {
+          operationId: 'suggestCategoriesForBody',
+          summary: 'Category proposal for a long text (the same answer as GET, text in a JSON body)',
+          description: `The same as GET with \`{text, kind?}\` as an application/json body, for texts up to ${SUGGEST_BODY_TEXT_MAX.toLocaleString('en')} characters (a whole letter). ${rateLimitNote}`,
+          requestBody: { required: true, content: json(ref('CategorySuggestBody')) },
           responses: {
-            '200': {
-              description: 'Suggestion',
-              content: json({
-                type: 'object',
-                required: ['rule', 'suggestions', 'model'],
-                properties: {
-                  rule: {
-                    oneOf: [
-                      { type: 'null' },
-                      {
-                        type: 'object',
-                        required: ['id', 'name', 'categoryCode', 'nameZh', 'nameEn'],
-                        properties: {
-                          id: { type: 'string' },
-                          name: { type: 'string', description: 'Rule name, e.g. 饮水安全' },
-                          categoryCode: { type: 'string' },
-                          nameZh: { type: 'string' },
-                          nameEn: { type: 'string' },
-                        },
-                      },
-                    ],
-                  },
-                  suggestions: {
-                    type: 'array',
-                    maxItems: 3,
-                    items: {
-                      type: 'object',
-                      required: ['code', 'nameZh', 'nameEn', 'probability'],
-                      properties: {
-                        code: { type: 'string' },
-                        nameZh: { type: 'string' },
-                        nameEn: { type: 'string' },
-                        probability: { type: 'number', minimum: 0, maximum: 1 },
-                      },
-                    },
-                  },
-                  model: { type: 'boolean', description: 'Whether a trained classifier exists' },
-                },
-              }),
-            },
-            ...errorResponses('VALIDATION', 'RATE_LIMITED'),
+            ...suggestResponse,
+            ...errorResponses('VALIDATION', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'),
           },
         },
       },
