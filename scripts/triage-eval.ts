@@ -179,6 +179,8 @@ function baseline(train: number[], test: number[]): string[] {
 }
 
 interface Outcome {
+  seed: number;
+  ranked: { label: string; probability: number }[];
   label: string;
   predicted: string;
   probability: number;
@@ -223,6 +225,8 @@ for (let seed = 1; seed <= seeds; seed++) {
       const p = predictText(model, features[i]!, { dense: dense[i] });
       const d = decideCategory(p.ranked, thresholds);
       outcomes[i] = {
+        seed,
+        ranked: p.ranked,
         label: rows[i]!.label,
         predicted: p.label,
         probability: p.probability,
@@ -295,11 +299,28 @@ for (const c of pm.perClass) {
   );
 }
 
-// Auto-dispatch at the thresholds.
-const right = (o: Outcome) =>
+// Auto-dispatch at the thresholds: pooled, and the range of the seeds' figures.
+const right = (o: { label: string; decided: string | null; level: 1 | 2 | null }) =>
   o.level === 2 ? o.decided === o.label : o.level === 1 ? o.decided === familyOf(o.label) : false;
+function dispatchAt(outcomes: readonly Outcome[], t: { leaf: number; family: number }) {
+  let covered = 0;
+  let ok = 0;
+  for (const o of outcomes) {
+    const d = decideOutcome(o, t);
+    if (d.decided === null) continue;
+    covered++;
+    if (right({ label: o.label, decided: d.decided, level: d.level })) ok++;
+  }
+  return { coverage: covered / (outcomes.length || 1), precision: ok / (covered || 1) };
+}
+function decideOutcome(o: Outcome, t: { leaf: number; family: number }) {
+  const d = decideCategory(o.ranked, t);
+  return { decided: d.code, level: d.level };
+}
 const decided = pooled.filter((o) => o.decided !== null);
 const leafs = decided.filter((o) => o.level === 2);
+const perSeed = (t: { leaf: number; family: number }) => runs.map((r) => dispatchAt(r.outcomes, t));
+const shipped = perSeed(thresholds);
 console.log(
   `\nauto-dispatch at level-2 p ≥ ${thresholds.leaf}${hierarchical ? `, else family p ≥ ${thresholds.family}` : ''}: ` +
     `coverage ${pct(decided.length / pooled.length)}, precision ${pct(decided.filter(right).length / (decided.length || 1))}` +
@@ -309,6 +330,23 @@ console.log(
       : '') +
     `); the rest → manual queue ("分类置信度不足")`,
 );
+console.log(
+  `  over the seeds: precision ${summary(shipped.map((x) => x.precision))}, coverage ${summary(shipped.map((x) => x.coverage))}`,
+);
+if (hierarchical) {
+  console.log(
+    '  other thresholds (level-2 / family: precision at coverage, pooled; precision range over seeds)',
+  );
+  for (const leaf of [0.8, 0.85, 0.9, 0.95]) {
+    const cells = [0.8, 0.85, 0.9, 0.95].map((family) => {
+      const t = { leaf, family };
+      const all = dispatchAt(pooled, t);
+      const ps = perSeed(t).map((x) => x.precision);
+      return `${family}: ${pct(all.precision)} at ${pct(all.coverage)} (${pct(Math.min(...ps))}–${pct(Math.max(...ps))})`;
+    });
+    console.log(`  ${leaf.toFixed(2)} / ${cells.join('  ')}`);
+  }
+}
 for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
   const sel = pooled.filter((o) => o.probability >= t);
   console.log(

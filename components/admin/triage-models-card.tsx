@@ -4,6 +4,7 @@ import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { SHIPPED_THRESHOLDS } from '@/lib/triage/decide-category';
 import { adminSend } from './admin-api';
 
 type Model = AdminScreenData['triage']['models'][number];
@@ -40,6 +41,13 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
             labels: active.labelCount,
             f1: pct(active.innerMacroF1),
           })}
+          {active.innerDispatch &&
+            ` ${t('dispatchSummary', {
+              leaf: pct(SHIPPED_THRESHOLDS.leaf),
+              family: pct(SHIPPED_THRESHOLDS.family),
+              coverage: pct(active.innerDispatch.coverage),
+              precision: pct(active.innerDispatch.precision),
+            })}`}
         </Typography.Paragraph>
       )}
       <Table<Model>
@@ -64,6 +72,16 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
             render: (_, m) => t('textsValue', { corpus: m.corpusCount, confirmed: m.confirmedCount }),
           },
           { title: t('innerF1'), dataIndex: 'innerMacroF1', render: pct },
+          {
+            title: t('dispatch'),
+            render: (_, m) =>
+              m.innerDispatch
+                ? t('dispatchValue', {
+                    coverage: pct(m.innerDispatch.coverage),
+                    precision: pct(m.innerDispatch.precision),
+                  })
+                : '—',
+          },
           {
             title: t('heldOut'),
             render: (_, m) =>

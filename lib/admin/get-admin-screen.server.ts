@@ -58,6 +58,7 @@ export async function getAdminScreen<S extends AdminScreen>(
           confirmedCount: m.confirmedCount,
           labelCount: m.labelCount,
           innerMacroF1: metrics?.innerMacroF1 ?? null,
+          innerDispatch: metrics?.innerDispatch ?? null,
           heldOutCount: metrics?.heldOut?.count ?? null,
           heldOutAccuracy: metrics?.heldOut?.accuracy ?? null,
           activeAccuracy: metrics?.heldOut?.activeAccuracy ?? null,
@@ -143,6 +144,8 @@ export interface AdminScreenData {
       confirmedCount: number;
       labelCount: number;
       innerMacroF1: number | null;
+      /** The shipped decision rule on the inner cross-validation: share decided, share right. */
+      innerDispatch: { coverage: number; precision: number } | null;
       heldOutCount: number | null;
       heldOutAccuracy: number | null;
       activeAccuracy: number | null;

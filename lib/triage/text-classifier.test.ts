@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { decideCategory, SHIPPED_THRESHOLDS } from './decide-category';
 import { textFeatures } from './features';
 import { scoreRow, sparseRows, trainOneVsRest } from './linear-svm';
+import { seededRandom } from './random';
 import { segmentWords } from './segment';
 import {
+  calibratedProbabilities,
   deserializeTextClassifier,
+  fitPlatt,
   fitTemperature,
+  type MarginCalibration,
   predictText,
   serializeTextClassifier,
+  type TextClassifierModel,
   trainTextClassifier,
 } from './text-classifier';
 
@@ -104,5 +110,146 @@ describe('the solver and the calibration', () => {
     expect([0.03, 0.1, 0.3, 1, 3]).toContain(model.c);
     expect(model.temperature).toBeGreaterThan(0);
     expect(model.innerMacroF1).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the margin calibration', () => {
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+  it('recovers a known logistic relation between margin and correctness (Platt)', () => {
+    const random = seededRandom(7);
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const m = random() * 2;
+      x.push(m);
+      y.push(random() < sigmoid(3 * m - 2) ? 1 : 0);
+    }
+    const s = fitPlatt(x, y);
+    expect(s.a).toBeGreaterThan(2.7);
+    expect(s.a).toBeLessThan(3.3);
+    expect(s.b).toBeGreaterThan(-2.3);
+    expect(s.b).toBeLessThan(-1.7);
+  });
+
+  it('stays finite on perfectly separated outcomes and never lowers confidence as the margin grows', () => {
+    const s = fitPlatt([0, 0.1, 0.2, 0.8, 0.9, 1], [0, 0, 0, 1, 1, 1]);
+    expect(Number.isFinite(s.a) && Number.isFinite(s.b)).toBe(true);
+    expect(sigmoid(s.a + s.b)).toBeLessThan(0.99);
+    expect(s.a).toBeGreaterThanOrEqual(0);
+    // Outcomes that fall with the margin still give a flat map, not a decreasing one.
+    expect(fitPlatt([0, 1, 2, 3], [1, 1, 0, 0]).a).toBe(0);
+  });
+
+  it('is honest on synthetic scores: predicted confidence matches how often the top label is right', () => {
+    // Three classes; the top label is right with probability sigmoid(4·margin − 1), else another is.
+    const random = seededRandom(11);
+    const draw = (n: number) =>
+      Array.from({ length: n }, () => {
+        const scores = Float64Array.from([random() * 2 - 1, random() * 2 - 1, random() * 2 - 1]);
+        const sorted = [...scores].sort((a, b) => b - a);
+        const top = scores.indexOf(sorted[0]!);
+        const right = random() < sigmoid(4 * (sorted[0]! - sorted[1]!) - 1);
+        const truth = right ? top : (top + 1 + Math.floor(random() * 2)) % 3;
+        return { scores, top, margin: sorted[0]! - sorted[1]!, truth };
+      });
+    const fit = draw(6_000);
+    const calibration: MarginCalibration = {
+      leaf: fitPlatt(
+        fit.map((r) => r.margin),
+        fit.map((r) => (r.top === r.truth ? 1 : 0)),
+      ),
+      family: { a: 0, b: 0 },
+    };
+    const labels = ['a', 'b', 'c'];
+    const test = draw(6_000).map((r) => {
+      const p = calibratedProbabilities(r.scores, labels, 1, calibration);
+      expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+      return { p: p[r.top]!, right: r.top === r.truth };
+    });
+    let ece = 0;
+    for (let b = 0; b < 10; b++) {
+      const bin = test.filter((t) => Math.min(9, Math.floor(t.p * 10)) === b);
+      if (bin.length === 0) continue;
+      const meanP = bin.reduce((s, t) => s + t.p, 0) / bin.length;
+      const acc = bin.filter((t) => t.right).length / bin.length;
+      ece += (bin.length / test.length) * Math.abs(meanP - acc);
+    }
+    expect(ece).toBeLessThan(0.025);
+    // Uncalibrated softmax of these scores is far from honest.
+    let eceRaw = 0;
+    const raw = draw(6_000).map((r) => {
+      const e = Array.from(r.scores, Math.exp);
+      return { p: e[r.top]! / e.reduce((s, v) => s + v, 0), right: r.top === r.truth };
+    });
+    for (let b = 0; b < 10; b++) {
+      const bin = raw.filter((t) => Math.min(9, Math.floor(t.p * 10)) === b);
+      if (bin.length === 0) continue;
+      const meanP = bin.reduce((s, t) => s + t.p, 0) / bin.length;
+      eceRaw += (bin.length / raw.length) * Math.abs(meanP - bin.filter((t) => t.right).length / bin.length);
+    }
+    expect(eceRaw).toBeGreaterThan(0.05);
+  });
+
+  it('gives the family at least the top label, shares the rest by the softmax shape, and keeps flat labels flat', () => {
+    const calibration: MarginCalibration = { leaf: { a: 4, b: -1 }, family: { a: 6, b: 0 } };
+    const labels = ['WY01', 'WY02', 'WY03', 'ZJ01', 'HB01'];
+    const p = calibratedProbabilities([1, 0.9, 0.85, 0.2, -1], labels, 5, calibration);
+    expect(p[0]).toBeCloseTo(sigmoid(4 * 0.1 - 1), 9);
+    expect(p[0]! + p[1]! + p[2]!).toBeCloseTo(Math.max(p[0]!, sigmoid(6 * 0.8)), 9);
+    // WY02's share by the shape would pass the top label's: it is capped there, WY03 takes the rest.
+    expect(p[1]).toBeCloseTo(p[0]!, 9);
+    expect(p[3]!).toBeGreaterThan(p[4]!);
+    expect(Array.from(p).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    // A sure family of two near-equal labels: both about a half, the top one first.
+    const pair = calibratedProbabilities([1, 0.95, -1], ['WY01', 'WY02', 'HB01'], 5, calibration);
+    expect(pair[0]!).toBeGreaterThanOrEqual(pair[1]!);
+    expect(pair[0]!).toBeGreaterThan(0.45);
+    expect(pair[0]! + pair[1]!).toBeGreaterThan(0.99);
+    const flat = calibratedProbabilities([1, 0.5], ['城乡建设', '环境保护'], 5, calibration);
+    expect(flat[0]).toBeCloseTo(sigmoid(4 * 0.5 - 1), 9);
+    expect(flat[1]).toBeCloseTo(1 - flat[0]!, 9);
+    // A top label calibrated below its runner-up's share: the runner-up is capped at the top's level.
+    const near = calibratedProbabilities([0.05, 0, -3], ['WY01', 'ZJ01', 'HB01'], 5, calibration);
+    expect(near[0]).toBeCloseTo(Math.max(sigmoid(4 * 0.05 - 1), 1 / 3), 9);
+    expect(near[1]!).toBeLessThanOrEqual(near[0]! + 1e-12);
+    expect(Array.from(near).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('makes the shipped rule abstain on a prediction whose runner-up is close, and decide on a clear one', () => {
+    // A hand-made two-feature model: "w:甲" scores WY02, "w:乙" scores JY02 (another family).
+    const model: TextClassifierModel = {
+      version: 3,
+      labels: ['HB01', 'JY02', 'WY02'],
+      vocab: ['w:乙', 'w:甲'],
+      idf: Float32Array.from([1, 1]),
+      blockWeights: { c: 1, w: 1, t: 1 },
+      denseWidth: 0,
+      weights: Float32Array.from([0, 0, 2, -2, -2, 2]),
+      bias: Float32Array.from([-1, 0, 0.05]),
+      temperature: 5,
+      calibration: { leaf: { a: 3, b: -1 }, family: { a: 3, b: -1 } },
+      ensemble: 3,
+      c: 1,
+      innerMacroF1: 1,
+      innerLogLoss: 0,
+    };
+    // Both words: WY02 leads by the bias alone (0.05).
+    const close = predictText(model, ['w:甲', 'w:乙']);
+    expect(close.label).toBe('WY02');
+    expect(close.probability).toBeLessThan(0.5);
+    expect(close.ranked.map((r) => r.label)).toEqual(['WY02', 'JY02', 'HB01']);
+    expect(decideCategory(close.ranked, SHIPPED_THRESHOLDS).code).toBeNull();
+    const clear = predictText(model, ['w:甲']);
+    expect(clear.probability).toBeGreaterThan(SHIPPED_THRESHOLDS.leaf);
+    expect(decideCategory(clear.ranked, SHIPPED_THRESHOLDS)).toMatchObject({ code: 'WY02', level: 2 });
+  });
+
+  it('averages the inner folds’ models (a cross-fitted ensemble) and stores the calibration', () => {
+    expect(model.version).toBe(3);
+    expect(model.ensemble).toBe(3);
+    expect(model.calibration!.leaf.a).toBeGreaterThanOrEqual(0);
+    const restored = deserializeTextClassifier(JSON.parse(JSON.stringify(serializeTextClassifier(model))));
+    expect(restored.calibration).toEqual(model.calibration);
   });
 });

@@ -7,13 +7,22 @@
  *   (linear-svm.ts), each class weighted by n / (K · n_class) so rare classes count;
  * - the regularisation C chosen by an inner cross-validation on the training texts alone (grouped when
  *   the samples carry groups), by macro-F1;
- * - calibrated probabilities: softmax of the class scores times a temperature fitted (least log-loss)
- *   on the inner folds' out-of-fold scores, so a "70 %" is right about 70 % of the time on unseen text.
+ * - the shipped weights are the average of the inner folds' models at that C (a cross-fitted
+ *   ensemble), not a refit on all texts: a refit on more texts has larger scores than the
+ *   out-of-fold scores the calibration learns from, and was over-confident (texts at p ≥ 0.9 right
+ *   only 89–92 %). The ensemble's scores on new text are distributed like those out-of-fold scores;
+ * - calibrated probabilities, fitted on the out-of-fold scores of the same grouped inner folds
+ *   (so a "90 %" is right about 90 % of the time on unseen text): the top label's probability is a
+ *   Platt (logistic) function of its margin over the runner-up; its family's probability a Platt
+ *   function of the margin over the best label of another family (at least the top label's); the rest
+ *   of the mass is shared out by softmax(temperature × scores) (the temperature also of least
+ *   log-loss on those scores).
  * Pure (no I/O). Tests: text-classifier.test.ts; honest figures: `npm run triage:eval`.
  *
  * Explanation: the evidence for a class is the features of the text with the largest contribution
  * x_f · w_{class,f} to its score (the "top words" shown with a suggestion).
  */
+import { decideCategory, familyOf, SHIPPED_THRESHOLDS } from './decide-category';
 import { groupedStratifiedFolds } from './evaluate';
 import { featureBlock, featureText } from './features';
 import { type SparseRows, scoreRow, sparseRows, trainOneVsRest } from './linear-svm';
@@ -51,8 +60,22 @@ export interface TrainOptions {
   seed?: number;
 }
 
+/** p = 1 / (1 + exp(−(a·x + b))): a logistic map of a score margin to a probability. */
+export interface PlattScale {
+  a: number;
+  b: number;
+}
+
+export interface MarginCalibration {
+  /** P(the top label is right) from its score margin over the runner-up. */
+  leaf: PlattScale;
+  /** P(the top label's family is right) from the margin over the best label of another family. */
+  family: PlattScale;
+}
+
 export interface TextClassifierModel {
-  version: 2;
+  /** 3: margin calibration and a cross-fitted ensemble; 2 (older snapshots): temperature only. */
+  version: 2 | 3;
   labels: string[];
   vocab: string[];
   idf: Float32Array;
@@ -62,12 +85,21 @@ export interface TextClassifierModel {
   /** labels.length × (vocab.length + denseWidth), row-major by label. */
   weights: Float32Array;
   bias: Float32Array;
-  /** Probabilities are softmax(temperature × scores). */
+  /** The shape of the probabilities below the top label (and all of them for a version-2 model). */
   temperature: number;
+  /** Absent in version-2 models (their probabilities are softmax(temperature × scores)). */
+  calibration?: MarginCalibration;
+  /** How many inner-fold models the weights average (0: one model trained on every text). */
+  ensemble?: number;
   /** The chosen C and the inner cross-validation's macro-F1 and log-loss with it. */
   c: number;
   innerMacroF1: number;
   innerLogLoss: number;
+  /**
+   * The shipped decision rule (decide-category.ts) on the inner out-of-fold predictions: the share
+   * decided automatically and how often right (a level-1 decision is right when the family is).
+   */
+  innerDispatch?: { coverage: number; precision: number };
 }
 
 export interface SparseVector {
@@ -207,6 +239,166 @@ export function fitTemperature(scores: readonly Float64Array[], targets: ArrayLi
   return Math.exp((a + b) / 2);
 }
 
+/**
+ * Platt scaling: the logistic map p = 1/(1+exp(−(a·x+b))) of least log-loss against 0/1 outcomes,
+ * with Platt's smoothed targets ((n₊+1)/(n₊+2) and 1/(n₋+2)) so that a perfectly separated set does
+ * not give an infinitely sharp map. Newton's method with step halving; a is kept ≥ 0 (a larger
+ * margin never means less confidence).
+ */
+export function fitPlatt(x: ArrayLike<number>, outcome: ArrayLike<number>): PlattScale {
+  const n = x.length;
+  let pos = 0;
+  for (let i = 0; i < n; i++) pos += outcome[i]! ? 1 : 0;
+  const hi = (pos + 1) / (pos + 2);
+  const lo = 1 / (n - pos + 2);
+  const target = Float64Array.from({ length: n }, (_, i) => (outcome[i] ? hi : lo));
+  const loss = (a: number, b: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const z = a * x[i]! + b;
+      // log(1 + e^z) − t·z, stably
+      s += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - target[i]! * z;
+    }
+    return s;
+  };
+  let a = 1;
+  let b = Math.log((pos + 1) / (n - pos + 1));
+  let f = loss(a, b);
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-(a * x[i]! + b)));
+      const r = p - target[i]!;
+      const w = p * (1 - p);
+      ga += r * x[i]!;
+      gb += r;
+      haa += w * x[i]! * x[i]!;
+      hab += w * x[i]!;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    let step = 1;
+    let next = { a: a - da, b: b - db, f: 0 };
+    for (; step > 1e-8; step /= 2) {
+      next = { a: Math.max(0, a - step * da), b: b - step * db, f: 0 };
+      next.f = loss(next.a, next.b);
+      if (next.f <= f + 1e-12) break;
+    }
+    if (step <= 1e-8) break;
+    const done = Math.abs(f - next.f) < 1e-10 * Math.max(1, Math.abs(f));
+    a = next.a;
+    b = next.b;
+    f = next.f;
+    if (done) break;
+  }
+  return { a, b };
+}
+
+const platt = (s: PlattScale, x: number) => 1 / (1 + Math.exp(-(s.a * x + s.b)));
+
+/**
+ * Calibrated probabilities of class scores (same order). With a margin calibration: the top label
+ * gets P(leaf right) from its margin over the runner-up; its family (the labels sharing its
+ * `familyOf`) P(family right) from the margin over the best label outside it, at least the top
+ * label's (all of it when no other family is in the running); the family's other labels share the
+ * difference, the other families the rest, both in proportion to softmax(temperature × scores) and
+ * none above the top label (which gets at least 1/n), so the ranking stays the scores' ranking.
+ * Without one (a version-2 model): softmax(temperature × scores).
+ */
+export function calibratedProbabilities(
+  scores: ArrayLike<number>,
+  labels: readonly string[],
+  temperature: number,
+  calibration?: MarginCalibration,
+): Float64Array {
+  const shape = softmax(scores, temperature);
+  const n = scores.length;
+  if (!calibration || n < 2) return shape;
+  const top = argmax(scores);
+  const family = familyOf(labels[top]!);
+  let second = -Infinity;
+  let outside = -Infinity;
+  let siblings = 0;
+  for (let c = 0; c < n; c++) {
+    if (c === top) continue;
+    second = Math.max(second, scores[c]!);
+    if (familyOf(labels[c]!) === family) siblings++;
+    else outside = Math.max(outside, scores[c]!);
+  }
+  const leaf = platt(calibration.leaf, scores[top]! - second);
+  const fam =
+    siblings === 0
+      ? leaf
+      : outside === -Infinity
+        ? 1
+        : Math.max(leaf, platt(calibration.family, scores[top]! - outside));
+  // The others share the rest by the softmax shape, none above the top label (the ranking stays the
+  // scores' ranking): a capped proportional share, the excess passed on to the rest.
+  const top1 = Math.max(leaf, 1 / n);
+  const inside: number[] = [];
+  const beyond: number[] = [];
+  for (let c = 0; c < n; c++) {
+    if (c !== top) (familyOf(labels[c]!) === family ? inside : beyond).push(c);
+  }
+  const out = new Float64Array(n);
+  out[top] = top1;
+  const famMass = Math.max(fam, top1);
+  cappedShares(out, inside, shape, Math.max(0, famMass - top1), top1);
+  cappedShares(out, beyond, shape, Math.max(0, 1 - famMass), top1);
+  let total = 0;
+  for (let c = 0; c < n; c++) total += out[c]!;
+  if (Math.abs(total - 1) > 1e-12) for (let c = 0; c < n; c++) out[c]! /= total;
+  return out;
+}
+
+/** Share `mass` among `members` in proportion to `weight`, none above `cap` (water-filling). */
+function cappedShares(
+  out: Float64Array,
+  members: readonly number[],
+  weight: ArrayLike<number>,
+  mass: number,
+  cap: number,
+): void {
+  let open = [...members];
+  let left = mass;
+  while (open.length > 0 && left > 1e-15) {
+    let w = 0;
+    for (const c of open) w += weight[c]! || 0;
+    const share = (c: number) => (w > 0 ? (left * (weight[c]! || 0)) / w : left / open.length);
+    const over = open.filter((c) => out[c]! + share(c) > cap);
+    if (over.length === 0) {
+      for (const c of open) out[c]! += share(c);
+      return;
+    }
+    for (const c of over) {
+      left -= cap - out[c]!;
+      out[c] = cap;
+    }
+    open = open.filter((c) => out[c]! < cap);
+  }
+}
+
+/** The margins the calibration reads: top over runner-up, top over the best label of another family. */
+function margins(scores: ArrayLike<number>, labels: readonly string[]) {
+  const top = argmax(scores);
+  const family = familyOf(labels[top]!);
+  let second = -Infinity;
+  let outside = -Infinity;
+  for (let c = 0; c < scores.length; c++) {
+    if (c === top) continue;
+    second = Math.max(second, scores[c]!);
+    if (familyOf(labels[c]!) !== family) outside = Math.max(outside, scores[c]!);
+  }
+  return { top, leaf: scores[top]! - second, family: outside === -Infinity ? null : scores[top]! - outside };
+}
+
 function macroF1Of(targets: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): number {
   const tp = new Float64Array(classes);
   const actual = new Float64Array(classes);
@@ -275,6 +467,11 @@ export function trainTextClassifier(
     o.seed,
   );
   const oof = grid.map(() => new Array<Float64Array>(samples.length));
+  const width = vocab.length + denseWidth;
+  // Per C, the sum of the fold models' weights (classes × (width + 1), bias last) and, per class,
+  // how many fold models had it (a class absent from a fold's training part is not averaged there).
+  const sums = grid.map(() => new Float64Array(classes * (width + 1)));
+  const present = new Float64Array(classes);
   for (let f = 0; f < k; f++) {
     const trainRows: number[] = [];
     const testRows: number[] = [];
@@ -283,16 +480,23 @@ export function trainTextClassifier(
     });
     const trainTargets = Int32Array.from(trainRows.map((i) => targets[i]!));
     // A class absent from this fold's training part scores −∞ there (it cannot be predicted).
-    const present = new Set(trainTargets);
-    const remap = labels.map((_, c) => c).filter((c) => present.has(c));
+    const inFold = new Set(trainTargets);
+    const remap = labels.map((_, c) => c).filter((c) => inFold.has(c));
+    for (const c of remap) present[c]! += 1;
     const local = Int32Array.from(trainTargets, (t) => remap.indexOf(t));
     const weightsPerC = trainOneVsRest(subset(x, trainRows), local, remap.length, grid, {
       balance: o.balance,
       seed: o.seed,
     });
     grid.forEach((_, g) => {
+      const w = weightsPerC[g]!;
+      remap.forEach((c, j) => {
+        const from = j * (width + 1);
+        const to = c * (width + 1);
+        for (let q = 0; q <= width; q++) sums[g]![to + q]! += w[from + q]!;
+      });
       for (const i of testRows) {
-        const s = scoreRow(weightsPerC[g]!, x, i, remap.length);
+        const s = scoreRow(w, x, i, remap.length);
         const full = new Float64Array(classes).fill(-1e3);
         remap.forEach((c, j) => {
           full[c] = s[j]!;
@@ -314,19 +518,51 @@ export function trainTextClassifier(
       best = g;
     }
   });
-  const temperature = fitTemperature(oof[best]!, targets);
-  const innerLogLoss = logLoss(oof[best]!, targets, temperature);
+  const scores = oof[best]!;
+  const temperature = fitTemperature(scores, targets);
+  const m = scores.map((row) => margins(row, labels));
+  const withFamily = m.map((_, i) => i).filter((i) => m[i]!.family !== null);
+  const calibration: MarginCalibration = {
+    leaf: fitPlatt(
+      m.map((r) => r.leaf),
+      m.map((r, i) => (r.top === targets[i] ? 1 : 0)),
+    ),
+    family: fitPlatt(
+      withFamily.map((i) => m[i]!.family!),
+      withFamily.map((i) => (familyOf(labels[m[i]!.top]!) === familyOf(labels[targets[i]!]!) ? 1 : 0)),
+    ),
+  };
+  let innerLogLoss = 0;
+  let decided = 0;
+  let decidedRight = 0;
+  scores.forEach((row, i) => {
+    const p = calibratedProbabilities(row, labels, temperature, calibration);
+    innerLogLoss -= Math.log(Math.max(p[targets[i]!]!, 1e-12)) / scores.length;
+    const ranked = labels
+      .map((label, c) => ({ label, probability: p[c]!, score: row[c]! }))
+      .sort((a, b) => b.probability - a.probability || b.score - a.score);
+    const d = decideCategory(ranked, SHIPPED_THRESHOLDS);
+    if (d.code === null) return;
+    decided++;
+    const truth = labels[targets[i]!]!;
+    if (d.level === 2 ? d.code === truth : d.code === familyOf(truth)) decidedRight++;
+  });
+  const innerDispatch = {
+    coverage: decided / scores.length,
+    precision: decided ? decidedRight / decided : 0,
+  };
 
-  const [full] = trainOneVsRest(x, targets, classes, [grid[best]!], { balance: o.balance, seed: o.seed });
-  const width = vocab.length + denseWidth;
+  // The shipped model: the fold models at the chosen C, averaged.
   const weights = new Float32Array(classes * width);
   const bias = new Float32Array(classes);
+  const sum = sums[best]!;
   for (let c = 0; c < classes; c++) {
-    weights.set(full!.subarray(c * (width + 1), c * (width + 1) + width), c * width);
-    bias[c] = full![c * (width + 1) + width]!;
+    const n = present[c]! || 1;
+    for (let q = 0; q < width; q++) weights[c * width + q] = sum[c * (width + 1) + q]! / n;
+    bias[c] = present[c] ? sum[c * (width + 1) + width]! / n : -1e3;
   }
   return {
-    version: 2,
+    version: 3,
     labels,
     vocab,
     idf,
@@ -335,9 +571,12 @@ export function trainTextClassifier(
     weights,
     bias,
     temperature,
+    calibration,
+    ensemble: k,
     c: grid[best]!,
     innerMacroF1: bestF1,
     innerLogLoss,
+    innerDispatch,
   };
 }
 
@@ -381,13 +620,17 @@ export function predictText(
   const allowed = model.labels.map((l) => options.allow?.(l) ?? true);
   const kept = model.labels.map((_, c) => c).filter((c) => allowed[c]);
   if (kept.length === 0) return { label: '', probability: 0, ranked: [], evidence: [] };
-  const p = softmax(
+  const p = calibratedProbabilities(
     kept.map((c) => scores[c]!),
+    kept.map((c) => model.labels[c]!),
     model.temperature,
+    model.calibration,
   );
+  // Equal probabilities (capped shares) keep the scores' order.
   const ranked = kept
-    .map((c, j) => ({ label: model.labels[c]!, probability: p[j]! }))
-    .sort((a, b) => b.probability - a.probability);
+    .map((c, j) => ({ label: model.labels[c]!, probability: p[j]!, score: scores[c]! }))
+    .sort((a, b) => b.probability - a.probability || b.score - a.score)
+    .map(({ label, probability }) => ({ label, probability }));
   const top = model.labels.indexOf(ranked[0]!.label);
   const width = model.vocab.length + model.denseWidth;
   // Words first: a contributing word explains better than a character n-gram.
@@ -410,7 +653,7 @@ export function predictText(
 
 /** JSON-safe form for storage: float arrays as base64 of their little-endian bytes. */
 export interface SerializedTextClassifier {
-  version: 2;
+  version: 2 | 3;
   labels: string[];
   vocab: string[];
   idf: string;
@@ -419,9 +662,12 @@ export interface SerializedTextClassifier {
   weights: string;
   bias: string;
   temperature: number;
+  calibration?: MarginCalibration;
+  ensemble?: number;
   c: number;
   innerMacroF1: number;
   innerLogLoss: number;
+  innerDispatch?: { coverage: number; precision: number };
 }
 
 const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -443,7 +689,7 @@ export function serializeTextClassifier(m: TextClassifierModel): SerializedTextC
 
 /** A stored model; throws on a format this code cannot read (e.g. a version-1 snapshot). */
 export function deserializeTextClassifier(s: SerializedTextClassifier): TextClassifierModel {
-  if (s.version !== 2) throw new Error(`Unknown model version ${String(s.version)}`);
+  if (s.version !== 2 && s.version !== 3) throw new Error(`Unknown model version ${String(s.version)}`);
   const m: TextClassifierModel = {
     ...s,
     idf: fromBase64(s.idf),

@@ -43,6 +43,8 @@ export interface TriageModelMetrics {
   temperature: number;
   innerMacroF1: number;
   innerLogLoss: number;
+  /** The shipped decision rule on the inner out-of-fold predictions (absent before version 3). */
+  innerDispatch?: { coverage: number; precision: number };
   /** The held-out slice of confirmed cases: this model's and the model active before's figures on it. */
   heldOut: {
     count: number;
@@ -192,6 +194,7 @@ export async function trainTriageModel(
     temperature: model.temperature,
     innerMacroF1: model.innerMacroF1,
     innerLogLoss: model.innerLogLoss,
+    ...(model.innerDispatch ? { innerDispatch: model.innerDispatch } : {}),
     heldOut: {
       count: heldOut.length,
       ...mine,
