@@ -21,6 +21,7 @@ import { useMemo, useRef, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
 import { calendarDayInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { calendarCoverage } from '@/lib/sla/calendar-coverage';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import styles from './calendar-editor.module.css';
 
@@ -120,8 +121,22 @@ export function CalendarEditor({ data }: { data: Data }) {
     router.refresh();
   }
 
+  // The calendar covers the years it has entries for; outside them working days skip weekends only.
+  const range = calendarCoverage(data.years, data.year);
+  const outside = !range.covered;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Alert
+        type={outside ? 'warning' : 'info'}
+        showIcon
+        data-calendar-range={range.first === null ? '' : `${range.first}-${range.last}`}
+        message={
+          range.first === null || range.last === null
+            ? t('rangeEmpty')
+            : t('range', { first: range.first, last: range.last })
+        }
+        description={outside ? t('outsideRange', { year: data.year }) : t('fallback')}
+      />
       <Space wrap>
         <span>{t('year')}</span>
         <Select
