@@ -8,15 +8,18 @@ import type { InboxFilter } from '@/lib/workflow/inbox-filter';
 
 export type CaseFilter = InboxFilter | 'manual_queue';
 
+const NOT_HISTORY = sql`complaints.imported_as is distinct from 'history'`;
+
 export function caseFilterSql(filter: CaseFilter, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   switch (filter) {
     case 'to_accept':
       return sql`complaints.status = 'dispatched'`;
+    // Imported history keeps its source's deadline but raises no deadline warning anywhere.
     case 'overdue':
-      return sql`complaints.resolve_due_at < ${at}`;
+      return sql`(complaints.resolve_due_at < ${at} and ${NOT_HISTORY})`;
     case 'due_soon':
-      return sql`(complaints.resolve_due_at >= ${at} and complaints.resolve_due_at <= ${at} + make_interval(hours => ${DUE_SOON_HOURS}))`;
+      return sql`(complaints.resolve_due_at >= ${at} and complaints.resolve_due_at <= ${at} + make_interval(hours => ${DUE_SOON_HOURS}) and ${NOT_HISTORY})`;
     case 'reply_overdue':
       return sql`(complaints.first_replied_at is null and complaints.first_reply_due_at < ${at} and complaints.responsible_office_id is not null)`;
     case 'manual_queue':

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { caseFilterSql } from '@/db/queries/case-filters';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { sweepDeadlines } from '@/lib/sla/sweep-deadlines.server';
@@ -290,6 +291,12 @@ describe('history stays history', () => {
           where c.idempotency_key = 'import:hist:O-1'`,
     );
     expect(note?.data).toMatchObject({ statusNotes: '已派维修班组', importedAs: 'history' });
+    const listed = await queryRow<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from complaints
+          where idempotency_key like 'import:hist:%' and ${caseFilterSql('overdue', NOW)}`,
+    );
+    expect(listed?.n).toBe(0); // not in the workbench's 超期 count nor its list
     const swept = await sweepDeadlines(handle.db, { now: NOW });
     const alerts = await queryRow<{ n: number }>(
       handle.db,
