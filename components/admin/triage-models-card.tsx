@@ -54,6 +54,7 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
         rowKey="id"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         dataSource={models}
         columns={[
           { title: t('version'), dataIndex: 'id', render: (id: number) => `#${id}` },
