@@ -128,7 +128,7 @@ export function StaffMapControls(props: {
           className="staff-map__layers"
           value={state.layers}
           onChange={(v) => update({ layers: MAP_LAYERS.filter((l) => (v as string[]).includes(l)) })}
-          options={MAP_LAYERS.map((l) => ({
+          options={MAP_LAYERS.filter((l) => l !== 'percapita' || setup.seesStats).map((l) => ({
             value: l,
             label: <span data-layer={l}>{t(`layers.${l}`)}</span>,
           }))}

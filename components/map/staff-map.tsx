@@ -13,9 +13,17 @@ import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
 import type { MapPoints } from '@/lib/map/read-map-layers.server';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
-import { areasQuery, type BboxTuple, complaintGlanceQuery, getJson, gridsQuery } from '@/lib/query/map';
+import {
+  areasQuery,
+  type BboxTuple,
+  complaintGlanceQuery,
+  getJson,
+  gridsQuery,
+  perCapitaMapQuery,
+} from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { HEAT_LAYER, heatMaxima, heatSource, heatTilesUrl } from './layers/heat-style';
+import { perCapitaClasses } from './layers/per-capita-style';
 import {
   type BuildingFeature,
   buildingsLayer,
@@ -291,6 +299,51 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     feed('towns', towns.data);
     feed('villages', villages.data);
     feed('grids', on('grids') ? grids.data : { type: 'FeatureCollection', features: [] });
+  });
+
+  // 每万人诉求量: the villages filled by class (registry residents; stats roles only), a popup on click.
+  const perCapita = useQuery(perCapitaMapQuery(setup.seesStats && on('percapita')));
+  const perCapitaLegend = useMemo(
+    () => (perCapita.data ? perCapitaClasses(perCapita.data.villages) : null),
+    [perCapita.data],
+  );
+  const perCapitaRef = useRef(perCapita.data);
+  perCapitaRef.current = perCapita.data;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    if (!map.getLayer('percapita-fill')) {
+      map.addLayer(
+        {
+          id: 'percapita-fill',
+          type: 'fill',
+          source: 'villages',
+          paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.72 },
+        },
+        map.getLayer('village-line') ? 'village-line' : undefined,
+      );
+      map.on('click', 'percapita-fill', (e) => {
+        const code = e.features?.[0]?.properties?.code as string | undefined;
+        const v = perCapitaRef.current?.villages.find((x) => x.code === code);
+        if (!v) return;
+        void import('maplibre-gl').then((ml) =>
+          new ml.Popup({ closeButton: true })
+            .setLngLat(e.lngLat)
+            .setText(
+              t('perCapita.popup', {
+                name: v.name,
+                residents: v.residents,
+                complaints: v.complaints,
+                rate: v.per10k === null ? '—' : v.per10k.toFixed(1),
+              }),
+            )
+            .addTo(map),
+        );
+      });
+    }
+    const visible = on('percapita') && perCapitaLegend !== null;
+    map.setLayoutProperty('percapita-fill', 'visibility', visible ? 'visible' : 'none');
+    if (visible) map.setPaintProperty('percapita-fill', 'fill-color', perCapitaLegend.expression);
   });
 
   // The heat tiles follow the filter (playback included); only tiles in view are fetched.
@@ -575,6 +628,33 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     >
       <div ref={containerRef} className="staff-map__canvas" />
       {!ready && <div className="staff-map__loading">{t('loading')}</div>}
+      {on('percapita') && perCapitaLegend && perCapita.data && (
+        <div
+          style={{
+            position: 'absolute',
+            left: 12,
+            bottom: 40,
+            zIndex: 5,
+            maxWidth: 260,
+            padding: '8px 10px',
+            background: 'rgba(255,255,255,0.95)',
+            border: '1px solid #d9d9d9',
+            borderRadius: 4,
+            fontSize: 12,
+            lineHeight: '18px',
+          }}
+          data-testid="percapita-legend"
+        >
+          <div style={{ fontWeight: 600 }}>{t('perCapita.legend')}</div>
+          <div>{t('perCapita.residents', { n: perCapita.data.total.residents })}</div>
+          {perCapitaLegend.classes.map((c) => (
+            <div key={c.color} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+              <span style={{ width: 14, height: 10, background: c.color, display: 'inline-block' }} />
+              {c.label}
+            </div>
+          ))}
+        </div>
+      )}
       {!setup.seesComplaints && (
         <div className="staff-map__notice" role="note" data-testid="map-no-complaints">
           {t('noComplaintsForRole')}

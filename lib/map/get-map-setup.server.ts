@@ -24,6 +24,8 @@ export async function getMapSetup(db: DbOrTx, input: { user: AuthUser; now: Date
     role: input.user.role,
     /** Whether the role sees complaints at all (admins see configuration only: no complaint layers). */
     seesComplaints: can(input.user, 'complaint.read'),
+    /** Whether the role reads statistics (the per-capita choropleth). */
+    seesStats: can(input.user, 'stats.read') && input.user.jurisdiction.kind === 'division',
   };
 }
 

@@ -21,6 +21,7 @@ export const MAP_LAYERS = [
   'buildings',
   'facilities',
   'grids',
+  'percapita',
 ] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 export const DEFAULT_LAYERS: MapLayerId[] = ['heatmap', 'points', 'buildings', 'grids'];

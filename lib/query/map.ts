@@ -62,3 +62,11 @@ export const complaintGlanceQuery = (id: number | null) => ({
   enabled: id !== null,
   staleTime: 5 * 60_000,
 });
+
+/** 每万人诉求量 of the caller's division, villages included (the /map choropleth; stats.read roles only). */
+export const perCapitaMapQuery = (enabled: boolean) => ({
+  queryKey: ['stats', 'per-capita', 'map'] as const,
+  queryFn: () => getJson<import('@/lib/stats/per-capita-types').PerCapitaResponse>('/api/stats/per-capita'),
+  enabled,
+  staleTime: 5 * 60_000,
+});

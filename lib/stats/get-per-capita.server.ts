@@ -132,6 +132,7 @@ export async function getPerCapita(
     period: { from: params.from, to: params.to },
     total: row(area.code, area.name, area.level, sum(villages.map(v))),
     children: childRows,
+    villages: villages.map((r) => row(r.code, r.name, 'village', v(r))),
     silentVillages,
     silentGrids,
     test: TEST,

@@ -45,6 +45,8 @@ export interface PerCapitaResponse {
   total: PerCapitaArea;
   /** The areas directly below (counties, towns, villages or grids), by rate. */
   children: PerCapitaArea[];
+  /** Every village of the area (the /map choropleth). */
+  villages: PerCapitaArea[];
   /** Villages and grids far below comparable areas (Poisson test, BH q < 0.05, at most half the expected count). */
   silentVillages: SilentArea[];
   silentGrids: SilentArea[];
