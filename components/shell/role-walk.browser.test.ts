@@ -137,6 +137,11 @@ const KNOWN_FAILURES: readonly { pattern: RegExp; owner: string; why: string }[]
     why: "administrators' data (rule names and keywords, routing and deadline notes, holiday names) also sits in title attributes (ellipsis cells, the calendar grid's day buttons), which a data-user-content mark around the text does not cover; the elements carrying the titles need the mark",
   },
   {
+    pattern: /^en \S+ \/stats\/complaints\S*: chinese-in-english: ：$/,
+    owner: 'stats drill-down',
+    why: 'one Chinese full-width colon left in the English drill-down (seen 2026-12-06, not yet located)',
+  },
+  {
     pattern: /^en \S+ \/(inbox|grid): chinese-in-english: /,
     owner: 'walk',
     why: 'a case title (inbox) and building addresses (grid) also appear in title or aria-label attributes of elements not yet marked data-user-content',
