@@ -50,7 +50,9 @@ export function ContactUnmask({
 
   return (
     <Space wrap size={4} className="case-contact" data-unmasked={full ? 'true' : 'false'}>
-      <span className="case-contact__value">{`${shown.name ?? ''} ${shown.phone ?? ''}`.trim() || '—'}</span>
+      <span className="case-contact__value" data-user-content>
+        {`${shown.name ?? ''} ${shown.phone ?? ''}`.trim() || '—'}
+      </span>
       {canUnmask && !full && (
         <Button size="small" type="link" loading={busy} onClick={unmask} className="case-contact__unmask">
           {t('unmask')}

@@ -3,6 +3,7 @@
 import { Col, Row, Table, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { PerCapitaResponse, SilentArea } from '@/lib/stats/per-capita-types';
 import styles from './stats.module.css';
 
@@ -42,10 +43,10 @@ export function PerCapitaPanel({ data }: { data: PerCapitaResponse }) {
                   const href = drill(r.code, r.level);
                   return href ? (
                     <Link href={href} prefetch={false}>
-                      {r.name}
+                      <UserContent>{r.name}</UserContent>
                     </Link>
                   ) : (
-                    r.name
+                    <UserContent>{r.name}</UserContent>
                   );
                 },
               },
@@ -84,7 +85,9 @@ export function PerCapitaPanel({ data }: { data: PerCapitaResponse }) {
                 render: (_, r) => (
                   <span>
                     <Tag>{t(`level.${r.level}` as 'level.village')}</Tag>
-                    {r.parent} {r.name}
+                    <UserContent>
+                      {r.parent} {r.name}
+                    </UserContent>
                   </span>
                 ),
               },
