@@ -12,6 +12,7 @@ import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
+import { seededRandom } from '@/lib/triage/random';
 import { buildWorkflowWorld, JIUCAIPING, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { listAlerts } from './list-alerts.server';
 import { subscribeToAlerts } from './manage-subscriptions.server';
@@ -28,16 +29,7 @@ let yanbianLeader: AuthUser;
 /** Real time: intake stamps complaints with the database's now(). */
 const NOW = new Date();
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 function poisson(lambda: number, u: () => number): number {
   const l = Math.exp(-lambda);
   let k = 0;

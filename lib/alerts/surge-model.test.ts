@@ -5,6 +5,7 @@
  * most at the stated false-alarm rate, planted bursts must be found where they are planted.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@/lib/triage/random';
 import {
   type AreaNode,
   evaluateSurges,
@@ -14,17 +15,7 @@ import {
   type SurgeInput,
 } from './surge-model';
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function poisson(lambda: number, u: () => number): number {
   if (lambda <= 0) return 0;

@@ -19,6 +19,7 @@ import { buildMonthlyReport } from '@/lib/reports/build-monthly-report.server';
 import { renderReportHtml } from '@/lib/reports/render-report-html';
 import { applyRoutingAmendment } from '@/lib/routing/apply-routing-amendment.server';
 import { listRoutingAmendments } from '@/lib/routing/list-routing-amendments.server';
+import { seededRandom } from '@/lib/triage/random';
 import {
   buildWorkflowWorld,
   insertCase,
@@ -58,16 +59,7 @@ let oldId = 0;
 let singleReturn = 0;
 const handledByTown: number[] = [];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 async function officeId(code: string): Promise<number> {
   const row = await queryRow<{ id: number }>(handle.db, sql`select id from offices where code = ${code}`);
