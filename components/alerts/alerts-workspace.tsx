@@ -41,7 +41,14 @@ export function AlertsWorkspace({
     onSuccess: (r) => {
       if (r)
         message.success(
-          t('ran', { opened: r.run.opened, updated: r.run.updated, closed: r.run.closed, ms: r.run.tookMs }),
+          t('ran', {
+            opened: r.run.opened,
+            updated: r.run.updated,
+            closed: r.run.closed,
+            emergingOpened: r.run.emerging.opened,
+            emergingClosed: r.run.emerging.closed,
+            ms: r.run.tookMs,
+          }),
         );
       void queryClient.invalidateQueries({ queryKey: ['alerts'] });
     },

@@ -23,10 +23,23 @@ export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; c
   const open = alert.closedAt === null;
   const shown = compact ? 3 : 12;
   return (
-    <div className="surge-alert" data-alert-area={alert.area.code} data-alert-category={alert.category.code}>
+    <div
+      className="surge-alert"
+      data-alert-kind={alert.kind}
+      data-alert-area={alert.area.code}
+      data-alert-category={alert.category.code}
+    >
       <div>
-        <Tag color={open ? 'red' : 'default'}>{t(`window.${alert.window}`)}</Tag>
-        <Tag>{t(`level.${alert.area.level}`)}</Tag>
+        {alert.pattern ? (
+          <Tag color={open ? 'volcano' : 'default'} data-alert-pattern={alert.pattern}>
+            {t(`pattern.${alert.pattern}`)}
+          </Tag>
+        ) : (
+          <>
+            <Tag color={open ? 'red' : 'default'}>{t(`window.${alert.window}`)}</Tag>
+            <Tag>{t(`level.${alert.area.level}`)}</Tag>
+          </>
+        )}
         <strong>{locale === 'en' ? alert.sentenceEn : alert.sentence}</strong>
       </div>
       <div style={{ color: '#666', fontSize: 12, marginTop: 2 }}>

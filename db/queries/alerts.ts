@@ -130,12 +130,15 @@ export interface OpenAlertRow extends Record<string, unknown> {
   area_code: string;
   category_code: string;
   peak_observed: number;
+  pattern: string | null;
+  cell_key: string | null;
 }
 
 export async function listOpenAlerts(tx: DbOrTx, kind: string): Promise<OpenAlertRow[]> {
   const rows = await queryRows<OpenAlertRow>(
     tx,
-    sql`select id, area_code, category_code, peak_observed from alerts where kind = ${kind} and closed_at is null`,
+    sql`select id, area_code, category_code, peak_observed, pattern, cell_key from alerts
+        where kind = ${kind} and closed_at is null`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
@@ -167,6 +170,8 @@ export interface AlertFigures {
   pValue: number;
   windowStart: Date;
   complaintIds: number[];
+  /** Emerging alerts: what the sentence and the map need (window weeks, weekly counts, cell centre). */
+  detail?: unknown;
 }
 
 const idArray = (ids: number[]) => sql`${sql.param(`{${ids.join(',')}}`)}::bigint[]`;
@@ -183,15 +188,20 @@ export async function insertAlert(
     townCode: string | null;
     categoryCode: string;
     now: Date;
+    /** Emerging alerts only. */
+    pattern?: string;
+    cellKey?: string;
   },
 ): Promise<number> {
   const row = await queryRow<{ id: string | number }>(
     tx,
     sql`insert into alerts (kind, "window", area_code, area_level, area_name, area_path, county_code, town_code, category_code,
-          observed, expected, upper_limit, p_value, peak_observed, window_start, complaint_ids, began_at, last_seen_at)
+          observed, expected, upper_limit, p_value, peak_observed, window_start, complaint_ids, began_at, last_seen_at,
+          pattern, cell_key, detail)
         values (${a.kind}, ${a.window}, ${a.areaCode}, ${a.areaLevel}::division_level, ${a.areaName}, ${a.areaPath}, ${a.countyCode},
           ${a.townCode}, ${a.categoryCode}, ${a.observed}, ${a.expected}, ${a.upperLimit}, ${a.pValue}, ${a.observed},
-          ${a.windowStart.toISOString()}, ${idArray(a.complaintIds)}, ${a.now.toISOString()}, ${a.now.toISOString()})
+          ${a.windowStart.toISOString()}, ${idArray(a.complaintIds)}, ${a.now.toISOString()}, ${a.now.toISOString()},
+          ${a.pattern ?? null}, ${a.cellKey ?? null}, ${a.detail === undefined ? null : JSON.stringify(a.detail)}::jsonb)
         returning id`,
   );
   return Number(row!.id);
@@ -202,7 +212,8 @@ export async function updateAlert(tx: DbOrTx, id: number, a: AlertFigures & { no
     sql`update alerts set "window" = ${a.window}, observed = ${a.observed}, expected = ${a.expected},
           upper_limit = ${a.upperLimit}, p_value = ${a.pValue}, peak_observed = greatest(peak_observed, ${a.observed}),
           window_start = ${a.windowStart.toISOString()}, complaint_ids = ${idArray(a.complaintIds)},
-          last_seen_at = ${a.now.toISOString()}
+          last_seen_at = ${a.now.toISOString()},
+          detail = coalesce(${a.detail === undefined ? null : JSON.stringify(a.detail)}::jsonb, detail)
         where id = ${id}`,
   );
 }
@@ -296,6 +307,9 @@ export interface AlertListRow extends Record<string, unknown> {
   closed_at: string | Date | null;
   lng: number | null;
   lat: number | null;
+  pattern: string | null;
+  cell_key: string | null;
+  detail: unknown;
 }
 
 /** Alerts inside `scope` (a condition on the `alerts` table), open ones first, then by p-value and start. */
@@ -309,7 +323,7 @@ export async function listAlertRows(
           alerts.area_name, alerts.area_path, alerts.category_code, k.name_zh as category_zh, k.name_en as category_en, alerts.observed,
           alerts.expected, alerts.upper_limit, alerts.p_value, alerts.peak_observed, alerts.window_start,
           alerts.complaint_ids, alerts.began_at, alerts.last_seen_at, alerts.closed_at,
-          ST_X(d.centre) as lng, ST_Y(d.centre) as lat
+          ST_X(d.centre) as lng, ST_Y(d.centre) as lat, alerts.pattern, alerts.cell_key, alerts.detail
         from alerts
         join categories k on k.code = alerts.category_code
         join divisions d on d.code = alerts.area_code
@@ -396,4 +410,85 @@ export async function categoryIsLevelOne(db: DbOrTx, code: string): Promise<bool
     sql`select exists (select 1 from categories where code = ${code} and level = 1 and code <> 'JJ') as ok`,
   );
   return Boolean(row?.ok);
+}
+
+export interface CellWeekCountRow extends Record<string, unknown> {
+  i: number;
+  j: number;
+  category: string;
+  /** 0: the 7 days ending `today`; k: the 7 days ending 7k days before. */
+  week: number;
+  n: number;
+}
+
+/**
+ * Counts per square cell (`size` m in EPSG:4543, PostGIS numbering i = ⌊x / size⌋, j = ⌊y / size⌋) ×
+ * level-1 category × week, of complaints submitted in [from, to], weeks counted back from `today`
+ * (a 'YYYY-MM-DD' in Asia/Shanghai). Complaints without a location are not in any cell.
+ */
+export async function countCellWeeks(
+  db: DbOrTx,
+  p: { from: Date; to: Date; size: number; today: string },
+): Promise<CellWeekCountRow[]> {
+  const rows = await queryRows<CellWeekCountRow>(
+    db,
+    sql`select floor(ST_X(c.location_m) / ${p.size}::float8)::int as i, floor(ST_Y(c.location_m) / ${p.size}::float8)::int as j,
+          left(c.category_code, 2) as category,
+          ((${p.today}::date - (c.submitted_at at time zone 'Asia/Shanghai')::date) / 7)::int as week,
+          count(*)::int as n
+        from complaints c
+        where ${COUNTED} and c.location_m is not null
+          and c.submitted_at >= ${p.from.toISOString()} and c.submitted_at <= ${p.to.toISOString()}
+        group by 1, 2, 3, 4`,
+  );
+  return rows.map((r) => ({ ...r, i: Number(r.i), j: Number(r.j), week: Number(r.week), n: Number(r.n) }));
+}
+
+/** When the first counted complaint was submitted (null: none yet). */
+export async function firstCountedComplaintAt(db: DbOrTx): Promise<Date | null> {
+  const row = await queryRow<{ at: string | Date | null }>(
+    db,
+    sql`select min(c.submitted_at) as at from complaints c where ${COUNTED}`,
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+export interface EmergingCellRow {
+  complaintIds: number[];
+  /** The village most of the window's complaints lie in (null: none has one). */
+  villageCode: string | null;
+  lng: number;
+  lat: number;
+}
+
+/** One cell × category in [from, now]: its complaints (oldest first), their main village, the cell's centre. */
+export async function getEmergingCell(
+  tx: DbOrTx,
+  p: { size: number; i: number; j: number; category: string; from: Date; now: Date; limit: number },
+): Promise<EmergingCellRow> {
+  const inCell = sql`${COUNTED} and c.location_m is not null
+    and floor(ST_X(c.location_m) / ${p.size}::float8)::int = ${p.i}
+    and floor(ST_Y(c.location_m) / ${p.size}::float8)::int = ${p.j}
+    and left(c.category_code, 2) = ${p.category}
+    and c.submitted_at >= ${p.from.toISOString()} and c.submitted_at <= ${p.now.toISOString()}`;
+  const ids = await queryRows<{ id: string | number }>(
+    tx,
+    sql`select c.id from complaints c where ${inCell} order by c.submitted_at, c.id limit ${p.limit}`,
+  );
+  const village = await queryRow<{ code: string }>(
+    tx,
+    sql`select c.village_code as code from complaints c where ${inCell} and c.village_code is not null
+        group by 1 order by count(*) desc, 1 limit 1`,
+  );
+  const centre = await queryRow<{ lng: number; lat: number }>(
+    tx,
+    sql`select ST_X(g) as lng, ST_Y(g) as lat from (select ST_Transform(ST_SetSRID(ST_MakePoint(
+          (${p.i}::float8 + 0.5) * ${p.size}::float8, (${p.j}::float8 + 0.5) * ${p.size}::float8), 4543), 4326) as g) s`,
+  );
+  return {
+    complaintIds: ids.map((r) => Number(r.id)),
+    villageCode: village?.code ?? null,
+    lng: Number(centre?.lng ?? 0),
+    lat: Number(centre?.lat ?? 0),
+  };
 }

@@ -8,6 +8,7 @@ import {
   bigserial,
   index,
   integer,
+  jsonb,
   pgTable,
   real,
   serial,
@@ -32,7 +33,7 @@ export const alerts = pgTable(
   'alerts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    /** 'surge' (a count above its upper limit). */
+    /** 'surge' (a count above its upper limit) or 'emerging' (a cell turned into an emerging hot spot). */
     kind: text('kind').notNull(),
     /** 'day' (today so far) or 'week' (the last 7 days including today), of the latest evaluation. */
     window: text('window').notNull(),
@@ -66,9 +67,17 @@ export const alerts = pgTable(
     beganAt: ts('began_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
     closedAt: ts('closed_at'),
+    /** Emerging alerts: the class (new, consecutive, intensifying, persistent); null for surges. */
+    pattern: text('pattern'),
+    /** Emerging alerts: the square cell, `<size>:<i>:<j>` in EPSG:4543; null for surges. */
+    cellKey: text('cell_key'),
+    /** Emerging alerts: window weeks, weekly counts, baseline, cell centre (`EmergingAlertDetail`). */
+    detail: jsonb('detail'),
   },
   (t) => [
-    uniqueIndex('alerts_open_uq').on(t.kind, t.areaCode, t.categoryCode).where(sql`${t.closedAt} is null`),
+    uniqueIndex('alerts_open_uq')
+      .on(t.kind, t.areaCode, t.categoryCode, sql`coalesce(${t.cellKey}, '')`)
+      .where(sql`${t.closedAt} is null`),
     index('alerts_county_idx').on(t.countyCode, t.beganAt),
     index('alerts_began_idx').on(t.beganAt),
   ],

@@ -10,10 +10,25 @@ export const listAlertsQuery = z.object({
 });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
 
+export type EmergingPatternName = 'new' | 'consecutive' | 'intensifying' | 'persistent';
+
 export interface AlertView {
   id: number;
-  /** 'surge'. */
+  /** 'surge' (an area's count above its limit) or 'emerging' (a cell turned into an emerging hot spot). */
   kind: string;
+  /** Emerging alerts: the class; null for surges. */
+  pattern: EmergingPatternName | null;
+  /** Emerging alerts: the square cell (EPSG:4543 numbering), its centre and its weekly counts; null for surges. */
+  cell: {
+    key: string;
+    size: number;
+    lng: number;
+    lat: number;
+    windowWeeks: number;
+    /** Weekly counts of the cell, oldest first; the last is the 7 days ending today. */
+    weekly: number[];
+    baselinePerWeek: number;
+  } | null;
   /** 'day' (today so far) or 'week' (the last 7 days). */
   window: 'day' | 'week';
   area: {
@@ -60,6 +75,14 @@ export interface AlertRunResponse {
     closed: number;
     notified: number;
     tookMs: number;
+    emerging: {
+      tested: number;
+      open: number;
+      opened: number;
+      updated: number;
+      closed: number;
+      notified: number;
+    };
   };
 }
 

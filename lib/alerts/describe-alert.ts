@@ -23,3 +23,39 @@ export function describeAlert(a: AlertSentenceInput, locale: 'zh-CN' | 'en' = 'z
   const when = a.window === 'day' ? '今日' : '近7日';
   return `${a.areaName} ${a.categoryName} ${when} ${a.observed} 件，预期 ${formatExpected(a.expected)} 件（上限 ${a.upperLimit}）`;
 }
+
+export interface EmergingSentenceInput {
+  areaName: string;
+  categoryName: string;
+  pattern: 'new' | 'consecutive' | 'intensifying' | 'persistent' | string;
+  observed: number;
+  windowWeeks: number;
+  baselinePerWeek: number;
+  cellSize: number;
+}
+
+const PATTERN_ZH: Record<string, string> = {
+  new: '新出现热点',
+  consecutive: '连续热点',
+  intensifying: '加剧热点',
+  persistent: '持续热点',
+};
+const PATTERN_EN: Record<string, string> = {
+  new: 'new hot spot',
+  consecutive: 'consecutive hot spot',
+  intensifying: 'intensifying hot spot',
+  persistent: 'persistent hot spot',
+};
+
+/**
+ * An emerging hot-spot alert in one sentence: "米易县攀莲镇某社区一带 市政 新出现热点：近7日 9 件，此前平均每周 0.1 件（1 公里网格）".
+ */
+export function describeEmergingAlert(a: EmergingSentenceInput, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const km = a.cellSize / 1000;
+  if (locale === 'en') {
+    const when = a.windowWeeks === 1 ? 'the last 7 days' : `the last ${a.windowWeeks} weeks`;
+    return `Around ${a.areaName} · ${a.categoryName}: ${PATTERN_EN[a.pattern] ?? a.pattern}, ${a.observed} in ${when}, previously ${formatExpected(a.baselinePerWeek)} a week (${km} km cell)`;
+  }
+  const when = a.windowWeeks === 1 ? '近7日' : `近${a.windowWeeks}周`;
+  return `${a.areaName}一带 ${a.categoryName} ${PATTERN_ZH[a.pattern] ?? a.pattern}：${when} ${a.observed} 件，此前平均每周 ${formatExpected(a.baselinePerWeek)} 件（${km} 公里网格）`;
+}

@@ -4,7 +4,8 @@ import { type AlertListRow, getLastAlertRun, listAlertRows } from '@/db/queries/
 import { alertScope, assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import type { AlertListResponse, AlertView, ListAlertsQuery } from './alert-types';
-import { describeAlert } from './describe-alert';
+import { describeAlert, describeEmergingAlert } from './describe-alert';
+import type { EmergingAlertDetail } from './emerging-alerts';
 import { ensureFreshAlerts } from './ensure-fresh-alerts.server';
 
 const iso = (v: string | Date) => new Date(v).toISOString();
@@ -17,9 +18,25 @@ export function toAlertView(r: AlertListRow): AlertView {
     expected: Number(r.expected),
     upperLimit: Number(r.upper_limit),
   };
+  const detail = r.kind === 'emerging' ? (r.detail as EmergingAlertDetail | null) : null;
+  const emerging =
+    detail && r.pattern ? { pattern: r.pattern, observed: Number(r.observed), ...detail } : null;
   return {
     id: Number(r.id),
     kind: r.kind,
+    pattern: (r.pattern as AlertView['pattern']) ?? null,
+    cell:
+      detail && r.cell_key
+        ? {
+            key: r.cell_key,
+            size: detail.cellSize,
+            lng: detail.lng,
+            lat: detail.lat,
+            windowWeeks: detail.windowWeeks,
+            weekly: detail.weekly,
+            baselinePerWeek: detail.baselinePerWeek,
+          }
+        : null,
     area: {
       code: r.area_code,
       level: r.area_level as AlertView['area']['level'],
@@ -39,13 +56,17 @@ export function toAlertView(r: AlertListRow): AlertView {
     closedAt: r.closed_at ? iso(r.closed_at) : null,
     complaintIds: ids,
     complaintLinks: ids.map((id) => `/cases/${id}`),
-    sentence: describeAlert({ ...figures, areaName: r.area_path, categoryName: r.category_zh }, 'zh-CN'),
-    sentenceEn: describeAlert({ ...figures, areaName: r.area_path, categoryName: r.category_en }, 'en'),
+    sentence: emerging
+      ? describeEmergingAlert({ ...emerging, areaName: r.area_path, categoryName: r.category_zh }, 'zh-CN')
+      : describeAlert({ ...figures, areaName: r.area_path, categoryName: r.category_zh }, 'zh-CN'),
+    sentenceEn: emerging
+      ? describeEmergingAlert({ ...emerging, areaName: r.area_path, categoryName: r.category_en }, 'en')
+      : describeAlert({ ...figures, areaName: r.area_path, categoryName: r.category_en }, 'en'),
   };
 }
 
 /**
- * The surge alerts of the caller's division and below (`alertScope`), open ones first; recomputed
+ * The surge and emerging hot-spot alerts of the caller's division and below (`alertScope`), open ones first; recomputed
  * first when complaints arrived since the last run (`ensureFreshAlerts`).
  */
 export async function listAlerts(

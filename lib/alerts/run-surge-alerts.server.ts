@@ -18,6 +18,7 @@ import {
   updateAlert,
 } from '@/db/queries/alerts';
 import { describeAlert } from './describe-alert';
+import { type EmergingRunResult, runEmergingAlerts } from './run-emerging-alerts.server';
 import { surgeDays } from './surge-days';
 import { evaluateSurges, SURGE_DEFAULTS, type SurgeInput, type SurgeParams } from './surge-model';
 
@@ -32,6 +33,8 @@ export interface AlertRunResult {
   closed: number;
   notified: number;
   tookMs: number;
+  /** The emerging hot-spot alerts of the same run (the figures above are the surges'). */
+  emerging: EmergingRunResult;
 }
 
 /** The most complaint ids an alert keeps (a county's week can hold many). */
@@ -211,6 +214,13 @@ export async function runSurgeAlerts(
     // Whatever is still open was not found above its limit this time: back inside, closed.
     const closing = [...openByKey.values()].map((a) => a.id);
     await closeAlerts(tx, closing, now);
+    const emerging = await runEmergingAlerts(db, tx, {
+      now,
+      days,
+      areaByCode,
+      categoryName,
+      surgeKeys: new Set(result.alerts.map((s) => `${s.areaCode}:${s.category}`)),
+    });
     const tookMs = Math.round(performance.now() - t0);
     await insertAlertRun(tx, {
       asOf: now,
@@ -231,6 +241,7 @@ export async function runSurgeAlerts(
       closed: closing.length,
       notified,
       tookMs,
+      emerging,
     };
   });
 }

@@ -37,11 +37,16 @@ export const subscribeToAlerts = (input: SubscriptionInput) =>
   send<{ subscription: { id: number } }>('/api/alerts/subscriptions', 'POST', input);
 export const unsubscribeFromAlerts = (id: number) => send<null>(`/api/alerts/subscriptions/${id}`, 'DELETE');
 
-/** The map view of an alert's area: its centre at a zoom that shows it whole, with the category filtered. */
+/**
+ * The map view of an alert: a surge's area at a zoom that shows it whole, an emerging hot spot's cell
+ * close up; the category filtered.
+ */
 export function alertMapHref(a: {
   area: { level: string; lng: number | null; lat: number | null };
   category: { code: string };
+  cell?: { lng: number; lat: number } | null;
 }): string {
+  if (a.cell) return `/map?v=${a.cell.lng.toFixed(5)},${a.cell.lat.toFixed(5)},14&cat=${a.category.code}`;
   if (a.area.lng === null || a.area.lat === null) return `/map?cat=${a.category.code}`;
   const zoom = a.area.level === 'village' ? 13.5 : a.area.level === 'town' ? 12 : 10.5;
   return `/map?v=${a.area.lng.toFixed(5)},${a.area.lat.toFixed(5)},${zoom}&cat=${a.category.code}`;
