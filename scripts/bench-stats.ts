@@ -1,24 +1,38 @@
 /**
- * npx tsx --conditions=react-server scripts/bench-stats.ts — times the statistics (lib/stats) for
- * a city-level leader on the database of DATABASE_URL (or the embedded one), for the latest month
- * with complaints: the indicator cards (month and 12 months, each with its previous period), the
- * 12-month trend, the office and category rankings and the assessment. Prints the month's figures.
- * Nothing is asserted.
+ * npm run bench:stats -- [--runs N] [--area CODE] — times every /stats panel for a city-level leader
+ * on the database of DATABASE_URL (or the embedded one), for the latest month with complaints: the
+ * indicator cards (one month, 12 months, a custom range of partial months, each with its previous
+ * period), the 12-month trend, the office and category rankings, the 三率 assessment, the whole
+ * dashboard (/stats's server render: all of the above plus the area picker and bounds) and the
+ * monthly report's data (no PDF). Each panel runs from the rollups and from the complaints (raw),
+ * alternately, `--runs` times (default 7) after one warm-up; prints p50/p95 of each and the ratio
+ * raw p50 ÷ rollup p50 (the figure that holds on a noisy machine), the load average before and
+ * after, and whether the two sources gave the same cards. Nothing is asserted.
  */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDb } from '../db/client';
 import { queryRow } from '../db/sql';
 import type { AuthUser } from '../lib/auth/types';
+import { buildMonthlyReport } from '../lib/reports/build-monthly-report.server';
+import type { StatsSource } from '../lib/stats/aggregate-stats.server';
 import { computeAssessment } from '../lib/stats/assessment.server';
 import { computeCategoryRanking } from '../lib/stats/category-ranking.server';
 import { computeIndicators } from '../lib/stats/compute-indicators.server';
-import { formatFigure } from '../lib/stats/indicator-values';
+import { getStatsDashboard } from '../lib/stats/get-stats-dashboard.server';
+import { type Figure, formatFigure } from '../lib/stats/indicator-values';
 import { computeMonthlyTrend } from '../lib/stats/monthly-trend.server';
 import { computeOfficeRanking } from '../lib/stats/office-ranking.server';
 import { addMonths, monthPeriod } from '../lib/stats/period';
 
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, area: { type: 'string', default: '510400000000' } },
+});
+const runs = Math.max(1, Number(values.runs));
 const handle = await openDb();
 const db = handle.db;
+const area = values.area!;
 const user: AuthUser = {
   id: 0,
   username: 'bench',
@@ -32,32 +46,99 @@ const latest = await queryRow<{ m: string; n: number }>(
   sql`select to_char(max(submitted_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as m, count(*)::int as n from complaints`,
 );
 const month = latest!.m;
-console.log(`${latest!.n} complaints; latest month ${month}`);
-async function time<T>(name: string, f: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const result = await f();
-  console.log(`${name}: ${Math.round(performance.now() - start)} ms`);
-  return result;
-}
-const m = monthPeriod(month);
-const cards = await time('indicators, one month + previous', () =>
-  computeIndicators(db, user, { from: m.from, to: m.to }),
+const now = new Date();
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `${handle.engine} database, ${latest!.n} complaints; latest month ${month}; area ${area}; ${runs} runs; load ${load()}`,
 );
-for (const i of cards.indicators) {
+
+const m = monthPeriod(month);
+const year = { areaCode: area, from: monthPeriod(addMonths(month, -11)).from, to: m.to, now };
+const range = { areaCode: area, from: m.from, to: m.to, now };
+// A custom range: the 15th of three months back to the 14th of the latest month (partial ends).
+const custom = { areaCode: area, from: `${addMonths(month, -3)}-15`, to: `${month}-14`, now };
+
+const panels: { name: string; run: (source: StatsSource) => Promise<unknown>; runs?: number }[] = [
+  { name: 'cards, one month + previous', run: (source) => computeIndicators(db, user, { ...range, source }) },
+  {
+    name: 'cards, 12 months + previous 12',
+    run: (source) => computeIndicators(db, user, { ...year, source }),
+  },
+  {
+    name: 'cards, custom range (partial months)',
+    run: (source) => computeIndicators(db, user, { ...custom, source }),
+  },
+  {
+    name: 'trend, 12 months',
+    run: (source) => computeMonthlyTrend(db, user, { areaCode: area, lastMonth: month, now, source }),
+  },
+  { name: 'office ranking', run: (source) => computeOfficeRanking(db, user, { ...range, source }) },
+  { name: 'category ranking', run: (source) => computeCategoryRanking(db, user, { ...range, source }) },
+  {
+    name: '三率 assessment',
+    run: (source) => computeAssessment(db, user, { areaCode: area, month, now, source }),
+  },
+  {
+    name: 'whole dashboard (/stats)',
+    run: (source) => getStatsDashboard(db, user, { area, month, from: m.from, to: m.to }, now, source),
+  },
+  {
+    name: 'monthly report data (no PDF)',
+    // the report reads the statistics from the rollups; its Gi* and lists are the same either way
+    run: () => buildMonthlyReport(db, { areaCode: area, month, now }),
+    runs: Math.min(runs, 3),
+  },
+];
+
+const pct = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+console.log(
+  `${'panel'.padEnd(40)} ${'rollup p50'.padStart(10)} ${'p95'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)}   raw÷rollup`,
+);
+for (const panel of panels) {
+  const n = panel.runs ?? runs;
+  const times: Record<StatsSource, number[]> = { rollup: [], raw: [] };
+  const sources: StatsSource[] = panel.name.startsWith('monthly') ? ['rollup'] : ['rollup', 'raw'];
+  for (const s of sources) await panel.run(s); // warm-up
+  for (let r = 0; r < n; r++) {
+    for (const s of r % 2 === 0 ? sources : [...sources].reverse()) {
+      const t0 = performance.now();
+      await panel.run(s);
+      times[s].push(performance.now() - t0);
+    }
+  }
+  const roll = times.rollup.sort((a, b) => a - b);
+  const raw = times.raw.sort((a, b) => a - b);
+  const rawText = raw.length ? `${fmt(pct(raw, 0.5))} ${fmt(pct(raw, 0.95))}` : ''.padStart(19);
+  const ratio = raw.length ? `${(pct(raw, 0.5) / pct(roll, 0.5)).toFixed(1)}×` : '';
   console.log(
-    `  ${i.id}: ${formatFigure(i.unit, i.value)} (${i.numerator}${i.denominator === null ? '' : `/${i.denominator}`}), previous ${formatFigure(i.unit, i.previous.value)}`,
+    `${panel.name.padEnd(40)} ${fmt(pct(roll, 0.5))} ${fmt(pct(roll, 0.95))}   ${rawText}   ${ratio}`,
   );
 }
-await time('indicators, 12 months + previous 12', () =>
-  computeIndicators(db, user, { from: monthPeriod(addMonths(month, -11)).from, to: m.to }),
+
+// The month's cards from both sources, side by side (durations may differ by under an hour: the
+// rollup's median comes from an hourly histogram).
+const both = await Promise.all(
+  (['rollup', 'raw'] as const).map((source) => computeIndicators(db, user, { ...range, source })),
 );
-await time('trend, 12 months', () => computeMonthlyTrend(db, user, { lastMonth: month }));
-const offices = await time('office ranking', () =>
-  computeOfficeRanking(db, user, { from: m.from, to: m.to }),
-);
-await time('category ranking', () => computeCategoryRanking(db, user, { from: m.from, to: m.to }));
-const a = await time('assessment', () => computeAssessment(db, user, { month }));
-console.log(
-  `${offices.rows.length} offices ranked; assessment: ${a.offices.length} offices, ${a.offices.filter((o) => o.eligible).length} with ≥ ${a.minCases} cases`,
-);
+const same = (a: Figure, b: Figure) =>
+  a.numerator === b.numerator &&
+  a.denominator === b.denominator &&
+  (a.value === b.value || (a.value !== null && b.value !== null && Math.abs(a.value - b.value) < 1 / 24));
+let differ = 0;
+for (const [i, a] of both[0]!.indicators.entries()) {
+  const b = both[1]!.indicators[i]!;
+  const ok = same(a, b) && same(a.previous, b.previous);
+  if (!ok) differ++;
+  console.log(
+    `  ${ok ? ' ' : '≠'} ${a.id}: ${formatFigure(a.unit, a.value)} (${a.numerator}${a.denominator === null ? '' : `/${a.denominator}`})${
+      ok ? '' : `, raw ${formatFigure(b.unit, b.value)} (${b.numerator}/${b.denominator})`
+    }`,
+  );
+}
+console.log(`cards rollup vs raw: ${differ === 0 ? 'the same' : `${differ} differ`}; load ${load()}`);
 await handle.close();

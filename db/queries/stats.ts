@@ -13,7 +13,7 @@ import { OPEN_STATUSES, SATISFIED_LEVELS } from '@/lib/stats/definitions';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
+export type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 
 export interface StatsArea {
   code: string;
@@ -30,12 +30,12 @@ export interface Bounds {
   end: Date;
 }
 
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const list = (values: readonly string[]) =>
   sql.raw(`(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')})`);
-const OPEN = list(OPEN_STATUSES);
+export const OPEN = list(OPEN_STATUSES);
 const SATISFIED = list(SATISFIED_LEVELS);
-const MERGED_OR_REJECTED = list(['merged', 'rejected']);
+export const MERGED_OR_REJECTED = list(['merged', 'rejected']);
 
 /** A division with its ancestors, or undefined. */
 export async function getStatsArea(db: DbOrTx, code: string): Promise<StatsArea | undefined> {
@@ -72,7 +72,7 @@ export function listAreaChildren(db: DbOrTx, code: string) {
 }
 
 /** Complaints inside an area, by their denormalised codes (a city: its counties). */
-type AreaRef = Pick<StatsArea, 'code' | 'level'> & { countyCodes?: string[] | null };
+export type AreaRef = Pick<StatsArea, 'code' | 'level'> & { countyCodes?: string[] | null };
 
 export function complaintInArea(area: AreaRef): SQL {
   switch (area.level) {
@@ -104,7 +104,8 @@ export function statsPopulation(viewer: Viewer, area: AreaRef, extra?: SQL): SQL
   }${extra ? sql` and ${extra}` : sql``})`;
 }
 
-const within = (column: SQL, b: Bounds) => sql`(${column} >= ${ts(b.start)} and ${column} < ${ts(b.end)})`;
+export const within = (column: SQL, b: Bounds) =>
+  sql`(${column} >= ${ts(b.start)} and ${column} < ${ts(b.end)})`;
 
 /**
  * The first dispatch: `dispatched_at` is overwritten when a returned case is dispatched again, so
@@ -117,7 +118,7 @@ const FIRST_DISPATCH = sql`(case when complaints.return_count > 0 then coalesce(
   else complaints.dispatched_at end)`;
 
 /** Handling time of a resolved case in days (hours included). */
-const HANDLING_DAYS = sql`(extract(epoch from (complaints.resolved_at - complaints.submitted_at)) / 86400.0)`;
+export const HANDLING_DAYS = sql`(extract(epoch from (complaints.resolved_at - complaints.submitted_at)) / 86400.0)`;
 
 /**
  * Each counted quantity is a pair: the date that places a case in a period, and a condition that
@@ -293,7 +294,7 @@ export function relatedMetricCondition(metric: RelatedMetric, b: Bounds): SQL {
 
 export type StatsGroupBy = 'none' | 'office' | 'category';
 
-function groupKey(by: StatsGroupBy): SQL {
+export function groupKey(by: StatsGroupBy): SQL {
   switch (by) {
     case 'none':
       return sql`''`;
@@ -310,7 +311,7 @@ export interface PeriodCounts extends Record<ComplaintMetric | RelatedMetric, nu
   handlingMedianDays: number | null;
 }
 
-function emptyCounts(): PeriodCounts {
+export function emptyPeriodCounts(): PeriodCounts {
   const c = { handlingSumDays: 0, handlingMedianDays: null } as PeriodCounts;
   for (const m of COMPLAINT_METRICS) c[m] = 0;
   for (const m of RELATED_METRICS) c[m] = 0;
@@ -318,7 +319,7 @@ function emptyCounts(): PeriodCounts {
 }
 
 /** The index of the period a date falls in (periods do not overlap), or null. */
-function periodIndex(date: SQL, periods: readonly Bounds[]): SQL {
+export function periodIndex(date: SQL, periods: readonly Bounds[]): SQL {
   const arms = periods.map(
     (p, i) => sql`when ${date} >= ${ts(p.start)} and ${date} < ${ts(p.end)} then ${sql.raw(String(i))}`,
   );
@@ -331,7 +332,7 @@ function periodIndex(date: SQL, periods: readonly Bounds[]): SQL {
  * into the period that date falls in, and each quantity counts the placements of its date whose
  * condition holds; then one statement each over ratings, letters and spot checks of the periods.
  */
-export async function aggregateStats(
+export async function aggregateStatsRaw(
   db: DbOrTx,
   params: {
     viewer: Viewer;
@@ -353,7 +354,7 @@ export async function aggregateStats(
   const slot = (key: string, i: number) => {
     let row = result.get(key);
     if (!row) {
-      row = periods.map(emptyCounts);
+      row = periods.map(emptyPeriodCounts);
       result.set(key, row);
     }
     return row[i]!;

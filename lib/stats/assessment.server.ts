@@ -1,9 +1,10 @@
 import 'server-only';
 import type { Db, DbOrTx } from '@/db/client';
-import { aggregateStats, getSetting, listOfficeNames, putSetting, type StatsArea } from '@/db/queries/stats';
+import { getSetting, listOfficeNames, putSetting, type StatsArea } from '@/db/queries/stats';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import {
   type AssessedOffice,
   assessmentWeightsSchema,
@@ -65,7 +66,7 @@ export interface Assessment {
 export async function computeAssessment(
   db: DbOrTx,
   user: AuthUser,
-  params: { areaCode?: string | null; month?: string | null; now?: Date },
+  params: { areaCode?: string | null; month?: string | null; now?: Date; source?: StatsSource },
 ): Promise<Assessment> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const now = params.now ?? new Date();
@@ -80,6 +81,7 @@ export async function computeAssessment(
     periods: [monthPeriod(month)],
     now,
     groupBy: 'office',
+    source: params.source,
   });
   grouped.delete('');
   const names = new Map((await listOfficeNames(db, [...grouped.keys()].map(Number))).map((o) => [o.id, o]));

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { aggregateStats, listLevel1Categories, type StatsArea } from '@/db/queries/stats';
+import { listLevel1Categories, type StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
+import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { parsePeriod } from './compute-indicators.server';
 import { type Change, changeOf, emptyCounts, figureOf } from './indicator-values';
 import { type Period, previousPeriod } from './period';
@@ -35,14 +36,21 @@ export interface CategoryRanking {
 export async function computeCategoryRanking(
   db: DbOrTx,
   user: AuthUser,
-  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+  params: { areaCode?: string | null; from: string; to: string; now?: Date; source?: StatsSource },
 ): Promise<CategoryRanking> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const current = parsePeriod(params.from, params.to);
   const previous = previousPeriod(current);
   const now = params.now ?? new Date();
   const [grouped, categories] = [
-    await aggregateStats(db, { viewer: user, area, periods: [current, previous], now, groupBy: 'category' }),
+    await aggregateStats(db, {
+      viewer: user,
+      area,
+      periods: [current, previous],
+      now,
+      groupBy: 'category',
+      source: params.source,
+    }),
     await listLevel1Categories(db),
   ];
   const byCode = new Map(categories.map((c) => [c.code, c]));

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { aggregateStats, type StatsArea } from '@/db/queries/stats';
+import type { StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { allIndicatorValues, emptyCounts, type IndicatorValue } from './indicator-values';
 import { type Period, period, previousPeriod } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
@@ -32,7 +33,7 @@ export function parsePeriod(from: string, to: string): Period {
 export async function computeIndicators(
   db: DbOrTx,
   user: AuthUser,
-  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+  params: { areaCode?: string | null; from: string; to: string; now?: Date; source?: StatsSource },
 ): Promise<IndicatorsResult> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const current = parsePeriod(params.from, params.to);
@@ -44,6 +45,7 @@ export async function computeIndicators(
     periods: [current, previous],
     now,
     groupBy: 'none',
+    source: params.source,
   });
   const [cur, prev] = counts.get('') ?? [emptyCounts(), emptyCounts()];
   return {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { getBoundsOf } from '@/db/queries/map-panels';
 import { type AreaChild, getStatsArea, listAreaChildren, type StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
+import type { StatsSource } from './aggregate-stats.server';
 import { type CategoryRanking, computeCategoryRanking } from './category-ranking.server';
 import { computeIndicators, type IndicatorsResult } from './compute-indicators.server';
 import { computeMonthlyTrend, type MonthlyTrend } from './monthly-trend.server';
@@ -33,14 +34,16 @@ export async function getStatsDashboard(
   user: AuthUser,
   state: StatsState,
   now = new Date(),
+  source: StatsSource = 'rollup',
 ): Promise<StatsDashboard> {
   const area = await resolveStatsArea(db, user, state.area);
-  const range = { areaCode: area.code, from: state.from, to: state.to, now };
+  const range = { areaCode: area.code, from: state.from, to: state.to, now, source };
   const indicators = await computeIndicators(db, user, range);
   const trend = await computeMonthlyTrend(db, user, {
     areaCode: area.code,
     lastMonth: state.to.slice(0, 7),
     now,
+    source,
   });
   const categories = await computeCategoryRanking(db, user, range);
   const offices = await computeOfficeRanking(db, user, range);

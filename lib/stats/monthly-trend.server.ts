@@ -1,8 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { aggregateStats, type StatsArea } from '@/db/queries/stats';
+import type { StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { INDICATORS, type IndicatorId } from './definitions';
 import { emptyCounts, type Figure, figureOf } from './indicator-values';
 import { cstMonth, isIsoMonth, monthsEndingWith } from './period';
@@ -20,7 +21,13 @@ export interface MonthlyTrend {
 export async function computeMonthlyTrend(
   db: DbOrTx,
   user: AuthUser,
-  params: { areaCode?: string | null; lastMonth?: string | null; count?: number; now?: Date },
+  params: {
+    areaCode?: string | null;
+    lastMonth?: string | null;
+    count?: number;
+    now?: Date;
+    source?: StatsSource;
+  },
 ): Promise<MonthlyTrend> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const now = params.now ?? new Date();
@@ -31,8 +38,9 @@ export async function computeMonthlyTrend(
   const count = Math.min(Math.max(params.count ?? 12, 1), 36);
   const periods = monthsEndingWith(last, count);
   const counts =
-    (await aggregateStats(db, { viewer: user, area, periods, now, groupBy: 'none' })).get('') ??
-    periods.map(emptyCounts);
+    (
+      await aggregateStats(db, { viewer: user, area, periods, now, groupBy: 'none', source: params.source })
+    ).get('') ?? periods.map(emptyCounts);
   const series = Object.fromEntries(
     INDICATORS.map((d) => [d.id, counts.map((c) => figureOf(d.id, c))]),
   ) as Record<IndicatorId, Figure[]>;

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { aggregateStats, listOfficeNames, type StatsArea } from '@/db/queries/stats';
+import { listOfficeNames, type StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
+import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { parsePeriod } from './compute-indicators.server';
 import { type Counts, figureOf } from './indicator-values';
 import type { Period } from './period';
@@ -37,7 +38,7 @@ export interface OfficeRanking {
 export async function computeOfficeRanking(
   db: DbOrTx,
   user: AuthUser,
-  params: { areaCode?: string | null; from: string; to: string; now?: Date },
+  params: { areaCode?: string | null; from: string; to: string; now?: Date; source?: StatsSource },
 ): Promise<OfficeRanking> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const current = parsePeriod(params.from, params.to);
@@ -48,6 +49,7 @@ export async function computeOfficeRanking(
     periods: [current],
     now,
     groupBy: 'office',
+    source: params.source,
   });
   grouped.delete('');
   const offices = new Map((await listOfficeNames(db, [...grouped.keys()].map(Number))).map((o) => [o.id, o]));
