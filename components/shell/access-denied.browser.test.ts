@@ -26,6 +26,7 @@ const PATHS: Record<StaffPage, string> = {
   supervision: '/supervision',
   hotspots: '/hotspots',
   alerts: '/alerts',
+  topics: '/topics',
   stats: '/stats',
   assessment: '/assessment',
   reports: '/reports',

@@ -21,6 +21,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { key: 'supervision', href: '/supervision', page: 'supervision' },
   { key: 'map', href: '/map', page: 'map' },
   { key: 'alerts', href: '/alerts', page: 'alerts' },
+  { key: 'topics', href: '/topics', page: 'topics' },
   { key: 'hotspots', href: '/hotspots', page: 'hotspots' },
   { key: 'stats', href: '/stats', page: 'stats' },
   { key: 'assessment', href: '/assessment', page: 'assessment' },

@@ -9,5 +9,6 @@ export * from './rate-limits';
 export * from './reporting';
 export * from './supervision';
 export * from './taxonomy';
+export * from './topics';
 export * from './triage';
 export * from './workflow';

@@ -27,6 +27,8 @@ export const AUDIT = {
   contactUnmask: 'contact.unmask',
   /** A grid's person registry was shown unmasked. */
   personUnmask: 'person.unmask',
+  /** A recurring problem picked as the month's topic (每月一题). */
+  topicPick: 'topic.pick',
 } as const;
 
 export type AuditAction = (typeof AUDIT)[keyof typeof AUDIT];

@@ -29,6 +29,7 @@ describe('staff page access', () => {
       'reports',
       'stats',
       'supervision',
+      'topics',
       'workbench',
     ]);
     expect(open('admin')).toEqual(['admin', 'assessment', 'map', 'workbench']);

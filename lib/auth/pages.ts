@@ -22,6 +22,8 @@ export const PAGE_ACCESS = {
   supervision: (u: Subject) => can(u, 'complaint.supervise') || (can(u, 'buckPassing.read') && division(u)),
   hotspots: (u: Subject) => can(u, 'stats.read') && division(u),
   alerts: (u: Subject) => can(u, 'alert.read') && division(u),
+  /** 每月一题: candidates, picks and each picked topic's follow-up (/topics, /topics/<id>). */
+  topics: (u: Subject) => can(u, 'topic.read') && division(u),
   stats: (u: Subject) => can(u, 'stats.read') && division(u),
   /** The ranking for inspectors and leaders; the weights editor for admins. */
   assessment: (u: Subject) => (can(u, 'stats.read') && division(u)) || can(u, 'config.manage'),

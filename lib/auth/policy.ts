@@ -72,6 +72,10 @@ export const ACTIONS = {
   'alert.read': ['inspector', 'leader'],
   /** Recompute the surge alerts now (they are computed on a schedule and on read anyway). */
   'alert.run': ['inspector', 'admin'],
+  /** 每月一题: the division's recurring-problem candidates and the topics picked, with their follow-up. */
+  'topic.read': ['inspector', 'leader'],
+  /** Pick the month's topic for one's division (one per division and month, audited). */
+  'topic.pick': ['inspector', 'leader'],
   'config.manage': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -310,6 +310,8 @@ const probes = (): Record<string, Partial<Record<HttpMethod, Probe>>> => ({
   '/api/alerts/run': { POST: {} },
   '/api/alerts/subscriptions': { GET: {}, POST: { body: { areaCode: XIQU, categoryCode: 'SL' } } },
   '/api/alerts/subscriptions/[id]': { DELETE: { params: { id: '999999' }, allowed: [404] } },
+  '/api/topics': { GET: {}, POST: { body: { areaCode: '510403001000', categoryCode: 'SL' } } },
+  '/api/topics/[id]': { GET: { params: { id: '999999' }, allowed: [404] } },
   '/api/analytics/cell-complaints': { GET: { query: `division=${XIQU}&cellSize=1000&i=0&j=0` } },
   '/api/analytics/clusters': { GET: { query: `division=${XIQU}` } },
   '/api/analytics/emerging': { GET: { query: `division=${XIQU}&months=4` } },

@@ -71,6 +71,9 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteAccess
   '/api/alerts/run': { POST: { actions: ['alert.run'], bearer: 'SUQIU_SWEEP_TOKEN' } },
   '/api/alerts/subscriptions': { GET: { actions: ['alert.read'] }, POST: { actions: ['alert.read'] } },
   '/api/alerts/subscriptions/[id]': { DELETE: { actions: ['alert.read'] } },
+  /** 每月一题 (lib/topics/): candidates of the caller's division, the picks, one topic's follow-up. */
+  '/api/topics': { GET: { actions: ['topic.read'] }, POST: { actions: ['topic.pick'] } },
+  '/api/topics/[id]': { GET: { actions: ['topic.read'] } },
 
   '/api/analytics/cell-complaints': { GET: { actions: ['stats.read'] } },
   '/api/analytics/clusters': { GET: { actions: ['stats.read'] } },

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'stats',
   'grid',
   'alerts',
+  'topics',
 ] as const;
 
 export default getRequestConfig(async () => {
