@@ -25,6 +25,7 @@ export function TopicChart({
   counts,
   topicMonth,
   currentMonth,
+  dataFrom,
   beforeMean,
   afterMean,
   labels,
@@ -33,11 +34,14 @@ export function TopicChart({
   counts: number[];
   topicMonth: string;
   currentMonth: string;
+  dataFrom: string | null;
   beforeMean: number;
   afterMean: number | null;
   labels: { count: string; beforeMean: string; afterMean: string; pickMonth: string; current: string };
 }) {
-  const before = months.map((m) => (m < topicMonth ? Number(beforeMean.toFixed(2)) : null));
+  const before = months.map((m) =>
+    m < topicMonth && (dataFrom === null || m >= dataFrom) ? Number(beforeMean.toFixed(2)) : null,
+  );
   const after = months.map((m) =>
     afterMean !== null && m > topicMonth && m < currentMonth ? Number(afterMean.toFixed(2)) : null,
   );
@@ -46,6 +50,7 @@ export function TopicChart({
       echarts={echarts}
       style={{ height: 300 }}
       option={{
+        animation: false,
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         grid: { left: 40, right: 24, top: 36, bottom: 30 },

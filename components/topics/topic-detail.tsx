@@ -2,11 +2,12 @@
 
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { UserContent, userData } from '@/components/ui/user-content';
 import { formatDateTime } from '@/lib/format/date-time';
 import type { TopicDetailResponse } from '@/lib/topics/topic-types';
 import { TopicChart } from './topic-chart';
-import { patternKey } from './topics-workspace';
+import { ProblemName, patternKey } from './topics-workspace';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pv = (p: number | null) => (p === null ? '—' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
@@ -15,20 +16,19 @@ const VERDICT_COLOR = { fell: 'green', rose: 'red', no_change: 'default', too_ea
 /** /topics/<id>: the picked problem's monthly count and whether it fell after the pick. */
 export function TopicDetail({ data }: { data: TopicDetailResponse }) {
   const t = useTranslations('topics');
-  const locale = useLocale();
   const { topic, series, comparison: c } = data;
-  const problem = `${topic.area.path} ${locale === 'en' ? topic.category.nameEn : topic.category.name}`;
   const k = topic.candidate;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
       <Link href="/topics">← {t('detail.back')}</Link>
       <div>
         <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }} data-topic-id={topic.id}>
-          {t('detail.heading', { month: topic.month, problem })}
+          {t('detail.heading', { month: topic.month })}
+          <ProblemName p={topic} />
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t('pickedBy', { name: topic.pickedBy, time: formatDateTime(topic.pickedAt) })}
-          {topic.note ? ` · ${topic.note}` : ''}
+          {t.rich('pickedBy', { name: topic.pickedBy, time: formatDateTime(topic.pickedAt), data: userData })}
+          {topic.note ? <UserContent> · {topic.note}</UserContent> : ''}
         </Typography.Paragraph>
         <Typography.Paragraph>
           {t('detail.atPick', {
@@ -48,6 +48,7 @@ export function TopicDetail({ data }: { data: TopicDetailResponse }) {
           counts={series.counts}
           topicMonth={topic.month}
           currentMonth={series.currentMonth}
+          dataFrom={series.dataFrom}
           beforeMean={c.before.mean}
           afterMean={c.after.months > 0 ? c.after.mean : null}
           labels={{

@@ -6,12 +6,27 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { UserContent, userData } from '@/components/ui/user-content';
 import { formatDateTime } from '@/lib/format/date-time';
 import { pickTopic } from '@/lib/query/topics';
 import { addMonths } from '@/lib/topics/before-after';
 import type { TopicCandidate, TopicCandidatesResponse } from '@/lib/topics/topic-types';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** A problem's name: its place (data, Chinese only) and its category in the UI's language. */
+export function ProblemName({
+  p,
+}: {
+  p: { area: { path: string }; category: { name: string; nameEn: string } };
+}) {
+  const locale = useLocale();
+  return (
+    <>
+      <UserContent>{p.area.path}</UserContent> {locale === 'en' ? p.category.nameEn : p.category.name}
+    </>
+  );
+}
 
 /** The pattern's label key (cold classes share one word). */
 export const patternKey = (p: string) => (p.endsWith('_cold') ? 'other' : p);
@@ -25,13 +40,10 @@ export function TopicsWorkspace({
   currentMonth: string;
 }) {
   const t = useTranslations('topics');
-  const locale = useLocale();
   const router = useRouter();
   const { message } = App.useApp();
   const [choice, setChoice] = useState<TopicCandidate | null>(null);
   const [note, setNote] = useState('');
-  const problem = (c: { area: { path: string }; category: { name: string; nameEn: string } }) =>
-    `${c.area.path} ${locale === 'en' ? c.category.nameEn : c.category.name}`;
   const pick = useMutation({
     mutationFn: (c: TopicCandidate) =>
       pickTopic({
@@ -81,11 +93,20 @@ export function TopicsWorkspace({
           type="success"
           showIcon
           data-topic-picked={data.picked.id}
-          title={t('picked', { month: data.picked.month, problem: problem(data.picked) })}
+          title={
+            <>
+              {t('picked', { month: data.picked.month })}
+              <ProblemName p={data.picked} />
+            </>
+          }
           description={
             <span>
-              {t('pickedBy', { name: data.picked.pickedBy, time: formatDateTime(data.picked.pickedAt) })}
-              {data.picked.note ? ` · ${data.picked.note}` : ''} ·{' '}
+              {t.rich('pickedBy', {
+                name: data.picked.pickedBy,
+                time: formatDateTime(data.picked.pickedAt),
+                data: userData,
+              })}
+              {data.picked.note ? <UserContent> · {data.picked.note}</UserContent> : ''} ·{' '}
               <Link href={`/topics/${data.picked.id}`}>{t('openTopic')}</Link>
             </span>
           }
@@ -107,7 +128,9 @@ export function TopicsWorkspace({
                 title: t('columns.problem'),
                 key: 'problem',
                 render: (_, c) => (
-                  <span data-topic-candidate={`${c.area.code}:${c.category.code}`}>{problem(c)}</span>
+                  <span data-topic-candidate={`${c.area.code}:${c.category.code}`}>
+                    <ProblemName p={c} />
+                  </span>
                 ),
               },
               { title: t('columns.volume'), dataIndex: 'volume', align: 'right' },
@@ -169,10 +192,14 @@ export function TopicsWorkspace({
           renderItem={(topic) => (
             <List.Item key={topic.id}>
               <Link href={`/topics/${topic.id}`} prefetch={false}>
-                {topic.month} · {problem(topic)}
+                {topic.month} · <ProblemName p={topic} />
               </Link>
               <Typography.Text type="secondary">
-                {t('pickedBy', { name: topic.pickedBy, time: formatDateTime(topic.pickedAt) })}
+                {t.rich('pickedBy', {
+                  name: topic.pickedBy,
+                  time: formatDateTime(topic.pickedAt),
+                  data: userData,
+                })}
               </Typography.Text>
             </List.Item>
           )}
@@ -186,7 +213,16 @@ export function TopicsWorkspace({
         onOk={() => choice && pick.mutate(choice)}
         onCancel={() => setChoice(null)}
       >
-        {choice && <p>{t('pickConfirm', { problem: problem(choice), month: data.month })}</p>}
+        {choice && (
+          <>
+            <p>{t('pickConfirm', { month: data.month })}</p>
+            <p>
+              <strong>
+                <ProblemName p={choice} />
+              </strong>
+            </p>
+          </>
+        )}
         <Input.TextArea
           aria-label={t('note')}
           placeholder={t('note')}

@@ -52,10 +52,11 @@ const PATTERN_EN: Record<string, string> = {
  */
 export function describeEmergingAlert(a: EmergingSentenceInput, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   const km = a.cellSize / 1000;
+  const base = a.baselinePerWeek === 0 ? '0' : formatExpected(a.baselinePerWeek);
   if (locale === 'en') {
     const when = a.windowWeeks === 1 ? 'the last 7 days' : `the last ${a.windowWeeks} weeks`;
-    return `Around ${a.areaName} · ${a.categoryName}: ${PATTERN_EN[a.pattern] ?? a.pattern}, ${a.observed} in ${when}, previously ${formatExpected(a.baselinePerWeek)} a week (${km} km cell)`;
+    return `Around ${a.areaName} · ${a.categoryName}: ${PATTERN_EN[a.pattern] ?? a.pattern}, ${a.observed} in ${when}, previously ${base} a week (${km} km cell)`;
   }
   const when = a.windowWeeks === 1 ? '近7日' : `近${a.windowWeeks}周`;
-  return `${a.areaName}一带 ${a.categoryName} ${PATTERN_ZH[a.pattern] ?? a.pattern}：${when} ${a.observed} 件，此前平均每周 ${formatExpected(a.baselinePerWeek)} 件（${km} 公里网格）`;
+  return `${a.areaName}一带 ${a.categoryName} ${PATTERN_ZH[a.pattern] ?? a.pattern}：${when} ${a.observed} 件，此前平均每周 ${base} 件（${km} 公里网格）`;
 }

@@ -1,7 +1,8 @@
 /**
  * Did the picked problem's monthly count fall after it became the month's topic? Pure.
  *
- * Before: the (up to) 12 whole months before the topic's month; after: the whole months after it,
+ * Before: the (up to) 12 whole months before the topic's month (not those before the city's first
+ * complaint: no data is not zero complaints); after: the whole months after it,
  * up to the last whole month before now (the topic's own month, when the work happens, is in
  * neither, nor is the current partial month). Means are complaints per month. The test compares
  * two Poisson rates conditionally on the total (the exact test for a rate ratio): with x_b in t_b
@@ -25,6 +26,8 @@ export function compareBeforeAfter(p: {
   counts: readonly number[];
   topicMonth: string;
   currentMonth: string;
+  /** The month of the city's first complaint: months before it have no data, not zero complaints. */
+  firstMonth?: string;
   alpha?: number;
 }): BeforeAfter {
   const alpha = p.alpha ?? 0.05;
@@ -32,7 +35,8 @@ export function compareBeforeAfter(p: {
   let tb = 0;
   let xa = 0;
   let ta = 0;
-  const firstBefore = addMonths(p.topicMonth, -12);
+  const twelveBack = addMonths(p.topicMonth, -12);
+  const firstBefore = p.firstMonth && p.firstMonth > twelveBack ? p.firstMonth : twelveBack;
   p.months.forEach((m, i) => {
     const n = p.counts[i] ?? 0;
     if (m >= firstBefore && m < p.topicMonth) {

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
+import { firstCountedComplaintAt } from '@/db/queries/alerts';
 import { getTopicRow, listProblemMonthCounts } from '@/db/queries/topics';
 import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
+import { formatMonth } from '@/lib/format/date-time';
 import { AppError } from '@/lib/http/errors';
 import { addMonths, compareBeforeAfter } from './before-after';
 import { currentMonth, monthStart, topicDivision, toTopicSummary } from './list-topic-candidates.server';
@@ -35,11 +37,18 @@ export async function getMonthlyTopic(
     to: monthStart(addMonths(current, 1)),
     scope: complaintScope(user),
   });
+  const firstAt = await firstCountedComplaintAt(db);
   const byMonth = new Map(rows.map((r) => [r.month, r.n]));
   const counts = months.map((m) => byMonth.get(m) ?? 0);
   return {
     topic: { ...toTopicSummary(row), candidate: row.candidate as TopicCandidate },
-    series: { months, counts, currentMonth: current },
-    comparison: compareBeforeAfter({ months, counts, topicMonth: row.month, currentMonth: current }),
+    series: { months, counts, currentMonth: current, dataFrom: firstAt ? formatMonth(firstAt) : null },
+    comparison: compareBeforeAfter({
+      months,
+      counts,
+      topicMonth: row.month,
+      currentMonth: current,
+      ...(firstAt ? { firstMonth: formatMonth(firstAt) } : {}),
+    }),
   };
 }

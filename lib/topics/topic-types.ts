@@ -92,6 +92,12 @@ export interface BeforeAfter {
 export interface TopicDetailResponse {
   topic: TopicSummary & { candidate: TopicCandidate };
   /** Monthly counts from 12 months before the topic's month to the current month ('YYYY-MM', counts). */
-  series: { months: string[]; counts: number[]; currentMonth: string };
+  series: {
+    months: string[];
+    counts: number[];
+    currentMonth: string;
+    /** The month of the city's first complaint (earlier months have no data), or null. */
+    dataFrom: string | null;
+  };
   comparison: BeforeAfter;
 }

@@ -118,6 +118,21 @@ describe('before / after the pick', () => {
     expect(early.pDecrease).toBeNull();
   });
 
+  it('does not count months before the city had data as zeros', () => {
+    const counts = months.map((m) => (m < '2026-04' ? 0 : m < '2026-11' ? 6 : m === '2026-11' ? 6 : 2));
+    const all = compareBeforeAfter({ months, counts, topicMonth: '2026-11', currentMonth: '2027-04' });
+    expect(all.before).toEqual({ months: 12, total: 42, mean: 3.5 });
+    const since = compareBeforeAfter({
+      months,
+      counts,
+      topicMonth: '2026-11',
+      currentMonth: '2027-04',
+      firstMonth: '2026-04',
+    });
+    expect(since.before).toEqual({ months: 7, total: 42, mean: 6 });
+    expect(since.verdict).toBe('fell');
+  });
+
   it('matches a hand-computed binomial tail', () => {
     // before 2 months of 3 (6), after 1 month of 0: π = 1/3, N = 6, P(X ≤ 0) = (2/3)^6.
     const r = compareBeforeAfter({
