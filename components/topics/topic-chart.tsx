@@ -60,6 +60,7 @@ export function TopicChart({
           {
             name: labels.count,
             type: 'bar',
+            color: '#d4380d',
             data: counts.map((n, i) => ({
               value: n,
               itemStyle: { color: months[i] === currentMonth ? '#bfbfbf' : '#d4380d' },
