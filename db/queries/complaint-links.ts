@@ -88,46 +88,26 @@ export interface LinkCandidateRow {
   facilities: { id: number; via: 'area' | 'point' | 'kind'; distanceM: number }[];
 }
 
+/** How far the linker's candidates reach (`lib/linking/decide-links.ts`'s ranges). */
+export interface LinkRanges {
+  nearM: number;
+  pointM: number;
+  kindM: number;
+}
+
 /**
- * The spatial candidates of the linker (`lib/linking/decide-links.ts`) for many points in one
- * statement, each part GiST-indexed: the grid covering the point; the footprint covering it; else
- * the nearest footprint of that grid within `nearM`; the building the reporter picked; the
- * facilities whose building or compound boundary covers the point, those within `pointM`, and the
- * nearest facility of each kind within `kindM`. Households come only for a unit named in the text.
- * Prepared by name on the server (intake runs it once per submission).
+ * The spatial candidates of the linker (`lib/linking/decide-links.ts`) over the points of a
+ * relation `lp(i, g, unit, reporter)` the caller defines, one row per point (columns i, grid,
+ * covering, nearest, reporter, facilities), each part GiST-indexed: the grid covering the point;
+ * the footprint covering it; else the nearest footprint of that grid within `nearM`; the building
+ * the reporter picked; the facilities whose building or compound boundary covers the point, those
+ * within `pointM`, and the nearest facility of each kind within `kindM`. Households come only for a
+ * unit named in the text. One text for both callers: many points (`listLinkCandidates`) and
+ * intake's one point inside its locating statement (`locateForIntake`).
  */
-export async function listLinkCandidates(
-  db: DbOrTx,
-  points: readonly LinkPoint[],
-  m: { nearM: number; pointM: number; kindM: number },
-): Promise<LinkCandidateRow[]> {
-  if (points.length === 0) return [];
-  const rows = await queryRowsPrepared<{
-    i: number;
-    grid: number | null;
-    covering: BuildingJson | string | null;
-    nearest: BuildingJson | string | null;
-    reporter: BuildingJson | string | null;
-    facilities: { id: number; via: string; d: number }[] | string;
-  }>(
-    db,
-    'link_candidates',
-    sql`with p as (
-          select t.i, ST_SetSRID(ST_MakePoint(t.lng, t.lat), 4326) as g, t.unit, t.reporter
-          from unnest(${sql.param(points.map((_, i) => i))}::int[], ${sql.param(points.map((p) => p.lng))}::float8[],
-            ${sql.param(points.map((p) => p.lat))}::float8[], ${sql.param(points.map((p) => p.unit))}::text[],
-            ${sql.param(points.map((p) => p.reporterBuildingId))}::int[]) as t(i, lng, lat, unit, reporter)),
-        -- Candidates are found and ordered in degrees (GiST, KNN); metres on the sphere only for the few kept.
-        q as (
-          select p.*, pg.grid, cov.id as cov_id, cov.address as cov_address,
-            (select b.id from buildings b
-             where cov.id is null and ST_DWithin(b.footprint, p.g, ${degrees(m.nearM)}::float8)
-               and (pg.grid is null or b.grid_id = pg.grid)
-             order by b.footprint <-> p.g, b.id limit 1) as near_id
-          from p
-          left join lateral (select g.id as grid from grids g where ST_Covers(g.boundary, p.g) order by g.id limit 1) pg on true
-          left join lateral (select b.id, b.address from buildings b where ST_Covers(b.footprint, p.g) order by b.id limit 1) cov on true)
-        select q.i, q.grid,
+function linkCandidatesOf(m: LinkRanges): SQL {
+  // Candidates are found and ordered in degrees (GiST, KNN); metres on the sphere only for the few kept.
+  return sql`select q.i, q.grid,
           case when q.cov_id is null then null else json_build_object('id', q.cov_id, 'address', q.cov_address, 'd', 0,
             'hh', case when q.unit is null then null else
               (select h.id from households h where h.building_id = q.cov_id and h.unit = q.unit order by h.id limit 1) end) end as covering,
@@ -157,32 +137,93 @@ export async function listLinkCandidates(
                from facilities f where ST_DWithin(f.location, q.g, ${degrees(m.kindM)}::float8)
                order by f.kind, f.location <-> q.g, f.id) fk
            ) x) as facilities
-        from q
-        order by q.i`,
-  );
-  const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  const building = (v: BuildingJson | string | null) => {
-    const b = json(v);
-    return b
-      ? {
-          id: Number(b.id),
-          address: b.address,
-          householdId: b.hh === null ? null : Number(b.hh),
-          distanceM: Number(b.d),
-        }
-      : null;
-  };
-  return rows.map((r) => ({
+        from (
+          select lp.*, pg.grid, cov.id as cov_id, cov.address as cov_address,
+            (select b.id from buildings b
+             where cov.id is null and ST_DWithin(b.footprint, lp.g, ${degrees(m.nearM)}::float8)
+               and (pg.grid is null or b.grid_id = pg.grid)
+             order by b.footprint <-> lp.g, b.id limit 1) as near_id
+          from lp
+          left join lateral (select g.id as grid from grids g where ST_Covers(g.boundary, lp.g) order by g.id limit 1) pg on true
+          left join lateral (select b.id, b.address from buildings b where ST_Covers(b.footprint, lp.g) order by b.id limit 1) cov on true) q`;
+}
+
+/** One point's row of `linkCandidatesOf`, as node-postgres returns it (JSON parsed or not). */
+export interface LinkCandidateRaw extends Record<string, unknown> {
+  grid: number | null;
+  covering: BuildingJson | string | null;
+  nearest: BuildingJson | string | null;
+  reporter: BuildingJson | string | null;
+  facilities: { id: number; via: string; d: number }[] | string | null;
+}
+
+const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function building(v: BuildingJson | string | null): LinkCandidateRow['covering'] {
+  const b = parsed(v);
+  return b
+    ? {
+        id: Number(b.id),
+        address: b.address,
+        householdId: b.hh === null ? null : Number(b.hh),
+        distanceM: Number(b.d),
+      }
+    : null;
+}
+
+/** A raw candidates row as the linker reads it. */
+export function toLinkCandidateRow(r: LinkCandidateRaw): LinkCandidateRow {
+  return {
     gridId: r.grid === null ? null : Number(r.grid),
     covering: building(r.covering),
     nearest: building(r.nearest),
     reporter: building(r.reporter),
-    facilities: (json(r.facilities) ?? []).map((f) => ({
+    facilities: (parsed(r.facilities) ?? []).map((f) => ({
       id: Number(f.id),
       via: f.via as 'area' | 'point' | 'kind',
       distanceM: Number(f.d),
     })),
-  }));
+  };
+}
+
+/**
+ * The linker's spatial candidates (`linkCandidatesOf`) for many points in one statement. Prepared
+ * by name on the server.
+ */
+export async function listLinkCandidates(
+  db: DbOrTx,
+  points: readonly LinkPoint[],
+  m: LinkRanges,
+): Promise<LinkCandidateRow[]> {
+  if (points.length === 0) return [];
+  const rows = await queryRowsPrepared<LinkCandidateRaw & { i: number }>(
+    db,
+    'link_candidates',
+    sql`with lp as (
+          select t.i, ST_SetSRID(ST_MakePoint(t.lng, t.lat), 4326) as g, t.unit, t.reporter
+          from unnest(${sql.param(points.map((_, i) => i))}::int[], ${sql.param(points.map((p) => p.lng))}::float8[],
+            ${sql.param(points.map((p) => p.lat))}::float8[], ${sql.param(points.map((p) => p.unit))}::text[],
+            ${sql.param(points.map((p) => p.reporterBuildingId))}::int[]) as t(i, lng, lat, unit, reporter))
+        ${linkCandidatesOf(m)}
+        order by q.i`,
+  );
+  return rows.map(toLinkCandidateRow);
+}
+
+/**
+ * The same candidates for one point, as a scalar subquery a statement can carry (intake's locating
+ * statement, `locateForIntake`): a JSON object with the columns of `LinkCandidateRaw`. Scalar
+ * parameters (no arrays), so PostgreSQL keeps a generic plan for the prepared statement instead of
+ * planning it again on every call.
+ */
+export function linkCandidatesOfPoint(
+  p: { lng: number; lat: number; unit: string | null; reporterBuildingId: number | null },
+  m: LinkRanges,
+): SQL {
+  return sql`(select to_json(lc) from (
+      with lp as (select 0 as i, ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g,
+        ${p.unit}::text as unit, ${p.reporterBuildingId}::int as reporter)
+      ${linkCandidatesOf(m)}) lc)`;
 }
 
 /**

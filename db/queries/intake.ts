@@ -7,6 +7,13 @@ import type { DbOrTx } from '../client';
 import { complaints } from '../schema';
 import { queryRow, queryRows, queryRowsPrepared } from '../sql';
 import type { AppendAuditRow } from './audit';
+import {
+  type LinkCandidateRaw,
+  type LinkCandidateRow,
+  type LinkRanges,
+  linkCandidatesOfPoint,
+  toLinkCandidateRow,
+} from './complaint-links';
 
 export interface PointPlace {
   countyCode: string;
@@ -50,11 +57,26 @@ export interface NearVillage {
  * 0 inside) that routing compares near a boundary. All levels come from one GiST-indexed pass over
  * `divisions` (a degree box around the point, then the exact tests on those few rows only). With
  * an idempotency key, also whether a complaint already holds it (a retry), in the same round trip.
+ * With `link`, also the linker's spatial candidates around the point (`linkCandidatesOfPoint`, the
+ * rows `listLinkCandidates` gives for it), so that a submission reads the database once before its
+ * write.
  */
 export async function locateForIntake(
   db: DbOrTx,
-  p: { lng: number; lat: number; nearMeters: number; idempotencyKey?: string | null },
-): Promise<{ place: PointPlace | null; villages: NearVillage[]; keyTaken: boolean }> {
+  p: {
+    lng: number;
+    lat: number;
+    nearMeters: number;
+    idempotencyKey?: string | null;
+    link?: { unit: string | null; reporterBuildingId: number | null; ranges: LinkRanges };
+  },
+): Promise<{
+  place: PointPlace | null;
+  villages: NearVillage[];
+  keyTaken: boolean;
+  /** With `link`: the linker's candidates (null without). */
+  link: LinkCandidateRow | null;
+}> {
   const deg = p.nearMeters / 90_000 + 1e-6;
   // Every submission runs it: prepared once per connection on the server.
   const [row] = await queryRowsPrepared<{
@@ -64,9 +86,10 @@ export async function locateForIntake(
     grid: number | null;
     villages: NearVillage[] | string | null;
     key_taken: boolean | null;
+    link?: LinkCandidateRaw | string | null;
   }>(
     db,
-    'locate_for_intake',
+    p.link ? 'locate_and_link_for_intake' : 'locate_for_intake',
     sql`with p as (select ST_SetSRID(ST_MakePoint(${p.lng}::float8, ${p.lat}::float8), 4326) as g),
         d as materialized (
           select d.code, d.name, d.parent_code, d.level, d.boundary, ST_Covers(d.boundary, p.g) as covers
@@ -85,16 +108,21 @@ export async function locateForIntake(
              where d.level = 'village'
                and (d.covers or ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8))
            ) v) as villages,
-          exists (select 1 from complaints c where c.idempotency_key = ${p.idempotencyKey ?? null}::text) as key_taken`,
+          exists (select 1 from complaints c where c.idempotency_key = ${p.idempotencyKey ?? null}::text) as key_taken
+          ${p.link ? sql`, ${linkCandidatesOfPoint({ lng: p.lng, lat: p.lat, unit: p.link.unit, reporterBuildingId: p.link.reporterBuildingId }, p.link.ranges)} as link` : sql``}`,
   );
   const villages: NearVillage[] =
     typeof row?.villages === 'string' ? JSON.parse(row.villages) : (row?.villages ?? []);
   const keyTaken = row?.key_taken === true;
-  if (!row?.county) return { place: null, villages, keyTaken };
+  const raw =
+    typeof row?.link === 'string' ? (JSON.parse(row.link) as LinkCandidateRaw) : (row?.link ?? null);
+  const link = raw ? toLinkCandidateRow(raw) : null;
+  if (!row?.county) return { place: null, villages, keyTaken, link };
   return {
     place: { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid },
     villages,
     keyTaken,
+    link,
   };
 }
 

@@ -5,7 +5,12 @@ import { getBuildingNearPoint, getByIdempotencyKey, locateForIntake } from '@/db
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
-import { decideGatheredLinks, gatherLinkCandidates } from '@/lib/linking/link-complaints.server';
+import { readLinkText } from '@/lib/linking/decide-links';
+import {
+  completeLinkCandidates,
+  decideGatheredLinks,
+  LINK_RANGES,
+} from '@/lib/linking/link-complaints.server';
 import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { planNewComplaint } from '@/lib/workflow/process-new-complaint.server';
@@ -53,27 +58,28 @@ export async function submitComplaint(
   if ((datum === 'gcj02' || datum === 'bd09') && outOfChina(lng, lat)) throw outOfArea();
   const [wLng, wLat] = toWgs84(lng, lat, datum);
   const title = input.title ?? deriveTitle(input.description);
-  // One spatial statement for every level (and the villages routing compares, and whether the
-  // idempotency key is taken), one for the linker's candidates (buildings and facilities around the
+  // One spatial statement for every level (and the villages routing compares, whether the
+  // idempotency key is taken, and the linker's candidates: buildings and facilities around the
   // point), beside the cached reference data: nothing else is read before the transaction but the
-  // building, when one is named.
-  const [located, reference, gathered] = await Promise.all([
+  // building, when one is named, and building addresses, when the text holds an address and no
+  // building was found by place.
+  const subject = {
+    title,
+    description: input.description,
+    address: input.address ?? null,
+    point: { lng: wLng, lat: wLat },
+    reporterBuildingId: input.buildingId ?? null,
+  };
+  const text = readLinkText(subject);
+  const [located, reference] = await Promise.all([
     locateForIntake(db, {
       lng: wLng,
       lat: wLat,
       nearMeters: ROUTING_BOUNDARY_METERS,
       idempotencyKey: input.idempotencyKey,
+      link: { unit: text.unit, reporterBuildingId: subject.reporterBuildingId, ranges: LINK_RANGES },
     }),
     getReferenceData(db),
-    gatherLinkCandidates(db, [
-      {
-        title,
-        description: input.description,
-        address: input.address ?? null,
-        point: { lng: wLng, lat: wLat },
-        reporterBuildingId: input.buildingId ?? null,
-      },
-    ]),
   ]);
   if (located.keyTaken) {
     const existing = await getByIdempotencyKey(db, input.idempotencyKey!);
@@ -81,6 +87,7 @@ export async function submitComplaint(
   }
   const place = located.place;
   if (!place) throw outOfArea();
+  const gathered = await completeLinkCandidates(db, [subject], [text], [located.link]);
 
   if (input.categoryCode && !reference.categories.has(input.categoryCode)) {
     throw new AppError('VALIDATION', 'categoryCode: unknown category', [
@@ -114,16 +121,7 @@ export async function submitComplaint(
 
   // The building, household and facility: decided now that triage has weighed the category.
   const [links] = decideGatheredLinks(
-    [
-      {
-        title,
-        description: input.description,
-        address: input.address ?? null,
-        categoryCode: plan.triage.categoryCode ?? input.categoryCode ?? null,
-        point: { lng: wLng, lat: wLat },
-        reporterBuildingId: input.buildingId ?? null,
-      },
-    ],
+    [{ ...subject, categoryCode: plan.triage.categoryCode ?? input.categoryCode ?? null }],
     gathered,
     reference.gazetteer,
   );

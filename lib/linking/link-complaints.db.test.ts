@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('server-only', () => ({}));
 
 import type { DbHandle } from '@/db/client';
+import { listLinkCandidates } from '@/db/queries/complaint-links';
+import { locateForIntake } from '@/db/queries/intake';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
@@ -21,6 +23,7 @@ import { resetReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { buildWorkflowWorld, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { transition } from '@/lib/workflow/transition.server';
 import { correctComplaintLink } from './correct-complaint-link.server';
+import { LINK_RANGES } from './link-complaints.server';
 import { relinkComplaints } from './relink-complaints.server';
 
 let handle: DbHandle;
@@ -509,5 +512,49 @@ describe('staff corrections and re-runs', () => {
     const after = await linksOf(r.id);
     expect(after.facility_id).toBe(F.compound);
     expect(after.fc).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("intake's candidates (in its locating statement)", () => {
+  it('are the rows the many-point candidates statement gives for the same points', async () => {
+    const b = B['东方红社区2号楼']!;
+    const q1 = B['清香坪社区1号楼']!;
+    const p1 = B['攀大社区1号楼']!;
+    const cases = [
+      // Inside a footprint, with and without a unit the building has.
+      { lng: b.cx, lat: b.cy, unit: '1单元301', reporterBuildingId: null },
+      { lng: b.cx, lat: b.cy, unit: null, reporterBuildingId: null },
+      // 15 m beside a footprint (the nearest of the grid), and far from any.
+      { lng: b.x1 + dLng(15), lat: b.cy, unit: null, reporterBuildingId: null },
+      { lng: q1.x0 + 0.0085, lat: q1.y0 + 0.0085 + dLat(20), unit: null, reporterBuildingId: null },
+      // Inside a facility's building and inside a compound boundary; a building the reporter picked.
+      { lng: B['清香坪社区8号楼']!.cx, lat: B['清香坪社区8号楼']!.cy, unit: null, reporterBuildingId: null },
+      { lng: p1.x0 - 0.0001, lat: p1.cy, unit: '1单元101', reporterBuildingId: p1.id },
+    ];
+    const many = await listLinkCandidates(handle.db, cases, LINK_RANGES);
+    for (const [i, c] of cases.entries()) {
+      const located = await locateForIntake(handle.db, {
+        lng: c.lng,
+        lat: c.lat,
+        nearMeters: 200,
+        link: { unit: c.unit, reporterBuildingId: c.reporterBuildingId, ranges: LINK_RANGES },
+      });
+      expect(located.link).toEqual(many[i]);
+      // The locating half is the same with or without the candidates.
+      const { link: _none, ...alone } = await locateForIntake(handle.db, {
+        lng: c.lng,
+        lat: c.lat,
+        nearMeters: 200,
+      });
+      const { link: _link, ...withLink } = located;
+      expect(withLink).toEqual(alone);
+    }
+    // Every part of the candidates is exercised by these points.
+    expect(many.some((r) => r.covering?.householdId)).toBe(true);
+    expect(many.some((r) => r.nearest)).toBe(true);
+    expect(many.some((r) => r.reporter?.householdId)).toBe(true);
+    expect(new Set(many.flatMap((r) => r.facilities.map((f) => f.via)))).toEqual(
+      new Set(['area', 'point', 'kind']),
+    );
   });
 });

@@ -1,6 +1,11 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { listBuildingsByAddress, listLinkCandidates } from '@/db/queries/complaint-links';
+import {
+  type LinkCandidateRow,
+  type LinkRanges,
+  listBuildingsByAddress,
+  listLinkCandidates,
+} from '@/db/queries/complaint-links';
 import { segmentWords } from '@/lib/triage/segment';
 import {
   BUILDING_NEAR_M,
@@ -23,6 +28,13 @@ const EMPTY: LinkCandidates = {
   reporter: null,
   byAddress: [],
   facilities: [],
+};
+
+/** How far the candidates statement looks (the decision's ranges). */
+export const LINK_RANGES: LinkRanges = {
+  nearM: BUILDING_NEAR_M,
+  pointM: FACILITY_POINT_M,
+  kindM: KIND_RANGE_MAX_M,
 };
 
 /** The text read and the candidates gathered for complaints, before the decision. */
@@ -48,8 +60,9 @@ export async function linkComplaints(
 }
 
 /**
- * The gathering half of `linkComplaints`, for intake: it runs beside the locating statement, before
- * triage has decided the category that the decision weighs (`decideGatheredLinks`).
+ * The gathering half of `linkComplaints`: it may run before triage has decided the category that
+ * the decision weighs (`decideGatheredLinks`). Intake gets the same spatial candidates from its
+ * locating statement instead and completes them with `completeLinkCandidates`.
  */
 export async function gatherLinkCandidates(
   db: DbOrTx,
@@ -66,11 +79,29 @@ export async function gatherLinkCandidates(
       unit: texts[i]!.unit,
       reporterBuildingId: s.reporterBuildingId ?? null,
     })),
-    { nearM: BUILDING_NEAR_M, pointM: FACILITY_POINT_M, kindM: KIND_RANGE_MAX_M },
+    LINK_RANGES,
   );
-  const candidates: LinkCandidates[] = subjects.map(() => ({ ...EMPTY, byAddress: [], facilities: [] }));
+  const spatial: (LinkCandidateRow | null)[] = subjects.map(() => null);
   located.forEach(({ i }, n) => {
-    candidates[i] = { ...rows[n]!, byAddress: [] };
+    spatial[i] = rows[n]!;
+  });
+  return completeLinkCandidates(db, subjects, texts, spatial);
+}
+
+/**
+ * The rest of the gathering once the spatial candidates are known (from `listLinkCandidates`, or
+ * from intake's locating statement, `locateForIntake` with `link`): the address match, only for
+ * complaints no building was found for by place and whose text holds an address.
+ */
+export async function completeLinkCandidates(
+  db: DbOrTx,
+  subjects: readonly Omit<LinkSubject, 'categoryCode'>[],
+  texts: readonly LinkText[],
+  spatial: readonly (LinkCandidateRow | null)[],
+): Promise<GatheredLinks> {
+  const candidates: LinkCandidates[] = subjects.map((_, i) => {
+    const row = spatial[i];
+    return row ? { ...row, byAddress: [] } : { ...EMPTY, byAddress: [], facilities: [] };
   });
   const asks = subjects.flatMap((s, i) =>
     needsAddressLookup(texts[i]!, candidates[i]!)
@@ -89,7 +120,7 @@ export async function gatherLinkCandidates(
     const list = candidates[b.i]!.byAddress;
     if (!list.some((x) => x.id === b.id)) list.push(b);
   }
-  return { texts, candidates };
+  return { texts: [...texts], candidates };
 }
 
 export function decideGatheredLinks(
