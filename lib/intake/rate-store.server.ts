@@ -5,18 +5,23 @@ import 'server-only';
  * - Server database (`DATABASE_URL`): the table `rate_limit_counters`, shared by every worker of
  *   `npm run start:cluster` and every machine on the database, so a limit is one limit however
  *   many processes answer. A sliding-window counter: hits per fixed window, the previous window
- *   weighted by the part of it still inside the sliding window. One statement per hit.
+ *   weighted by the part of it still inside the sliding window. Hits that arrive while a count is
+ *   in flight are counted together in the next statement (`countRateHits`: one upsert per key and
+ *   window, the same counts as one statement per hit), so a busy process sends one statement per
+ *   group of requests, not one per request, and the limit still holds across processes.
  * - Embedded database: this process's memory (PGlite allows one process per data folder).
  * `SUQIU_RATE_STORE=memory|database` overrides the choice.
  */
 import type { Db, DbOrTx } from '@/db/client';
 import { getDb } from '@/db/client';
 import {
-  countRateHit,
+  countRateHits,
   deleteExpiredRateCounts,
   getRateLock,
+  type RateHit,
   readRateCounts,
   upsertRateLock,
+  type WindowCounts,
 } from '@/db/queries/rate-limits';
 import { intakeLimiter, type RateLimiter, type RateRule, rateLimited } from './rate-limit';
 
@@ -69,17 +74,74 @@ export function slidingWindow(
 
 let lastSweep = 0;
 
+/** Most hits counted by one statement. */
+const MAX_HITS_PER_STATEMENT = 512;
+
+interface PendingHit {
+  hit: RateHit;
+  resolve: (c: WindowCounts) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group counting of rate-limit hits for one database: a hit that arrives while no count is in
+ * flight is counted at once, alone; hits that arrive meanwhile are counted together by the next
+ * statement. Each caller gets the counts it would have got from a statement of its own.
+ */
+class RateHitBatcher {
+  private readonly queue: PendingHit[] = [];
+  private busy = false;
+
+  constructor(private readonly db: DbOrTx) {}
+
+  count(hit: RateHit): Promise<WindowCounts> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ hit, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.busy || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_HITS_PER_STATEMENT);
+    this.busy = true;
+    countRateHits(
+      this.db,
+      batch.map((p) => p.hit),
+    )
+      .then(
+        (counts) => {
+          for (const [i, p] of batch.entries()) p.resolve(counts[i]!);
+        },
+        (error) => {
+          for (const p of batch) p.reject(error);
+        },
+      )
+      .finally(() => {
+        this.busy = false;
+        this.pump();
+      });
+  }
+}
+
+const batchers = new WeakMap<object, RateHitBatcher>();
+
+function countHit(db: DbOrTx, hit: RateHit): Promise<WindowCounts> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new RateHitBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.count(hit);
+}
+
 export class DatabaseRateStore implements RateStore {
   constructor(private readonly db: () => Promise<DbOrTx> = getDb) {}
 
   async hit(key: string, rule: RateRule, now: number) {
     const db = await this.db();
     const window = Math.floor(now / rule.windowMs);
-    const counts = await countRateHit(db, {
-      key: `${rule.windowMs}:${key}`,
-      window,
-      windowMs: rule.windowMs,
-    });
+    const counts = await countHit(db, { key: `${rule.windowMs}:${key}`, window, windowMs: rule.windowMs });
     if (now - lastSweep > 60_000) {
       lastSweep = now;
       void deleteExpiredRateCounts(db, new Date(now)).catch(() => {});
