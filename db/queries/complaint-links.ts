@@ -102,10 +102,10 @@ export interface LinkRanges {
  * the footprint covering it; else the nearest footprint of that grid within `nearM`; the building
  * the reporter picked; the facilities whose building or compound boundary covers the point, those
  * within `pointM`, and the nearest facility of each kind within `kindM`. Households come only for a
- * unit named in the text. One text for both callers: many points (`listLinkCandidates`) and
- * intake's one point inside its locating statement (`locateForIntake`).
+ * unit named in the text. One text for every caller: many points (`listLinkCandidates`) and
+ * intake's locating statements (`locateForIntake` for one point, `locateManyForIntake`).
  */
-function linkCandidatesOf(m: LinkRanges): SQL {
+export function linkCandidatesOf(m: LinkRanges): SQL {
   // Candidates are found and ordered in degrees (GiST, KNN); metres on the sphere only for the few kept.
   return sql`select q.i, q.grid,
           case when q.cov_id is null then null else json_build_object('id', q.cov_id, 'address', q.cov_address, 'd', 0,

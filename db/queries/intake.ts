@@ -11,6 +11,7 @@ import {
   type LinkCandidateRaw,
   type LinkCandidateRow,
   type LinkRanges,
+  linkCandidatesOf,
   linkCandidatesOfPoint,
   toLinkCandidateRow,
 } from './complaint-links';
@@ -124,6 +125,88 @@ export async function locateForIntake(
     keyTaken,
     link,
   };
+}
+
+/** What `locateForIntake` and `locateManyForIntake` tell about one point. */
+export interface IntakeLocation {
+  place: PointPlace | null;
+  villages: NearVillage[];
+  keyTaken: boolean;
+  /** The linker's candidates (null when not asked for). */
+  link: LinkCandidateRow | null;
+}
+
+/**
+ * `locateForIntake` with `link` for many points in one statement, each point's answer equal to the
+ * one-point statement's (intake's concurrent submissions: lib/intake/locate-batcher.server.ts).
+ * Its arrays make PostgreSQL plan it on each call, which a group of submissions shares.
+ */
+export async function locateManyForIntake(
+  db: DbOrTx,
+  points: readonly {
+    lng: number;
+    lat: number;
+    idempotencyKey: string | null;
+    unit: string | null;
+    reporterBuildingId: number | null;
+  }[],
+  p: { nearMeters: number; ranges: LinkRanges },
+): Promise<IntakeLocation[]> {
+  if (points.length === 0) return [];
+  const deg = p.nearMeters / 90_000 + 1e-6;
+  const rows = await queryRowsPrepared<{
+    i: number;
+    county: string | null;
+    town: string | null;
+    village: string | null;
+    grid: number | null;
+    villages: NearVillage[] | string | null;
+    key_taken: boolean | null;
+    link: LinkCandidateRaw | string | null;
+  }>(
+    db,
+    'locate_many_for_intake',
+    sql`with lp as (
+          select t.i, ST_SetSRID(ST_MakePoint(t.lng, t.lat), 4326) as g, t.unit, t.reporter, t.key
+          from unnest(${sql.param(points.map((_, i) => i))}::int[], ${sql.param(points.map((q) => q.lng))}::float8[],
+            ${sql.param(points.map((q) => q.lat))}::float8[], ${sql.param(points.map((q) => q.unit))}::text[],
+            ${sql.param(points.map((q) => q.reporterBuildingId))}::int[],
+            ${sql.param(points.map((q) => q.idempotencyKey))}::text[]) as t(i, lng, lat, unit, reporter, key)),
+        d as materialized (
+          select lp.i, d.code, d.name, d.parent_code, d.level, d.boundary, ST_Covers(d.boundary, lp.g) as covers
+          from lp join divisions d
+            on d.level in ('county', 'town', 'village') and ST_DWithin(d.boundary, lp.g, ${deg}::float8)),
+        lc as materialized (${linkCandidatesOf(p.ranges)})
+        select lp.i,
+          (select code from d where d.i = lp.i and level = 'county' and covers order by code limit 1) as county,
+          (select code from d where d.i = lp.i and level = 'town' and covers order by code limit 1) as town,
+          (select code from d where d.i = lp.i and level = 'village' and covers order by code limit 1) as village,
+          (select g.id from grids g where ST_Covers(g.boundary, lp.g) order by g.id limit 1) as grid,
+          (select coalesce(json_agg(v order by v.distance_m, v.code), '[]'::json) from (
+             select d.code, d.name, t.name as town_name, d.covers as contains,
+               case when d.covers then 0 else ST_Distance(d.boundary::geography, lp.g::geography) end::float8 as distance_m
+             from d left join divisions t on t.code = d.parent_code
+             where d.i = lp.i and d.level = 'village'
+               and (d.covers or ST_DWithin(d.boundary::geography, lp.g::geography, ${p.nearMeters}::float8))
+           ) v) as villages,
+          exists (select 1 from complaints c where c.idempotency_key = lp.key) as key_taken,
+          to_json(lc) as link
+        from lp left join lc on lc.i = lp.i
+        order by lp.i`,
+  );
+  return rows.map((row) => {
+    const villages: NearVillage[] =
+      typeof row.villages === 'string' ? JSON.parse(row.villages) : (row.villages ?? []);
+    const raw = typeof row.link === 'string' ? (JSON.parse(row.link) as LinkCandidateRaw) : row.link;
+    return {
+      place: row.county
+        ? { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid }
+        : null,
+      villages,
+      keyTaken: row.key_taken === true,
+      link: raw ? toLinkCandidateRow(raw) : null,
+    };
+  });
 }
 
 /** A building of the grid picked by the reporter, with its distance in metres from the declared point. */

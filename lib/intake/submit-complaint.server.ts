@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { getBuildingNearPoint, getByIdempotencyKey, locateForIntake } from '@/db/queries/intake';
+import { getBuildingNearPoint, getByIdempotencyKey } from '@/db/queries/intake';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
@@ -15,6 +15,7 @@ import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
 import { planNewComplaint } from '@/lib/workflow/process-new-complaint.server';
 import { writeSubmission } from './intake-batcher.server';
+import { locateSubmission } from './locate-batcher.server';
 import { type SubmitInput, type SubmitInputRaw, submitInput } from './submit-input';
 
 export interface SubmitResult {
@@ -60,9 +61,9 @@ export async function submitComplaint(
   const title = input.title ?? deriveTitle(input.description);
   // One spatial statement for every level (and the villages routing compares, whether the
   // idempotency key is taken, and the linker's candidates: buildings and facilities around the
-  // point), beside the cached reference data: nothing else is read before the transaction but the
-  // building, when one is named, and building addresses, when the text holds an address and no
-  // building was found by place.
+  // point), shared by the submissions arriving together, beside the cached reference data: nothing
+  // else is read before the transaction but the building, when one is named, and building
+  // addresses, when the text holds an address and no building was found by place.
   const subject = {
     title,
     description: input.description,
@@ -72,13 +73,17 @@ export async function submitComplaint(
   };
   const text = readLinkText(subject);
   const [located, reference] = await Promise.all([
-    locateForIntake(db, {
-      lng: wLng,
-      lat: wLat,
-      nearMeters: ROUTING_BOUNDARY_METERS,
-      idempotencyKey: input.idempotencyKey,
-      link: { unit: text.unit, reporterBuildingId: subject.reporterBuildingId, ranges: LINK_RANGES },
-    }),
+    locateSubmission(
+      db,
+      {
+        lng: wLng,
+        lat: wLat,
+        idempotencyKey: input.idempotencyKey ?? null,
+        unit: text.unit,
+        reporterBuildingId: subject.reporterBuildingId,
+      },
+      { nearMeters: ROUTING_BOUNDARY_METERS, ranges: LINK_RANGES },
+    ),
     getReferenceData(db),
   ]);
   if (located.keyTaken) {

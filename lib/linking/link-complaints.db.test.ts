@@ -11,7 +11,7 @@ vi.mock('server-only', () => ({}));
 
 import type { DbHandle } from '@/db/client';
 import { listLinkCandidates } from '@/db/queries/complaint-links';
-import { locateForIntake } from '@/db/queries/intake';
+import { locateForIntake, locateManyForIntake } from '@/db/queries/intake';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
@@ -549,6 +549,47 @@ describe("intake's candidates (in its locating statement)", () => {
       const { link: _link, ...withLink } = located;
       expect(withLink).toEqual(alone);
     }
+    // Located together (intake's concurrent submissions), each point gets its one-point answer;
+    // with an idempotency key taken, and a point outside the city.
+    await file('路灯不亮了。', { lng: b.cx, lat: b.cy }, { idempotencyKey: 'taken-key' });
+    const taken = { key: 'taken-key' };
+    // 20 m inside a village whose eastern edge another village shares: routing compares both.
+    const box = await queryRow<{ xmax: number; ymin: number; ymax: number; y: number; town: string }>(
+      handle.db,
+      sql`select ST_XMax(boundary) as xmax, ST_YMin(boundary) as ymin, ST_YMax(boundary) as ymax,
+            ST_Y(ST_Centroid(boundary)) as y, parent_code as town from divisions where code = '510403001001'`,
+    );
+    const east = Number(box!.xmax);
+    await handle.db.execute(sql`insert into divisions (code, parent_code, name, level, boundary, boundary_source)
+      values ('510403001098', ${box!.town}, '测试邻社区', 'village',
+        ST_Multi(ST_MakeEnvelope(${east}, ${box!.ymin}, ${east + 0.01}, ${box!.ymax}, 4326)), 'test')`);
+    const corner = { lng: east - dLng(20), lat: Number(box!.y) };
+    const all = [
+      ...cases.map((c, i) => ({ ...c, idempotencyKey: i === 2 ? taken.key : `free-${i}` })),
+      {
+        lng: Number(corner!.lng),
+        lat: Number(corner!.lat),
+        unit: null,
+        reporterBuildingId: null,
+        idempotencyKey: null,
+      },
+      { lng: 116.4, lat: 39.9, unit: null, reporterBuildingId: null, idempotencyKey: null },
+    ];
+    const together = await locateManyForIntake(handle.db, all, { nearMeters: 200, ranges: LINK_RANGES });
+    expect(together).toHaveLength(all.length);
+    for (const [i, c] of all.entries())
+      expect(together[i]).toEqual(
+        await locateForIntake(handle.db, {
+          lng: c.lng,
+          lat: c.lat,
+          nearMeters: 200,
+          idempotencyKey: c.idempotencyKey,
+          link: { unit: c.unit, reporterBuildingId: c.reporterBuildingId, ranges: LINK_RANGES },
+        }),
+      );
+    expect(together.map((l) => l.keyTaken)).toEqual([false, false, true, false, false, false, false, false]);
+    expect(together.at(-1)!.place).toBeNull();
+    expect(together.at(-2)!.villages.length).toBeGreaterThan(1);
     // Every part of the candidates is exercised by these points.
     expect(many.some((r) => r.covering?.householdId)).toBe(true);
     expect(many.some((r) => r.nearest)).toBe(true);
@@ -556,5 +597,29 @@ describe("intake's candidates (in its locating statement)", () => {
     expect(new Set(many.flatMap((r) => r.facilities.map((f) => f.via)))).toEqual(
       new Set(['area', 'point', 'kind']),
     );
+  });
+});
+
+describe('intake located together', () => {
+  it('links complaints filed at once as it links them filed one by one', async () => {
+    const b = B['东方红社区2号楼']!;
+    const kg = B['清香坪社区7号楼']!;
+    const q1 = B['清香坪社区1号楼']!;
+    const p2 = B['攀大社区2号楼']!;
+    const filings: [string, { lng: number; lat: number }][] = [
+      ['我家住1单元301，楼上卫生间漏水把我家天花板泡坏了。', { lng: b.cx, lat: b.cy }],
+      ['楼下小广场的路灯不亮了好几天。', { lng: b.x1 + dLng(15), lat: b.cy }],
+      ['幼儿园每学期额外收八百元的兴趣班费用。', { lng: kg.cx, lat: kg.cy - dLat(250) }],
+      ['清香坪菜市场的秤不准，买一斤少二两。', { lng: q1.x0 + 0.0085, lat: q1.y0 + 0.0085 }],
+      ['攀枝花东路199号1栋3单元501，楼顶水箱漏水。', { lng: q1.x0 + 0.0085, lat: q1.y0 + 0.0085 }],
+      ['物业把小区绿地改成了停车位。', { lng: p2.cx, lat: p2.cy }],
+    ];
+    const strip = ({ id: _id, ...links }: Awaited<ReturnType<typeof file>>) => links;
+    const oneByOne = [];
+    for (const [text, at] of filings) oneByOne.push(strip(await file(text, at)));
+    const atOnce = await Promise.all(filings.map(([text, at]) => file(text, at)));
+    expect(atOnce.map(strip)).toEqual(oneByOne);
+    expect(oneByOne.filter((l) => l.building_id !== null).length).toBeGreaterThanOrEqual(4);
+    expect(oneByOne.filter((l) => l.facility_id !== null).length).toBeGreaterThanOrEqual(3);
   });
 });
