@@ -11,6 +11,8 @@ import {
   fitTemperature,
   type MarginCalibration,
   predictText,
+  scoreText,
+  scoreTextByClass,
   serializeTextClassifier,
   type TextClassifierModel,
   trainTextClassifier,
@@ -71,6 +73,29 @@ describe('the text classifier', () => {
     const restored = deserializeTextClassifier(JSON.parse(JSON.stringify(serializeTextClassifier(model))));
     const text = feats('供水管道漏水');
     expect(predictText(restored, text)).toEqual(predictText(model, text));
+  });
+
+  it('scores from its feature-major copy of the weights exactly as from the class-major weights', () => {
+    const texts = ['我家停水了，没有水喝', '晚上噪音吵得睡不着', '物业收费不合理', '路灯坏了', ''];
+    for (const t of texts)
+      expect(Array.from(scoreText(model, feats(t)).scores)).toEqual(
+        Array.from(scoreTextByClass(model, feats(t)).scores),
+      );
+    // With a dense block after the vocabulary (a prior model's probabilities).
+    const withPrior = trainTextClassifier(
+      TOY.map(([text, label], i) => ({
+        features: feats(text),
+        label,
+        dense: [i % 3 === 0 ? 0.9 : 0.1, 0.5],
+      })),
+      { cGrid: [1] },
+    );
+    expect(withPrior.denseWidth).toBe(2);
+    for (const t of texts) {
+      const fast = scoreText(withPrior, feats(t), [0.7, 0.2]).scores;
+      expect(Array.from(fast)).toEqual(Array.from(scoreTextByClass(withPrior, feats(t), [0.7, 0.2]).scores));
+      expect(fast.some((x) => x !== 0)).toBe(true);
+    }
   });
 
   it('refuses a single label', () => {
