@@ -15,9 +15,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
@@ -114,6 +115,71 @@ async function waitUp(base: string, ms: number): Promise<void> {
   throw new Error(`app at ${base} did not answer within ${ms / 1000} s`);
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (Linux: 100). */
+const TICKS_PER_S = 100;
+
+/** CPU milliseconds (user + system) a process has used so far; 0 when it is gone or not on Linux. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and all its descendants (the cluster primary and its workers). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      } catch {}
+    }
+  } catch {
+    return [root];
+  }
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/**
+ * CPU used so far by the app (the started cluster's processes; none with APP_URL), by the
+ * PostgreSQL backends connected to the bench database (when PostgreSQL runs on this machine) and by
+ * this load generator: the measure that stays meaningful on a shared, loaded machine.
+ */
+async function cpuSnapshot(
+  db: Client,
+): Promise<{ app: Map<number, number>; pg: Map<number, number>; load: number }> {
+  const app = new Map<number, number>();
+  if (server?.pid) for (const pid of processTree(server.pid)) app.set(pid, cpuMsOf(pid));
+  const pg = new Map<number, number>();
+  const backends = await db.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  for (const { pid } of backends.rows) pg.set(pid, cpuMsOf(pid));
+  const u = process.cpuUsage();
+  return { app, pg, load: (u.user + u.system) / 1000 };
+}
+
+/** CPU ms between two snapshots (a process first seen in the second counts from 0). */
+function cpuSpent(a: Map<number, number>, b: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of b) ms += t - (a.get(pid) ?? 0);
+  return ms;
+}
+
 let server: ChildProcess | null = null;
 let base = process.env.APP_URL?.replace(/\/$/, '');
 if (base) {
@@ -176,6 +242,8 @@ try {
       for (let n = 0; performance.now() < warmUntil; n++) await submit(`${run}-warm-${c}-${n}`, false);
     }),
   );
+  const load0 = loadavg()[0]!;
+  const cpu0 = await cpuSnapshot(db);
   const deadline = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
 
@@ -217,6 +285,8 @@ try {
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = await cpuSnapshot(db);
+  const load1 = loadavg()[0]!;
   latencies.sort((a, b) => a - b);
   const q = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
@@ -247,6 +317,15 @@ try {
     `  latency      p50 ${q(0.5).toFixed(0)} ms, p99 ${q(0.99).toFixed(0)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`,
   );
   for (const [k, n] of failures) console.log(`  failed       ${n} × ${k}`);
+  // CPU per accepted complaint: what the throughput is made of, whatever else runs on the machine.
+  const per = (ms: number) => (accepted.size > 0 ? (ms / accepted.size).toFixed(2) : '–');
+  const appMs = cpuSpent(cpu0.app, cpu1.app);
+  const pgMs = cpuSpent(cpu0.pg, cpu1.pg);
+  const genMs = cpu1.load - cpu0.load;
+  console.log(
+    `  cpu          per accepted: app ${server ? per(appMs) : '– (APP_URL)'} ms, postgres backends ${per(pgMs)} ms, load generator ${per(genMs)} ms; total ${((appMs + pgMs + genMs) / elapsed / 1000).toFixed(2)} cores busy`,
+  );
+  console.log(`  load average ${load0.toFixed(2)} at the start, ${load1.toFixed(2)} at the end (1 min)`);
   if (values.timeline) {
     for (const [i, ms] of seconds.entries()) {
       const sorted = (ms ?? []).sort((a, b) => a - b);
