@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import { giCellsLayer } from '@/components/analytics/analysis-layers';
 import { AnalysisMap } from '@/components/analytics/analysis-map';
 import { fetchGi, toQuery } from '@/lib/query/analytics';
-import { cstDayStart } from '@/lib/stats/period';
 import styles from './stats.module.css';
 
 /** Cell edge by area level: a city in 2 km cells, a village in 200 m. */
@@ -32,14 +31,14 @@ export function HotspotMiniMap({
 }) {
   const t = useTranslations('stats');
   const cellSize = CELL_BY_LEVEL[level] ?? 1000;
-  const end = new Date(cstDayStart(to).getTime() + 86_400_000);
   const q = toQuery({
     division: area,
     cellSize,
     shape: 'square',
     fdr: true,
-    from: cstDayStart(from).toISOString(),
-    to: end.toISOString(),
+    // The one date grammar: days, both inclusive.
+    from,
+    to,
   });
   const gi = useQuery({ queryKey: ['stats-gi', q], queryFn: () => fetchGi(q), staleTime: 60_000 });
   const layers = useMemo(() => (gi.data ? [giCellsLayer(gi.data, () => {})] : []), [gi.data]);

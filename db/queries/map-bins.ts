@@ -5,6 +5,7 @@
  * come from lib/auth/policy.ts and reference the unaliased `complaints` / `complaint_map_bins`.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { monthOf, periodEnd, periodStart } from '@/lib/http/date-range';
 import { type CellRange, cellKeys, POINT_KEY_LEVEL } from '@/lib/map/cells';
 import type { ComplaintFilter } from '@/lib/map/filters';
 import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
@@ -18,9 +19,6 @@ const inList = (values: readonly (string | number)[]) =>
     values.map((v) => sql`${v}`),
     sql`, `,
   );
-const monthStart = (m: string) => sql`((${m} || '-01')::timestamp at time zone 'Asia/Shanghai')`;
-const monthEnd = (m: string) =>
-  sql`(((${m} || '-01')::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
 
 /**
  * The predicate of the partial index `complaints_open_map_idx` (migration 0011), verbatim (constants,
@@ -43,8 +41,8 @@ export function filterImpliesOpen(f: ComplaintFilter): boolean {
 export function complaintFilterSql(f: ComplaintFilter, now: Date): SQL {
   const parts: SQL[] = [sql`true`];
   if (filterImpliesOpen(f)) parts.push(OPEN_ONLY);
-  if (f.from) parts.push(sql`${T}.submitted_at >= ${monthStart(f.from)}`);
-  if (f.to) parts.push(sql`${T}.submitted_at < ${monthEnd(f.to)}`);
+  if (f.from) parts.push(sql`${T}.submitted_at >= ${periodStart(f.from).toISOString()}::timestamptz`);
+  if (f.to) parts.push(sql`${T}.submitted_at < ${periodEnd(f.to).toISOString()}::timestamptz`);
   if (f.categories.length)
     parts.push(
       sql`${T}.category_code in (select fc.code from categories fc where coalesce(fc.parent_code, fc.code) in (${inList(f.categories)}))`,
@@ -60,8 +58,9 @@ export function complaintFilterSql(f: ComplaintFilter, now: Date): SQL {
 /** The bins-answerable part of a filter (time by month, level-1 category) on `complaint_map_bins`. */
 function binFilterSql(f: ComplaintFilter): SQL {
   const parts: SQL[] = [sql`true`];
-  if (f.from) parts.push(sql`complaint_map_bins.month >= (${f.from} || '-01')::date`);
-  if (f.to) parts.push(sql`complaint_map_bins.month <= (${f.to} || '-01')::date`);
+  // Only whole months reach the bins (binsCanAnswer).
+  if (f.from) parts.push(sql`complaint_map_bins.month >= (${monthOf(f.from)} || '-01')::date`);
+  if (f.to) parts.push(sql`complaint_map_bins.month <= (${monthOf(f.to)} || '-01')::date`);
   if (f.categories.length) parts.push(sql`complaint_map_bins.category in (${inList(f.categories)})`);
   return sql.join(parts, sql` and `);
 }

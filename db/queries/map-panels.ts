@@ -4,6 +4,7 @@
  * policy conditions (`buildingScope`, `personScope`, `complaintMapScope`) and ANDs them in.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { monthOf, wholeMonths } from '@/lib/http/date-range';
 import type { ComplaintFilter } from '@/lib/map/filters';
 import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
@@ -361,8 +362,9 @@ export async function summariseAreaBins(
   const f = params.filter;
   const B = sql.raw('complaint_map_bins');
   const parts: SQL[] = [sql`true`];
-  if (f.from) parts.push(sql`${B}.month >= (${f.from} || '-01')::date`);
-  if (f.to) parts.push(sql`${B}.month <= (${f.to} || '-01')::date`);
+  // Only whole months reach the bins (areaBinsCanAnswer).
+  if (f.from) parts.push(sql`${B}.month >= (${monthOf(f.from)} || '-01')::date`);
+  if (f.to) parts.push(sql`${B}.month <= (${monthOf(f.to)} || '-01')::date`);
   if (f.categories.length)
     parts.push(
       sql`${B}.category_code in (select fc.code from categories fc where coalesce(fc.parent_code, fc.code) in (${inList(f.categories)}))`,
@@ -430,7 +432,11 @@ export function areaBinCondition(area: AreaRow): SQL | null {
 /** Whether `complaint_area_bins` can answer a filter: months, level-1 categories and statuses only. */
 export function areaBinsCanAnswer(f: ComplaintFilter): boolean {
   return (
-    f.urgencies.length === 0 && f.deadlines.length === 0 && f.offices.length === 0 && f.channels.length === 0
+    wholeMonths(f.from, f.to) &&
+    f.urgencies.length === 0 &&
+    f.deadlines.length === 0 &&
+    f.offices.length === 0 &&
+    f.channels.length === 0
   );
 }
 

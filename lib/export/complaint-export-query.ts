@@ -16,6 +16,7 @@
  * `contact=1` adds the complainant's name and phone, for roles with `complaint.readContact` only.
  */
 import { z } from 'zod';
+import { assertPeriod } from '@/lib/http/date-range';
 import { type ComplaintFilter, parseFilter } from '@/lib/map/filters';
 import { ringParam } from '@/lib/map/params';
 import { complaintsQuery } from '@/lib/stats/api-params';
@@ -64,7 +65,10 @@ export type ComplaintExportQuery = { contact: boolean } & (
 /** Parse the search params (zod errors become VALIDATION answers). */
 export function parseComplaintExportQuery(params: Record<string, string>): ComplaintExportQuery {
   const { list, contact } = base.parse(params);
-  const filter = () => parseFilter((key) => params[key]);
+  const filter = () => {
+    assertPeriod(params.from, params.to);
+    return parseFilter((key) => params[key]);
+  };
   switch (list) {
     case 'all': {
       const area = z

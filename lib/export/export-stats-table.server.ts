@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import type { AuthUser } from '@/lib/auth/types';
+import { boundDay, dateValue, fromAfterTo, fromNotAfterTo } from '@/lib/http/date-range';
 import type { Locale } from '@/lib/i18n/config';
 import { computeIndicators } from '@/lib/stats/compute-indicators.server';
 import { indicatorDefinition } from '@/lib/stats/definitions';
@@ -18,7 +19,9 @@ import { type XlsxCellType, type XlsxColumn, xlsxStream } from './xlsx.server';
 
 export const STATS_TABLES = ['indicators', 'offices', 'categories', 'trend', 'assessment'] as const;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** `from` / `to` of the one date grammar (lib/http/date-range.ts), read as the days they bound. */
+const fromDay = dateValue('from').transform((v) => boundDay(v, 'from')!);
+const toDay = dateValue('to').transform((v) => boundDay(v, 'to')!);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const area = z
   .string()
@@ -31,9 +34,15 @@ const area = z
  * indicator cards as a table.
  */
 export const statsExportQuery = z.discriminatedUnion('table', [
-  z.object({ table: z.literal('indicators'), area, from: day, to: day }),
-  z.object({ table: z.literal('offices'), area, from: day, to: day }),
-  z.object({ table: z.literal('categories'), area, from: day, to: day }),
+  z
+    .object({ table: z.literal('indicators'), area, from: fromDay, to: toDay })
+    .refine(fromNotAfterTo, fromAfterTo()),
+  z
+    .object({ table: z.literal('offices'), area, from: fromDay, to: toDay })
+    .refine(fromNotAfterTo, fromAfterTo()),
+  z
+    .object({ table: z.literal('categories'), area, from: fromDay, to: toDay })
+    .refine(fromNotAfterTo, fromAfterTo()),
   z.object({
     table: z.literal('trend'),
     area,

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import type { ComplaintFilter } from '@/db/queries/hotspots';
+import { dateValue, FROM_AFTER_TO_MESSAGE, periodEnd, periodStart } from '@/lib/http/date-range';
+import { AppError } from '@/lib/http/errors';
 
 const list = z
   .string()
   .optional()
   .transform((v) => (v ? v.split(',').filter(Boolean) : undefined));
 
-const isoDate = z
-  .string()
+/** `from` / `to` of the one date grammar (lib/http/date-range.ts), as instants: `to` is exclusive after its last day. */
+const fromDate = dateValue('from')
   .optional()
-  .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), 'must be an ISO date')
-  .transform((v) => (v ? new Date(v) : undefined));
+  .transform((v) => (v ? periodStart(v) : undefined));
+const toDate = dateValue('to')
+  .optional()
+  .transform((v) => (v ? periodEnd(v) : undefined));
 
 /** Query parameters of GET /api/analytics/hotspots. */
 export const hotspotQuery = z.object({
@@ -25,8 +29,8 @@ export const hotspotQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   band: z.coerce.number().min(100).max(100_000).optional(),
-  from: isoDate,
-  to: isoDate,
+  from: fromDate,
+  to: toDate,
   category: list,
   status: list,
   urgency: list,
@@ -48,8 +52,10 @@ export const emergingQuery = z.object({
   cellSize: z.coerce.number().int().min(200).max(20_000).default(2000),
   months: z.coerce.number().int().min(4).max(36).default(12),
   timeWindow: z.coerce.number().int().min(0).max(3).default(1),
-  /** The analysis as of this date (its month is the final step); default now. */
-  asOf: isoDate,
+  /** The analysis as of the end of this day or month (its month is the final step); default now. */
+  asOf: dateValue('asOf')
+    .optional()
+    .transform((v) => (v ? new Date(periodEnd(v).getTime() - 1) : undefined)),
   band: z.coerce.number().min(100).max(100_000).optional(),
   fdr: hotspotQuery.shape.fdr,
 });
@@ -59,8 +65,8 @@ export const clusterQuery = z.object({
   ...common,
   eps: z.coerce.number().min(10).max(5000).default(150),
   minPoints: z.coerce.number().int().min(2).max(500).default(8),
-  from: isoDate,
-  to: isoDate,
+  from: fromDate,
+  to: toDate,
 });
 
 /** The complaint filter named by the common query parameters of the analysis endpoints. */
@@ -72,6 +78,10 @@ export function filterOf(q: {
   urgency?: string[];
   channel?: string[];
 }): ComplaintFilter {
+  if (q.from && q.to && q.from >= q.to)
+    throw new AppError('VALIDATION', `to: ${FROM_AFTER_TO_MESSAGE}`, [
+      { path: 'to', message: FROM_AFTER_TO_MESSAGE },
+    ]);
   return {
     from: q.from,
     to: q.to,

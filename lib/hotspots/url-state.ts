@@ -128,9 +128,6 @@ export function hotspotStateQuery(s: HotspotState, defaultDivision: string): str
   return p.toString();
 }
 
-/** The first instant of the window's first day, Asia/Shanghai, as the APIs read it. */
-const fromInstant = (day: string) => `${day}T00:00:00+08:00`;
-
 function query(params: Record<string, string | number | boolean | null | undefined>): string {
   return new URLSearchParams(
     Object.entries(params)
@@ -148,11 +145,11 @@ export function analysisQuery(tab: AnalysisTab, s: HotspotParams & { from: strin
       cellSize: s.cellSize,
       shape: s.shape,
       fdr: s.fdr,
-      from: fromInstant(s.from),
+      from: s.from,
     });
   if (tab === 'emerging')
     return query({ ...common, cellSize: Math.max(s.cellSize, 1000), months: 12, fdr: s.fdr });
-  return query({ ...common, eps: s.eps, minPoints: s.minPoints, from: fromInstant(s.from) });
+  return query({ ...common, eps: s.eps, minPoints: s.minPoints, from: s.from });
 }
 
 /**

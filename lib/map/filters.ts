@@ -2,6 +2,7 @@
  * The complaint filter of the map (time, category, urgency, status, deadline state, office,
  * channel). Pure; shared by the URL state, the API parameters and the SQL builders.
  */
+import { isDateValue, wholeMonths } from '@/lib/http/date-range';
 import { DEADLINE_STATES, type DeadlineState } from '@/lib/sla/deadline-state';
 
 export const URGENCIES = ['extra_urgent', 'urgent', 'normal'] as const;
@@ -11,9 +12,9 @@ import { CHANNELS, COMPLAINT_STATUSES as STATUSES } from '@/lib/complaints/vocab
 export { CHANNELS, STATUSES };
 
 export interface ComplaintFilter {
-  /** First month, `YYYY-MM` (submission time, Asia/Shanghai), inclusive. */
+  /** First day or month of submission (`YYYY-MM-DD` or `YYYY-MM`, Asia/Shanghai), inclusive (lib/http/date-range.ts). */
   from: string | null;
-  /** Last month, `YYYY-MM`, inclusive. */
+  /** Last day or month, inclusive. */
   to: string | null;
   /** Level-1 category codes. */
   categories: string[];
@@ -35,12 +36,12 @@ export const EMPTY_FILTER: ComplaintFilter = {
   channels: [],
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const CATEGORY = /^[A-Z]{2}$/;
 
-/** Whether the precomputed bins can answer this filter (time by month and level-1 category only). */
+/** Whether the precomputed bins can answer this filter (time by whole months and level-1 category only). */
 export function binsCanAnswer(f: ComplaintFilter): boolean {
   return (
+    wholeMonths(f.from, f.to) &&
     f.urgencies.length === 0 &&
     f.statuses.length === 0 &&
     f.deadlines.length === 0 &&
@@ -58,8 +59,8 @@ export function parseFilter(get: (key: string) => string | null | undefined): Co
   const from = get('from');
   const to = get('to');
   return {
-    from: from && MONTH.test(from) ? from : null,
-    to: to && MONTH.test(to) ? to : null,
+    from: from && isDateValue(from) ? from : null,
+    to: to && isDateValue(to) ? to : null,
     categories: [...new Set(list(get('cat')).filter((c) => CATEGORY.test(c)))].sort(),
     urgencies: pick(list(get('urg')), URGENCIES),
     statuses: pick(list(get('st')), STATUSES),

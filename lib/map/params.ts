@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertPeriod } from '@/lib/http/date-range';
 import { parseFilter, parseRing } from './filters';
 
 /** Panzhihua with a margin: views outside it have nothing to show. */
@@ -38,9 +39,13 @@ export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
-/** The map filter from a request's search params (malformed parts are dropped). */
+/**
+ * The map filter from a request's search params. The period must be of the one date grammar
+ * (lib/http/date-range.ts: a 400 naming the field otherwise); unknown codes in the lists are dropped.
+ */
 export function filterOf(request: Request) {
   const params = new URL(request.url).searchParams;
+  assertPeriod(params.get('from'), params.get('to'));
   return parseFilter((key) => params.get(key));
 }
 

@@ -260,6 +260,10 @@ describe('GET requests', () => {
     expect(
       await (await get('requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z')).json(),
     ).toEqual([]);
+    // The platform's date grammar means the same: a month is its first to its last instant.
+    expect(await (await get('requests.json?start_date=2020-01&end_date=2020-01-31')).json()).toEqual([]);
+    const month = await get('requests.json?start_date=2020-01&end_date=2020-02');
+    expect(month.status).toBe(200);
     const open = await (await get('requests.json?status=open')).json();
     const closed = await (await get('requests.json?status=closed')).json();
     expect(open.length + closed.length).toBe(all.length);
@@ -273,7 +277,9 @@ describe('GET requests', () => {
   it.each([
     ['a span over 90 days', 'start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z'],
     ['start after end', 'start_date=2026-02-01T00:00:00Z&end_date=2026-01-01T00:00:00Z'],
-    ['a date without time', 'start_date=2026-01-01'],
+    // The spec's w3 date-time or the platform's one date grammar (a day or a month); nothing else.
+    ['a date in another form', 'start_date=01/01/2026'],
+    ['a month that does not exist', 'end_date=2026-13'],
     ['a bad status', 'status=pending'],
     ['page_size over 200', 'page_size=500'],
     ['an unknown parameter', 'colour=red'],

@@ -3,7 +3,8 @@
  * public complaint row to a GeoReport v2 request.
  *
  * Filters (spec): `service_request_id` (comma list of public ids; overrides all others),
- * `service_code` (comma list), `start_date` / `end_date` (w3 date-time; default the last 90 days,
+ * `service_code` (comma list), `start_date` / `end_date` (w3 date-time, or a day or month of the
+ * platform's date grammar; default the last 90 days,
  * a range may not span more than 90 days), `status` (`open`, `closed` or both, comma list).
  * Extension: `page` (from 1) and `page_size` (1–200, default 50); the response carries
  * `X-Page`, `X-Page-Size` and, when a next page may exist, a `Link: <…>; rel="next"` header.
@@ -11,6 +12,7 @@
 import { z } from 'zod';
 import type { PublicRequestFilter, PublicRequestRow } from '@/db/queries/open311';
 import { OPEN311_CLOSED_STATUSES } from '@/db/queries/open311';
+import { DATE_FORM, isDateValue, periodEnd, periodStart } from '@/lib/http/date-range';
 import { CATEGORY_CODE_RE } from '@/lib/intake/submit-input';
 
 export const OPEN311_MAX_SPAN_DAYS = 90;
@@ -36,7 +38,19 @@ const commaList = <T extends z.ZodType<string, string>>(item: T, max: number) =>
     )
     .pipe(z.array(item).min(1).max(max));
 
-const w3Date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/**
+ * The spec's w3 date-time, or the platform's one date grammar (lib/http/date-range.ts: `YYYY-MM-DD` or
+ * `YYYY-MM`, whole days in Asia/Shanghai): a day or month starts `start_date` at its first instant and
+ * ends `end_date` at its last.
+ */
+const W3_DATE_TIME = z.iso.datetime({ offset: true });
+const w3Date = (end: 'from' | 'to') =>
+  z.string().transform((v, ctx) => {
+    if (W3_DATE_TIME.safeParse(v).success) return new Date(v);
+    if (isDateValue(v)) return end === 'from' ? periodStart(v) : new Date(periodEnd(v).getTime() - 1);
+    ctx.addIssue({ code: 'custom', message: `must be a w3 date-time with offset, or ${DATE_FORM}` });
+    return z.NEVER;
+  });
 
 export const listRequestsQuery = z
   .object({
@@ -45,8 +59,8 @@ export const listRequestsQuery = z
       100,
     ).optional(),
     service_code: commaList(z.string().regex(CATEGORY_CODE_RE, 'Unknown service_code format'), 50).optional(),
-    start_date: w3Date.optional(),
-    end_date: w3Date.optional(),
+    start_date: w3Date('from').optional(),
+    end_date: w3Date('to').optional(),
     status: commaList(z.enum(['open', 'closed']), 2).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     page_size: z.coerce.number().int().min(1).max(OPEN311_PAGE_SIZE_MAX).default(OPEN311_PAGE_SIZE_DEFAULT),

@@ -1,5 +1,10 @@
-/** Query parameters of the /api/stats/… routes (zod). Period: `month` or `from` + `to`; default the last complete month. */
+/**
+ * Query parameters of the /api/stats/… routes (zod). Period: `month`, or `from` + `to` of the one date
+ * grammar (lib/http/date-range.ts: days or months, inclusive, read as the days they bound); default the
+ * last complete month.
+ */
 import { z } from 'zod';
+import { boundDay, fromAfterTo, fromNotAfterTo, periodFields } from '@/lib/http/date-range';
 import { INDICATOR_IDS, type IndicatorId } from './definitions';
 import { monthPeriod } from './period';
 import { defaultMonth } from './url-state';
@@ -8,13 +13,15 @@ const area = z
   .string()
   .regex(/^\d{12}$/, 'a 12-digit division code')
   .optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 export const periodQuery = z
-  .object({ area, month: month.optional(), from: day.optional(), to: day.optional() })
+  .object({ area, month: month.optional(), ...periodFields() })
+  .refine((q) => !q.from === !q.to, { message: 'from and to go together', path: ['to'] })
+  .refine(fromNotAfterTo, fromAfterTo())
   .transform((q) => {
-    if (q.from && q.to) return { areaCode: q.area ?? null, from: q.from, to: q.to };
+    if (q.from && q.to)
+      return { areaCode: q.area ?? null, from: boundDay(q.from, 'from')!, to: boundDay(q.to, 'to')! };
     const p = monthPeriod(q.month ?? defaultMonth(new Date()));
     return { areaCode: q.area ?? null, from: p.from, to: p.to };
   });

@@ -3,18 +3,23 @@
  * types, shared by the route, the verb and the screens. Pure.
  */
 import { z } from 'zod';
+import { boundDay, fromAfterTo, fromNotAfterTo, periodFields } from '@/lib/http/date-range';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+/** `from` / `to` of the one date grammar (lib/http/date-range.ts), read as the days they bound. */
 export const perCapitaQuery = z
   .object({
     area: z
       .string()
       .regex(/^\d{12}$/, 'area')
       .optional(),
-    from: day.optional(),
-    to: day.optional(),
+    ...periodFields(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'range', path: ['to'] });
+  .refine(fromNotAfterTo, fromAfterTo())
+  .transform((q) => ({
+    ...q,
+    from: q.from ? boundDay(q.from, 'from')! : undefined,
+    to: q.to ? boundDay(q.to, 'to')! : undefined,
+  }));
 export type PerCapitaQuery = z.infer<typeof perCapitaQuery>;
 
 export interface PerCapitaArea {
