@@ -185,6 +185,8 @@ export function CalendarEditor({ data }: { data: Data }) {
                       key={day}
                       className={`${styles.day} ${kind}`}
                       title={d ? `${day} ${d.name}` : day}
+                      // The holiday's name is the administrator's data (its title carries it).
+                      data-user-content={d ? '' : undefined}
                       data-day={day}
                       onClick={() => open(day)}
                     >

@@ -23,7 +23,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
-import { userContentCell } from '@/components/ui/user-content';
+import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
@@ -145,7 +145,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
             dataIndex: 'workingDays',
             render: (w: boolean) => (w ? t('working') : t('calendarDays')),
           },
-          { title: tc('note'), dataIndex: 'note', ellipsis: true, width: 280, render: userContentCell },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true, width: 280, onCell: userContentOnCell },
           {
             title: tc('actions'),
             width: 120,

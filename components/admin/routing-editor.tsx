@@ -25,7 +25,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
-import { userContentCell } from '@/components/ui/user-content';
+import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import type { probeRouting } from '@/lib/admin/probe-routing.server';
@@ -198,7 +198,7 @@ export function RoutingEditor({ data }: { data: Data }) {
             ),
           },
           { title: t('priority'), dataIndex: 'priority', width: 70 },
-          { title: tc('note'), dataIndex: 'note', ellipsis: true, render: userContentCell },
+          { title: tc('note'), dataIndex: 'note', ellipsis: true, onCell: userContentOnCell },
           {
             title: tc('actions'),
             width: 120,

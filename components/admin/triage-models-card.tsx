@@ -2,8 +2,10 @@
 
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { labelSeparator } from '@/lib/i18n/config';
 import { SHIPPED_THRESHOLDS } from '@/lib/triage/decide-category';
 import { adminSend } from './admin-api';
 
@@ -22,6 +24,21 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
   const { message } = App.useApp();
   const router = useRouter();
   const active = models.find((m) => m.status === 'active');
+  const locale = useLocale();
+  const decisionText = (m: Model) =>
+    m.decisionKind ? (
+      t(`decision_${m.decisionKind}`, {
+        n: m.heldOutCount ?? 0,
+        mine: pct(m.heldOutAccuracy),
+        theirs: pct(m.activeAccuracy),
+        promoted: String(m.promoted ?? false),
+      })
+    ) : m.decision ? (
+      // Versions trained before the kind was stored keep their Chinese words.
+      <UserContent>{m.decision}</UserContent>
+    ) : (
+      '—'
+    );
 
   async function activate(id: number) {
     const result = await adminSend('POST', `/api/admin/triage-models/${id}/activate`, {});
@@ -56,6 +73,18 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         dataSource={models}
+        // Why each version was (not) made active, a sentence: a row of its own, open by default.
+        expandable={{
+          defaultExpandAllRows: true,
+          rowExpandable: (m) => Boolean(m.decisionKind || m.decision),
+          expandedRowRender: (m) => (
+            <Typography.Text type="secondary">
+              {t('decision')}
+              {labelSeparator(locale)}
+              {decisionText(m)}
+            </Typography.Text>
+          ),
+        }}
         columns={[
           { title: t('version'), dataIndex: 'id', render: (id: number) => `#${id}` },
           {
@@ -94,7 +123,6 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
                   })
                 : '—',
           },
-          { title: t('decision'), dataIndex: 'decision', render: (d: string | null) => d ?? '—' },
           {
             title: t('created'),
             dataIndex: 'createdAt',

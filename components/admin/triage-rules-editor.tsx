@@ -17,11 +17,12 @@ import {
   Typography,
 } from 'antd';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { triageRuleInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import { labelSeparator } from '@/lib/i18n/config';
 import { triageText } from '@/lib/triage/triage-text';
 import { adminSend, useFormChecks } from './admin-api';
 import { categoryLabel, categoryTree } from './admin-options';
@@ -35,6 +36,7 @@ const URGENCY_COLOR: Record<string, string> = { extra_urgent: 'red', urgent: 'or
 export function TriageRulesEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.triage');
   const tc = useTranslations('admin.common');
+  const locale = useLocale();
   const { message } = App.useApp();
   const router = useRouter();
   const checks = useFormChecks();
@@ -131,7 +133,10 @@ export function TriageRulesEditor({ data }: { data: Data }) {
         />
         {tried && (
           <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="triage-try-result">
-            <Typography.Text strong>{t('tryResult')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('tryResult')}
+              {labelSeparator(locale)}
+            </Typography.Text>
             {tried.reason}
           </Typography.Paragraph>
         )}
@@ -196,12 +201,15 @@ export function TriageRulesEditor({ data }: { data: Data }) {
             dataIndex: 'active',
             width: 90,
             render: (active: boolean, r) => (
-              <Switch
-                size="small"
-                checked={active}
-                aria-label={`${r.name} ${tc('active')}`}
-                onChange={(v) => void toggle(r, v)}
-              />
+              // The switch is named by the rule's name, the administrator's data.
+              <span data-user-content>
+                <Switch
+                  size="small"
+                  checked={active}
+                  aria-label={`${r.name} ${tc('active')}`}
+                  onChange={(v) => void toggle(r, v)}
+                />
+              </span>
             ),
           },
           {

@@ -18,12 +18,13 @@ import {
   Typography,
 } from 'antd';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
 import { newUserInput, ROLE_BINDING, userInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
 import { ROLES, type Role } from '@/lib/auth/types';
+import { labelSeparator } from '@/lib/i18n/config';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import { divisionTree, officeOptions } from './admin-options';
 
@@ -35,6 +36,7 @@ export function UsersEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.users');
   const tc = useTranslations('admin.common');
   const tr = useTranslations('admin.role');
+  const locale = useLocale();
   const { message, modal } = App.useApp();
   const router = useRouter();
   const checks = useFormChecks();
@@ -126,7 +128,13 @@ export function UsersEditor({ data }: { data: Data }) {
       return;
     }
     modal.info({
-      title: `${user.username}：${t('newPassword')}`,
+      title: (
+        <>
+          <span data-user-content>{user.username}</span>
+          {labelSeparator(locale)}
+          {t('newPassword')}
+        </>
+      ),
       content: (
         <Typography.Paragraph
           copyable

@@ -39,6 +39,7 @@ import {
   parseHotspotState,
   runAnalysis,
 } from '@/lib/hotspots/url-state';
+import { labelSeparator } from '@/lib/i18n/config';
 import {
   type ClueDto,
   type EmergingCell,
@@ -360,12 +361,26 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
               </div>
               {c.buildings.length > 0 && (
                 <div className="analysis__sub">
-                  {t('clusters.buildings')}：{c.buildings.map((b) => `${b.address}（${b.count}）`).join('；')}
+                  {t('clusters.buildings')}
+                  {labelSeparator(locale)}
+                  <span data-user-content>
+                    {countedList(
+                      c.buildings.map((b) => [b.address, b.count]),
+                      locale,
+                    )}
+                  </span>
                 </div>
               )}
               {c.facilities.length > 0 && (
                 <div className="analysis__sub">
-                  {t('clusters.facilities')}：{c.facilities.map((f) => `${f.name}（${f.count}）`).join('；')}
+                  {t('clusters.facilities')}
+                  {labelSeparator(locale)}
+                  <span data-user-content>
+                    {countedList(
+                      c.facilities.map((f) => [f.name, f.count]),
+                      locale,
+                    )}
+                  </span>
                 </div>
               )}
               {c.cluster === selectedCluster && (
@@ -429,6 +444,12 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
       </section>
     </div>
   );
+}
+
+/** Named things with their counts, in the reader's punctuation: "甲（3）；乙（1）" or "A (3); B (1)". */
+function countedList(items: [string, number][], locale: string): string {
+  const zh = locale.startsWith('zh');
+  return items.map(([name, n]) => (zh ? `${name}（${n}）` : `${name} (${n})`)).join(zh ? '；' : '; ');
 }
 
 function Legend({ entries }: { entries: { color: string; label: string; count: number }[] }) {
@@ -602,7 +623,19 @@ function ClueBoard() {
                   {c.code} {c.title}
                 </span>
               }
-              description={`${c.suspectedOfficeName ? `${t('office')}：${c.suspectedOfficeName} · ` : ''}${t('complaints', { n: c.complaints })} · ${t('score', { score: c.score.toFixed(2) })}`}
+              description={
+                <>
+                  {c.suspectedOfficeName && (
+                    <>
+                      {t('office')}
+                      {labelSeparator(locale)}
+                      <span data-user-content>{c.suspectedOfficeName}</span>
+                      {' · '}
+                    </>
+                  )}
+                  {t('complaints', { n: c.complaints })} · {t('score', { score: c.score.toFixed(2) })}
+                </>
+              }
             />
           </List.Item>
         )}

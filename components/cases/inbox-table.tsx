@@ -3,6 +3,7 @@
 import { Table, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { userContentOnCell } from '@/components/ui/user-content';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { DeadlineCountdown } from './deadline-countdown';
 import { useNow } from './use-now';
@@ -115,8 +116,10 @@ export function CaseTable({
                 title: t('columns.reason'),
                 key: 'reason',
                 ellipsis: true,
-                // The routing engine's reason, stored in Chinese when the case was routed (a record).
-                render: (_: unknown, r: CaseRow) => <span data-user-content>{r.routingReason}</span>,
+                // The routing engine's reason, stored in Chinese when the case was routed (a record); the
+                // cell carries it in its title too.
+                onCell: userContentOnCell,
+                render: (_: unknown, r: CaseRow) => r.routingReason,
               },
             ]),
         {

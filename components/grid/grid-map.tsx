@@ -138,6 +138,8 @@ export function GridMap({
         el.className = styles.count ?? '';
         el.textContent = String(b.complaints);
         el.setAttribute('aria-label', `${b.address}: ${b.complaints}`);
+        // Named by the building's address: data, in the language it was recorded in.
+        el.dataset.userContent = '';
         el.style.background = TONE_COLOURS[buildingTone(b)]!;
         el.addEventListener('click', (ev) => {
           ev.stopPropagation();

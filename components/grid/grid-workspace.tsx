@@ -209,15 +209,22 @@ export function GridWorkspaceView({ data, locale }: { data: GridWorkspace; local
                   <ul className={styles.rows} data-testid="grid-cases">
                     {data.openCases.map((c) => (
                       <li key={c.id}>
-                        <Link href={`/cases/${c.id}`}>{c.title}</Link>
+                        <Link href={`/cases/${c.id}`} data-user-content>
+                          {c.title}
+                        </Link>
                         <span className={styles.muted}>
-                          {[
-                            c.buildingAddress,
-                            locale === 'en' ? (c.categoryEn ?? c.category) : c.category,
-                            c.office,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
+                          {c.buildingAddress && (
+                            <>
+                              <span data-user-content>{c.buildingAddress}</span> ·{' '}
+                            </>
+                          )}
+                          {locale === 'en' ? (c.categoryEn ?? c.category) : c.category}
+                          {c.office && (
+                            <>
+                              {' · '}
+                              <span data-user-content>{c.office}</span>
+                            </>
+                          )}
                         </span>
                         <span>
                           <Tag>{tStatus(c.status as 'received')}</Tag>
@@ -245,11 +252,16 @@ export function GridWorkspaceView({ data, locale }: { data: GridWorkspace; local
                   <ul className={styles.rows} data-testid="grid-visits-due">
                     {data.visitsDue.map((v) => (
                       <li key={v.id}>
-                        <Link href={`/cases/${v.id}`}>{v.title}</Link>
+                        <Link href={`/cases/${v.id}`} data-user-content>
+                          {v.title}
+                        </Link>
                         <span className={styles.muted}>
-                          {[v.buildingAddress, t('due.resolved', { at: formatDateTime(v.resolvedAt) })]
-                            .filter(Boolean)
-                            .join(' · ')}
+                          {v.buildingAddress && (
+                            <>
+                              <span data-user-content>{v.buildingAddress}</span> ·{' '}
+                            </>
+                          )}
+                          {t('due.resolved', { at: formatDateTime(v.resolvedAt) })}
                         </span>
                         <span>
                           <Tag color={new Date(v.visitDueAt).getTime() < Date.now() ? 'red' : 'orange'}>

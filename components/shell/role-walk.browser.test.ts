@@ -120,28 +120,7 @@ const DATA_REGIONS = [
  * text `<locale> <user> <path>: <check>: <detail>`. Remove an entry when its cause is fixed; the walk
  * prints stale entries.
  */
-const KNOWN_FAILURES: readonly { pattern: RegExp; owner: string; why: string }[] = [
-  {
-    pattern: /^en \S+ \/supervision: chinese-in-english: /,
-    owner: 'supervision (buck-passing section, landed 2026-12-06 at 7416e5a)',
-    why: 'office and place names in the new 推诿扯皮 tables are not yet marked data-user-content',
-  },
-  {
-    pattern: /^en admin \/admin\/(triage-rules|routing|deadlines|calendar): chinese-in-english: /,
-    owner: 'walk',
-    why: "administrators' data (rule names and keywords, routing and deadline notes, holiday names) also sits in title attributes (ellipsis cells, the calendar grid's day buttons), which a data-user-content mark around the text does not cover; the elements carrying the titles need the mark",
-  },
-  {
-    pattern: /^en \S+ \/stats\/complaints\S*: chinese-in-english: ：$/,
-    owner: 'stats drill-down',
-    why: 'one Chinese full-width colon left in the English drill-down (seen 2026-12-06, not yet located)',
-  },
-  {
-    pattern: /^en \S+ \/(inbox|grid): chinese-in-english: /,
-    owner: 'walk',
-    why: 'a case title (inbox) and building addresses (grid) also appear in title or aria-label attributes of elements not yet marked data-user-content',
-  },
-];
+const KNOWN_FAILURES: readonly { pattern: RegExp; owner: string; why: string }[] = [];
 
 interface Finding {
   text: string;

@@ -4,6 +4,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { labelSeparator } from '@/lib/i18n/config';
 import { type IndicatorId, indicatorDefinition, type Localized } from '@/lib/stats/definitions';
 import styles from './stats.module.css';
 
@@ -16,22 +17,27 @@ export function IndicatorDefinitionText({ id, light = false }: { id: IndicatorId
   const t = useTranslations('stats');
   const lang = useLang();
   const d = indicatorDefinition(id);
+  const sep = labelSeparator(useLocale());
   return (
     <div className={light ? styles.tipLight : styles.tip}>
       <p>
         <b>{d.name[lang]}</b>
       </p>
       <p>
-        {d.denominator ? `${t('numerator')}：` : `${t('definition')}：`}
+        {d.denominator ? `${t('numerator')}${sep}` : `${t('definition')}${sep}`}
         {d.numerator[lang]}
       </p>
       {d.denominator && (
         <p>
-          {t('denominator')}：{d.denominator[lang]}
+          {t('denominator')}
+          {sep}
+          {d.denominator[lang]}
         </p>
       )}
       <p>
-        {t('cases')}：{d.cases[lang]}
+        {t('cases')}
+        {sep}
+        {d.cases[lang]}
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
+import { UserContent } from '@/components/ui/user-content';
+import { labelSeparator } from '@/lib/i18n/config';
 import {
   type BouncingCaseView,
   BUCK_PASSING_Q,
@@ -23,6 +25,7 @@ const qText = (q: number) => (q < 0.001 ? '<0.001' : q.toFixed(3));
 function DraftButton({ c, canIssue }: { c: BouncingCaseView; canIssue: boolean }) {
   const t = useTranslations('supervision.buckPassing');
   const tl = useTranslations('supervision.letter');
+  const locale = useLocale();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const router = useRouter();
@@ -75,10 +78,14 @@ function DraftButton({ c, canIssue }: { c: BouncingCaseView; canIssue: boolean }
             children: (
               <div>
                 <Typography.Text strong>{fmtTime(b.at)}</Typography.Text> <Tag>{t(`type.${b.type}`)}</Tag>
-                {b.from?.name ?? t('platform')} → {b.to?.name ?? t('awaiting')}
+                {b.from ? <UserContent>{b.from.name}</UserContent> : t('platform')} →{' '}
+                {b.to ? <UserContent>{b.to.name}</UserContent> : t('awaiting')}
                 <div>
-                  <Typography.Text type="secondary">{t('reason')}：</Typography.Text>
-                  {b.reason ?? t('noReason')}
+                  <Typography.Text type="secondary">
+                    {t('reason')}
+                    {labelSeparator(locale)}
+                  </Typography.Text>
+                  {b.reason ? <UserContent>{b.reason}</UserContent> : t('noReason')}
                 </div>
               </div>
             ),
@@ -157,7 +164,8 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   key: 'case',
                   render: (_, c) => (
                     <Link href={`/cases/${c.complaintId}`} prefetch={false}>
-                      {c.title} <Typography.Text type="secondary">{c.trackingCode}</Typography.Text>
+                      <UserContent>{c.title}</UserContent>{' '}
+                      <Typography.Text type="secondary">{c.trackingCode}</Typography.Text>
                     </Link>
                   ),
                 },
@@ -165,10 +173,13 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   title: t('columns.area'),
                   key: 'area',
                   width: 200,
-                  render: (_, c) =>
-                    [c.town?.name, c.category ? (en ? c.category.nameEn : c.category.name) : null]
-                      .filter(Boolean)
-                      .join(' · '),
+                  render: (_, c) => (
+                    <>
+                      {c.town && <UserContent>{c.town.name}</UserContent>}
+                      {c.town && c.category && ' · '}
+                      {c.category && (en ? c.category.nameEn : c.category.name)}
+                    </>
+                  ),
                 },
                 {
                   title: t('columns.bounces'),
@@ -181,9 +192,16 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   title: t('columns.path'),
                   key: 'path',
                   render: (_, c) =>
-                    [c.bounces[0]?.from?.name, ...c.bounces.map((b) => b.to?.name ?? t('awaiting'))]
-                      .filter(Boolean)
-                      .join(' → '),
+                    [c.bounces[0]?.from?.name ?? null, ...c.bounces.map((b) => b.to?.name ?? null)].map(
+                      (name, i) =>
+                        i === 0 && name === null ? null : (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: a path's steps are positional
+                          <span key={i}>
+                            {i > 0 && ' → '}
+                            {name === null ? t('awaiting') : <UserContent>{name}</UserContent>}
+                          </span>
+                        ),
+                    ),
                 },
                 {
                   title: t('columns.letter'),
@@ -214,7 +232,7 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   key: 'pair',
                   render: (_, p) => (
                     <span>
-                      {p.a.name} ⇄ {p.b.name}{' '}
+                      <UserContent>{p.a.name}</UserContent> ⇄ <UserContent>{p.b.name}</UserContent>{' '}
                       {p.backAndForth && (
                         <Tag color={RED}>{t('backAndForthN', { n: p.backAndForthCases })}</Tag>
                       )}
@@ -253,7 +271,7 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   key: 'office',
                   render: (_, o) => (
                     <span>
-                      {o.office.name} {flag(o.q)}
+                      <UserContent>{o.office.name}</UserContent> {flag(o.q)}
                     </span>
                   ),
                 },
@@ -297,8 +315,12 @@ export function BuckPassingSection({ data, level = 2 }: { data: BuckPassingRespo
                   key: 'combo',
                   render: (_, c) => (
                     <span>
-                      {en ? c.category.nameEn : c.category.name} · {c.town.county ?? ''}
-                      {c.town.name} {flag(c.q)}
+                      {en ? c.category.nameEn : c.category.name} ·{' '}
+                      <UserContent>
+                        {c.town.county ?? ''}
+                        {c.town.name}
+                      </UserContent>{' '}
+                      {flag(c.q)}
                     </span>
                   ),
                 },

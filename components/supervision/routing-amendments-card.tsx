@@ -4,6 +4,7 @@ import { App, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'ant
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { userData } from '@/components/ui/user-content';
 import type { AmendmentListResponse, AmendmentProposal } from '@/lib/routing/routing-amendment-types';
 import { postJson } from './post-json';
 import { useErrorText } from './use-error-text';
@@ -81,17 +82,22 @@ export function RoutingAmendmentsCard({
           >
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text strong>
-                {t('rule', {
+                {t.rich('rule', {
                   town: `${p.town.county ?? ''}${p.town.name}`,
                   category: en ? p.category.nameEn : p.category.name,
                   office: p.office.name,
+                  data: userData,
                 })}
               </Typography.Text>
               <Typography.Text type="secondary">
                 {t('rules', {
                   rules: p.rules
-                    .map((r) => `${r.categoryName}（${r.categoryCode}）· ${tierName(r.tier)}`)
-                    .join('；'),
+                    .map((r) =>
+                      en
+                        ? `${r.categoryNameEn} (${r.categoryCode}) · ${tierName(r.tier)}`
+                        : `${r.categoryName}（${r.categoryCode}）· ${tierName(r.tier)}`,
+                    )
+                    .join(en ? '; ' : '；'),
                 })}
                 {p.replaces.length > 0
                   ? ` ${t('replaces', { ids: p.replaces.map((id) => `#${id}`).join('、') })}`

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, TdHTMLAttributes } from 'react';
 
 /**
  * Text that is data, not UI: names of people, offices and places, complaint titles and texts, stored in
@@ -14,3 +14,13 @@ export const userContentCell = (value: ReactNode) => <UserContent>{value}</UserC
 
 /** next-intl's rich text: `<data>…</data>` in a message marks a value that is data. */
 export const userData = (chunks: ReactNode) => <UserContent>{chunks}</UserContent>;
+
+/**
+ * A table column's cell props for a data column whose cell carries the text in its own attributes too
+ * (antd's `ellipsis` puts the full text in the cell's `title`): the cell itself is marked.
+ */
+export const userContentOnCell = () =>
+  ({ 'data-user-content': '' }) as TdHTMLAttributes<HTMLTableCellElement>;
+
+/** next-intl's rich text: `<zh>…</zh>` in an English message marks a Chinese term quoted as such (e.g. 调休). */
+export const chineseTerm = (chunks: ReactNode) => <span lang="zh-CN">{chunks}</span>;

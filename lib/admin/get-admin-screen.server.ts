@@ -18,7 +18,7 @@ import { listTriageModelVersions } from '@/db/queries/triage';
 import { listTriageRuleRows } from '@/db/queries/triage-rules';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
-import type { TriageModelMetrics } from '@/lib/triage/train-triage-model.server';
+import type { TriageDecisionKind, TriageModelMetrics } from '@/lib/triage/train-triage-model.server';
 
 /**
  * What each admin screen shows, read for an admin (config.manage / user.manage), as plain JSON for the
@@ -63,6 +63,8 @@ export async function getAdminScreen<S extends AdminScreen>(
           heldOutAccuracy: metrics?.heldOut?.accuracy ?? null,
           activeAccuracy: metrics?.heldOut?.activeAccuracy ?? null,
           decision: metrics?.decision ?? null,
+          decisionKind: metrics?.decisionKind ?? null,
+          promoted: metrics?.promoted ?? null,
           trainSeconds: metrics?.trainSeconds ?? null,
           createdAt: m.createdAt.toISOString(),
           promotedAt: m.promotedAt?.toISOString() ?? null,
@@ -149,7 +151,10 @@ export interface AdminScreenData {
       heldOutCount: number | null;
       heldOutAccuracy: number | null;
       activeAccuracy: number | null;
+      /** In Chinese words; shown only for versions stored without `decisionKind`. */
       decision: string | null;
+      decisionKind: TriageDecisionKind | null;
+      promoted: boolean | null;
       trainSeconds: number | null;
       createdAt: string;
       promotedAt: string | null;

@@ -7,3 +7,11 @@ export const LOCALE_COOKIE = 'NEXT_LOCALE';
 export function toLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : DEFAULT_LOCALE;
 }
+
+/**
+ * The separator between a label and its value ("原因：…" in Chinese, "Reason: …" in English): one rule for
+ * every screen, so a full-width colon never reaches English text.
+ */
+export function labelSeparator(locale: string): string {
+  return locale.startsWith('zh') ? '：' : ': ';
+}

@@ -99,14 +99,18 @@ export async function listRoutingAmendments(
           db,
           a.rules.map((r) => r.categoryCode),
         )
-      ).map((c) => [c.code, c.name_zh]),
+      ).map((c) => [c.code, c]),
     );
     proposals.push({
       category: combo.category,
       town: combo.town,
       pattern: { cases: combo.cases, bouncedCases: combo.bouncedCases, rate: combo.rate, q: combo.q },
       office: { id: office.id, name: office.name },
-      rules: a.rules.map((r) => ({ ...r, categoryName: names.get(r.categoryCode) ?? r.categoryCode })),
+      rules: a.rules.map((r) => ({
+        ...r,
+        categoryName: names.get(r.categoryCode)?.name_zh ?? r.categoryCode,
+        categoryNameEn: names.get(r.categoryCode)?.name_en ?? r.categoryCode,
+      })),
       replaces: a.rules.flatMap((r) => (same(r) ? [same(r)!.id] : [])),
       replay,
       applied: a.rules.every((r) => same(r)?.office_id === a.officeId),

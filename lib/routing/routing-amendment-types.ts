@@ -45,7 +45,12 @@ export interface AmendmentProposal {
   /** The pattern it comes from (the buck-passing analysis of the last 12 months). */
   pattern: { cases: number; bouncedCases: number; rate: number; q: number };
   office: { id: number; name: string };
-  rules: { categoryCode: string; categoryName: string; tier: 'county' | 'town' | 'village' }[];
+  rules: {
+    categoryCode: string;
+    categoryName: string;
+    categoryNameEn: string;
+    tier: 'county' | 'town' | 'village';
+  }[];
   /** Stored rules this amendment would replace (same category × tier × town), by id. */
   replaces: number[];
   replay: ReplayView;

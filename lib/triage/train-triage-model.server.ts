@@ -55,9 +55,17 @@ export interface TriageModelMetrics {
     activeFamilyAccuracy: number | null;
   };
   promoted: boolean;
-  /** Why it was (not) promoted, in words for the admin. */
+  /**
+   * Why it was (not) promoted: which rule decided (the admin screen words it in the reader's language
+   * from this and `heldOut`; absent on versions trained before it was stored).
+   */
+  decisionKind: TriageDecisionKind;
+  /** The same, in Chinese words (logs, and versions without a kind). */
   decision: string;
 }
+
+/** first: no model was active; forced: an admin's order; too-few: too few held-out cases to compare; compared: scored on them. */
+export type TriageDecisionKind = 'first' | 'forced' | 'too-few' | 'compared';
 
 type Sample = { text: string; label: string; group: string };
 
@@ -171,18 +179,23 @@ export async function trainTriageModel(
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   let promoted: boolean;
   let decision: string;
+  let decisionKind: TriageDecisionKind;
   if (!active) {
+    decisionKind = 'first';
     promoted = true;
     decision = '此前没有可用模型';
   } else if (params.force) {
+    decisionKind = 'forced';
     promoted = true;
     decision = '管理员强制启用';
   } else if (heldOut.length < MIN_HELD_OUT) {
+    decisionKind = 'too-few';
     promoted = params.trigger !== 'confirmations';
     decision = promoted
       ? `留出的已确认案件仅 ${heldOut.length} 件，不足以比较；按指令启用`
       : `留出的已确认案件仅 ${heldOut.length} 件，不足以比较；保留现用模型`;
   } else {
+    decisionKind = 'compared';
     const score = (s: { accuracy: number | null; familyAccuracy: number | null }) =>
       (s.accuracy ?? 0) + 0.001 * (s.familyAccuracy ?? 0);
     promoted = score(mine) > score(theirs);
@@ -203,6 +216,7 @@ export async function trainTriageModel(
       activeFamilyAccuracy: theirs.familyAccuracy,
     },
     promoted,
+    decisionKind,
     decision,
   };
   const now = params.now ?? new Date();

@@ -117,10 +117,11 @@ describe('the learned suggester', () => {
 
   it('retrains in a separate process when enough staff decisions arrived; a version that does not beat the active one stays a candidate; rollback', async () => {
     const versions = async () =>
-      queryRows<{ id: number; status: string; metrics: { decision: string } | null }>(
-        handle.db,
-        sql`select id, status, metrics from triage_models order by id`,
-      );
+      queryRows<{
+        id: number;
+        status: string;
+        metrics: { decision: string; decisionKind: string; promoted: boolean } | null;
+      }>(handle.db, sql`select id, status, metrics from triage_models order by id`);
     const before = await versions();
     const active = before.find((v) => v.status === 'active')!;
     expect(await retrainIfDue(handle.db, { threshold: 2, corpus: CORPUS })).toBe(false);
@@ -141,6 +142,8 @@ describe('the learned suggester', () => {
     // Too few held-out confirmed cases to compare: a retrain on confirmations keeps the active model.
     expect(fresh.status).toBe('candidate');
     expect(fresh.metrics?.decision).toMatch(/不足以比较；保留现用模型/);
+    // The admin screen words it in the reader's language from the kind.
+    expect(fresh.metrics).toMatchObject({ decisionKind: 'too-few', promoted: false });
     expect(after.find((v) => v.status === 'active')?.id).toBe(active.id);
 
     // An admin may switch to the candidate, and back (rollback): one active version at a time.

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { CalendarEditor } from '@/components/admin/calendar-editor';
+import { chineseTerm } from '@/components/ui/user-content';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
@@ -14,7 +15,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   return (
     <div className="staff__page">
       <h1>{t('title')}</h1>
-      <p className="staff__hint">{t('subtitle')}</p>
+      <p className="staff__hint">{t.rich('subtitle', { zh: chineseTerm })}</p>
       <CalendarEditor data={data} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { TriageModelsCard } from '@/components/admin/triage-models-card';
 import { TriageRulesEditor } from '@/components/admin/triage-rules-editor';
+import { chineseTerm } from '@/components/ui/user-content';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
 import { requireCurrentUser } from '@/lib/auth/current-user.server';
@@ -14,7 +15,7 @@ export default async function TriageRulesPage() {
     <div className="staff__page">
       <h1>{t('triage.title')}</h1>
       <p className="staff__hint">
-        {t('triage.subtitle')} {t('common.auditHint')}
+        {t.rich('triage.subtitle', { zh: chineseTerm })} {t('common.auditHint')}
       </p>
       <TriageRulesEditor data={data} />
       <div style={{ marginTop: 24 }}>
