@@ -27,13 +27,14 @@ import { parse } from 'csv-parse/sync';
 import { decideCategory, familyOf, SHIPPED_THRESHOLDS } from '../lib/triage/decide-category';
 import { canonicalText, duplicateClusters } from '../lib/triage/dedupe';
 import { classificationMetrics, groupedStratifiedFolds, type Metrics } from '../lib/triage/evaluate';
-import { textFeatures } from '../lib/triage/features';
+import { classifierInput, textFeatures } from '../lib/triage/features';
 import { scoreRow, sparseRows, trainOneVsRest } from '../lib/triage/linear-svm';
 import { type PriorModel, priorFeatures, trainPrior } from '../lib/triage/prior';
-import { readCorpusDir } from '../lib/triage/read-labelled-csv';
+import { readCorpusDir, readStyleDevSet } from '../lib/triage/read-labelled-csv';
 import { evaluateRules } from '../lib/triage/rule-report';
 import { segmentWords } from '../lib/triage/segment';
-import { predictText, trainTextClassifier } from '../lib/triage/text-classifier';
+import { shiftSamples } from '../lib/triage/shift-samples';
+import { predictText, type ShiftSample, trainTextClassifier } from '../lib/triage/text-classifier';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -112,7 +113,8 @@ for (const r of rows) r.group = rootGroup(r.group);
 const k = Number(values.folds);
 const seeds = Number(values.seeds);
 const thresholds = { leaf: Number(values.leaf), family: Number(values.family) };
-const features = rows.map((r) => textFeatures(r.text, segmentWords));
+const inputs = rows.map((r) => classifierInput(r.text, segmentWords));
+const features = inputs.map((x) => x.features);
 const labels = [...new Set(rows.map((r) => r.label))].sort();
 const hierarchical = labels.every((l) => /^[A-Z]{2}\d{2}$/.test(l));
 const counts = new Map<string, number>();
@@ -136,6 +138,11 @@ if (usePrior) {
     `prior: the team corpus's family model (${prior.families.length} families), ${((performance.now() - tp) / 1000).toFixed(1)} s`,
   );
 }
+
+// The shipped training's shift cap: on the team's category codes (no prior block) every fold's
+// model is calibrated on the style-shift development letters too, as the seed's model is.
+const shift: ShiftSample[] =
+  hierarchical && !usePrior ? shiftSamples(readStyleDevSet(), (t) => classifierInput(t, segmentWords)) : [];
 
 // 3. The baseline: character 1–3-grams of the raw text (punctuation included), TF-IDF (raw tf,
 //    smoothed idf, L2), one-vs-rest linear SVM (squared hinge, C = 1, no class weights).
@@ -217,12 +224,13 @@ for (let seed = 1; seed <= seeds; seed++) {
         label: rows[i]!.label,
         group: rows[i]!.group,
         dense: dense[i],
+        parts: inputs[i]!.parts,
       })),
-      { seed },
+      { seed, shift },
     );
     cs.push(model.c);
     for (const i of test) {
-      const p = predictText(model, features[i]!, { dense: dense[i] });
+      const p = predictText(model, features[i]!, { dense: dense[i], parts: inputs[i]!.parts });
       const d = decideCategory(p.ranked, thresholds);
       outcomes[i] = {
         seed,

@@ -16,22 +16,16 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CATEGORIES } from '../db/seed/corpus/categories';
+import { BOARD_CLASS_FAMILIES, BOARD_CLASS_FAMILIES_BY_OFFICE } from '../lib/triage/board-classes';
 import { decideCategory, familyOf, SHIPPED_THRESHOLDS } from '../lib/triage/decide-category';
-import { textFeatures } from '../lib/triage/features';
-import { readCorpusDir } from '../lib/triage/read-labelled-csv';
+import { classifierInput } from '../lib/triage/features';
+import { readCorpusDir, readStyleDevSet } from '../lib/triage/read-labelled-csv';
 import { segmentWords } from '../lib/triage/segment';
+import { shiftSamples } from '../lib/triage/shift-samples';
 import { predictText, trainTextClassifier } from '../lib/triage/text-classifier';
 
-const STRICT: Record<string, string[]> = {
-  城乡建设: ['ZJ', 'WY', 'CG'],
-  环境保护: ['HB'],
-  交通运输: ['JT'],
-  教育文体: ['JY'],
-  劳动和社会保障: ['MZ'],
-  商贸旅游: ['SC'],
-  卫生计生: ['WJ'],
-};
-const BY_OFFICE: Record<string, string[]> = { ...STRICT, 城乡建设: ['ZJ', 'WY', 'CG', 'SD'] };
+const STRICT = BOARD_CLASS_FAMILIES;
+const BY_OFFICE = BOARD_CLASS_FAMILIES_BY_OFFICE;
 
 const file = process.argv[2] ?? 'db/seed/data/triage-shift/board-messages.csv';
 const messages = (
@@ -45,18 +39,19 @@ const messages = (
 const t0 = performance.now();
 const leaves = new Set(CATEGORIES.flatMap((c) => c.children.map((s) => s.code)));
 const corpus = readCorpusDir().filter((r) => leaves.has(r.label));
+const featurise = (text: string) => classifierInput(text, segmentWords);
+// As the seed trains it: the corpus, and the style-shift development letters for the cap (never
+// these test letters).
 const model = trainTextClassifier(
-  corpus.map((r, i) => ({
-    label: r.label,
-    group: `corpus:${r.group ?? i}`,
-    features: textFeatures(r.text, segmentWords),
-  })),
+  corpus.map((r, i) => ({ label: r.label, group: `corpus:${r.group ?? i}`, ...featurise(r.text) })),
+  { shift: shiftSamples(readStyleDevSet(), featurise) },
 );
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const predictions = messages.map((m) => {
-  const p = predictText(model, textFeatures(m.text, segmentWords), { allow: (l) => !l.startsWith('JJ') });
+  const { features, parts } = featurise(m.text);
+  const p = predictText(model, features, { parts, allow: (l) => !l.startsWith('JJ') });
   const d = decideCategory(p.ranked, SHIPPED_THRESHOLDS);
   return { m, p, d, family: familyOf(p.label) };
 });

@@ -108,3 +108,50 @@ export function featureBlock(feature: string): 'c' | 'w' | 't' {
 export function featureText(feature: string): string {
   return feature.slice(2).replace('_', ' ');
 }
+
+/** Characters that count towards a segment's length (as in the character n-grams). */
+function tokenLength(text: string): number {
+  let n = 0;
+  for (const ch of text) if (TOKEN_CHAR.test(ch)) n++;
+  return n;
+}
+
+/**
+ * The parts of a long message: the body's sentences (split at 。！？；, line breaks), joined in order
+ * until a part holds at least `min` characters (a short tail joins the last part). A message of
+ * fewer than two parts has none ([]): it is about one thing as far as this can tell. The classifier
+ * scores each part alone to see whether they agree on a family (several problems in one letter, or
+ * one topic mentioned while writing about another). Pure.
+ */
+export function messageParts(text: string, min = 24): string[] {
+  const { body } = splitTitle(normalizeText(text));
+  const sentences = body
+    .split(/[。！？!?；;\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => tokenLength(s) > 0);
+  const parts: string[] = [];
+  let current = '';
+  for (const s of sentences) {
+    current = current ? `${current}，${s}` : s;
+    if (tokenLength(current) >= min) {
+      parts.push(current);
+      current = '';
+    }
+  }
+  if (current) {
+    if (parts.length > 0) parts[parts.length - 1] += `，${current}`;
+    else parts.push(current);
+  }
+  return parts.length >= 2 ? parts : [];
+}
+
+/** What the classifier reads of a text: its features and its parts' features (messageParts). */
+export function classifierInput(
+  text: string,
+  segment: (text: string) => string[],
+): { features: string[]; parts: string[][] } {
+  return {
+    features: textFeatures(text, segment),
+    parts: messageParts(text).map((p) => textFeatures(p, segment)),
+  };
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { getLatestTriageModelHead, getTriageModel } from '@/db/queries/triage';
-import { textFeatures } from './features';
+import { classifierInput } from './features';
 import { segmentWords } from './segment';
 import {
   deserializeTextClassifier,
@@ -89,7 +89,9 @@ export async function getTriagePredictor(
 
 function predictFor(model: TextClassifierModel, text: string, kind: 'complaint' | 'misconduct'): Prediction {
   // A misconduct report takes a 纪检 (JJ) category, an ordinary complaint any other.
-  return predictText(model, textFeatures(text, segmentWords), {
+  const { features, parts } = classifierInput(text, segmentWords);
+  return predictText(model, features, {
+    parts,
     allow: (label) => (kind === 'misconduct') === label.startsWith('JJ'),
   });
 }

@@ -52,3 +52,21 @@ export function parseLabelledCsv(content: string): LabelledText[] {
 export function readLabelledCsv(file: string): LabelledText[] {
   return parseLabelledCsv(readFileSync(file, 'utf8'));
 }
+
+/**
+ * The style-shift development set: board letters in the seven board classes, written for choosing
+ * and fitting the classifier's shift calibration (db/seed/data/triage-dev/README.md). Never the
+ * style-shift test set (db/seed/data/triage-shift), which only reports.
+ */
+export const STYLE_DEV_FILE = path.join(
+  process.cwd(),
+  'db',
+  'seed',
+  'data',
+  'triage-dev',
+  'board-letters.csv',
+);
+
+export function readStyleDevSet(file: string = STYLE_DEV_FILE): LabelledText[] {
+  return readLabelledCsv(file);
+}

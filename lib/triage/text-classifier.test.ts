@@ -271,9 +271,10 @@ describe('the margin calibration', () => {
   });
 
   it('averages the inner folds’ models (a cross-fitted ensemble) and stores the calibration', () => {
-    expect(model.version).toBe(3);
+    expect(model.version).toBe(4);
     expect(model.ensemble).toBe(3);
     expect(model.calibration!.leaf.a).toBeGreaterThanOrEqual(0);
+    expect(model.calibration!.family.g).toHaveLength(4);
     const restored = deserializeTextClassifier(JSON.parse(JSON.stringify(serializeTextClassifier(model))));
     expect(restored.calibration).toEqual(model.calibration);
   });

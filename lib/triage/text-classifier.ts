@@ -39,6 +39,19 @@ export interface TrainingSample {
    * model's probabilities (transfer from the team's corpus: see scripts/triage-eval.ts).
    */
   dense?: ArrayLike<number>;
+  /** The featurised parts of a long message (features.ts `classifierInput`); none for a short one. */
+  parts?: readonly (readonly string[])[];
+}
+
+/**
+ * A text of another writing style than the training corpus (a board letter), not trained on: it only
+ * calibrates how far the model's family is to be trusted on such text. `accept`: the families that
+ * count as right for it (a board class takes several of ours, board-classes.ts).
+ */
+export interface ShiftSample {
+  features: readonly string[];
+  parts?: readonly (readonly string[])[];
+  accept: readonly string[];
 }
 
 export interface BlockWeights {
@@ -58,12 +71,33 @@ export interface TrainOptions {
   innerFolds?: number;
   balance?: boolean;
   seed?: number;
+  /** Texts of another style that calibrate the family probability under style shift (none: no shift term). */
+  shift?: readonly ShiftSample[];
+  /** The shift cap (fitCalibration); null: none. */
+  shiftCap?: { risk: number; minLength: number; steep: number } | null;
+  /**
+   * The shift texts' total weight in the family fit, relative to the corpus's out-of-fold texts
+   * (0: they only fit the cap; mixing them in changed nothing measurable on the development letters).
+   */
+  shiftWeight?: number;
+  /** Called with the out-of-fold calibration rows before the fit (experiments, diagnostics). */
+  inspect?: (
+    inner: InnerCalibrationRows,
+    model: TextClassifierModel,
+    oof: { scores: Float64Array[]; targets: Int32Array; terms: Float64Array[] },
+  ) => void;
 }
 
 /** p = 1 / (1 + exp(−(a·x + b))): a logistic map of a score margin to a probability. */
 export interface PlattScale {
   a: number;
   b: number;
+  /**
+   * Version 4: coefficients of the uncertainty terms (UNCERTAINTY_TERMS order) added to a·x + b, so
+   * that text far from the training corpus (words it never saw, parts that disagree, a weak top
+   * score, a length it rarely saw) gets less confidence than its margin alone would give.
+   */
+  g?: number[];
 }
 
 export interface MarginCalibration {
@@ -71,11 +105,21 @@ export interface MarginCalibration {
   leaf: PlattScale;
   /** P(the top label's family is right) from the margin over the best label of another family. */
   family: PlattScale;
+  /**
+   * Version 4 with shift texts: a cap on the family probability of a message of at least
+   * `minLength` characters, a logistic map of the same margin and terms fitted on the shift texts
+   * (letters of another style) whose 0.5 point is moved up to where, among those texts, at most
+   * `risk` of all were wrong above it: "≥ 0.5" then keeps its word on text unlike the corpus.
+   */
+  shiftCap?: PlattScale & { minLength: number; risk: number };
 }
 
 export interface TextClassifierModel {
-  /** 3: margin calibration and a cross-fitted ensemble; 2 (older snapshots): temperature only. */
-  version: 2 | 3;
+  /**
+   * 4: as 3, with uncertainty terms in the calibration (PlattScale.g) and the leaf never above its
+   * family; 3: margin calibration and a cross-fitted ensemble; 2 (older snapshots): temperature only.
+   */
+  version: 2 | 3 | 4;
   labels: string[];
   vocab: string[];
   idf: Float32Array;
@@ -100,6 +144,8 @@ export interface TextClassifierModel {
    * decided automatically and how often right (a level-1 decision is right when the family is).
    */
   innerDispatch?: { coverage: number; precision: number };
+  /** Version 4 with shift texts: how many, and the share in the right family / wrong at p ≥ 0.5 (in-sample). */
+  shiftFit?: { count: number; familyFirst: number; wrongAtHalf: number };
 }
 
 export interface SparseVector {
@@ -116,7 +162,14 @@ export interface Prediction {
   evidence: string[];
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
+/**
+ * The shift cap's defaults (fitCalibration), chosen on the development letters (db/seed/data/
+ * triage-dev, halves fitted and tested in turn; docs/triage-evaluation.md): at most 1 % of them wrong
+ * at ≥ 0.5, for messages of 40+ characters, 6 × steeper than the letters' own fitted map.
+ */
+export const DEFAULT_SHIFT_CAP = { risk: 0.01, minLength: 40, steep: 6 } as const;
+
+export const DEFAULT_TRAIN_OPTIONS: Required<Omit<TrainOptions, 'inspect'>> = {
   minDf: 2,
   maxFeatures: 400_000,
   blockWeights: { c: 1, w: 0.8, t: 0.5 },
@@ -124,6 +177,9 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
   innerFolds: 3,
   balance: true,
   seed: 1,
+  shift: [],
+  shiftWeight: 0,
+  shiftCap: DEFAULT_SHIFT_CAP,
 };
 
 const BLOCKS = ['c', 'w', 't'] as const;
@@ -301,7 +357,189 @@ export function fitPlatt(x: ArrayLike<number>, outcome: ArrayLike<number>): Plat
   return { a, b };
 }
 
-const platt = (s: PlattScale, x: number) => 1 / (1 + Math.exp(-(s.a * x + s.b)));
+const platt = (s: PlattScale, x: number, z?: ArrayLike<number>) => {
+  let t = s.a * x + s.b;
+  if (s.g && z) for (let j = 0; j < s.g.length; j++) t += s.g[j]! * z[j]!;
+  return 1 / (1 + Math.exp(-t));
+};
+
+/**
+ * The uncertainty terms of a version-4 calibration, in this order:
+ * - `top`: the top label's raw score (clamped to ±3): text like nothing the model learnt scores low
+ *   on every label even when one is ahead;
+ * - `unseen`: the share of the text's character 2–3-grams and words the model never saw (names,
+ *   another register, another topic);
+ * - `length`: ln(1 + Chinese characters): a long letter, several times the corpus's usual message;
+ * - `disagree`: the share of the message's parts (by their features) whose own best family is not
+ *   the whole text's (several problems, or one topic mentioned while writing about another).
+ * Each enters the logit linearly; signs are constrained (more unseen or disagreeing text never means
+ * more confidence, a higher top score never less).
+ */
+export const UNCERTAINTY_TERMS = ['top', 'unseen', 'length', 'disagree'] as const;
+/** +1: the coefficient is ≥ 0; −1: ≤ 0; 0: free. */
+const TERM_SIGN = [1, -1, 0, -1] as const;
+
+/** The share of a featurised text's character 2–3-grams and words that `known` does not know. */
+export function unseenShare(features: readonly string[], known: (feature: string) => boolean): number {
+  let n = 0;
+  let unseen = 0;
+  for (const f of features) {
+    if (f.startsWith('c:') ? f.length < 4 : !f.startsWith('w:')) continue;
+    n++;
+    if (!known(f)) unseen++;
+  }
+  return n ? unseen / n : 0;
+}
+
+/** ln(1 + the text's Chinese characters), from its character unigrams. */
+export function textLengthTerm(features: readonly string[]): number {
+  let n = 0;
+  for (const f of features) if (f.length === 3 && f.startsWith('c:')) n++;
+  return Math.log1p(n);
+}
+
+/**
+ * The share of a message's parts, weighted by `weight` (their feature counts), whose best family
+ * (argmax of their scores) is not `family`; 0 without parts.
+ */
+export function partDisagreement(
+  parts: readonly { scores: ArrayLike<number>; weight: number }[],
+  labels: readonly string[],
+  family: string,
+): number {
+  let all = 0;
+  let other = 0;
+  for (const p of parts) {
+    all += p.weight;
+    if (familyOf(labels[argmax(p.scores)]!) !== family) other += p.weight;
+  }
+  return all ? other / all : 0;
+}
+
+export function uncertaintyTerms(t: {
+  top: number;
+  unseen: number;
+  length: number;
+  disagree: number;
+}): Float64Array {
+  return Float64Array.from([Math.max(-3, Math.min(3, t.top)), t.unseen, t.length, t.disagree]);
+}
+
+/**
+ * Weighted logistic regression p = σ(a·x + g·z + b) of least log-loss with Platt's smoothed targets,
+ * a ≥ 0 and each g_j of the sign TERM_SIGN asks (a coefficient of the wrong sign is held at 0 and
+ * the rest refitted), a small ridge on g. Newton's method with step halving.
+ */
+export function fitLogistic(
+  rows: readonly { x: number; z: ArrayLike<number>; y: 0 | 1; w?: number }[],
+  signs: readonly number[] = TERM_SIGN,
+  /** Which terms enter at all (the others' coefficients are 0). */
+  use: readonly boolean[] = signs.map(() => true),
+): PlattScale {
+  const m = signs.length;
+  let pos = 0;
+  let neg = 0;
+  for (const r of rows) {
+    if (r.y) pos += r.w ?? 1;
+    else neg += r.w ?? 1;
+  }
+  const hi = (pos + 1) / (pos + 2);
+  const lo = 1 / (neg + 2);
+  const ridge = 1e-2;
+  const free = signs.map((_, j) => use[j] !== false);
+  for (let round = 0; round <= m; round++) {
+    // θ = [a, g_0 … g_{m−1}, b]; fixed g_j = 0.
+    const dim = m + 2;
+    const theta = new Float64Array(dim);
+    theta[0] = 1;
+    theta[dim - 1] = Math.log((pos + 1) / (neg + 1));
+    const feat = (r: (typeof rows)[number], j: number) => (j === 0 ? r.x : j === dim - 1 ? 1 : r.z[j - 1]!);
+    const active = Array.from({ length: dim }, (_, j) => j === 0 || j === dim - 1 || free[j - 1]!);
+    const loss = (th: Float64Array) => {
+      let f = 0;
+      for (const r of rows) {
+        let t = 0;
+        for (let j = 0; j < dim; j++) t += th[j]! * feat(r, j);
+        const target = r.y ? hi : lo;
+        f += (r.w ?? 1) * ((t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t))) - target * t);
+      }
+      for (let j = 1; j < dim - 1; j++) f += 0.5 * ridge * th[j]! * th[j]!;
+      return f;
+    };
+    let f = loss(theta);
+    for (let iter = 0; iter < 100; iter++) {
+      const grad = new Float64Array(dim);
+      const hess = Array.from({ length: dim }, () => new Float64Array(dim));
+      for (const r of rows) {
+        let t = 0;
+        for (let j = 0; j < dim; j++) t += theta[j]! * feat(r, j);
+        const p = 1 / (1 + Math.exp(-t));
+        const w = r.w ?? 1;
+        const res = w * (p - (r.y ? hi : lo));
+        const curv = w * p * (1 - p);
+        for (let j = 0; j < dim; j++) {
+          if (!active[j]) continue;
+          const fj = feat(r, j);
+          grad[j]! += res * fj;
+          for (let k = 0; k < dim; k++) if (active[k]) hess[j]![k]! += curv * fj * feat(r, k);
+        }
+      }
+      for (let j = 0; j < dim; j++) {
+        hess[j]![j]! += 1e-9 + (j > 0 && j < dim - 1 ? ridge : 0);
+        if (j > 0 && j < dim - 1) grad[j]! += ridge * theta[j]!;
+        if (!active[j]) {
+          grad[j] = 0;
+          hess[j]!.fill(0);
+          hess[j]![j] = 1;
+        }
+      }
+      const step = solveLinear(hess, grad);
+      if (!step) break;
+      let scale = 1;
+      let next = theta;
+      let nf = f;
+      for (; scale > 1e-8; scale /= 2) {
+        next = Float64Array.from(theta, (v, j) => v - scale * step[j]!);
+        next[0] = Math.max(0, next[0]!);
+        nf = loss(next);
+        if (nf <= f + 1e-12) break;
+      }
+      if (scale <= 1e-8) break;
+      const done = Math.abs(f - nf) < 1e-10 * Math.max(1, Math.abs(f));
+      theta.set(next);
+      f = nf;
+      if (done) break;
+    }
+    const g = Array.from(theta.subarray(1, dim - 1));
+    const wrong = g.findIndex((v, j) => free[j] && signs[j]! * v < 0);
+    if (wrong < 0) return { a: theta[0]!, b: theta[dim - 1]!, g };
+    free[wrong] = false;
+  }
+  return { a: 1, b: 0, g: signs.map(() => 0) };
+}
+
+/** Gaussian elimination with partial pivoting; null when singular. */
+function solveLinear(a: readonly Float64Array[], b: Float64Array): Float64Array | null {
+  const n = b.length;
+  const m = a.map((row, i) => Float64Array.from([...row, b[i]!]));
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    if (Math.abs(m[p]![c]!) < 1e-14) return null;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const k = m[r]![c]! / m[c]![c]!;
+      for (let q = c; q <= n; q++) m[r]![q]! -= k * m[c]![q]!;
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = m[r]![n]!;
+    for (let q = r + 1; q < n; q++) v -= m[r]![q]! * x[q]!;
+    x[r] = v / m[r]![r]!;
+  }
+  return x;
+}
 
 /**
  * Calibrated probabilities of class scores (same order). With a margin calibration: the top label
@@ -317,6 +555,8 @@ export function calibratedProbabilities(
   labels: readonly string[],
   temperature: number,
   calibration?: MarginCalibration,
+  /** The text's uncertainty terms (uncertaintyTerms) for a version-4 calibration. */
+  terms?: ArrayLike<number>,
 ): Float64Array {
   const shape = softmax(scores, temperature);
   const n = scores.length;
@@ -332,13 +572,25 @@ export function calibratedProbabilities(
     if (familyOf(labels[c]!) === family) siblings++;
     else outside = Math.max(outside, scores[c]!);
   }
-  const leaf = platt(calibration.leaf, scores[top]! - second);
-  const fam =
-    siblings === 0
-      ? leaf
-      : outside === -Infinity
-        ? 1
-        : Math.max(leaf, platt(calibration.family, scores[top]! - outside));
+  let leaf = platt(calibration.leaf, scores[top]! - second, terms);
+  let fam: number;
+  if (calibration.family.g) {
+    // Version 4: the family's probability knows the uncertainty terms; the leaf is never above it.
+    fam = outside === -Infinity ? 1 : platt(calibration.family, scores[top]! - outside, terms);
+    const cap = calibration.shiftCap;
+    if (cap && terms && outside !== -Infinity && Math.expm1(terms[2]!) >= cap.minLength - 1e-9) {
+      fam = Math.min(fam, platt(cap, scores[top]! - outside, terms));
+    }
+    if (siblings === 0) fam = Math.min(fam, leaf);
+    leaf = Math.min(leaf, fam);
+  } else {
+    fam =
+      siblings === 0
+        ? leaf
+        : outside === -Infinity
+          ? 1
+          : Math.max(leaf, platt(calibration.family, scores[top]! - outside));
+  }
   // The others share the rest by the softmax shape, none above the top label (the ranking stays the
   // scores' ranking): a capped proportional share, the excess passed on to the rest.
   const top1 = Math.max(leaf, 1 / n);
@@ -442,9 +694,10 @@ export function trainTextClassifier(
   const labels = [...new Set(samples.map((s) => s.label))].sort();
   if (labels.length < 2) throw new Error('Training needs at least two labels');
   const classes = labels.length;
+  const minDf = Math.min(o.minDf, Math.max(1, Math.floor(samples.length / classes / 4)));
   const { vocab, idf } = buildVocabulary(
     samples.map((s) => s.features),
-    Math.min(o.minDf, Math.max(1, Math.floor(samples.length / classes / 4))),
+    minDf,
     o.maxFeatures,
   );
   const vocabIndex = indexOf(vocab);
@@ -472,12 +725,34 @@ export function trainTextClassifier(
   // how many fold models had it (a class absent from a fold's training part is not averaged there).
   const sums = grid.map(() => new Float64Array(classes * (width + 1)));
   const present = new Float64Array(classes);
+  // The uncertainty terms of every text as its fold model sees it: the unseen share against the
+  // fold's training part (a word of the held-out text alone is unseen there, as in new text), the
+  // parts' disagreement per C.
+  const partVectors = samples.map((s) =>
+    (s.parts ?? []).map((f) => ({
+      v: vectorize(f, vocabIndex, idf, vocab, o.blockWeights),
+      weight: f.length,
+    })),
+  );
+  const unseen = new Float64Array(samples.length);
+  const disagree = grid.map(() => new Float64Array(samples.length));
   for (let f = 0; f < k; f++) {
     const trainRows: number[] = [];
     const testRows: number[] = [];
     folds.forEach((fi, i) => {
       (fi === f ? testRows : trainRows).push(i);
     });
+    const heldFeatures = new Set<string>();
+    for (const i of testRows) for (const f of samples[i]!.features) heldFeatures.add(f);
+    const foldDf = new Map<string, number>();
+    for (const i of trainRows) {
+      for (const f of new Set(samples[i]!.features)) {
+        if (heldFeatures.has(f)) foldDf.set(f, (foldDf.get(f) ?? 0) + 1);
+      }
+    }
+    for (const i of testRows) {
+      unseen[i] = unseenShare(samples[i]!.features, (f) => (foldDf.get(f) ?? 0) >= minDf);
+    }
     const trainTargets = Int32Array.from(trainRows.map((i) => targets[i]!));
     // A class absent from this fold's training part scores −∞ there (it cannot be predicted).
     const inFold = new Set(trainTargets);
@@ -502,6 +777,16 @@ export function trainTextClassifier(
           full[c] = s[j]!;
         });
         oof[g]![i] = full;
+        if (partVectors[i]!.length === 0) continue;
+        const parts = partVectors[i]!.map(({ v, weight }) => {
+          const ps = scoreVector(w, width + 1, v, remap.length);
+          const pf = new Float64Array(classes).fill(-1e3);
+          remap.forEach((c, j) => {
+            pf[c] = ps[j]!;
+          });
+          return { scores: pf, weight };
+        });
+        disagree[g]![i] = partDisagreement(parts, labels, familyOf(labels[argmax(full)]!));
       }
     });
   }
@@ -521,36 +806,15 @@ export function trainTextClassifier(
   const scores = oof[best]!;
   const temperature = fitTemperature(scores, targets);
   const m = scores.map((row) => margins(row, labels));
+  const terms = scores.map((row, i) =>
+    uncertaintyTerms({
+      top: row[m[i]!.top]!,
+      unseen: unseen[i]!,
+      length: textLengthTerm(samples[i]!.features),
+      disagree: disagree[best]![i]!,
+    }),
+  );
   const withFamily = m.map((_, i) => i).filter((i) => m[i]!.family !== null);
-  const calibration: MarginCalibration = {
-    leaf: fitPlatt(
-      m.map((r) => r.leaf),
-      m.map((r, i) => (r.top === targets[i] ? 1 : 0)),
-    ),
-    family: fitPlatt(
-      withFamily.map((i) => m[i]!.family!),
-      withFamily.map((i) => (familyOf(labels[m[i]!.top]!) === familyOf(labels[targets[i]!]!) ? 1 : 0)),
-    ),
-  };
-  let innerLogLoss = 0;
-  let decided = 0;
-  let decidedRight = 0;
-  scores.forEach((row, i) => {
-    const p = calibratedProbabilities(row, labels, temperature, calibration);
-    innerLogLoss -= Math.log(Math.max(p[targets[i]!]!, 1e-12)) / scores.length;
-    const ranked = labels
-      .map((label, c) => ({ label, probability: p[c]!, score: row[c]! }))
-      .sort((a, b) => b.probability - a.probability || b.score - a.score);
-    const d = decideCategory(ranked, SHIPPED_THRESHOLDS);
-    if (d.code === null) return;
-    decided++;
-    const truth = labels[targets[i]!]!;
-    if (d.level === 2 ? d.code === truth : d.code === familyOf(truth)) decidedRight++;
-  });
-  const innerDispatch = {
-    coverage: decided / scores.length,
-    precision: decided ? decidedRight / decided : 0,
-  };
 
   // The shipped model: the fold models at the chosen C, averaged.
   const weights = new Float32Array(classes * width);
@@ -561,8 +825,8 @@ export function trainTextClassifier(
     for (let q = 0; q < width; q++) weights[c * width + q] = sum[c * (width + 1) + q]! / n;
     bias[c] = present[c] ? sum[c * (width + 1) + width]! / n : -1e3;
   }
-  return {
-    version: 3,
+  const model: TextClassifierModel = {
+    version: 4,
     labels,
     vocab,
     idf,
@@ -571,25 +835,185 @@ export function trainTextClassifier(
     weights,
     bias,
     temperature,
-    calibration,
     ensemble: k,
     c: grid[best]!,
     innerMacroF1: bestF1,
-    innerLogLoss,
-    innerDispatch,
+    innerLogLoss: 0,
   };
+
+  const inner: InnerCalibrationRows = {
+    leaf: m.map((r, i) => ({ x: r.leaf, z: terms[i]!, y: r.top === targets[i] ? 1 : 0 })),
+    family: withFamily.map((i) => ({
+      x: m[i]!.family!,
+      z: terms[i]!,
+      y: familyOf(labels[m[i]!.top]!) === familyOf(labels[targets[i]!]!) ? 1 : 0,
+    })),
+  };
+  options.inspect?.(inner, model, { scores, targets, terms });
+  const calibration = fitCalibration(model, inner, o.shift, o.shiftWeight, undefined, o.shiftCap);
+  let innerLogLoss = 0;
+  let decided = 0;
+  let decidedRight = 0;
+  scores.forEach((row, i) => {
+    const p = calibratedProbabilities(row, labels, temperature, calibration, terms[i]);
+    innerLogLoss -= Math.log(Math.max(p[targets[i]!]!, 1e-12)) / scores.length;
+    const ranked = labels
+      .map((label, c) => ({ label, probability: p[c]!, score: row[c]! }))
+      .sort((a, b) => b.probability - a.probability || b.score - a.score);
+    const d = decideCategory(ranked, SHIPPED_THRESHOLDS);
+    if (d.code === null) return;
+    decided++;
+    const truth = labels[targets[i]!]!;
+    if (d.level === 2 ? d.code === truth : d.code === familyOf(truth)) decidedRight++;
+  });
+  model.innerLogLoss = innerLogLoss;
+  model.innerDispatch = {
+    coverage: decided / scores.length,
+    precision: decided ? decidedRight / decided : 0,
+  };
+  return model;
+}
+
+/** The out-of-fold rows a calibration is fitted on: margin, uncertainty terms, right or not. */
+export interface InnerCalibrationRows {
+  leaf: { x: number; z: Float64Array; y: 0 | 1 }[];
+  family: { x: number; z: Float64Array; y: 0 | 1 }[];
+}
+
+/**
+ * Fit a version-4 model's calibration (and set it, with `shiftFit`): the leaf's on the corpus's
+ * out-of-fold rows; the family's on those and the shift texts as the model sees them (never trained
+ * on; right when the top family is one they accept), the shift texts weighing `shiftWeight` times
+ * the out-of-fold rows in all.
+ */
+export function fitCalibration(
+  model: TextClassifierModel,
+  inner: InnerCalibrationRows,
+  shift: readonly ShiftSample[] = [],
+  shiftWeight = DEFAULT_TRAIN_OPTIONS.shiftWeight,
+  use?: readonly boolean[],
+  cap: { risk: number; minLength: number; steep: number } | null = DEFAULT_SHIFT_CAP,
+): MarginCalibration {
+  // A shift text whose families the model does not have at all says nothing about its confidence.
+  const families = new Set(model.labels.map(familyOf));
+  const usable = shift.filter((t) => t.accept.some((f) => families.has(f)));
+  const shiftRows = usable.map((t) => {
+    const { scores: row } = scoreText(model, t.features);
+    const mm = margins(row, model.labels);
+    return {
+      x: mm.family ?? 0,
+      z: textTerms(model, row, t.features, t.parts),
+      y: (t.accept.includes(familyOf(model.labels[mm.top]!)) ? 1 : 0) as 0 | 1,
+    };
+  });
+  const shiftEach = shiftRows.length ? (shiftWeight * inner.family.length) / shiftRows.length : 0;
+  const calibration: MarginCalibration = {
+    leaf: fitLogistic(inner.leaf, TERM_SIGN, use),
+    family: fitLogistic([...inner.family, ...shiftRows.map((r) => ({ ...r, w: shiftEach }))], TERM_SIGN, use),
+  };
+  if (cap && shiftRows.length >= 20 && shiftRows.some((r) => !r.y)) {
+    // The shift texts' own logistic map, its 0.5 point moved to the lowest logit above which at
+    // most `risk` of all shift texts are wrong.
+    const s = fitLogistic(shiftRows, TERM_SIGN, use);
+    const logit = shiftRows.map((r) => {
+      let t = s.a * r.x + s.b;
+      s.g!.forEach((g, j) => {
+        t += g * r.z[j]!;
+      });
+      return { t, y: r.y };
+    });
+    logit.sort((p, q) => q.t - p.t);
+    const allowed = Math.floor(cap.risk * shiftRows.length);
+    let wrong = 0;
+    let cut = logit[0]!.t + 1e-6;
+    for (const r of logit) {
+      if (!r.y && ++wrong > allowed) {
+        cut = (cut + r.t) / 2;
+        break;
+      }
+      cut = r.t;
+    }
+    // Steeper than the fitted map: it decides which side of 0.5 a letter falls, and above its cut
+    // leaves the corpus calibration in charge (the auto-dispatch thresholds are fitted there).
+    const k = cap.steep;
+    calibration.shiftCap = {
+      a: k * s.a,
+      b: k * (s.b - cut),
+      g: s.g!.map((g) => k * g),
+      minLength: cap.minLength,
+      risk: cap.risk,
+    };
+  }
+  model.calibration = calibration;
+  model.shiftFit = undefined;
+  if (shiftRows.length > 0) {
+    let wrongSure = 0;
+    usable.forEach((t, i) => {
+      if (shiftRows[i]!.y) return;
+      if (predictText(model, t.features, { parts: t.parts }).probability >= 0.5) wrongSure++;
+    });
+    model.shiftFit = {
+      count: shiftRows.length,
+      familyFirst: shiftRows.filter((r) => r.y).length / shiftRows.length,
+      wrongAtHalf: wrongSure / shiftRows.length,
+    };
+  }
+  return calibration;
+}
+
+/** Scores of one sparse vector under weights of stride `stride` (bias last in each row). */
+function scoreVector(w: Float64Array, stride: number, v: SparseVector, classes: number): Float64Array {
+  const out = new Float64Array(classes);
+  for (let c = 0; c < classes; c++) {
+    const row = c * stride;
+    let s = w[row + stride - 1]!;
+    for (let k = 0; k < v.index.length; k++) s += w[row + v.index[k]!]! * v.value[k]!;
+    out[c] = s;
+  }
+  return out;
+}
+
+/**
+ * A text's uncertainty terms under a trained model, from its scores (over `labels`, the allowed
+ * ones; the model's labels by default), its features and its parts' features.
+ */
+export function textTerms(
+  model: TextClassifierModel,
+  scores: ArrayLike<number>,
+  features: readonly string[],
+  parts: readonly (readonly string[])[] = [],
+  allowed?: readonly number[],
+): Float64Array {
+  const vocabIndex = vocabIndexOf(model);
+  const idx = allowed ?? model.labels.map((_, c) => c);
+  const labels = idx.map((c) => model.labels[c]!);
+  const top = argmax(scores);
+  const partScores = parts.map((f) => {
+    const all = scoreText(model, f).scores;
+    return { scores: idx.map((c) => all[c]!), weight: f.length };
+  });
+  return uncertaintyTerms({
+    top: scores[top]!,
+    unseen: unseenShare(features, (f) => vocabIndex.has(f)),
+    length: textLengthTerm(features),
+    disagree: partDisagreement(partScores, labels, familyOf(labels[top]!)),
+  });
 }
 
 const vocabIndexCache = new WeakMap<TextClassifierModel, Map<string, number>>();
 const featureMajorCache = new WeakMap<TextClassifierModel, Float32Array>();
 
-function vectorOf(model: TextClassifierModel, features: readonly string[], dense?: ArrayLike<number>) {
+function vocabIndexOf(model: TextClassifierModel): Map<string, number> {
   let vocabIndex = vocabIndexCache.get(model);
   if (!vocabIndex) {
     vocabIndex = indexOf(model.vocab);
     vocabIndexCache.set(model, vocabIndex);
   }
-  return vectorize(features, vocabIndex, model.idf, model.vocab, model.blockWeights, dense);
+  return vocabIndex;
+}
+
+function vectorOf(model: TextClassifierModel, features: readonly string[], dense?: ArrayLike<number>) {
+  return vectorize(features, vocabIndexOf(model), model.idf, model.vocab, model.blockWeights, dense);
 }
 
 /**
@@ -659,18 +1083,29 @@ export function scoreTextByClass(
 export function predictText(
   model: TextClassifierModel,
   features: readonly string[],
-  options: { evidenceCount?: number; allow?: (label: string) => boolean; dense?: ArrayLike<number> } = {},
+  options: {
+    evidenceCount?: number;
+    allow?: (label: string) => boolean;
+    dense?: ArrayLike<number>;
+    /** The featurised parts of the message (features.ts `classifierInput`), for a version-4 model. */
+    parts?: readonly (readonly string[])[];
+  } = {},
 ): Prediction {
   const evidenceCount = options.evidenceCount ?? 3;
   const { scores, vector: v } = scoreText(model, features, options.dense);
   const allowed = model.labels.map((l) => options.allow?.(l) ?? true);
   const kept = model.labels.map((_, c) => c).filter((c) => allowed[c]);
   if (kept.length === 0) return { label: '', probability: 0, ranked: [], evidence: [] };
+  const keptScores = kept.map((c) => scores[c]!);
+  const terms = model.calibration?.family.g
+    ? textTerms(model, keptScores, features, options.parts, kept)
+    : undefined;
   const p = calibratedProbabilities(
-    kept.map((c) => scores[c]!),
+    keptScores,
     kept.map((c) => model.labels[c]!),
     model.temperature,
     model.calibration,
+    terms,
   );
   // Equal probabilities (capped shares) keep the scores' order.
   const ranked = kept
@@ -699,7 +1134,7 @@ export function predictText(
 
 /** JSON-safe form for storage: float arrays as base64 of their little-endian bytes. */
 export interface SerializedTextClassifier {
-  version: 2 | 3;
+  version: 2 | 3 | 4;
   labels: string[];
   vocab: string[];
   idf: string;
@@ -714,6 +1149,7 @@ export interface SerializedTextClassifier {
   innerMacroF1: number;
   innerLogLoss: number;
   innerDispatch?: { coverage: number; precision: number };
+  shiftFit?: { count: number; familyFirst: number; wrongAtHalf: number };
 }
 
 const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -735,7 +1171,8 @@ export function serializeTextClassifier(m: TextClassifierModel): SerializedTextC
 
 /** A stored model; throws on a format this code cannot read (e.g. a version-1 snapshot). */
 export function deserializeTextClassifier(s: SerializedTextClassifier): TextClassifierModel {
-  if (s.version !== 2 && s.version !== 3) throw new Error(`Unknown model version ${String(s.version)}`);
+  if (s.version !== 2 && s.version !== 3 && s.version !== 4)
+    throw new Error(`Unknown model version ${String(s.version)}`);
   const m: TextClassifierModel = {
     ...s,
     idf: fromBase64(s.idf),

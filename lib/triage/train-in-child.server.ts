@@ -10,6 +10,8 @@ import type { SerializedTextClassifier } from './text-classifier';
  */
 export function trainInChildProcess(
   samples: readonly { text: string; label: string; group: string }[],
+  /** Board letters that calibrate the shift cap (shift-samples.ts). */
+  shift: readonly { text: string; label: string }[] = [],
 ): Promise<SerializedTextClassifier> {
   const worker = path.join(process.cwd(), 'lib', 'triage', 'train-worker.ts');
   return new Promise((resolve, reject) => {
@@ -37,6 +39,6 @@ export function trainInChildProcess(
         reject(error);
       }
     });
-    child.stdin.end(JSON.stringify({ samples }));
+    child.stdin.end(JSON.stringify({ samples, shift }));
   });
 }

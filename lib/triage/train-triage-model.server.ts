@@ -12,9 +12,10 @@ import {
 } from '@/db/queries/triage';
 import { familyOf } from './decide-category';
 import { duplicateClusters } from './dedupe';
-import { textFeatures } from './features';
-import { type LabelledText, readCorpusDir } from './read-labelled-csv';
+import { classifierInput } from './features';
+import { type LabelledText, readCorpusDir, readStyleDevSet } from './read-labelled-csv';
 import { segmentWords } from './segment';
+import { shiftSamples } from './shift-samples';
 import {
   deserializeTextClassifier,
   predictText,
@@ -100,12 +101,16 @@ export function trainingSamples(
   return { samples, corpusCount: fromCorpus.length, confirmedCount: kept.length };
 }
 
-function scoreOn(model: TextClassifierModel, cases: readonly { features: string[]; label: string }[]) {
+function scoreOn(
+  model: TextClassifierModel,
+  cases: readonly { features: string[]; parts: string[][]; label: string }[],
+) {
   if (cases.length === 0) return { accuracy: null, familyAccuracy: null };
   let right = 0;
   let family = 0;
   for (const c of cases) {
     const p = predictText(model, c.features, {
+      parts: c.parts,
       allow: (l) => l.startsWith('JJ') === c.label.startsWith('JJ'),
     });
     if (p.label === c.label) right++;
@@ -128,6 +133,8 @@ export async function trainTriageModel(
     trigger: 'command' | 'seed' | 'confirmations';
     userId?: number | null;
     corpus?: readonly LabelledText[];
+    /** Board letters that calibrate the shift cap (default: db/seed/data/triage-dev). */
+    shift?: readonly LabelledText[];
     background?: boolean;
     /** Promote whatever the comparison says (the command line's --force). */
     force?: boolean;
@@ -146,24 +153,23 @@ export async function trainTriageModel(
     confirmed.filter((r) => !isHeldOut(r.id)),
     leaves,
   );
+  const shift = (params.shift ?? readStyleDevSet()).map((r) => ({ text: r.text, label: r.label }));
+  const featurise = (text: string) => classifierInput(text, segmentWords);
   let serialized: SerializedTextClassifier;
   if (params.background) {
-    serialized = await trainInChildProcess(samples);
+    serialized = await trainInChildProcess(samples, shift);
   } else {
     serialized = serializeTextClassifier(
       trainTextClassifier(
-        samples.map((s) => ({
-          label: s.label,
-          group: s.group,
-          features: textFeatures(s.text, segmentWords),
-        })),
+        samples.map((s) => ({ label: s.label, group: s.group, ...featurise(s.text) })),
+        { shift: shiftSamples(shift, featurise) },
       ),
     );
   }
   const model = deserializeTextClassifier(serialized);
   const trainSeconds = (performance.now() - t0) / 1000;
 
-  const heldOut = heldOutRows.map((r) => ({ label: r.label, features: textFeatures(r.text, segmentWords) }));
+  const heldOut = heldOutRows.map((r) => ({ label: r.label, ...featurise(r.text) }));
   const mine = scoreOn(model, heldOut);
   const head = await getLatestTriageModelHead(db);
   const activeRow = head ? await getTriageModel(db, head.id) : null;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { messageParts } from './features';
+import {
+  calibratedProbabilities,
+  fitLogistic,
+  type MarginCalibration,
+  partDisagreement,
+  textLengthTerm,
+  UNCERTAINTY_TERMS,
+  uncertaintyTerms,
+  unseenShare,
+} from './text-classifier';
+
+const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
+
+describe('messageParts', () => {
+  it('splits a long letter body into parts of at least 24 characters, the title left out', () => {
+    const letter =
+      '关于小区的两个问题\n我们小区门口的垃圾站每天早上五点压缩作业，噪音把全楼的人都吵醒了。' +
+      '另外物业费从每平米一块涨到两块，没有开业主大会也没有公示。请一并处理。';
+    const parts = messageParts(letter);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toContain('垃圾站');
+    expect(parts[1]).toContain('物业费');
+    expect(parts[1]).toContain('请一并处理'); // the short tail joins the last part
+    expect(parts.join('')).not.toContain('关于小区的两个问题');
+  });
+
+  it('gives no parts for a message of one short sentence or two', () => {
+    expect(messageParts('村里停水三天了，没有水喝')).toEqual([]);
+    expect(messageParts('路灯坏了。晚上很黑。')).toEqual([]);
+  });
+});
+
+describe('uncertainty terms', () => {
+  it('counts the share of character 2–3-grams and words the model does not know (not unigrams or pairs)', () => {
+    const known = new Set(['c:停水', 'w:停水']);
+    const f = ['c:停', 'c:停水', 'c:水三', 'w:停水', 'w:三天', 'b:停水_三天', 't:停水'];
+    expect(unseenShare(f, (x) => known.has(x))).toBeCloseTo(2 / 4, 12);
+    expect(unseenShare(['c:停'], () => false)).toBe(0);
+  });
+
+  it('measures length by the Chinese characters', () => {
+    expect(textLengthTerm(['c:停', 'c:水', 'c:停水', 'w:停水'])).toBeCloseTo(Math.log1p(2), 12);
+  });
+
+  it('weighs the parts whose own best family differs from the text’s', () => {
+    const labels = ['HB01', 'HB02', 'WY02'];
+    const parts = [
+      { scores: [1, 0, -1], weight: 30 }, // HB
+      { scores: [-1, -1, 0.5], weight: 10 }, // WY
+    ];
+    expect(partDisagreement(parts, labels, 'HB')).toBeCloseTo(10 / 40, 12);
+    expect(partDisagreement(parts, labels, 'WY')).toBeCloseTo(30 / 40, 12);
+    expect(partDisagreement([], labels, 'HB')).toBe(0);
+  });
+
+  it('clamps the top score and keeps the terms in the documented order', () => {
+    expect(UNCERTAINTY_TERMS).toEqual(['top', 'unseen', 'length', 'disagree']);
+    expect(Array.from(uncertaintyTerms({ top: 9, unseen: 0.3, length: 4, disagree: 0.5 }))).toEqual([
+      3, 0.3, 4, 0.5,
+    ]);
+  });
+});
+
+describe('fitLogistic', () => {
+  // Outcomes drawn from p = σ(2·x − 3·disagree): a margin helps, disagreeing parts hurt.
+  const rows = Array.from({ length: 4000 }, (_, i) => {
+    const x = ((i * 7919) % 1000) / 250 - 1;
+    const d = ((i * 104729) % 997) / 997;
+    const u = ((i * 15485863) % 1009) / 1009;
+    return { x, z: [0, 0.4, 4, d], y: (u < sigmoid(2 * x - 3 * d) ? 1 : 0) as 0 | 1 };
+  });
+
+  it('learns that disagreeing parts lower the confidence at the same margin', () => {
+    const s = fitLogistic(rows, [1, -1, 0, -1], [false, false, false, true]);
+    expect(s.a).toBeGreaterThan(1.5);
+    expect(s.g![3]!).toBeLessThan(-2);
+    expect(s.g![3]!).toBeGreaterThan(-4);
+  });
+
+  it('holds a term of the wrong sign at 0 instead of rewarding it', () => {
+    // Flip the outcome's dependence: now disagreement "helps", which the sign forbids.
+    const flipped = rows.map((r) => ({ ...r, z: [0, 0.4, 4, 1 - r.z[3]!] }));
+    const s = fitLogistic(flipped, [1, -1, 0, -1], [false, false, false, true]);
+    expect(s.g![3]).toBe(0);
+    expect(s.a).toBeGreaterThan(1);
+  });
+});
+
+describe('version-4 calibration', () => {
+  const calibration: MarginCalibration = {
+    leaf: { a: 4, b: 0, g: [0, 0, 0, -2] },
+    family: { a: 4, b: 1, g: [0, 0, 0, -4] },
+  };
+  const labels = ['WY01', 'WY02', 'HB01'];
+  const scores = [1, 0.2, -0.5];
+
+  it('lowers the probability of a text whose parts disagree, and never puts the leaf above its family', () => {
+    const calm = calibratedProbabilities(scores, labels, 5, calibration, [0, 0.4, 4, 0]);
+    const torn = calibratedProbabilities(scores, labels, 5, calibration, [0, 0.4, 4, 0.8]);
+    expect(calm[0]).toBeCloseTo(sigmoid(4 * 0.8), 9);
+    expect(torn[0]!).toBeLessThan(calm[0]!);
+    const family = torn[0]! + torn[1]!;
+    expect(family).toBeCloseTo(sigmoid(4 * 1.5 + 1 - 3.2), 9);
+    expect(torn[0]!).toBeLessThanOrEqual(family + 1e-12);
+  });
+
+  it('caps the family of a long message at the shift map, and leaves a short one alone', () => {
+    const capped: MarginCalibration = {
+      ...calibration,
+      shiftCap: { a: 6, b: -10.4, g: [0, 0, 0, 0], minLength: 40, risk: 0.01 },
+    };
+    // Ten more labels of other families far behind (so the 1/n floor of the top label is low).
+    const many = [...labels, ...Array.from({ length: 10 }, (_, i) => `JT${String(i + 1).padStart(2, '0')}`)];
+    const manyScores = [...scores, ...Array.from({ length: 10 }, () => -2)];
+    const short = calibratedProbabilities(manyScores, many, 5, capped, [0, 0.4, Math.log1p(20), 0]);
+    const long = calibratedProbabilities(manyScores, many, 5, capped, [0, 0.4, Math.log1p(120), 0]);
+    expect(short[0]).toBeCloseTo(sigmoid(4 * 0.8), 9);
+    // Family margin 1.5: the cap σ(6·1.5 − 10.4) ≈ 0.2 binds, and the leaf follows it down.
+    expect(long[0]! + long[1]!).toBeCloseTo(sigmoid(6 * 1.5 - 10.4), 9);
+    expect(long[0]!).toBeLessThan(0.5);
+    expect(Array.from(long).reduce((t, v) => t + v, 0)).toBeCloseTo(1, 9);
+  });
+});
