@@ -15,7 +15,7 @@ export interface CategorySuggestion {
 export interface SuggestResult {
   /** The keyword rule that decides the category on submission, if one matches the text. */
   rule: { id: string; name: string; categoryCode: string; nameZh: string; nameEn: string } | null;
-  /** The classifier's most likely categories of this kind, best first (at most 3, each ≥ 5 %). */
+  /** The classifier's most likely categories of this kind, best first (at most 3; after the first, each ≥ 5 %). */
   suggestions: CategorySuggestion[];
   /** Whether a learned model exists (before `npm run triage:train` only rules can suggest). */
   model: boolean;
@@ -61,7 +61,9 @@ export async function suggestCategories(
   }
   const suggestions: CategorySuggestion[] = [];
   for (const r of predict?.(input.text, input.kind).ranked ?? []) {
-    if (suggestions.length >= TOP || r.probability < MIN_PROBABILITY) break;
+    // The best guess always (a long letter unlike the corpus may be held below 0.5, still the best
+    // guess), the others only when at least MIN_PROBABILITY.
+    if (suggestions.length >= TOP || (suggestions.length > 0 && r.probability < MIN_PROBABILITY)) break;
     const cat = leaf(r.label);
     if (cat)
       suggestions.push({ code: r.label, nameZh: cat.nameZh, nameEn: cat.nameEn, probability: r.probability });

@@ -106,10 +106,11 @@ describe('version-4 calibration', () => {
     expect(torn[0]!).toBeLessThanOrEqual(family + 1e-12);
   });
 
-  it('caps the family of a long message at the shift map, and leaves a short one alone', () => {
+  it('shrinks a long message below the shift cut under 0.5, and leaves a short one or one above the cut alone', () => {
     const capped: MarginCalibration = {
       ...calibration,
-      shiftCap: { a: 6, b: -10.4, g: [0, 0, 0, 0], minLength: 40, risk: 0.01 },
+      // The cut sits at a family margin of 2 (σ(6·m − 12) = 0.5).
+      shiftCap: { a: 6, b: -12, g: [0, 0, 0, 0], minLength: 40, risk: 0.01, ceiling: 0.45 },
     };
     // Ten more labels of other families far behind (so the 1/n floor of the top label is low).
     const many = [...labels, ...Array.from({ length: 10 }, (_, i) => `JT${String(i + 1).padStart(2, '0')}`)];
@@ -117,9 +118,15 @@ describe('version-4 calibration', () => {
     const short = calibratedProbabilities(manyScores, many, 5, capped, [0, 0.4, Math.log1p(20), 0]);
     const long = calibratedProbabilities(manyScores, many, 5, capped, [0, 0.4, Math.log1p(120), 0]);
     expect(short[0]).toBeCloseTo(sigmoid(4 * 0.8), 9);
-    // Family margin 1.5: the cap σ(6·1.5 − 10.4) ≈ 0.2 binds, and the leaf follows it down.
-    expect(long[0]! + long[1]!).toBeCloseTo(sigmoid(6 * 1.5 - 10.4), 9);
+    // Family margin 1.5, below the cut: the family's probability × 0.45, the leaf follows it down,
+    // the ranking stays the scores'.
+    expect(long[0]! + long[1]!).toBeCloseTo(0.45 * sigmoid(4 * 1.5 + 1), 9);
     expect(long[0]!).toBeLessThan(0.5);
+    expect(long[0]!).toBeGreaterThanOrEqual(long[2]!);
     expect(Array.from(long).reduce((t, v) => t + v, 0)).toBeCloseTo(1, 9);
+    // Family margin 2.5, above the cut: the corpus calibration decides.
+    const clear = [1.5, 0.2, -1, ...Array.from({ length: 10 }, () => -2)];
+    const above = calibratedProbabilities(clear, many, 5, capped, [0, 0.4, Math.log1p(120), 0]);
+    expect(above[0]).toBeCloseTo(sigmoid(4 * 1.3), 9);
   });
 });

@@ -74,7 +74,7 @@ export interface TrainOptions {
   /** Texts of another style that calibrate the family probability under style shift (none: no shift term). */
   shift?: readonly ShiftSample[];
   /** The shift cap (fitCalibration); null: none. */
-  shiftCap?: { risk: number; minLength: number; steep: number } | null;
+  shiftCap?: { risk: number; minLength: number; ceiling: number } | null;
   /**
    * The shift texts' total weight in the family fit, relative to the corpus's out-of-fold texts
    * (0: they only fit the cap; mixing them in changed nothing measurable on the development letters).
@@ -106,12 +106,14 @@ export interface MarginCalibration {
   /** P(the top label's family is right) from the margin over the best label of another family. */
   family: PlattScale;
   /**
-   * Version 4 with shift texts: a cap on the family probability of a message of at least
-   * `minLength` characters, a logistic map of the same margin and terms fitted on the shift texts
-   * (letters of another style) whose 0.5 point is moved up to where, among those texts, at most
-   * `risk` of all were wrong above it: "≥ 0.5" then keeps its word on text unlike the corpus.
+   * Version 4 with shift texts: a gate on the family probability of a message of at least
+   * `minLength` characters. A logistic map of the same margin and terms, fitted on the shift texts
+   * (letters of another style), has its 0.5 point moved up to where, among those texts, at most
+   * `risk` of all were in a wrong family above it; below that point a message's family probability
+   * is shrunk by the factor `ceiling` (< 0.5, so never above it): "≥ 0.5" keeps its word on text
+   * unlike the corpus, and below it the probabilities still rank and inform.
    */
-  shiftCap?: PlattScale & { minLength: number; risk: number };
+  shiftCap?: PlattScale & { minLength: number; risk: number; ceiling: number };
 }
 
 export interface TextClassifierModel {
@@ -164,10 +166,10 @@ export interface Prediction {
 
 /**
  * The shift cap's defaults (fitCalibration), chosen on the development letters (db/seed/data/
- * triage-dev, halves fitted and tested in turn; docs/triage-evaluation.md): at most 1 % of them wrong
- * at ≥ 0.5, for messages of 40+ characters, 6 × steeper than the letters' own fitted map.
+ * triage-dev: four fifths fitted, the last fifth tested, in turn; docs/triage-evaluation.md): at
+ * most 1 % of them in a wrong family at ≥ 0.5, for messages of 40+ characters, the rest × 0.45.
  */
-export const DEFAULT_SHIFT_CAP = { risk: 0.01, minLength: 40, steep: 6 } as const;
+export const DEFAULT_SHIFT_CAP = { risk: 0.01, minLength: 40, ceiling: 0.45 } as const;
 
 export const DEFAULT_TRAIN_OPTIONS: Required<Omit<TrainOptions, 'inspect'>> = {
   minDf: 2,
@@ -578,8 +580,14 @@ export function calibratedProbabilities(
     // Version 4: the family's probability knows the uncertainty terms; the leaf is never above it.
     fam = outside === -Infinity ? 1 : platt(calibration.family, scores[top]! - outside, terms);
     const cap = calibration.shiftCap;
-    if (cap && terms && outside !== -Infinity && Math.expm1(terms[2]!) >= cap.minLength - 1e-9) {
-      fam = Math.min(fam, platt(cap, scores[top]! - outside, terms));
+    if (
+      cap &&
+      terms &&
+      outside !== -Infinity &&
+      Math.expm1(terms[2]!) >= cap.minLength - 1e-9 &&
+      platt(cap, scores[top]! - outside, terms) < 0.5
+    ) {
+      fam *= cap.ceiling;
     }
     if (siblings === 0) fam = Math.min(fam, leaf);
     leaf = Math.min(leaf, fam);
@@ -892,7 +900,7 @@ export function fitCalibration(
   shift: readonly ShiftSample[] = [],
   shiftWeight = DEFAULT_TRAIN_OPTIONS.shiftWeight,
   use?: readonly boolean[],
-  cap: { risk: number; minLength: number; steep: number } | null = DEFAULT_SHIFT_CAP,
+  cap: { risk: number; minLength: number; ceiling: number } | null = DEFAULT_SHIFT_CAP,
 ): MarginCalibration {
   // A shift text whose families the model does not have at all says nothing about its confidence.
   const families = new Set(model.labels.map(familyOf));
@@ -933,16 +941,9 @@ export function fitCalibration(
       }
       cut = r.t;
     }
-    // Steeper than the fitted map: it decides which side of 0.5 a letter falls, and above its cut
-    // leaves the corpus calibration in charge (the auto-dispatch thresholds are fitted there).
-    const k = cap.steep;
-    calibration.shiftCap = {
-      a: k * s.a,
-      b: k * (s.b - cut),
-      g: s.g!.map((g) => k * g),
-      minLength: cap.minLength,
-      risk: cap.risk,
-    };
+    // It only decides which side of 0.5 a letter falls: above its cut the corpus calibration
+    // stays in charge (the auto-dispatch thresholds are fitted there).
+    calibration.shiftCap = { a: s.a, b: s.b - cut, g: s.g, ...cap };
   }
   model.calibration = calibration;
   model.shiftFit = undefined;
