@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { messageParts } from './features';
 import {
   calibratedProbabilities,
+  deserializeTextClassifier,
   fitLogistic,
   type MarginCalibration,
   partDisagreement,
+  predictText,
+  type SerializedTextClassifier,
+  serializeTextClassifier,
+  type TextClassifierModel,
   textLengthTerm,
   UNCERTAINTY_TERMS,
   uncertaintyTerms,
@@ -128,5 +133,39 @@ describe('version-4 calibration', () => {
     const clear = [1.5, 0.2, -1, ...Array.from({ length: 10 }, () => -2)];
     const above = calibratedProbabilities(clear, many, 5, capped, [0, 0.4, Math.log1p(120), 0]);
     expect(above[0]).toBeCloseTo(sigmoid(4 * 1.3), 9);
+  });
+});
+
+describe('older stored models', () => {
+  const v3: TextClassifierModel = {
+    version: 3,
+    labels: ['HB01', 'JY02', 'WY02'],
+    vocab: ['w:乙', 'w:甲'],
+    idf: Float32Array.from([1, 1]),
+    blockWeights: { c: 1, w: 1, t: 1 },
+    denseWidth: 0,
+    weights: Float32Array.from([0, 0, 2, -2, -2, 2]),
+    bias: Float32Array.from([-1, 0, 0.05]),
+    temperature: 5,
+    calibration: { leaf: { a: 3, b: -1 }, family: { a: 3, b: -1 } },
+    ensemble: 3,
+    c: 1,
+    innerMacroF1: 1,
+    innerLogLoss: 0,
+  };
+
+  it('loads a version-3 snapshot and predicts with its margin calibration alone (no terms, no cap)', () => {
+    const stored = JSON.parse(JSON.stringify(serializeTextClassifier(v3))) as SerializedTextClassifier;
+    const model = deserializeTextClassifier(stored);
+    expect(model.version).toBe(3);
+    const p = predictText(model, ['w:甲'], { parts: [['w:乙'], ['w:乙']] });
+    // Scores WY02 2.05, JY02 −2, HB01 −1: leaf margin 3.05, family margin 3.05.
+    expect(p.label).toBe('WY02');
+    expect(p.probability).toBeCloseTo(1 / (1 + Math.exp(-(3 * 3.05 - 1))), 6);
+  });
+
+  it('refuses a format it does not know', () => {
+    const stored = serializeTextClassifier(v3);
+    expect(() => deserializeTextClassifier({ ...stored, version: 5 as 4 })).toThrow(/Unknown model version/);
   });
 });
