@@ -41,7 +41,7 @@ describe('the suggester on board letters of another style', () => {
       expect(wrongSure / letters.length).toBeLessThanOrEqual(0.02);
       // The corpus's own out-of-fold figures under the shipped rule still hold.
       expect(model.innerDispatch!.precision).toBeGreaterThanOrEqual(0.95);
-      expect(model.innerDispatch!.coverage).toBeGreaterThan(0.2);
+      expect(model.innerDispatch!.coverage).toBeGreaterThan(0.12);
     },
     20 * 60_000,
   );
