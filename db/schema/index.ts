@@ -7,6 +7,7 @@ export * from './map';
 export * from './organisation';
 export * from './rate-limits';
 export * from './reporting';
+export * from './stats-rollups';
 export * from './supervision';
 export * from './taxonomy';
 export * from './topics';

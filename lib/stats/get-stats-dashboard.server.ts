@@ -38,17 +38,15 @@ export async function getStatsDashboard(
 ): Promise<StatsDashboard> {
   const area = await resolveStatsArea(db, user, state.area);
   const range = { areaCode: area.code, from: state.from, to: state.to, now, source };
-  const indicators = await computeIndicators(db, user, range);
-  const trend = await computeMonthlyTrend(db, user, {
-    areaCode: area.code,
-    lastMonth: state.to.slice(0, 7),
-    now,
-    source,
-  });
-  const categories = await computeCategoryRanking(db, user, range);
-  const offices = await computeOfficeRanking(db, user, range);
-  const bounds = await getBoundsOf(db, { divisionCode: area.code });
-  const areaPath = await buildAreaPath(db, user, area);
+  // Independent reads: on the server engine they run side by side on the pool's connections.
+  const [indicators, trend, categories, offices, bounds, areaPath] = await Promise.all([
+    computeIndicators(db, user, range),
+    computeMonthlyTrend(db, user, { areaCode: area.code, lastMonth: state.to.slice(0, 7), now, source }),
+    computeCategoryRanking(db, user, range),
+    computeOfficeRanking(db, user, range),
+    getBoundsOf(db, { divisionCode: area.code }),
+    buildAreaPath(db, user, area),
+  ]);
   return { areaPath, indicators, trend, categories, offices, bounds };
 }
 

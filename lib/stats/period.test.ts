@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cstMonth, monthPeriod, monthsEndingWith, period, previousPeriod } from './period';
+import {
+  cstDayStart,
+  cstMonth,
+  monthPeriod,
+  monthsEndingWith,
+  period,
+  previousPeriod,
+  splitWholeMonths,
+} from './period';
 
 describe('periods in China Standard Time', () => {
   it('a month runs from 00:00 CST on the 1st to 24:00 CST on its last day', () => {
@@ -49,5 +57,30 @@ describe('periods in China Standard Time', () => {
       '2026-01',
       '2026-02',
     ]);
+  });
+});
+
+describe('splitWholeMonths', () => {
+  it('cuts a custom range into whole CST months and the partial days around them', () => {
+    const p = period('2026-01-15', '2026-04-14');
+    const s = splitWholeMonths(p);
+    expect(s.months).toEqual(['2026-02-01', '2026-03-01']);
+    expect(s.block).toEqual({ start: cstDayStart('2026-02-01'), end: cstDayStart('2026-04-01') });
+    expect(s.partial).toEqual([
+      { start: p.start, end: cstDayStart('2026-02-01') },
+      { start: cstDayStart('2026-04-01'), end: p.end },
+    ]);
+  });
+  it('keeps whole months whole and days inside one month partial', () => {
+    const whole = splitWholeMonths(period('2025-12-01', '2026-01-31'));
+    expect(whole.months).toEqual(['2025-12-01', '2026-01-01']);
+    expect(whole.partial).toEqual([]);
+    const inside = splitWholeMonths(period('2026-03-02', '2026-03-30'));
+    expect(inside.months).toEqual([]);
+    expect(inside.block).toBeNull();
+    expect(inside.partial).toHaveLength(1);
+    const tail = splitWholeMonths(period('2026-03-01', '2026-04-02'));
+    expect(tail.months).toEqual(['2026-03-01']);
+    expect(tail.partial).toEqual([{ start: cstDayStart('2026-04-01'), end: cstDayStart('2026-04-03') }]);
   });
 });

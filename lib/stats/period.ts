@@ -107,3 +107,32 @@ export function lastYearDays(now: Date): { from: string; to: string } {
   from.setUTCDate(from.getUTCDate() + 1);
   return { from: from.toISOString().slice(0, 10), to };
 }
+
+/** An instant range [start, end). */
+export interface Span {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * A span cut at CST month boundaries: the whole months it covers ('YYYY-MM-01', with the span
+ * they make together) and the partial days before and after them (at most two spans).
+ */
+export function splitWholeMonths(span: Span): { months: string[]; block: Span | null; partial: Span[] } {
+  const firstStart = cstMonthStart(cstMonth(span.start));
+  const first =
+    firstStart.getTime() === span.start.getTime() ? cstMonth(span.start) : addMonths(cstMonth(span.start), 1);
+  const months: string[] = [];
+  for (let m = first; cstMonthStart(addMonths(m, 1)) <= span.end; m = addMonths(m, 1)) months.push(`${m}-01`);
+  if (months.length === 0) return { months, block: null, partial: [span] };
+  const block = { start: cstMonthStart(first), end: cstMonthStart(addMonths(first, months.length)) };
+  const partial: Span[] = [];
+  if (span.start < block.start) partial.push({ start: span.start, end: block.start });
+  if (block.end < span.end) partial.push({ start: block.end, end: span.end });
+  return { months, block, partial };
+}
+
+/** 00:00 CST of the first day of a month ('YYYY-MM'). */
+export function cstMonthStart(month: string): Date {
+  return cstDayStart(`${month}-01`);
+}
