@@ -270,7 +270,7 @@ export interface ComplaintSummary {
   byDeadline: CountRow[];
   /** The five most frequent own (level-2) categories. */
   top: CountRow[];
-  /** Complaints per month of `months`, without the filter. */
+  /** Complaints per month of `months` under the same filter as the counts (the chart and the counts agree). */
   trend: { month: string; n: number }[];
 }
 

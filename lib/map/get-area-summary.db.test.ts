@@ -183,6 +183,97 @@ describe('area summary', () => {
     expect((await bothWays(inspector, area, EMPTY_FILTER)).bins.total).toBe(p.total);
   });
 
+  it('the 12-month chart counts the same filtered complaints as the counts, month by month, on both paths', async () => {
+    // Independent of both paths: the filter written out in plain SQL.
+    const plainWhere = (f: ComplaintFilter) => {
+      const parts = [sql`true`];
+      const month = sql`to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+      if (f.from) parts.push(sql`${month} >= ${f.from}`);
+      if (f.to) parts.push(sql`${month} <= ${f.to}`);
+      if (f.categories.length)
+        parts.push(
+          sql`category_code in (select c.code from categories c where coalesce(c.parent_code, c.code) in (${sql.join(
+            f.categories.map((c) => sql`${c}`),
+            sql`, `,
+          )}))`,
+        );
+      if (f.statuses.length)
+        parts.push(
+          sql`status::text in (${sql.join(
+            f.statuses.map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
+        );
+      if (f.urgencies.length)
+        parts.push(
+          sql`urgency_code in (${sql.join(
+            f.urgencies.map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
+        );
+      return sql.join(parts, sql` and `);
+    };
+    const city = user('leader', CODES.city, 'city');
+    const filters: ComplaintFilter[] = [
+      ...FILTERS,
+      { ...EMPTY_FILTER, urgencies: ['urgent'] },
+      // nothing matches: the counts say 0 and so must every month of the chart
+      { ...EMPTY_FILTER, categories: ['WY'], statuses: ['merged'], from: '2026-03' },
+    ];
+    let checked = 0;
+    for (const area of AREAS)
+      for (const filter of filters) {
+        const column = { county: 'county_code', town: 'town_code', village: 'village_code' }[
+          area.level as 'county'
+        ];
+        const rows = await queryRows<{ m: string; n: number }>(
+          handle.db,
+          sql`select to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m, count(*)::int as n
+              from complaints where ${sql.raw(column)} = ${area.code} and kind = 'complaint' and ${plainWhere(filter)}
+              group by 1`,
+        );
+        const want = months.map((m) => ({ month: m, n: rows.find((r) => r.m === m)?.n ?? 0 }));
+        const paths = areaBinsCanAnswer(filter)
+          ? Object.values(await bothWays(city, area, filter))
+          : [
+              await summariseComplaints(handle.db, {
+                where: complaintInArea(area),
+                scope: complaintMapScope(city),
+                filter,
+                now,
+                months,
+              }),
+            ];
+        for (const s of paths) {
+          expect(s.trend).toEqual(want);
+          // counts and chart describe the same complaints: the chart never shows more than the counts
+          expect(s.trend.reduce((sum, t) => sum + t.n, 0)).toBeLessThanOrEqual(s.total);
+          if (s.total === 0) expect(s.trend.every((t) => t.n === 0)).toBe(true);
+        }
+        if (want.some((t) => t.n > 0)) checked++;
+      }
+    expect(checked).toBeGreaterThan(20);
+    // through the verb too (the route's path), for a village with a filter that leaves it empty
+    const at = { lng: 101.605, lat: 26.605 };
+    const none = { ...EMPTY_FILTER, categories: ['WY'], statuses: ['merged'], from: '2026-03' };
+    const v = await getAreaSummary(handle.db, { user: city, ...at, level: 'village', filter: none, now });
+    expect(v.total).toBe(0);
+    expect(v.trend.every((t) => t.n === 0)).toBe(true);
+    const some = await getAreaSummary(handle.db, {
+      user: city,
+      ...at,
+      level: 'village',
+      filter: FILTERS[2]!,
+      now,
+    });
+    expect(some.trend.reduce((sum, t) => sum + t.n, 0)).toBeGreaterThan(0);
+    expect(some.trend.reduce((sum, t) => sum + t.n, 0)).toBeLessThan(
+      (
+        await getAreaSummary(handle.db, { user: city, ...at, level: 'village', filter: EMPTY_FILTER, now })
+      ).trend.reduce((sum, t) => sum + t.n, 0),
+    );
+  });
+
   it('the verb: bins for divisions, the complaints for grids and filters the bins cannot answer', async () => {
     const city = user('leader', CODES.city, 'city');
     const at = { lng: 101.605, lat: 26.605 };
