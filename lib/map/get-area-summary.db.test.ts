@@ -187,9 +187,11 @@ describe('area summary', () => {
     // Independent of both paths: the filter written out in plain SQL.
     const plainWhere = (f: ComplaintFilter) => {
       const parts = [sql`true`];
-      const month = sql`to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
-      if (f.from) parts.push(sql`${month} >= ${f.from}`);
-      if (f.to) parts.push(sql`${month} <= ${f.to}`);
+      // a month compares with the CST month, a day with the CST day
+      const cst = (v: string) =>
+        sql`to_char(submitted_at at time zone 'Asia/Shanghai', ${v.length === 7 ? 'YYYY-MM' : 'YYYY-MM-DD'})`;
+      if (f.from) parts.push(sql`${cst(f.from)} >= ${f.from}`);
+      if (f.to) parts.push(sql`${cst(f.to)} <= ${f.to}`);
       if (f.categories.length)
         parts.push(
           sql`category_code in (select c.code from categories c where coalesce(c.parent_code, c.code) in (${sql.join(
@@ -217,6 +219,7 @@ describe('area summary', () => {
     const filters: ComplaintFilter[] = [
       ...FILTERS,
       { ...EMPTY_FILTER, urgencies: ['urgent'] },
+      { ...EMPTY_FILTER, from: '2026-01-10', to: '2026-03-20', categories: ['SL'] },
       // nothing matches: the counts say 0 and so must every month of the chart
       { ...EMPTY_FILTER, categories: ['WY'], statuses: ['merged'], from: '2026-03' },
     ];
