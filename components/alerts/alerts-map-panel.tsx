@@ -3,9 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { alertMapHref, alertsQuery } from '@/lib/query/alerts';
+import { AlertSentence } from './alert-sentence';
 
 /**
  * The map's warning layer, kept small: a floating list of the open surge alerts of the user's
@@ -13,7 +14,6 @@ import { alertMapHref, alertsQuery } from '@/lib/query/alerts';
  */
 export function AlertsMapPanel() {
   const t = useTranslations('alerts');
-  const locale = useLocale();
   const [open, setOpen] = useState(true);
   const { data } = useQuery(alertsQuery('open'));
   const alerts = data?.alerts ?? [];
@@ -51,7 +51,7 @@ export function AlertsMapPanel() {
           {alerts.slice(0, 20).map((a) => (
             <li key={a.id} style={{ marginBottom: 4 }}>
               <a href={alertMapHref(a)} data-alert-area={a.area.code}>
-                {locale === 'en' ? a.sentenceEn : a.sentence}
+                <AlertSentence alert={a} />
               </a>
             </li>
           ))}

@@ -2,9 +2,10 @@
 
 import { Tag } from 'antd';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { AlertView } from '@/lib/alerts/alert-types';
 import { alertMapHref } from '@/lib/query/alerts';
+import { AlertSentence } from './alert-sentence';
 
 const fmt = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', {
@@ -19,7 +20,6 @@ const fmt = (iso: string) =>
 /** One alert: its sentence, then when it began, its complaints and a link to the map. */
 export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; compact?: boolean }) {
   const t = useTranslations('alerts');
-  const locale = useLocale();
   const open = alert.closedAt === null;
   const shown = compact ? 3 : 12;
   return (
@@ -40,20 +40,27 @@ export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; c
             <Tag>{t(`level.${alert.area.level}`)}</Tag>
           </>
         )}
-        <strong>{locale === 'en' ? alert.sentenceEn : alert.sentence}</strong>
+        <strong>
+          <AlertSentence alert={alert} />
+        </strong>
       </div>
       <div style={{ color: '#666', fontSize: 12, marginTop: 2 }}>
         {open ? t('began', { time: fmt(alert.beganAt) }) : t('closed', { time: fmt(alert.closedAt!) })}
         {alert.peakObserved > alert.observed ? ` · ${t('peak', { n: alert.peakObserved })}` : ''}
         {' · '}
-        <Link href={alertMapHref(alert)} prefetch={false}>
+        <Link href={alertMapHref(alert)} prefetch={false} style={{ textDecoration: 'underline' }}>
           {t('onMap')}
         </Link>
         {' · '}
         {t('complaints', { count: alert.complaintIds.length })}
         {': '}
         {alert.complaintLinks.slice(0, shown).map((href, i) => (
-          <Link key={href} href={href} prefetch={false} style={{ marginRight: 6 }}>
+          <Link
+            key={href}
+            href={href}
+            prefetch={false}
+            style={{ marginRight: 6, textDecoration: 'underline' }}
+          >
             #{alert.complaintIds[i]}
           </Link>
         ))}
