@@ -25,6 +25,7 @@ import {
   insertCase,
   type WorkflowWorld,
   XIQU,
+  XIQU_TOWN,
   XIQU_VILLAGE,
 } from '@/lib/workflow/testing/fixture';
 import { SESSION_COOKIE } from './session';
@@ -104,6 +105,7 @@ const ids = {
   clue: 0,
   otherClue: 0,
   reports: [] as number[],
+  topic: 0,
   attachment: '',
   otherAttachment: '',
   tile: { z: 14, x: 0, y: 0 },
@@ -290,6 +292,15 @@ beforeAll(async () => {
     const rows = await handle.db.execute(sql`select id from monthly_reports order by id`);
     ids.reports = (rows as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
   }
+  // A 每月一题 topic of 西区 (its page counts the problem's complaints month by month).
+  ids.topic = Number(
+    (await queryRow<{ id: number }>(
+      handle.db,
+      sql`insert into monthly_topics (division_code, month, area_code, category_code, candidate, picked_by_user_id)
+            values (${XIQU}, date_trunc('month', now() at time zone 'Asia/Shanghai')::date - interval '2 months',
+              ${XIQU_TOWN}, 'SL', ${JSON.stringify({ rank: 1 })}::jsonb, ${world.users.leader.id}) returning id`,
+    ))!.id,
+  );
 }, 420_000);
 
 afterAll(async () => {
@@ -391,6 +402,7 @@ function paramSetsFor(key: string): Record<string, string | string[]>[] {
       String(ids.clue),
       String(ids.otherClue),
       ...ids.reports.map(String),
+      String(ids.topic),
       String(ids.ordinary),
     ],
     day: ['2026-03-02'],
