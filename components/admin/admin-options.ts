@@ -1,5 +1,5 @@
 /** Picker options built from the screens' reference lists (pure, client-safe). */
-import type { CategoryOption, DivisionOption, OfficeOption } from '@/lib/admin/get-admin-screen.server';
+import type { CategoryOption, DivisionOption, OfficeOption } from '@/lib/admin/admin-screen.types';
 
 export interface TreeNode {
   value: string;

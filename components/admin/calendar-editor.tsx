@@ -20,7 +20,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
 import { calendarDayInput } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { calendarCoverage } from '@/lib/sla/calendar-coverage';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import styles from './calendar-editor.module.css';

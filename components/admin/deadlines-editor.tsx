@@ -25,7 +25,7 @@ import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import { categoryLabel, categoryTree } from './admin-options';
 

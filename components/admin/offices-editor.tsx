@@ -23,7 +23,7 @@ import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell } from '@/components/ui/user-content';
 import { OFFICE_KINDS, officeInput, TIERS } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import { divisionTree } from './admin-options';
 

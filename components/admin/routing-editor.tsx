@@ -27,7 +27,7 @@ import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import type { probeRouting } from '@/lib/admin/probe-routing.server';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';

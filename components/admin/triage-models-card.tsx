@@ -4,7 +4,7 @@ import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { UserContent } from '@/components/ui/user-content';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { SHIPPED_THRESHOLDS } from '@/lib/triage/decide-category';
 import { adminSend } from './admin-api';

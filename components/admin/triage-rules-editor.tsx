@@ -21,7 +21,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { triageRuleInput } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { triageText } from '@/lib/triage/triage-text';
 import { adminSend, useFormChecks } from './admin-api';

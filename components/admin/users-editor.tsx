@@ -22,7 +22,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
 import { newUserInput, ROLE_BINDING, userInput } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/get-admin-screen.server';
+import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { ROLES, type Role } from '@/lib/auth/types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';

@@ -18,7 +18,8 @@ import { listTriageModelVersions } from '@/db/queries/triage';
 import { listTriageRuleRows } from '@/db/queries/triage-rules';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
-import type { TriageDecisionKind, TriageModelMetrics } from '@/lib/triage/train-triage-model.server';
+import type { TriageModelMetrics } from '@/lib/triage/train-triage-model.server';
+import type { AdminScreen, AdminScreenData } from './admin-screen.types';
 
 /**
  * What each admin screen shows, read for an admin (config.manage / user.manage), as plain JSON for the
@@ -111,76 +112,4 @@ export async function getAdminScreen<S extends AdminScreen>(
 async function officeOptions(db: Db) {
   const inactive = new Set(await listInactiveOfficeIds(db));
   return (await listOfficeOptions(db)).map((o) => ({ ...o, active: !inactive.has(o.id) }));
-}
-
-export type AdminScreen = 'triage' | 'routing' | 'deadlines' | 'calendar' | 'offices' | 'users';
-
-type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
-export type CategoryOption = Rows<typeof listCategoryOptions>[number];
-export type UrgencyOption = Rows<typeof listUrgencyOptions>[number];
-export type DivisionOption = Rows<typeof listDivisionOptions>[number];
-export type OfficeOption = Rows<typeof listOfficeOptions>[number] & { active: boolean };
-
-export interface AdminScreenData {
-  triage: {
-    rules: {
-      id: string;
-      name: string;
-      keywords: string[];
-      urgencyCode: string | null;
-      categoryCode: string | null;
-      requires: string[];
-      excludes: string[];
-      active: boolean;
-      updatedAt: string;
-    }[];
-    categories: CategoryOption[];
-    urgencies: UrgencyOption[];
-    /** The category suggester's stored versions, newest first, with their figures. */
-    models: {
-      id: number;
-      kind: string;
-      status: string;
-      trigger: string;
-      corpusCount: number;
-      confirmedCount: number;
-      labelCount: number;
-      innerMacroF1: number | null;
-      /** The shipped decision rule on the inner cross-validation: share decided, share right. */
-      innerDispatch: { coverage: number; precision: number } | null;
-      heldOutCount: number | null;
-      heldOutAccuracy: number | null;
-      activeAccuracy: number | null;
-      /** In Chinese words; shown only for versions stored without `decisionKind`. */
-      decision: string | null;
-      decisionKind: TriageDecisionKind | null;
-      promoted: boolean | null;
-      trainSeconds: number | null;
-      createdAt: string;
-      promotedAt: string | null;
-    }[];
-  };
-  routing: {
-    rules: Rows<typeof listRoutingRuleRows>;
-    categories: CategoryOption[];
-    divisions: DivisionOption[];
-    offices: OfficeOption[];
-  };
-  deadlines: {
-    policies: Rows<typeof listDeadlinePolicyRows>;
-    categories: CategoryOption[];
-    urgencies: UrgencyOption[];
-  };
-  calendar: { year: number; years: number[]; days: Rows<typeof listCalendarDayRows> };
-  offices: {
-    offices: (Rows<typeof listOfficeRows>[number] & { active: boolean })[];
-    categories: CategoryOption[];
-    divisions: DivisionOption[];
-  };
-  users: {
-    users: Rows<typeof listUserRows>;
-    divisions: DivisionOption[];
-    offices: OfficeOption[];
-    grids: Rows<typeof listGridOptions>;
-  };
 }
