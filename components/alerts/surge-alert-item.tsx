@@ -2,24 +2,17 @@
 
 import { Tag } from 'antd';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { AlertView } from '@/lib/alerts/alert-types';
+import { formatDateTime } from '@/lib/format/date-time';
+import { labelSeparator } from '@/lib/i18n/config';
 import { alertMapHref } from '@/lib/query/alerts';
 import { AlertSentence } from './alert-sentence';
-
-const fmt = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
 
 /** One alert: its sentence, then when it began, its complaints and a link to the map. */
 export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; compact?: boolean }) {
   const t = useTranslations('alerts');
+  const locale = useLocale();
   const open = alert.closedAt === null;
   const shown = compact ? 3 : 12;
   return (
@@ -45,7 +38,9 @@ export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; c
         </strong>
       </div>
       <div style={{ color: '#666', fontSize: 12, marginTop: 2 }}>
-        {open ? t('began', { time: fmt(alert.beganAt) }) : t('closed', { time: fmt(alert.closedAt!) })}
+        {open
+          ? t('began', { time: formatDateTime(alert.beganAt) })
+          : t('closed', { time: formatDateTime(alert.closedAt) })}
         {alert.peakObserved > alert.observed ? ` · ${t('peak', { n: alert.peakObserved })}` : ''}
         {' · '}
         <Link href={alertMapHref(alert)} prefetch={false} style={{ textDecoration: 'underline' }}>
@@ -53,7 +48,7 @@ export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; c
         </Link>
         {' · '}
         {t('complaints', { count: alert.complaintIds.length })}
-        {': '}
+        {labelSeparator(locale)}
         {alert.complaintLinks.slice(0, shown).map((href, i) => (
           <Link
             key={href}
