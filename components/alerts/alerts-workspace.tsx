@@ -152,7 +152,8 @@ export function AlertsWorkspace({
                 </Button>,
               ]}
             >
-              {s.areaName}（{s.areaCode}）· {s.categoryName ?? t('subscriptions.every')}
+              <span data-user-content>{s.areaName}</span> ({s.areaCode}) ·{' '}
+              {s.categoryName ?? t('subscriptions.every')}
             </List.Item>
           )}
         />

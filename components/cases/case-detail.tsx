@@ -4,6 +4,7 @@ import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Timeline, Typogr
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { userData } from '@/components/ui/user-content';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { deadlineState } from '@/lib/sla/deadline-state';
@@ -250,7 +251,11 @@ export function CaseDetail({
                 data={data.links}
                 household={
                   data.household
-                    ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
+                    ? t.rich('case.householdWithSize', {
+                        unit: data.household.unit,
+                        size: data.household.size,
+                        data: userData,
+                      })
                     : null
                 }
               />
@@ -258,12 +263,20 @@ export function CaseDetail({
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('case.building')}>
                   {data.building
-                    ? `${data.building.address}（${t('case.floors', { floors: data.building.floors })}）`
+                    ? t.rich('case.buildingWithFloors', {
+                        address: data.building.address,
+                        floors: data.building.floors,
+                        data: userData,
+                      })
                     : t('case.none')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('case.household')}>
                   {data.household
-                    ? `${data.household.unit}（${t('case.householdSize', { size: data.household.size })}）`
+                    ? t.rich('case.householdWithSize', {
+                        unit: data.household.unit,
+                        size: data.household.size,
+                        data: userData,
+                      })
                     : t('case.none')}
                 </Descriptions.Item>
               </Descriptions>

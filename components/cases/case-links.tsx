@@ -26,7 +26,7 @@ export function CaseLinks({
 }: {
   caseId: number;
   data: CaseLinksData;
-  household: string | null;
+  household: ReactNode | null;
 }) {
   const t = useTranslations('workflow.links');
   const { message } = App.useApp();
@@ -175,7 +175,7 @@ export function CaseLinks({
                   }))
                 : data.options.facilities.map((f) => ({
                     value: f.id,
-                    label: `${f.name}（${t(`kinds.${f.kind}` as 'kinds.market')}）· ${t('metres', { value: f.distanceM })}`,
+                    label: `${f.name} · ${t(`kinds.${f.kind}` as 'kinds.market')} · ${t('metres', { value: f.distanceM })}`,
                   }))
             }
           />
