@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageParts } from './features';
+import { HAND_MADE_V3 } from './testing/hand-made-model';
 import {
   calibratedProbabilities,
   deserializeTextClassifier,
@@ -137,22 +138,7 @@ describe('version-4 calibration', () => {
 });
 
 describe('older stored models', () => {
-  const v3: TextClassifierModel = {
-    version: 3,
-    labels: ['HB01', 'JY02', 'WY02'],
-    vocab: ['w:乙', 'w:甲'],
-    idf: Float32Array.from([1, 1]),
-    blockWeights: { c: 1, w: 1, t: 1 },
-    denseWidth: 0,
-    weights: Float32Array.from([0, 0, 2, -2, -2, 2]),
-    bias: Float32Array.from([-1, 0, 0.05]),
-    temperature: 5,
-    calibration: { leaf: { a: 3, b: -1 }, family: { a: 3, b: -1 } },
-    ensemble: 3,
-    c: 1,
-    innerMacroF1: 1,
-    innerLogLoss: 0,
-  };
+  const v3 = HAND_MADE_V3;
 
   it('loads a version-3 snapshot and predicts with its margin calibration alone (no terms, no cap)', () => {
     const stored = JSON.parse(JSON.stringify(serializeTextClassifier(v3))) as SerializedTextClassifier;

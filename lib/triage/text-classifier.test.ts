@@ -4,6 +4,7 @@ import { textFeatures } from './features';
 import { scoreRow, sparseRows, trainOneVsRest } from './linear-svm';
 import { seededRandom } from './random';
 import { segmentWords } from './segment';
+import { HAND_MADE_V3 } from './testing/hand-made-model';
 import {
   calibratedProbabilities,
   deserializeTextClassifier,
@@ -243,22 +244,7 @@ describe('the margin calibration', () => {
 
   it('makes the shipped rule abstain on a prediction whose runner-up is close, and decide on a clear one', () => {
     // A hand-made two-feature model: "w:甲" scores WY02, "w:乙" scores JY02 (another family).
-    const model: TextClassifierModel = {
-      version: 3,
-      labels: ['HB01', 'JY02', 'WY02'],
-      vocab: ['w:乙', 'w:甲'],
-      idf: Float32Array.from([1, 1]),
-      blockWeights: { c: 1, w: 1, t: 1 },
-      denseWidth: 0,
-      weights: Float32Array.from([0, 0, 2, -2, -2, 2]),
-      bias: Float32Array.from([-1, 0, 0.05]),
-      temperature: 5,
-      calibration: { leaf: { a: 3, b: -1 }, family: { a: 3, b: -1 } },
-      ensemble: 3,
-      c: 1,
-      innerMacroF1: 1,
-      innerLogLoss: 0,
-    };
+    const model = HAND_MADE_V3;
     // Both words: WY02 leads by the bias alone (0.05).
     const close = predictText(model, ['w:甲', 'w:乙']);
     expect(close.label).toBe('WY02');
