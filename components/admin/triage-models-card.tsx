@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { UserContent } from '@/components/ui/user-content';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
+import { formatDateTime } from '@/lib/format/date-time';
 import { labelSeparator } from '@/lib/i18n/config';
 import { SHIPPED_THRESHOLDS } from '@/lib/triage/decide-category';
 import { adminSend } from './admin-api';
@@ -126,7 +127,7 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
           {
             title: t('created'),
             dataIndex: 'createdAt',
-            render: (d: string) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            render: (d: string) => formatDateTime(d),
           },
           {
             title: '',

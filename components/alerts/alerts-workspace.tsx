@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, List, Segmented, Select, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { formatDateTime } from '@/lib/format/date-time';
 import {
   alertSubscriptionsQuery,
   alertsQuery,
@@ -12,14 +13,6 @@ import {
   unsubscribeFromAlerts,
 } from '@/lib/query/alerts';
 import { SurgeAlertItem } from './surge-alert-item';
-
-const fmt = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    hour12: false,
-  }).format(new Date(iso));
 
 /** /alerts: the surge alerts of the user's division, recompute on demand, and subscriptions. */
 export function AlertsWorkspace({
@@ -94,7 +87,7 @@ export function AlertsWorkspace({
           </Button>
         )}
         <Typography.Text type="secondary">
-          {data?.asOf ? t('asOf', { time: fmt(data.asOf) }) : data ? t('never') : ''}
+          {data?.asOf ? t('asOf', { time: formatDateTime(data.asOf) }) : data ? t('never') : ''}
         </Typography.Text>
       </Space>
       <Card size="small" data-surge-alerts={alerts.length}>

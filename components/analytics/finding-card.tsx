@@ -3,6 +3,7 @@
 import { Button, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import type { FacilityTestEvidence } from '@/lib/clues/facility-findings';
+import { formatDate } from '@/lib/format/date-time';
 import type { FindingDto } from '@/lib/query/analytics';
 
 const fmtP = (p: number) =>
@@ -99,8 +100,7 @@ export function FindingCard({
               <li key={c.id}>
                 <a href={`/cases/${c.id}`}>{c.trackingCode}</a> {c.title}
                 <div className="finding__muted">
-                  {c.facilityName} · {c.categoryName ?? ''} ·{' '}
-                  {new Date(c.submittedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                  {c.facilityName} · {c.categoryName ?? ''} · {formatDate(c.submittedAt)}
                 </div>
               </li>
             ))}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { formatDate } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import type { FacilityPanel as FacilityPanelData } from '@/lib/map/facility-panel.types';
 import { facilityPanelQuery } from '@/lib/query/map';
@@ -98,7 +99,7 @@ export function FacilityPanel({ id, onBuilding }: { id: number; onBuilding: (id:
                   {t(`deadline.${c.deadline}` as 'deadline.overdue')}
                 </Tag>
                 <span className="staff-map__muted">
-                  {new Date(c.submittedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                  {formatDate(c.submittedAt)}
                   {c.linkReason ? ` · ${c.linkReason}` : ''}
                 </span>
               </div>
