@@ -197,6 +197,7 @@ export async function buildMonthlyReport(
       q: o.q,
     })),
     combos: bp.combos.slice(0, 10).map((c) => ({
+      categoryCode: c.category.code,
       category: en ? c.category.nameEn : c.category.name,
       town: c.town.name,
       cases: c.cases,

@@ -26,6 +26,8 @@ export interface ReportMeta {
 export interface ReportView {
   locale?: string;
   categoryNames?: Record<string, string>;
+  /** Level-1 category code by its Chinese or English name. */
+  categoryCodesByName?: Record<string, string>;
 }
 
 /** Names from the data (places, offices, people, complaint titles): marked as user content. */
@@ -80,7 +82,11 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 const fmtQ = (q: number) => (q < 0.001 ? '<0.001' : q.toFixed(3));
 
 /** 七、推诿扯皮: the month's bouncing cases, office pairs, offices and category × town by rate against volume. */
-function buckPassingSection(b: NonNullable<MonthlyReportData['buckPassing']>, t: Translate): string {
+function buckPassingSection(
+  b: NonNullable<MonthlyReportData['buckPassing']>,
+  t: Translate,
+  categoryName: (c: { code: string; name: string }) => string,
+): string {
   const flag = (q: number) =>
     q < b.q ? ` <strong class="bad">${esc(t('buckPassing.significant'))}</strong>` : '';
   return `<section data-section="buck-passing">
@@ -142,7 +148,7 @@ function buckPassingSection(b: NonNullable<MonthlyReportData['buckPassing']>, t:
         ? table(
             [t('cols.category'), t('cols.area'), t('buckPassing.bouncedOfCases'), t('buckPassing.rate'), 'q'],
             b.combos.map((c) => [
-              esc(c.category),
+              esc(categoryName({ code: c.categoryCode ?? '', name: c.category })),
               userData(c.town) + flag(c.q),
               `${c.bouncedCases} / ${c.cases}`,
               fmtShare(c.rate),
@@ -217,8 +223,11 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta, view
     if (!d) return i.definition;
     return d.denominator ? `${d.numerator[lang]} ÷ ${d.denominator[lang]}` : d.numerator[lang];
   };
+  // By code; rows stored before their code was (buck-passing combos) are found by their issued name.
   const categoryName = (c: { code: string; name: string }) =>
-    locale !== issuedIn ? (view.categoryNames?.[c.code] ?? c.name) : c.name;
+    locale !== issuedIn
+      ? (view.categoryNames?.[c.code || (view.categoryCodesByName?.[c.name] ?? '')] ?? c.name)
+      : c.name;
   const t = createTranslator({
     locale,
     messages: { reports: locale === 'en' ? en : zh },
@@ -461,7 +470,7 @@ export function renderReportHtml(data: MonthlyReportData, meta: ReportMeta, view
     }
   </section>
 
-  ${data.buckPassing ? buckPassingSection(data.buckPassing, t as unknown as Translate) : ''}
+  ${data.buckPassing ? buckPassingSection(data.buckPassing, t as unknown as Translate, categoryName) : ''}
 
   <section class="definitions">
     <h2>${esc(t('sections.definitions'))}</h2>

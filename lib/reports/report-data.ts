@@ -161,5 +161,14 @@ export interface ReportBuckPassing {
   cases: { trackingCode: string; title: string; bounces: number; path: string; lastReason: string | null }[];
   pairs: { a: string; b: string; aToB: number; bToA: number; backAndForth: boolean }[];
   offices: { name: string; received: number; bounced: number; rate: number; q: number }[];
-  combos: { category: string; town: string; cases: number; bouncedCases: number; rate: number; q: number }[];
+  combos: {
+    /** The level-1 category's code (absent in reports issued before it was stored) and its name in the issuing language. */
+    categoryCode?: string;
+    category: string;
+    town: string;
+    cases: number;
+    bouncedCases: number;
+    rate: number;
+    q: number;
+  }[];
 }

@@ -347,6 +347,27 @@ describe('buck-passing analysis on real events', () => {
     });
     expect(html).toContain('推诿扯皮');
     expect(html).toContain(code);
+    // Read in English, the category × town table names the category in English, also in a report
+    // stored before the combos carried their category's code.
+    const combo = {
+      categoryCode: 'SL',
+      category: '水利',
+      town: '清香坪街道',
+      cases: 20,
+      bouncedCases: 6,
+      rate: 0.3,
+      q: 0.01,
+    };
+    report.buckPassing!.combos = [combo];
+    const comboCell = (h: string) => /<section data-section="buck-passing">[\s\S]*<\/section>/.exec(h)![0];
+    const view = { locale: 'en', categoryNames: { SL: 'Water' }, categoryCodesByName: { 水利: 'SL' } };
+    const meta = { version: 1, generatedAt: NOW.toISOString(), generatedByName: null };
+    expect(comboCell(renderReportHtml(report, meta, view))).toContain('<td>Water</td>');
+    const older = structuredClone(report);
+    for (const c of older.buckPassing!.combos) delete c.categoryCode;
+    const olderSection = comboCell(renderReportHtml(older, meta, view));
+    expect(olderSection).toContain('<td>Water</td>');
+    expect(olderSection).not.toContain('<td>水利</td>');
     const quiet = await buildMonthlyReport(handle.db, { areaCode: XIQU, month: '2025-12', now: NOW });
     expect(quiet.buckPassing!.bouncingTotal).toBe(0);
     expect(quiet.buckPassing!.pairs.some((p) => p.backAndForth)).toBe(false);

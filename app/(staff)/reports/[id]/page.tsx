@@ -36,8 +36,15 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     .sort((a, b) => a.version - b.version);
   // The web view speaks the viewer's language; the PDF stays in the language it was issued in.
   const locale = await getLocale();
+  const level1 = await listLevel1Categories(db);
   const categoryNames = Object.fromEntries(
-    (await listLevel1Categories(db)).map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]),
+    level1.map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]),
+  );
+  const categoryCodesByName = Object.fromEntries(
+    level1.flatMap((c) => [
+      [c.nameZh, c.code],
+      [c.nameEn, c.code],
+    ]),
   );
   const html = renderReportHtml(
     report.data,
@@ -46,7 +53,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       generatedAt: new Date(report.generatedAt).toISOString(),
       generatedByName: report.generatedByName,
     },
-    { locale, categoryNames },
+    { locale, categoryNames, categoryCodesByName },
   );
   return (
     <div className="staff__page report-page">
