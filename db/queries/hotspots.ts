@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { divisionPrefix } from '@/lib/geo/division-code';
 import type { DbOrTx } from '../client';
+import { HOTSPOT_BASE_CELL } from '../schema/hotspot-bins';
 import { queryRows } from '../sql';
 
 /** CGCS2000 / 3-degree Gauss-Kruger CM 102E: metres, centred on Panzhihua (101.1–102.3°E). */
@@ -65,11 +66,43 @@ export interface CellCountRow extends Record<string, unknown> {
   geometry: string;
 }
 
+export interface GridCellRow extends Record<string, unknown> {
+  i: number;
+  j: number;
+  x: number;
+  y: number;
+  geometry: string;
+}
+
+function gridOf(params: { divisionCode: string; size: number; shape: 'square' | 'hexagon' }) {
+  const area = sql`(select ST_Transform(boundary, ${SRID}) from divisions where code = ${params.divisionCode})`;
+  const grid =
+    params.shape === 'square'
+      ? sql`ST_SquareGrid(${params.size}::float8, ${area})`
+      : sql`ST_HexagonGrid(${params.size}::float8, ${area})`;
+  return { area, grid };
+}
+
+/** Every cell of a square or hexagonal grid (`size` metres) that intersects the study area (a division), row by row. */
+export async function listGridCells(
+  db: DbOrTx,
+  params: { divisionCode: string; size: number; shape: 'square' | 'hexagon' },
+): Promise<GridCellRow[]> {
+  const { area, grid } = gridOf(params);
+  return queryRows<GridCellRow>(
+    db,
+    sql`select g.i, g.j, ST_X(ST_Centroid(g.geom))::float8 as x, ST_Y(ST_Centroid(g.geom))::float8 as y,
+          ST_AsGeoJSON(ST_Transform(g.geom, 4326), 6) as geometry
+        from ${grid} g where ST_Intersects(g.geom, ${area}) order by g.j, g.i`,
+  );
+}
+
 /**
  * Every cell of a square or hexagonal grid (`size` metres) that intersects the study area (a
  * division), with the number of complaints in it. Each complaint is counted once: square cells are
  * found arithmetically (PostGIS numbers square cells i = ⌊x / size⌋, j = ⌊y / size⌋), hexagons by
- * containment with ties at shared edges broken by the lowest (i, j).
+ * containment with ties at shared edges broken by the lowest (i, j). This is the raw computation;
+ * `listBinnedCellCounts` gives the same counts from the hot-spot bins.
  */
 export async function listCellCounts(
   db: DbOrTx,
@@ -81,11 +114,7 @@ export async function listCellCounts(
     scope: SQL;
   },
 ): Promise<CellCountRow[]> {
-  const area = sql`(select ST_Transform(boundary, ${SRID}) from divisions where code = ${params.divisionCode})`;
-  const grid =
-    params.shape === 'square'
-      ? sql`ST_SquareGrid(${params.size}::float8, ${area})`
-      : sql`ST_HexagonGrid(${params.size}::float8, ${area})`;
+  const { area, grid } = gridOf(params);
   const where = sql`${complaintFilterSql(params.filter)} and (${params.scope})
     and ${inDivision(params.divisionCode)}`;
   const counts =
@@ -100,12 +129,7 @@ export async function listCellCounts(
               order by pts.id, g.i, g.j) one group by i, j`;
   // Cells and counts are two queries joined here: planners estimate one row for a set-returning
   // grid function and nest-loop the aggregate per cell (minutes at a million complaints).
-  const cells = await queryRows<{ i: number; j: number; x: number; y: number; geometry: string }>(
-    db,
-    sql`select g.i, g.j, ST_X(ST_Centroid(g.geom))::float8 as x, ST_Y(ST_Centroid(g.geom))::float8 as y,
-          ST_AsGeoJSON(ST_Transform(g.geom, 4326), 6) as geometry
-        from ${grid} g where ST_Intersects(g.geom, ${area}) order by g.j, g.i`,
-  );
+  const cells = await listGridCells(db, params);
   const counted = await queryRows<{ i: number; j: number; n: number }>(
     db,
     params.shape === 'square'
@@ -132,12 +156,12 @@ export async function countComplaintsInArea(
 export interface CellStepCountRow extends Record<string, unknown> {
   i: number;
   j: number;
-  /** First day of the month (CST) of the bin, 'YYYY-MM-01'. */
+  /** First day of the month (CST) of the bin, 'YYYY-MM-DD'. */
   month: string;
   count: number;
 }
 
-/** Sparse (square cell × month) counts for the space-time cube of emerging hot spots. */
+/** Sparse (square cell × month) counts for the space-time cube of emerging hot spots (raw). */
 export async function listCellMonthCounts(
   db: DbOrTx,
   params: { divisionCode: string; size: number; filter: ComplaintFilter; scope: SQL },
@@ -152,6 +176,164 @@ export async function listCellMonthCounts(
                 and ${inDivision(params.divisionCode)}) pts
         group by 1, 2, 3`,
   );
+}
+
+/** Whether any complaint (of any kind or area) was submitted in [start, end): an index probe. */
+export async function anyComplaintBetween(db: DbOrTx, span: { start?: Date; end?: Date }): Promise<boolean> {
+  const parts: SQL[] = [sql`true`];
+  if (span.start) parts.push(sql`submitted_at >= ${span.start.toISOString()}::timestamptz`);
+  if (span.end) parts.push(sql`submitted_at < ${span.end.toISOString()}::timestamptz`);
+  const rows = await queryRows<{ any: boolean }>(
+    db,
+    sql`select exists (select 1 from complaints where ${sql.join(parts, sql` and `)}) as any`,
+  );
+  return rows[0]?.any === true;
+}
+
+/** What a binned count reads: whole months from `complaint_hotspot_bins`, partial days from `complaints` (lib/hotspots/bin-plan.ts). */
+export interface BinnedSource {
+  bins: { first: string | null; last: string | null } | null;
+  raw: { start?: Date; end?: Date }[];
+}
+
+/**
+ * A division jurisdiction as a condition on the bins' area columns: `complaintScope` of
+ * lib/auth/policy.ts for a division-bound reader (the bins hold complaints only, never misconduct
+ * reports, which the filter excludes anyway).
+ */
+export function binJurisdiction(code: string, level: 'city' | 'county' | 'town' | 'village'): SQL {
+  switch (level) {
+    case 'village':
+      return sql`b.village_code = ${code}`;
+    case 'town':
+      return sql`b.town_code = ${code}`;
+    case 'county':
+      return sql`b.county_code = ${code}`;
+    case 'city':
+      return sql`b.county_code in (select scope_c.code from divisions scope_c where scope_c.parent_code = ${code})`;
+  }
+}
+
+/** The filter's category and status parts as a condition on `complaint_hotspot_bins b` (same meaning as complaintFilterSql). */
+function binFilterSql(filter: ComplaintFilter): SQL {
+  const parts: SQL[] = [sql`b.n <> 0`];
+  if (filter.categories?.length) {
+    const list = sql.join(
+      filter.categories.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    parts.push(
+      sql`(b.category_code in (${list}) or b.category_code in (select code from categories where parent_code in (${list})))`,
+    );
+  }
+  if (filter.statuses?.length)
+    parts.push(
+      sql`b.status::text in (${sql.join(
+        filter.statuses.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * The (i, j[, month]) counts of square cells of `size` metres (a multiple of HOTSPOT_BASE_CELL)
+ * from the bins' whole months and the complaints' partial days, in one statement. The filter must
+ * not name urgencies or channels (the bins do not keep them).
+ */
+function binnedCountsSql(params: {
+  divisionCode: string;
+  size: number;
+  filter: ComplaintFilter;
+  scope: SQL;
+  binScope: SQL;
+  source: BinnedSource;
+  byMonth: boolean;
+}): SQL {
+  if (params.size % HOTSPOT_BASE_CELL !== 0)
+    throw new Error(`cell size ${params.size} is not a multiple of the base cell`);
+  if (params.filter.urgencies?.length || params.filter.channels?.length)
+    throw new Error('the hot-spot bins keep no urgency or channel');
+  const k = params.size / HOTSPOT_BASE_CELL;
+  const parts: SQL[] = [];
+  const { bins, raw } = params.source;
+  if (bins) {
+    const months: SQL[] = [];
+    if (bins.first) months.push(sql`b.month >= ${bins.first}::date`);
+    if (bins.last) months.push(sql`b.month <= ${bins.last}::date`);
+    parts.push(
+      sql`select floor(b.cx / ${k}::float8)::int as i, floor(b.cy / ${k}::float8)::int as j,
+            ${params.byMonth ? sql`to_char(b.month, 'YYYY-MM-DD')` : sql`''`} as month, sum(b.n)::int as n
+          from complaint_hotspot_bins b
+          where ${binFilterSql(params.filter)} ${months.length ? sql` and ${sql.join(months, sql` and `)}` : sql``}
+            and starts_with(b.village_code, ${divisionPrefix(params.divisionCode)}) and (${params.binScope})
+          group by 1, 2, 3`,
+    );
+  }
+  for (const span of raw) {
+    const filter = { ...params.filter, from: span.start, to: span.end };
+    parts.push(
+      sql`select floor(ST_X(complaints.location_m) / ${params.size}::float8)::int as i,
+            floor(ST_Y(complaints.location_m) / ${params.size}::float8)::int as j,
+            ${
+              params.byMonth
+                ? sql`to_char(date_trunc('month', complaints.submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
+                : sql`''`
+            } as month, count(*)::int as n
+          from complaints
+          where ${complaintFilterSql(filter)} and (${params.scope}) and ${inDivision(params.divisionCode)}
+          group by 1, 2, 3`,
+    );
+  }
+  if (parts.length === 0) return sql`select 0 as i, 0 as j, '' as month, 0 as n where false`;
+  return sql`select i, j, month, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) u
+    group by 1, 2, 3 having sum(n) <> 0`;
+}
+
+/**
+ * `listCellCounts` for square cells of a multiple of the base cell, from the hot-spot bins (whole
+ * months) and the complaints (partial days): the same cells and counts, and the number of
+ * complaints in the area (what `countComplaintsInArea` gives), without reading every complaint.
+ */
+export async function listBinnedCellCounts(
+  db: DbOrTx,
+  params: {
+    divisionCode: string;
+    size: number;
+    filter: ComplaintFilter;
+    scope: SQL;
+    binScope: SQL;
+    source: BinnedSource;
+  },
+): Promise<{ cells: CellCountRow[]; complaints: number }> {
+  const [cells, counted] = await Promise.all([
+    listGridCells(db, { ...params, shape: 'square' }),
+    queryRows<{ i: number; j: number; n: number }>(db, binnedCountsSql({ ...params, byMonth: false })),
+  ]);
+  const byCell = new Map(counted.map((c) => [`${c.i}:${c.j}`, c.n]));
+  return {
+    cells: cells.map((c) => ({ ...c, count: byCell.get(`${c.i}:${c.j}`) ?? 0 })),
+    complaints: counted.reduce((s, c) => s + c.n, 0),
+  };
+}
+
+/** `listCellMonthCounts` from the hot-spot bins (whole months) and the complaints (partial days). */
+export async function listBinnedCellMonthCounts(
+  db: DbOrTx,
+  params: {
+    divisionCode: string;
+    size: number;
+    filter: ComplaintFilter;
+    scope: SQL;
+    binScope: SQL;
+    source: BinnedSource;
+  },
+): Promise<CellStepCountRow[]> {
+  const rows = await queryRows<{ i: number; j: number; month: string; n: number }>(
+    db,
+    binnedCountsSql({ ...params, byMonth: true }),
+  );
+  return rows.map((r) => ({ i: r.i, j: r.j, month: r.month, count: r.n }));
 }
 
 export interface ClusterRow extends Record<string, unknown> {

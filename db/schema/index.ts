@@ -2,6 +2,7 @@ export * from './alerts';
 export * from './complaints';
 export * from './enums';
 export * from './geography';
+export * from './hotspot-bins';
 export * from './imports';
 export * from './map';
 export * from './organisation';

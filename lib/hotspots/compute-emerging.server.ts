@@ -3,13 +3,15 @@ import type { DbOrTx } from '@/db/client';
 import {
   type ComplaintFilter,
   HOTSPOT_SRID,
-  listCellCounts,
+  listBinnedCellMonthCounts,
   listCellMonthCounts,
+  listGridCells,
 } from '@/db/queries/hotspots';
 import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
+import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { emergingHotSpots, type Pattern } from './emerging';
 
 export interface EmergingRequest {
@@ -22,6 +24,8 @@ export interface EmergingRequest {
   fdr: boolean;
   now: Date;
   filter: Omit<ComplaintFilter, 'from' | 'to'>;
+  /** `auto` (default): whole months from the hot-spot bins when they answer exactly; `raw`: every complaint. */
+  source?: HotspotSource;
 }
 
 export interface EmergingResult {
@@ -68,13 +72,7 @@ export async function computeEmergingHotspots(
   const from = new Date(`${steps[0]}T00:00:00+08:00`);
   const filter: ComplaintFilter = { ...request.filter, from, to: request.now };
   const scope = complaintScope(user);
-  const cells = await listCellCounts(db, {
-    divisionCode,
-    size: request.cellSize,
-    shape: 'square',
-    filter,
-    scope,
-  });
+  const cells = await listGridCells(db, { divisionCode, size: request.cellSize, shape: 'square' });
   if (cells.length < 30)
     throw new AppError('VALIDATION', 'Fewer than 30 cells: use smaller cells', [
       { path: 'cellSize', message: 'too large for this area' },
@@ -83,7 +81,15 @@ export async function computeEmergingHotspots(
     throw new AppError('VALIDATION', 'The space-time cube is too large; use larger cells or fewer months', [
       { path: 'cellSize', message: 'too small for this area' },
     ]);
-  const binCounts = await listCellMonthCounts(db, { divisionCode, size: request.cellSize, filter, scope });
+  const binned = await chooseCountSource(db, user, {
+    shape: 'square',
+    cellSize: request.cellSize,
+    filter,
+    source: request.source,
+  });
+  const binCounts = binned
+    ? await listBinnedCellMonthCounts(db, { divisionCode, size: request.cellSize, filter, scope, ...binned })
+    : await listCellMonthCounts(db, { divisionCode, size: request.cellSize, filter, scope });
   const cellIndex = new Map(cells.map((c, k) => [`${c.i}:${c.j}`, k]));
   const stepIndex = new Map(steps.map((s, k) => [s, k]));
   const counts = cells.map(() => new Array<number>(steps.length).fill(0));

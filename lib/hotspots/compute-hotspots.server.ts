@@ -4,12 +4,14 @@ import {
   type ComplaintFilter,
   countComplaintsInArea,
   HOTSPOT_SRID,
+  listBinnedCellCounts,
   listCellCounts,
 } from '@/db/queries/hotspots';
 import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
+import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { type BandChoice, chooseDistanceBand } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
 import { giStarFromSums } from './gi-star';
@@ -23,6 +25,8 @@ export interface HotspotRequest {
   /** Fixed distance band in metres; chosen from the data when absent. */
   band?: number;
   filter: ComplaintFilter;
+  /** `auto` (default): whole months from the hot-spot bins when they answer exactly; `raw`: every complaint. */
+  source?: HotspotSource;
 }
 
 export interface HotspotCell {
@@ -66,13 +70,25 @@ export async function computeHotspots(
 ): Promise<HotspotResult> {
   const divisionCode = resolveAnalysisArea(user, request.divisionCode);
   const scope = complaintScope(user);
-  const rows = await listCellCounts(db, {
-    divisionCode,
-    size: request.cellSize,
-    shape: request.shape,
-    filter: request.filter,
-    scope,
-  });
+  const binned = await chooseCountSource(db, user, request);
+  const counted = binned
+    ? await listBinnedCellCounts(db, {
+        divisionCode,
+        size: request.cellSize,
+        filter: request.filter,
+        scope,
+        ...binned,
+      })
+    : null;
+  const rows =
+    counted?.cells ??
+    (await listCellCounts(db, {
+      divisionCode,
+      size: request.cellSize,
+      shape: request.shape,
+      filter: request.filter,
+      scope,
+    }));
   if (rows.length === 0) throw new AppError('NOT_FOUND', 'No such division');
   if (rows.length > MAX_CELLS) {
     throw new AppError(
@@ -98,7 +114,8 @@ export async function computeHotspots(
     request.fdr,
   );
   const counts = Array.from(neighbourCounts);
-  const complaints = await countComplaintsInArea(db, { divisionCode, filter: request.filter, scope });
+  const complaints =
+    counted?.complaints ?? (await countComplaintsInArea(db, { divisionCode, filter: request.filter, scope }));
   return {
     parameters: {
       divisionCode,

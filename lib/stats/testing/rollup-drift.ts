@@ -1,10 +1,12 @@
 /**
- * For tests: the statistics rollups as the triggers keep them, against the same rollups computed
- * afresh from the complaints (the migration's backfill). Returns the differing rows (none when exact).
+ * For tests: the statistics rollups (and the hot-spot bins) as the triggers keep them, against the
+ * same rollups computed afresh from the complaints (the migrations' backfills). Returns the differing
+ * rows (none when exact).
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/sql';
+import { hotspotBinsDrift } from '@/lib/hotspots/testing/hotspot-bins-drift';
 
 const COLS = [
   'volume',
@@ -74,5 +76,5 @@ export async function rollupDrift(db: DbOrTx): Promise<Record<string, unknown>[]
         (select 'fresh' as side, * from (select * from fresh except select * from live) d)
         limit 20`,
   );
-  return [...stats, ...durations];
+  return [...stats, ...durations, ...(await hotspotBinsDrift(db))];
 }
