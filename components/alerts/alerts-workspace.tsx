@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, List, Segmented, Select, Space, Typography } from 'antd';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/format/date-time';
 import {
@@ -25,6 +25,7 @@ export function AlertsWorkspace({
   categories: { code: string; name: string }[];
 }) {
   const t = useTranslations('alerts');
+  const locale = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [state, setState] = useState<'open' | 'all'>('open');
@@ -146,7 +147,7 @@ export function AlertsWorkspace({
               ]}
             >
               <span data-user-content>{s.areaName}</span> ({s.areaCode}) ·{' '}
-              {s.categoryName ?? t('subscriptions.every')}
+              {(locale === 'en' ? s.categoryNameEn : s.categoryName) ?? t('subscriptions.every')}
             </List.Item>
           )}
         />

@@ -108,10 +108,12 @@ export async function listAlertAreas(db: DbOrTx): Promise<AlertAreaRow[]> {
 }
 
 /** Level-1 categories of ordinary complaints (misconduct reports' `JJ` is not one of them). */
-export async function listSurgeCategories(db: DbOrTx): Promise<{ code: string; name_zh: string }[]> {
-  return queryRows<{ code: string; name_zh: string }>(
+export async function listSurgeCategories(
+  db: DbOrTx,
+): Promise<{ code: string; name_zh: string; name_en: string }[]> {
+  return queryRows<{ code: string; name_zh: string; name_en: string }>(
     db,
-    sql`select code, name_zh from categories where level = 1 and code <> 'JJ' order by sort_order, code`,
+    sql`select code, name_zh, name_en from categories where level = 1 and code <> 'JJ' order by sort_order, code`,
   );
 }
 
@@ -361,13 +363,15 @@ export interface SubscriptionRow extends Record<string, unknown> {
   area_name: string;
   category_code: string | null;
   category_name: string | null;
+  category_name_en: string | null;
   created_at: string | Date;
 }
 
 export async function listSubscriptionRows(db: DbOrTx, userId: number): Promise<SubscriptionRow[]> {
   return queryRows<SubscriptionRow>(
     db,
-    sql`select s.id, s.area_code, d.name as area_name, s.category_code, k.name_zh as category_name, s.created_at
+    sql`select s.id, s.area_code, d.name as area_name, s.category_code, k.name_zh as category_name,
+               k.name_en as category_name_en, s.created_at
         from alert_subscriptions s
         join divisions d on d.code = s.area_code
         left join categories k on k.code = s.category_code

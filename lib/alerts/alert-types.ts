@@ -105,6 +105,7 @@ export interface SubscriptionView {
   areaName: string;
   categoryCode: string | null;
   categoryName: string | null;
+  categoryNameEn: string | null;
   createdAt: string;
 }
 

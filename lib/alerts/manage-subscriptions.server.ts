@@ -23,6 +23,7 @@ export async function listSubscriptions(db: DbOrTx, user: AuthUser): Promise<Sub
         areaName: r.area_name,
         categoryCode: r.category_code,
         categoryName: r.category_name,
+        categoryNameEn: r.category_name_en,
         createdAt: new Date(r.created_at).toISOString(),
       }),
     ),

@@ -15,7 +15,7 @@ import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 import { seededRandom } from '@/lib/triage/random';
 import { buildWorkflowWorld, JIUCAIPING, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { listAlerts } from './list-alerts.server';
-import { subscribeToAlerts } from './manage-subscriptions.server';
+import { listSubscriptions, subscribeToAlerts } from './manage-subscriptions.server';
 import { runSurgeAlerts } from './run-surge-alerts.server';
 
 vi.mock('server-only', () => ({}));
@@ -144,6 +144,11 @@ describe('surge alerts', () => {
       areaCode: '510403000000',
       categoryCode: null,
     });
+    // A subscription names its category in both languages (the list shows the reader's).
+    const mine = await listSubscriptions(handle.db, yanbianInspector);
+    expect(mine.subscriptions).toMatchObject([
+      { categoryCode: 'SL', categoryName: '水利', categoryNameEn: 'Water resources' },
+    ]);
     const location = await pointIn(JIUCAIPING);
     for (let i = 0; i < 6; i++) {
       // Half with the category chosen, half left to triage ("没有水喝" → 饮水安全 SL01).

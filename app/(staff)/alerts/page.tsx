@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import { AlertsWorkspace } from '@/components/alerts/alerts-workspace';
 import { getDb } from '@/db/client';
 import { listSurgeCategoryNames } from '@/lib/alerts/list-surge-category-names.server';
@@ -7,7 +8,7 @@ import { requirePage } from '@/lib/auth/require-page.server';
 /** 事前预警 (inspectors and leaders): surge alerts of their division and below, and subscriptions. */
 export default async function AlertsPage() {
   const user = await requirePage('alerts');
-  const categories = await listSurgeCategoryNames(await getDb());
+  const categories = await listSurgeCategoryNames(await getDb(), await getLocale());
   const divisionCode = user.jurisdiction.kind === 'division' ? user.jurisdiction.divisionCode : '';
   return (
     <div className="staff__page">
