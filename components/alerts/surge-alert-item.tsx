@@ -56,7 +56,7 @@ export function SurgeAlertItem({ alert, compact = false }: { alert: AlertView; c
             prefetch={false}
             style={{ marginRight: 6, textDecoration: 'underline' }}
           >
-            #{alert.complaintIds[i]}
+            {alert.complaintCodes[i]}
           </Link>
         ))}
         {alert.complaintIds.length > shown ? '…' : ''}

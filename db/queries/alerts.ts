@@ -304,6 +304,8 @@ export interface AlertListRow extends Record<string, unknown> {
   peak_observed: number;
   window_start: string | Date;
   complaint_ids: (string | number)[];
+  /** Tracking codes of `complaint_ids`, in the same order (null for one no longer there). */
+  complaint_codes: (string | null)[] | null;
   began_at: string | Date;
   last_seen_at: string | Date;
   closed_at: string | Date | null;
@@ -325,6 +327,9 @@ export async function listAlertRows(
           alerts.area_name, alerts.area_path, alerts.category_code, k.name_zh as category_zh, k.name_en as category_en, alerts.observed,
           alerts.expected, alerts.upper_limit, alerts.p_value, alerts.peak_observed, alerts.window_start,
           alerts.complaint_ids, alerts.began_at, alerts.last_seen_at, alerts.closed_at,
+          (select array_agg(c.tracking_code order by u.ord)
+             from unnest(alerts.complaint_ids) with ordinality as u(id, ord)
+             left join complaints c on c.id = u.id) as complaint_codes,
           ST_X(d.centre) as lng, ST_Y(d.centre) as lat, alerts.pattern, alerts.cell_key, alerts.detail
         from alerts
         join categories k on k.code = alerts.category_code

@@ -52,6 +52,8 @@ export interface AlertView {
   lastSeenAt: string;
   closedAt: string | null;
   complaintIds: number[];
+  /** The counted complaints' tracking codes, in the order of `complaintIds` (what staff read). */
+  complaintCodes: string[];
   /** Staff links to the counted complaints (`/cases/<id>`). */
   complaintLinks: string[];
   /** "盐边县格萨拉彝族乡韭菜坪村 水利 今日 14 件，预期 0.04 件（上限 2）". */

@@ -55,6 +55,7 @@ export function toAlertView(r: AlertListRow): AlertView {
     lastSeenAt: iso(r.last_seen_at),
     closedAt: r.closed_at ? iso(r.closed_at) : null,
     complaintIds: ids,
+    complaintCodes: ids.map((id, i) => r.complaint_codes?.[i] ?? `#${id}`),
     complaintLinks: ids.map((id) => `/cases/${id}`),
     sentence: emerging
       ? describeEmergingAlert({ ...emerging, areaName: r.area_path, categoryName: r.category_zh }, 'zh-CN')

@@ -175,6 +175,17 @@ describe('surge alerts', () => {
       category: { code: 'SL', name: '水利' },
       observed: 6,
     });
+    // Staff read the counted complaints by their tracking codes, in the order of their links.
+    const codes = await Promise.all(
+      a!.complaintIds.map(
+        async (id) =>
+          (await queryRow<{ tracking_code: string }>(
+            handle.db,
+            sql`select tracking_code from complaints where id = ${id}`,
+          ))!.tracking_code,
+      ),
+    );
+    expect(a!.complaintCodes).toEqual(codes);
     expect(a!.area.name).toBe('韭菜坪村村民委员会');
     expect(a!.area.path).toBe('盐边县格萨拉彝族乡韭菜坪村');
     expect(a!.observed).toBeGreaterThan(a!.upperLimit);
