@@ -54,7 +54,14 @@ const pct = (n: number, d: number) => (d > 0 ? n / d : null);
  */
 export async function buildMonthlyReport(
   db: DbOrTx,
-  params: { areaCode: string; month: string; now: Date; locale?: string },
+  params: {
+    areaCode: string;
+    month: string;
+    now: Date;
+    locale?: string;
+    /** Called with each section's wall time in ms (the bench's profile). */
+    onSection?: (section: string, ms: number) => void;
+  },
 ): Promise<MonthlyReportData> {
   if (!isIsoMonth(params.month))
     throw new AppError('VALIDATION', 'Bad month', [{ path: 'month', message: 'bad_month' }]);
@@ -68,24 +75,108 @@ export async function buildMonthlyReport(
   const prefix = divisionPrefix(division.code);
   const scope = complaintScope(reader);
 
-  const [indicators, trend, categories, offices, assessment, children] = await Promise.all([
-    computeIndicators(db, reader, range),
-    computeMonthlyTrend(db, reader, {
-      areaCode: division.code,
-      lastMonth: params.month,
-      count: 12,
-      now: params.now,
-    }),
-    computeCategoryRanking(db, reader, range),
-    computeOfficeRanking(db, reader, range),
-    computeAssessment(db, reader, { areaCode: division.code, month: params.month, now: params.now }),
-    listStatsAreaChildren(db, reader, division.code),
-  ]);
+  // Each section is its own read (the statistics from the rollups, hot spots from the hot-spot bins):
+  // they run side by side, on the server's pool (the embedded engine runs them one after another).
+  const timed = <T>(section: string, work: () => Promise<T>): Promise<T> => {
+    if (!params.onSection) return work();
+    const t0 = performance.now();
+    return work().then((v) => {
+      params.onSection?.(section, performance.now() - t0);
+      return v;
+    });
+  };
+  const statistics = timed('statistics', () =>
+    Promise.all([
+      timed('indicators', () => computeIndicators(db, reader, range)),
+      timed('trend', () =>
+        computeMonthlyTrend(db, reader, {
+          areaCode: division.code,
+          lastMonth: params.month,
+          count: 12,
+          now: params.now,
+        }),
+      ),
+      timed('category ranking', () => computeCategoryRanking(db, reader, range)),
+      timed('office ranking', () => computeOfficeRanking(db, reader, range)),
+      timed('assessment', () =>
+        computeAssessment(db, reader, { areaCode: division.code, month: params.month, now: params.now }),
+      ),
+      timed('sub-areas', async () => {
+        const children = await listStatsAreaChildren(db, reader, division.code);
+        return Promise.all(
+          children.children.map(async (child) => ({
+            child,
+            c: await computeIndicators(db, reader, { ...range, areaCode: child.code }),
+          })),
+        );
+      }),
+    ]),
+  );
+  const cellSize = CELL_SIZE[division.level] ?? 1000;
+  // Where problems concentrated: Gi* hot spots of the month (FDR-corrected), drawn as SVG.
+  const hotspots = timed('hot spots + map', async () => {
+    const hot = await computeHotspots(db, reader, {
+      divisionCode: division.code,
+      cellSize,
+      shape: 'square',
+      fdr: true,
+      filter: { from: p.start, to: p.end },
+    }).catch((error: unknown) => {
+      // Too few complaints for the statistic (or too many cells) is a fact to print, not a failure.
+      if (error instanceof AppError && error.code !== 'INTERNAL') return null;
+      throw error;
+    });
+    // Hot cells (Gi* bins +1…+3), the most complaints first: where the month's problems concentrated.
+    const hotCells = (hot?.cells ?? [])
+      .filter((c) => c.bin > 0)
+      .sort((a, b) => b.count - a.count || b.z - a.z || a.i - b.i || a.j - b.j);
+    const svg = await getAreaMapSvg(db, {
+      code: division.code,
+      cells: hotCells.map((c) => ({ i: c.i, j: c.j })),
+      size: cellSize,
+      shape: 'square',
+    });
+    return { hot, hotCells, svg };
+  });
+  const emergingSection = timed('emerging', async (): Promise<MonthlyReportData['emerging']> => {
+    try {
+      const e = await computeEmergingHotspots(db, reader, {
+        divisionCode: division.code,
+        cellSize: cellSize * 2,
+        months: 12,
+        timeWindow: 1,
+        fdr: true,
+        // The analysis as of the report month's last instant (its month is the final step).
+        now: new Date(p.end.getTime() - 1),
+        filter: {},
+      });
+      return { patternCounts: e.parameters.patternCounts as Record<string, number>, months: 12 };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === 'INTERNAL') throw error;
+      return null;
+    }
+  });
+  const lists = timed('overdue + letters', () =>
+    Promise.all([
+      listOverdueCases(db, { prefix, now: params.now, limit: LIST_LIMIT, scope }),
+      listLettersIssued(db, { prefix, start: p.start, end: p.end, limit: LIST_LIMIT, scope }),
+    ]),
+  );
+  // 推诿扯皮: the month's returns and transfers, as the area's leaders see them (no misconduct reports).
+  const buckPassingSection = timed('buck passing', () =>
+    getBuckPassing(db, { user: reader, from: p.start, to: p.end, limit: LIST_LIMIT }),
+  );
+  const [
+    [indicators, trend, categories, offices, assessment, childFigures],
+    { hot, hotCells, svg },
+    emerging,
+    [overdueCases, letters],
+    bp,
+  ] = await Promise.all([statistics, hotspots, emergingSection, lists, buckPassingSection]);
   const value = (id: string) => indicators.indicators.find((i) => i.id === id);
 
   const subAreas = [];
-  for (const child of children.children) {
-    const c = await computeIndicators(db, reader, { ...range, areaCode: child.code });
+  for (const { child, c } of childFigures) {
     const get = (id: string) => c.indicators.find((i) => i.id === id);
     subAreas.push({
       code: child.code,
@@ -115,55 +206,6 @@ export async function buildMonthlyReport(
     .slice(0, 5)
     .map(toCategory);
 
-  // Where problems concentrated: Gi* hot spots of the month (FDR-corrected), drawn as SVG.
-  const cellSize = CELL_SIZE[division.level] ?? 1000;
-  const monthFilter = { from: p.start, to: p.end };
-  const hot = await computeHotspots(db, reader, {
-    divisionCode: division.code,
-    cellSize,
-    shape: 'square',
-    fdr: true,
-    filter: monthFilter,
-  }).catch((error: unknown) => {
-    // Too few complaints for the statistic (or too many cells) is a fact to print, not a failure.
-    if (error instanceof AppError && error.code !== 'INTERNAL') return null;
-    throw error;
-  });
-  // Hot cells (Gi* bins +1…+3), the most complaints first: where the month's problems concentrated.
-  const hotCells = (hot?.cells ?? [])
-    .filter((c) => c.bin > 0)
-    .sort((a, b) => b.count - a.count || b.z - a.z || a.i - b.i || a.j - b.j);
-  const svg = await getAreaMapSvg(db, {
-    code: division.code,
-    cells: hotCells.map((c) => ({ i: c.i, j: c.j })),
-    size: cellSize,
-    shape: 'square',
-  });
-
-  let emerging: MonthlyReportData['emerging'] = null;
-  try {
-    const e = await computeEmergingHotspots(db, reader, {
-      divisionCode: division.code,
-      cellSize: cellSize * 2,
-      months: 12,
-      timeWindow: 1,
-      fdr: true,
-      // The analysis as of the report month's last instant (its month is the final step).
-      now: new Date(p.end.getTime() - 1),
-      filter: {},
-    });
-    emerging = { patternCounts: e.parameters.patternCounts as Record<string, number>, months: 12 };
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code === 'INTERNAL') throw error;
-  }
-
-  const [overdueCases, letters] = await Promise.all([
-    listOverdueCases(db, { prefix, now: params.now, limit: LIST_LIMIT, scope }),
-    listLettersIssued(db, { prefix, start: p.start, end: p.end, limit: LIST_LIMIT, scope }),
-  ]);
-
-  // 推诿扯皮: the month's returns and transfers, as the area's leaders see them (no misconduct reports).
-  const bp = await getBuckPassing(db, { user: reader, from: p.start, to: p.end, limit: LIST_LIMIT });
   const buckPassing: ReportBuckPassing = {
     baseRate: bp.baseRate,
     baseCaseRate: bp.baseCaseRate,

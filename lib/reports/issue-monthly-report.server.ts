@@ -19,7 +19,7 @@ import { divisionPrefix, isWithinDivision } from '@/lib/geo/division-code';
 import { AppError } from '@/lib/http/errors';
 import { getStorage } from '@/lib/intake/storage/get-storage';
 import { buildMonthlyReport, previousMonth } from './build-monthly-report.server';
-import { renderReportPdf } from './render-report-pdf.server';
+import { launchReportBrowser, renderReportPdf } from './render-report-pdf.server';
 import type { MonthlyReportData } from './report-data';
 
 export type IssuedReport = MonthlyReportRow & { data: MonthlyReportData };
@@ -67,17 +67,27 @@ function pdfKey(report: { areaCode: string; month: string; version: number }, sh
 async function storePdf(
   db: DbOrTx,
   report: IssuedReport,
+  browser?: ReturnType<typeof launchReportBrowser>,
 ): Promise<{ key: string; bytes: Uint8Array; sha256: string }> {
-  const bytes = await renderReportPdf(report.data, {
-    version: report.version,
-    generatedAt: new Date(report.generatedAt).toISOString(),
-    generatedByName: report.generatedByName,
-  });
+  const bytes = await renderReportPdf(
+    report.data,
+    {
+      version: report.version,
+      generatedAt: new Date(report.generatedAt).toISOString(),
+      generatedByName: report.generatedByName,
+    },
+    browser,
+  );
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = pdfKey(report, sha256);
   await getStorage().put(key, bytes, 'application/pdf');
   await setMonthlyReportPdf(db, { id: report.id, key, bytes: bytes.byteLength, sha256 });
   return { key, bytes, sha256 };
+}
+
+/** Close a browser started for a PDF that will not be printed. */
+async function closeStarted(browser: ReturnType<typeof launchReportBrowser>): Promise<void> {
+  await browser.then((b) => b.close()).catch(() => {});
 }
 
 export interface IssueResult {
@@ -100,12 +110,21 @@ export async function issueMonthlyReport(
   if (user) assertAreaReadable(user, params.areaCode);
   if (params.month > new Date(params.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7))
     throw new AppError('VALIDATION', 'The month has not begun', [{ path: 'month', message: 'future_month' }]);
-  const data = await buildMonthlyReport(db, {
-    areaCode: params.areaCode,
-    month: params.month,
-    now: params.now,
-    locale: params.locale,
-  });
+  // Chromium starts while the data is assembled (the PDF is printed right after).
+  const browser = launchReportBrowser();
+  browser.catch(() => {}); // a failed start is reported when the PDF is printed
+  let data: MonthlyReportData;
+  try {
+    data = await buildMonthlyReport(db, {
+      areaCode: params.areaCode,
+      month: params.month,
+      now: params.now,
+      locale: params.locale,
+    });
+  } catch (error) {
+    await closeStarted(browser);
+    throw error;
+  }
   const inserted = await insertMonthlyReport(db, {
     areaCode: params.areaCode,
     month: `${params.month}-01`,
@@ -115,13 +134,14 @@ export async function issueMonthlyReport(
     automaticOnce: params.automaticOnce,
   });
   if (!inserted) {
+    await closeStarted(browser);
     if (params.automaticOnce) return null;
     throw new AppError('CONFLICT', 'Another version was issued at the same moment; try again');
   }
   const report = (await getMonthlyReport(db, { id: inserted.id })) as unknown as IssuedReport;
   let pdfError: IssueResult['pdfError'] = null;
   try {
-    await storePdf(db, report);
+    await storePdf(db, report, browser);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     pdfError = { code: error.code, message: error.message };
