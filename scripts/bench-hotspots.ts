@@ -1,27 +1,34 @@
 /**
- * npm run bench:hotspots — times the hot-spot analyses on the server database (DATABASE_URL, e.g.
- * with 1 M complaints from `npm run db:seed -- --complaints 1000000`), as a city-level inspector:
- *   1. Gi* with FDR on 500 m square cells over the whole city (last 12 months);
- *   2. emerging hot spots over 12 monthly steps (1 000 m cells, the whole city);
- *   3. DBSCAN clusters (eps 100 m, min 20) over the last 3 months in the city.
- * Prints each run's time and the median of `--runs` (default 3). Nothing is asserted.
+ * npm run bench:hotspots -- [--runs N] — times the hot-spot analyses as a city-level inspector on the
+ * database of DATABASE_URL (e.g. `npm run db:seed -- --complaints 200000`) or the embedded one, each
+ * from the hot-spot bins (`auto`: whole months from `complaint_hotspot_bins`, partial days raw) and
+ * from every complaint (`raw`), alternately, `--runs` times (default 5) after one warm-up:
+ *   1. Gi* + FDR, 500 m squares, the whole city, 12 whole months;
+ *   2. the same over the workspace's window (a day 12 months back, open end: partial days at the head);
+ *   3. Gi* + FDR, 2000 m squares, one month (the monthly report's city map);
+ *   4. emerging hot spots, 1000 m, 12 monthly steps up to now;
+ *   5. emerging hot spots, 4000 m, 12 steps as of the end of last month (the monthly report's);
+ *   6. DBSCAN clusters (eps 100 m, min 20), the last 3 months (raw only).
+ * Prints p50/p95 wall time and the median CPU time per run (this process + the database backends:
+ * the figure that holds on a loaded machine), raw p50 ÷ bins p50, whether both sources gave the same
+ * result, and the load average before and after. Nothing is asserted.
  */
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDb } from '../db/client';
 import { queryRow } from '../db/sql';
 import type { AuthUser } from '../lib/auth/types';
 import { computeEmergingHotspots } from '../lib/hotspots/compute-emerging.server';
 import { computeHotspots } from '../lib/hotspots/compute-hotspots.server';
+import type { HotspotSource } from '../lib/hotspots/count-source.server';
 import { listClusters } from '../lib/hotspots/list-clusters.server';
+import { addMonths, cstMonth, cstMonthStart } from '../lib/stats/period';
+import { cpuMeter, loadText } from './bench-cpu';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-const runs = Number(values.runs);
-if (!process.env.DATABASE_URL) {
-  console.error('bench:hotspots runs on the server database: set DATABASE_URL');
-  process.exit(2);
-}
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Math.max(1, Number(values.runs));
 const handle = await openDb();
+const db = handle.db;
 const user: AuthUser = {
   id: 0,
   username: 'bench',
@@ -31,53 +38,162 @@ const user: AuthUser = {
   jurisdictionName: '攀枝花市',
 };
 const now = new Date();
-const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
-const total = await queryRow<{ n: number }>(handle.db, sql`select count(*)::int as n from complaints`);
-console.log(`complaints in the database: ${total?.n}`);
+const thisMonth = cstMonth(now);
+const total = await queryRow<{ n: number; bins: number }>(
+  db,
+  sql`select (select count(*)::int from complaints) as n, (select count(*)::int from complaint_hotspot_bins) as bins`,
+);
+console.log(
+  `${handle.engine} database, ${total?.n} complaints, ${total?.bins} hot-spot bin rows; ${runs} runs; load ${loadText()}`,
+);
+const cpu = await cpuMeter(handle);
 
-async function time(label: string, fn: () => Promise<string>) {
-  const ms: number[] = [];
-  let info = '';
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    info = await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(44)} median ${ms[Math.floor(ms.length / 2)]!.toFixed(0).padStart(6)} ms  runs ${ms.map((m) => m.toFixed(0)).join(', ')}  ${info}`,
+const wholeYear = {
+  from: cstMonthStart(addMonths(thisMonth, -11)),
+  to: cstMonthStart(addMonths(thisMonth, 1)),
+};
+const workspaceFrom = (() => {
+  const cst = new Date(now.getTime() + 8 * 3_600_000);
+  return new Date(
+    `${new Date(Date.UTC(cst.getUTCFullYear() - 1, cst.getUTCMonth(), cst.getUTCDate())).toISOString().slice(0, 10)}T00:00:00+08:00`,
   );
-}
+})();
+const lastMonth = addMonths(thisMonth, -1);
+const lastMonthSpan = { from: cstMonthStart(lastMonth), to: cstMonthStart(thisMonth) };
 
+type Run = (source: HotspotSource) => Promise<{ info: string; result: unknown }>;
+const cases: { name: string; run: Run; rawOnly?: boolean }[] = [
+  {
+    name: 'Gi* 500 m, city, 12 whole months',
+    run: async (source) => {
+      const r = await computeHotspots(db, user, {
+        cellSize: 500,
+        shape: 'square',
+        fdr: true,
+        filter: wholeYear,
+        source,
+      });
+      return { info: `${r.parameters.cells} cells, ${r.parameters.complaints} complaints`, result: r };
+    },
+  },
+  {
+    name: 'Gi* 500 m, city, workspace window',
+    run: async (source) => {
+      const r = await computeHotspots(db, user, {
+        cellSize: 500,
+        shape: 'square',
+        fdr: true,
+        filter: { from: workspaceFrom },
+        source,
+      });
+      return { info: `${r.parameters.cells} cells, ${r.parameters.complaints} complaints`, result: r };
+    },
+  },
+  {
+    name: 'Gi* 2000 m, city, last month',
+    run: async (source) => {
+      const r = await computeHotspots(db, user, {
+        cellSize: 2000,
+        shape: 'square',
+        fdr: true,
+        filter: lastMonthSpan,
+        source,
+      });
+      return { info: `${r.parameters.cells} cells, ${r.parameters.complaints} complaints`, result: r };
+    },
+  },
+  {
+    name: 'emerging 1000 m, 12 steps to now',
+    run: async (source) => {
+      const r = await computeEmergingHotspots(db, user, {
+        cellSize: 1000,
+        months: 12,
+        timeWindow: 1,
+        fdr: true,
+        now,
+        filter: {},
+        source,
+      });
+      return { info: `${r.parameters.cells} cells × ${r.parameters.steps.length} steps`, result: r };
+    },
+  },
+  {
+    name: 'emerging 4000 m, 12 steps, last month',
+    run: async (source) => {
+      const r = await computeEmergingHotspots(db, user, {
+        cellSize: 4000,
+        months: 12,
+        timeWindow: 1,
+        fdr: true,
+        now: new Date(lastMonthSpan.to.getTime() - 1),
+        filter: {},
+        source,
+      });
+      return { info: `${r.parameters.cells} cells × ${r.parameters.steps.length} steps`, result: r };
+    },
+  },
+  {
+    name: 'DBSCAN eps 100 m, min 20, 3 months',
+    rawOnly: true,
+    run: async () => {
+      const r = await listClusters(db, user, {
+        epsM: 100,
+        minPoints: 20,
+        filter: { from: new Date(now.getTime() - 91 * 86_400_000), to: now },
+      });
+      return { info: `${r.clusters.length} clusters`, result: r };
+    },
+  },
+];
+
+const pct = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
+console.log(
+  `${'analysis'.padEnd(40)} ${'bins p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   raw÷bins  same`,
+);
 try {
-  await time('Gi* + FDR, 500 m cells, city, 12 months', async () => {
-    const r = await computeHotspots(handle.db, user, {
-      cellSize: 500,
-      shape: 'square',
-      fdr: true,
-      filter: { from: yearAgo, to: now },
-    });
-    return `${r.parameters.cells} cells, ${r.parameters.complaints} complaints, band ${Math.round(r.parameters.distanceBand)} m`;
-  });
-  await time('emerging, 1000 m cells, city, 12 months', async () => {
-    const r = await computeEmergingHotspots(handle.db, user, {
-      cellSize: 1000,
-      months: 12,
-      timeWindow: 1,
-      fdr: true,
-      now,
-      filter: {},
-    });
-    return `${r.parameters.cells} cells × ${r.parameters.steps.length} steps`;
-  });
-  await time('DBSCAN eps 100 m, min 20, city, 3 months', async () => {
-    const r = await listClusters(handle.db, user, {
-      epsM: 100,
-      minPoints: 20,
-      filter: { from: new Date(now.getTime() - 91 * 86_400_000), to: now },
-    });
-    return `${r.clusters.length} clusters`;
-  });
+  for (const c of cases) {
+    const sources: HotspotSource[] = c.rawOnly ? ['raw'] : ['auto', 'raw'];
+    const wall: Record<HotspotSource, number[]> = { auto: [], raw: [] };
+    const cpus: Record<HotspotSource, number[]> = { auto: [], raw: [] };
+    const results: Partial<Record<HotspotSource, unknown>> = {};
+    let info = '';
+    for (const s of sources) await c.run(s); // warm-up
+    for (let r = 0; r < runs; r++) {
+      for (const s of r % 2 === 0 ? sources : [...sources].reverse()) {
+        const c0 = await cpu();
+        const t0 = performance.now();
+        const out = await c.run(s);
+        wall[s].push(performance.now() - t0);
+        cpus[s].push((await cpu()) - c0);
+        results[s] = out.result;
+        info = out.info;
+      }
+    }
+    const cols = (s: HotspotSource) => {
+      const w = [...wall[s]].sort((a, b) => a - b);
+      const u = [...cpus[s]].sort((a, b) => a - b);
+      return w.length ? `${ms(pct(w, 0.5))} ${ms(pct(w, 0.95))} ${ms(pct(u, 0.5))}` : ''.padStart(29);
+    };
+    const ratio = c.rawOnly
+      ? ''
+      : `${(
+          pct(
+            [...wall.raw].sort((a, b) => a - b),
+            0.5,
+          ) /
+            pct(
+              [...wall.auto].sort((a, b) => a - b),
+              0.5,
+            )
+        ).toFixed(1)}×`;
+    const same = c.rawOnly ? '' : isDeepStrictEqual(results.auto, results.raw) ? 'yes' : 'NO';
+    console.log(
+      `${c.name.padEnd(40)} ${c.rawOnly ? ''.padStart(29) : cols('auto')}   ${cols('raw')}   ${ratio.padStart(8)}  ${same.padEnd(4)} ${info}`,
+    );
+  }
+  console.log(`load ${loadText()}`);
 } finally {
   await handle.close();
 }

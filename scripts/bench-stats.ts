@@ -3,8 +3,8 @@
  * on the database of DATABASE_URL (or the embedded one), for the latest month with complaints: the
  * indicator cards (one month, 12 months, a custom range of partial months, each with its previous
  * period), the 12-month trend, the office and category rankings, the 三率 assessment, the whole
- * dashboard (/stats's server render: all of the above plus the area picker and bounds) and the
- * monthly report's data (no PDF). Each panel runs from the rollups and from the complaints (raw),
+ * dashboard (/stats's server render: all of the above plus the area picker and bounds), and the
+ * monthly report (each section's time, its data, and data + PDF as issuing makes it). Each panel runs from the rollups and from the complaints (raw),
  * alternately, `--runs` times (default 7) after one warm-up; prints p50/p95 of each and the ratio
  * raw p50 ÷ rollup p50 (the figure that holds on a noisy machine), the load average before and
  * after, and whether the two sources gave the same cards. Nothing is asserted.
@@ -16,6 +16,7 @@ import { openDb } from '../db/client';
 import { queryRow } from '../db/sql';
 import type { AuthUser } from '../lib/auth/types';
 import { buildMonthlyReport } from '../lib/reports/build-monthly-report.server';
+import { launchReportBrowser, renderReportPdf } from '../lib/reports/render-report-pdf.server';
 import type { StatsSource } from '../lib/stats/aggregate-stats.server';
 import { computeAssessment } from '../lib/stats/assessment.server';
 import { computeCategoryRanking } from '../lib/stats/category-ranking.server';
@@ -25,6 +26,7 @@ import { type Figure, formatFigure } from '../lib/stats/indicator-values';
 import { computeMonthlyTrend } from '../lib/stats/monthly-trend.server';
 import { computeOfficeRanking } from '../lib/stats/office-ranking.server';
 import { addMonths, monthPeriod } from '../lib/stats/period';
+import { cpuMeter } from './bench-cpu';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, area: { type: 'string', default: '510400000000' } },
@@ -85,12 +87,6 @@ const panels: { name: string; run: (source: StatsSource) => Promise<unknown>; ru
     name: 'whole dashboard (/stats)',
     run: (source) => getStatsDashboard(db, user, { area, month, from: m.from, to: m.to }, now, source),
   },
-  {
-    name: 'monthly report data (no PDF)',
-    // the report reads the statistics from the rollups; its Gi* and lists are the same either way
-    run: () => buildMonthlyReport(db, { areaCode: area, month, now }),
-    runs: Math.min(runs, 3),
-  },
 ];
 
 const pct = (sorted: number[], q: number) =>
@@ -102,7 +98,7 @@ console.log(
 for (const panel of panels) {
   const n = panel.runs ?? runs;
   const times: Record<StatsSource, number[]> = { rollup: [], raw: [] };
-  const sources: StatsSource[] = panel.name.startsWith('monthly') ? ['rollup'] : ['rollup', 'raw'];
+  const sources: StatsSource[] = ['rollup', 'raw'];
   for (const s of sources) await panel.run(s); // warm-up
   for (let r = 0; r < n; r++) {
     for (const s of r % 2 === 0 ? sources : [...sources].reverse()) {
@@ -141,4 +137,56 @@ for (const [i, a] of both[0]!.indicators.entries()) {
   );
 }
 console.log(`cards rollup vs raw: ${differ === 0 ? 'the same' : `${differ} differ`}; load ${load()}`);
+
+// The monthly report of the area for the month, as issuing makes it: Chromium starts while the data
+// is assembled, then prints the PDF. Each section's wall time (they run side by side), the data's,
+// and data + PDF, with the CPU time of a whole run (this process + the database backends).
+const cpu = await cpuMeter(handle);
+const reportRuns = Math.min(runs, 3);
+const sections = new Map<string, number[]>();
+const report: Record<'data' | 'total' | 'cpu', number[]> = { data: [], total: [], cpu: [] };
+let pdfBytes = 0;
+for (let r = 0; r <= reportRuns; r++) {
+  const c0 = await cpu();
+  const t0 = performance.now();
+  const browser = launchReportBrowser();
+  browser.catch(() => {});
+  const data = await buildMonthlyReport(db, {
+    areaCode: area,
+    month,
+    now,
+    onSection: (name, ms) => {
+      if (r > 0) sections.set(name, [...(sections.get(name) ?? []), ms]);
+    },
+  });
+  const t1 = performance.now();
+  const pdf = await renderReportPdf(
+    data,
+    { version: 1, generatedAt: now.toISOString(), generatedByName: 'bench' },
+    browser,
+  );
+  pdfBytes = pdf.byteLength;
+  if (r === 0) continue; // warm-up
+  report.data.push(t1 - t0);
+  report.total.push(performance.now() - t0);
+  report.cpu.push((await cpu()) - c0);
+}
+const p50 = (xs: number[]) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
+console.log(
+  `monthly report of ${area} for ${month}, ${reportRuns} runs after a warm-up (sections side by side):`,
+);
+for (const [name, xs] of sections) console.log(`  ${name.padEnd(38)} ${fmt(p50(xs))}`);
+console.log(
+  `  ${'data'.padEnd(38)} ${fmt(p50(report.data))}\n  ${'data + PDF'.padEnd(38)} ${fmt(p50(report.total))} (p95 ${fmt(
+    pct(
+      [...report.total].sort((a, b) => a - b),
+      0.95,
+    ),
+  ).trim()}, CPU ${fmt(p50(report.cpu)).trim()}, PDF ${(pdfBytes / 1024).toFixed(0)} KB)`,
+);
+console.log(`load ${load()}`);
 await handle.close();

@@ -1,0 +1,52 @@
+/**
+ * For the benches: CPU time used by this process plus the server's backends for its database (read
+ * from /proc, so only when PostgreSQL runs on this machine), and the load average. On a shared
+ * machine wall-clock times move with the load; CPU time per request and ratios hold better.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import type { DbHandle } from '../db/client';
+import { queryRows } from '../db/sql';
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+function procCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+/** The load average, as printed by every bench. */
+export const loadText = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/**
+ * A meter of CPU milliseconds (this process + the database backends serving it). On the embedded
+ * engine the database runs in this process, so the process's own CPU is the whole figure.
+ */
+export async function cpuMeter(handle: DbHandle): Promise<() => Promise<number>> {
+  const own = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  if (handle.engine !== 'server') return async () => own();
+  // Backends come and go with the pool: a backend that ended keeps its last reading.
+  const seen = new Map<number, number>();
+  const backends = async () => {
+    const rows = await queryRows<{ pid: number }>(
+      handle.db,
+      sql`select pid from pg_stat_activity where datname = current_database()`,
+    );
+    for (const r of rows) seen.set(r.pid, Math.max(seen.get(r.pid) ?? 0, procCpuMs(r.pid)));
+    let total = 0;
+    for (const ms of seen.values()) total += ms;
+    return total;
+  };
+  return async () => own() + (await backends());
+}
