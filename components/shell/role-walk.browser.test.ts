@@ -161,9 +161,16 @@ async function signIn(page: Page, user: string | null, locale: Locale) {
   await browser.context.clearCookies();
   await browser.context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: APP_URL }]);
   if (!user) return;
-  const res = await page.request.post(`${APP_URL}/api/auth/login`, {
-    data: { username: user, password: PASSWORD },
-    headers: { origin: APP_URL },
+  // A connection reset on a loaded machine is retried once; a refused sign-in is not.
+  const post = () =>
+    page.request.post(`${APP_URL}/api/auth/login`, {
+      data: { username: user, password: PASSWORD },
+      headers: { origin: APP_URL },
+    });
+  const res = await post().catch(async (error: Error) => {
+    if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
+    await page.waitForTimeout(1_000);
+    return post();
   });
   expect(res.status(), `sign in as ${user}`).toBe(200);
 }
