@@ -11,7 +11,12 @@ import type { DbHandle } from '@/db/client';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { seededRandom } from '@/lib/triage/random';
-import { buildWorkflowWorld, type WorkflowWorld, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
+import {
+  buildWorkflowWorld,
+  JIUCAIPING,
+  type WorkflowWorld,
+  XIQU_VILLAGE,
+} from '@/lib/workflow/testing/fixture';
 import { listAlerts } from './list-alerts.server';
 import { forgetEmergingHistory } from './run-emerging-alerts.server';
 import { forgetSurgeBaseline, runSurgeAlerts } from './run-surge-alerts.server';
@@ -167,6 +172,26 @@ describe('emerging hot-spot alerts', () => {
       trigger: 'demand',
     });
     expect(again.emerging).toMatchObject({ opened: 0, updated: 1, closed: 0 });
+  });
+
+  it('a one-day burst in one village raises its surge alert and no emerging alert besides', async () => {
+    // 用水用电 (SD) at one spot of 韭菜坪村: 8 complaints within the last hour.
+    const rows: Row[] = Array.from({ length: 8 }, (_, k) => ({
+      village: JIUCAIPING,
+      category: 'SD01',
+      at: new Date(NOW.getTime() - (k + 1) * 60_000).toISOString(),
+      dx: 0.0002 * k,
+      dy: 0.0001 * k,
+    }));
+    await insert(rows, 'B');
+    forgetSurgeBaseline(handle.db);
+    forgetEmergingHistory(handle.db);
+    await runSurgeAlerts(handle.db, { now: NOW, trigger: 'demand' });
+    const open = await queryRows<{ kind: string; area_code: string }>(
+      handle.db,
+      sql`select kind, area_code from alerts where category_code = 'SD' and closed_at is null order by kind`,
+    );
+    expect(open).toEqual([{ kind: 'surge', area_code: JIUCAIPING }]);
   });
 
   it('closes once the cell has left its class', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@/lib/triage/random';
-import { EMERGING_DEFAULTS, evaluateEmergingAlerts } from './emerging-alerts';
+import { EMERGING_DEFAULTS, evaluateEmergingAlerts, explainedBySurge } from './emerging-alerts';
 
 function poisson(lambda: number, u: () => number): number {
   // Knuth for small λ, normal approximation for large (never reached here beyond ~10).
@@ -112,5 +112,20 @@ describe('emerging hot-spot alerts', () => {
     expect(young.findings).toEqual([]);
     const grown = evaluateEmergingAlerts({ cells, counts: only, weeksAvailable: 20 });
     expect(grown.findings.map((f) => [f.cell, f.pattern])).toEqual([[quiet, 'new']]);
+  });
+});
+
+describe('an emerging cell that echoes a surge', () => {
+  it('is the surge when fewer than the minimum count are its own, and its own alert otherwise', () => {
+    const surge = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
+    // A one-day burst: the cell's 4 complaints are all the surge's.
+    expect(explainedBySurge([2, 4, 6, 8], surge)).toBe(true);
+    // Two of its own besides the burst: still under the minimum of 3.
+    expect(explainedBySurge([2, 4, 6, 8, 20, 21], surge)).toBe(true);
+    // Three of its own: a growing problem the surge does not explain.
+    expect(explainedBySurge([2, 4, 20, 21, 22], surge)).toBe(false);
+    // No surge of that category in the run.
+    expect(explainedBySurge([2, 4, 6], undefined)).toBe(false);
+    expect(explainedBySurge([2, 4, 6], new Set())).toBe(false);
   });
 });

@@ -193,3 +193,20 @@ export function evaluateEmergingAlerts(
   findings.sort((a, b) => a.pValue - b.pValue);
   return { findings, tested, categories };
 }
+
+/**
+ * Whether a cell's emerging finding is the echo of a surge: once the complaints a surge alert of
+ * the same run already counts (same category) are set aside, fewer than `minCount` remain in the
+ * cell's window, so the cell would not alert on its own. One burst then gives one alert, the surge,
+ * which names its place and day more sharply.
+ */
+export function explainedBySurge(
+  cellComplaintIds: readonly number[],
+  surgeComplaintIds: ReadonlySet<number> | undefined,
+  minCount: number = EMERGING_DEFAULTS.minCount,
+): boolean {
+  if (!surgeComplaintIds?.size) return false;
+  let own = 0;
+  for (const id of cellComplaintIds) if (!surgeComplaintIds.has(id)) own++;
+  return own < minCount;
+}

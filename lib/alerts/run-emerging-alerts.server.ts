@@ -18,6 +18,7 @@ import {
   type EmergingAlertDetail,
   type EmergingParams,
   evaluateEmergingAlerts,
+  explainedBySurge,
 } from './emerging-alerts';
 import type { SurgeDays } from './surge-days';
 
@@ -53,7 +54,8 @@ export function forgetEmergingHistory(db: DbOrTx): void {
  * The emerging hot-spot part of an alert run (inside its transaction and lock): evaluates every
  * cell × level-1 category (`evaluateEmergingAlerts`), opens an alert for each cell newly in an
  * alerting class (a `new` one only when no surge alert of this run already names its village, town
- * or county and category: the surge says it sharper), updates the ones still in their class, and
+ * or county and category, and none whose complaints are mostly a surge's: `explainedBySurge`; the
+ * surge says it sharper), updates the ones still in their class, and
  * closes the rest.
  */
 export async function runEmergingAlerts(
@@ -66,6 +68,8 @@ export async function runEmergingAlerts(
     categoryName: ReadonlyMap<string, string>;
     /** `${areaCode}:${category}` of every surge alert of this run. */
     surgeKeys: ReadonlySet<string>;
+    /** Per level-1 category, the complaints the surge alerts of this run count. */
+    surgeComplaints: ReadonlyMap<string, ReadonlySet<number>>;
     params?: EmergingParams;
   },
 ): Promise<EmergingRunResult> {
@@ -178,6 +182,7 @@ export async function runEmergingAlerts(
       [area.code, area.town_code, area.county_code].some((c) => c && p.surgeKeys.has(`${c}:${f.category}`))
     )
       continue;
+    if (explainedBySurge(cell.complaintIds, p.surgeComplaints.get(f.category), params.minCount)) continue;
     const alertId = await insertAlert(tx, {
       ...figures,
       kind: 'emerging',

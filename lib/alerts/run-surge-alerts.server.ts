@@ -148,6 +148,7 @@ export async function runSurgeAlerts(
     let opened = 0;
     let updated = 0;
     let notified = 0;
+    const surgeComplaints = new Map<string, Set<number>>();
     for (const s of result.alerts) {
       const area = areaByCode.get(s.areaCode);
       if (!area) continue;
@@ -160,6 +161,9 @@ export async function runSurgeAlerts(
         now,
         limit: MAX_IDS,
       });
+      const counted = surgeComplaints.get(s.category) ?? new Set<number>();
+      for (const id of complaintIds) counted.add(id);
+      surgeComplaints.set(s.category, counted);
       const figures = {
         window: s.window,
         observed: s.observed,
@@ -220,6 +224,7 @@ export async function runSurgeAlerts(
       areaByCode,
       categoryName,
       surgeKeys: new Set(result.alerts.map((s) => `${s.areaCode}:${s.category}`)),
+      surgeComplaints,
     });
     const tookMs = Math.round(performance.now() - t0);
     await insertAlertRun(tx, {
