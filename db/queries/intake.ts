@@ -722,6 +722,18 @@ export interface IntakeCategory {
   nameEn: string;
 }
 
+/**
+ * How many statements have written reference data so far (`reference_data_version`, kept by
+ * statement-level triggers): a cached copy read at this count is still current.
+ */
+export async function getReferenceDataVersion(db: DbOrTx): Promise<number> {
+  const row = await queryRow<{ v: string | number }>(
+    db,
+    sql`select version as v from reference_data_version`,
+  );
+  return Number(row?.v ?? 0);
+}
+
 export async function listActiveCategories(db: DbOrTx): Promise<IntakeCategory[]> {
   const rows = await queryRows<{
     code: string;

@@ -7,6 +7,7 @@ export * from './imports';
 export * from './map';
 export * from './organisation';
 export * from './rate-limits';
+export * from './reference-version';
 export * from './reporting';
 export * from './stats-rollups';
 export * from './supervision';
