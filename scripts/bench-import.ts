@@ -1,6 +1,6 @@
 /**
  * npm run bench:import -- [--rows 100000] [--as auto|history|live] [--batch 2000] [--keep] [--skip-rerun]
- *   [--link] [--template <seeded database>]
+ *   [--link] [--template <seeded database>] [--name <database>]
  *
  * The history importer end to end, as a city would run it: generates a realistic synthetic 311-style
  * CSV into /tmp (one year, 2015; ~150 request types mapped to our categories by a mapping file; points
@@ -30,11 +30,14 @@ const { values } = parseArgs({
     link: { type: 'boolean', default: false },
     /** Copy this already seeded database instead of seeding (CREATE DATABASE … TEMPLATE). */
     template: { type: 'string' },
+    /** The fresh database's name (default `suqiu_import_bench_<time>`): e.g. your own prefix on a shared server. */
+    name: { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
 const ADMIN_URL = process.env.ADMIN_DATABASE_URL ?? 'postgres://suqiu:suqiu@127.0.0.1:5432/postgres';
-const dbName = `suqiu_import_bench_${Date.now().toString(36)}`;
+const dbName = values.name ?? `suqiu_import_bench_${Date.now().toString(36)}`;
+if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`--name: not a plain database name: ${dbName}`);
 const dbUrl = (() => {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${dbName}`;

@@ -194,7 +194,10 @@ if (base) {
   const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
   // As in production on the server database: `npm run start:cluster`, one worker per core.
   const workers = process.env.SUQIU_WORKERS ?? String(availableParallelism());
-  server = spawn('node', ['scripts/start-cluster.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+  // BENCH_NODE_ARGS: extra node options for the app (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: the
+  // workers inherit them; each writes its profile when it stops).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  server = spawn('node', [...nodeArgs, 'scripts/start-cluster.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
       ...RAISED_LIMITS,

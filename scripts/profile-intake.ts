@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDb } from '../db/client';
-import { locateForIntake } from '../db/queries/intake';
+import { locateForIntake, locateManyForIntake } from '../db/queries/intake';
+import { countRateHits } from '../db/queries/rate-limits';
 import { queryRows } from '../db/sql';
 import { enforceRate, rateStore } from '../lib/intake/rate-store.server';
 import { submitComplaint } from '../lib/intake/submit-complaint.server';
@@ -27,8 +28,16 @@ import { ROUTING_BOUNDARY_METERS } from '../lib/routing/route-complaint.server';
 import { getReferenceData } from '../lib/workflow/get-reference-data.server';
 import { planNewComplaint } from '../lib/workflow/process-new-complaint.server';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '300' }, batch: { type: 'string', default: '1' } },
+});
 const N = Number(values.n);
+/**
+ * With --batch B > 1: the group statements intake sends under load, B submissions each (the rate-limit
+ * count, the locating statement, the write), and B whole submissions at once through the batchers;
+ * figures per submission.
+ */
+const B = Number(values.batch);
 process.env.DATABASE_POOL_MAX = '1';
 const handle = await openDb({ migrate: false });
 const db = handle.db;
@@ -66,6 +75,59 @@ async function phase<T>(name: string, f: () => Promise<T> | T): Promise<T> {
   return r;
 }
 const run = `prof-${Date.now()}`;
+if (B > 1) {
+  for (const [label, rounds] of [
+    ['warm', Math.max(2, Math.ceil(100 / B))],
+    ['measure', Math.ceil(N / B)],
+  ] as const) {
+    phases.clear();
+    for (let r = 0; r < rounds; r++) {
+      const group = Array.from({ length: B }, (_, j) => points[(r * B + j) % points.length]!);
+      const per = (name: string) => `${name} ÷ ${B}`;
+      await phase(per('rate limit (1 upsert of B hits)'), () =>
+        countRateHits(
+          db,
+          group.map((_, j) => ({
+            key: `600000:profile:10.0.${j >> 8}.${j & 255}`,
+            window: Math.floor(Date.now() / 600_000),
+            windowMs: 600_000,
+          })),
+        ),
+      );
+      await phase(per('locate statement of B points'), () =>
+        locateManyForIntake(
+          db,
+          group.map((p, j) => ({
+            lng: p.lng,
+            lat: p.lat,
+            idempotencyKey: `${run}-${label}-l${r}-${j}`,
+            unit: null,
+            reporterBuildingId: null,
+          })),
+          { nearMeters: ROUTING_BOUNDARY_METERS, ranges: LINK_RANGES },
+        ),
+      );
+      await phase(per('B whole submissions at once (batchers)'), () =>
+        Promise.all(
+          group.map((p, j) =>
+            submitComplaint(db, {
+              description,
+              location: { lng: p.lng, lat: p.lat, datum: 'wgs84' },
+              idempotencyKey: `${run}-${label}-b${r}-${j}`,
+            }),
+          ),
+        ),
+      );
+    }
+  }
+  console.log(`per group of ${B}, mean of ${Math.ceil(N / B)} groups; divide by ${B} for one submission`);
+  for (const [name, e] of phases)
+    console.log(
+      `  ${name.padEnd(48)} node ${(e.cpu / e.n / B).toFixed(3)} ms   postgres ${(e.pg / e.n / B).toFixed(3)} ms   wall ${(e.wall / e.n).toFixed(1)} ms per group`,
+    );
+  await handle.close();
+  process.exit(0);
+}
 for (const [label, count] of [
   ['warm', 100],
   ['measure', N],
