@@ -81,6 +81,15 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     unlock();
     throw error;
   });
+  // PGlite runs each statement synchronously on this thread, and a chain of awaited statements never
+  // returns to the event loop: one leader's /stats request held every other request (even ones not
+  // touching the database) until it was done. Yielding to the event loop before each statement lets
+  // requests that arrived meanwhile queue their statements between its statements.
+  const query = client.query.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return query(...args);
+  }) as typeof client.query;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
