@@ -9,8 +9,11 @@ import { AnalysisMap } from '@/components/analytics/analysis-map';
 import { fetchGi, toQuery } from '@/lib/query/analytics';
 import styles from './stats.module.css';
 
-/** Cell edge by area level: a city in 2 km cells, a village in 200 m. */
-export const CELL_BY_LEVEL: Record<string, number> = { city: 2000, county: 1000, town: 500, village: 200 };
+/**
+ * Cell edge by area level: a city in 2 km cells, a village in 250 m (multiples of the hot-spot bins'
+ * 250 m base cell, so whole months read the bins; the monthly report's map uses the same sizes).
+ */
+export const CELL_BY_LEVEL: Record<string, number> = { city: 2000, county: 1000, town: 500, village: 250 };
 
 /**
  * The area's hot spots for the period (Getis-Ord Gi* from /api/analytics/hotspots, the hot-spot
