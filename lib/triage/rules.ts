@@ -54,6 +54,8 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     keywords: ['着火了', '起火了', '失火', '烧起来了', '正在燃烧'],
     urgencyCode: 'extra_urgent',
     categoryCode: 'AQ01',
+    // An engine that will not start ("车子打不着火了") is no fire.
+    excludes: ['打不着火', '点不着火', '打着火了', '打不燃火'],
   },
   {
     id: 'collapse',
@@ -121,5 +123,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     name: '吃拿卡要',
     keywords: ['吃拿卡要', '索要好处', '收红包', '索贿'],
     categoryCode: 'JJ02',
+    // A doctor's red envelope is the health commission's (医德医风), not discipline inspection's.
+    excludes: ['医生', '护士', '主刀', '手术', '住院'],
   },
 ];
