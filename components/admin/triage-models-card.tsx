@@ -66,6 +66,16 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
               coverage: pct(active.innerDispatch.coverage),
               precision: pct(active.innerDispatch.precision),
             })}`}
+          {active.innerCalibrationError !== null &&
+            ` ${t('calibrationSummary', { ece: pct(active.innerCalibrationError) })}`}
+          {active.shift &&
+            ` ${t('shiftSummary', {
+              n: active.shift.count,
+              first: pct(active.shift.familyFirst),
+              wrong: pct(active.shift.wrongAtHalf),
+              decided: pct(active.shift.decided),
+              precision: pct(active.shift.decidedPrecision),
+            })}`}
         </Typography.Paragraph>
       )}
       <Table<Model>
@@ -111,6 +121,13 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
                     coverage: pct(m.innerDispatch.coverage),
                     precision: pct(m.innerDispatch.precision),
                   })
+                : '—',
+          },
+          {
+            title: t('shift'),
+            render: (_, m) =>
+              m.shift
+                ? t('shiftValue', { first: pct(m.shift.familyFirst), wrong: pct(m.shift.wrongAtHalf) })
                 : '—',
           },
           {

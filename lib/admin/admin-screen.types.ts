@@ -53,6 +53,20 @@ export interface AdminScreenData {
       innerMacroF1: number | null;
       /** The shipped decision rule on the inner cross-validation: share decided, share right. */
       innerDispatch: { coverage: number; precision: number } | null;
+      /** Expected calibration error on the inner cross-validation (versions stored before it: null). */
+      innerCalibrationError: number | null;
+      /**
+       * The development board letters, each predicted by a calibration fitted without it: share with
+       * the right family first, share wrong at p ≥ 0.5, share decided automatically and how often
+       * right (null: none, or stored before these figures were cross-fitted).
+       */
+      shift: {
+        count: number;
+        familyFirst: number;
+        wrongAtHalf: number;
+        decided: number;
+        decidedPrecision: number;
+      } | null;
       heldOutCount: number | null;
       heldOutAccuracy: number | null;
       activeAccuracy: number | null;

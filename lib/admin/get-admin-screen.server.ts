@@ -60,6 +60,19 @@ export async function getAdminScreen<S extends AdminScreen>(
           labelCount: m.labelCount,
           innerMacroF1: metrics?.innerMacroF1 ?? null,
           innerDispatch: metrics?.innerDispatch ?? null,
+          innerCalibrationError: metrics?.innerCalibrationError ?? null,
+          shift:
+            metrics?.shiftFit?.crossFitted &&
+            metrics.shiftFit.decided !== undefined &&
+            metrics.shiftFit.decidedPrecision !== undefined
+              ? {
+                  count: metrics.shiftFit.count,
+                  familyFirst: metrics.shiftFit.familyFirst,
+                  wrongAtHalf: metrics.shiftFit.wrongAtHalf,
+                  decided: metrics.shiftFit.decided,
+                  decidedPrecision: metrics.shiftFit.decidedPrecision,
+                }
+              : null,
           heldOutCount: metrics?.heldOut?.count ?? null,
           heldOutAccuracy: metrics?.heldOut?.accuracy ?? null,
           activeAccuracy: metrics?.heldOut?.activeAccuracy ?? null,

@@ -4,10 +4,13 @@ import { HAND_MADE_V3 } from './testing/hand-made-model';
 import {
   calibratedProbabilities,
   deserializeTextClassifier,
+  fitCalibration,
   fitLogistic,
+  type InnerCalibrationRows,
   type MarginCalibration,
   partDisagreement,
   predictText,
+  ReliabilityBins,
   type SerializedTextClassifier,
   serializeTextClassifier,
   type TextClassifierModel,
@@ -134,6 +137,81 @@ describe('version-4 calibration', () => {
     const clear = [1.5, 0.2, -1, ...Array.from({ length: 10 }, () => -2)];
     const above = calibratedProbabilities(clear, many, 5, capped, [0, 0.4, Math.log1p(120), 0]);
     expect(above[0]).toBeCloseTo(sigmoid(4 * 1.3), 9);
+  });
+});
+
+describe('the pooled calibration (corpus out-of-fold rows and development letters together)', () => {
+  // Corpus rows honest under σ(3·x − 1); every development letter reads as "甲" (a WY02 family
+  // margin of 3.05) but only half of them are filed where our family says.
+  const corpusRows = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const x = ((i * 7919) % 1000) / 250 - 0.5;
+      const u = ((i * 104729) % 1009) / 1009;
+      return { x, z: Float64Array.from([0, 0, 0, 0]), y: (u < sigmoid(3 * x - 1) ? 1 : 0) as 0 | 1 };
+    });
+  const inner: InnerCalibrationRows = { leaf: corpusRows(2000), family: corpusRows(2000) };
+  const letters = Array.from({ length: 40 }, (_, i) => ({
+    features: ['w:甲'],
+    accept: i % 2 === 0 ? ['WY'] : ['JY'],
+  }));
+  const onlyMargin = [false, false, false, false];
+  const familyAt = (model: TextClassifierModel) => {
+    const p = predictText(model, ['w:甲']);
+    return p.ranked.filter((r) => r.label.startsWith('WY')).reduce((t, r) => t + r.probability, 0);
+  };
+  const fresh = (): TextClassifierModel => ({ ...HAND_MADE_V3, version: 4, calibration: undefined });
+
+  it('without the letters, says what the corpus says; with them, a letter-like margin gets their rate', () => {
+    const corpusOnly = fresh();
+    fitCalibration(corpusOnly, inner, letters, 0, onlyMargin, null);
+    const pooled = fresh();
+    fitCalibration(pooled, inner, letters, 1, onlyMargin, null);
+    // The corpus alone: σ(3 · 3.05 − 1) ≈ 1.
+    expect(familyAt(corpusOnly)).toBeGreaterThan(0.99);
+    // Half the letters at that margin were wrong, and they weigh as much as the corpus: much lower,
+    // and not below the letters' own rate by much.
+    expect(familyAt(pooled)).toBeLessThan(0.9);
+    expect(familyAt(pooled)).toBeGreaterThan(0.45);
+    expect(pooled.calibration!.shiftCap).toBeUndefined();
+  });
+
+  it('reports the letters cross-fitted: each fifth predicted by a calibration fitted without it', () => {
+    const model = fresh();
+    fitCalibration(model, inner, letters, 1, onlyMargin, null);
+    expect(model.shiftFit).toMatchObject({ count: 40, familyFirst: 0.5, crossFitted: true });
+    // Every letter is at p ≥ 0.5 under a calibration that saw the other 32 (half right): the wrong
+    // half counts, the shipped rule decides none of them (the family stays under 0.9).
+    expect(model.shiftFit!.wrongAtHalf).toBeCloseTo(0.5, 9);
+    expect(model.shiftFit!.decided).toBe(0);
+  });
+
+  it('fits the shift cap on top only when asked: a letter like the wrong ones falls under 0.5', () => {
+    // Twenty letters read as "甲" and are filed under WY (right), twenty read as "乙" (JY02 first)
+    // and are filed under WY too (wrong).
+    const mixed = Array.from({ length: 40 }, (_, i) => ({
+      features: [i % 2 === 0 ? 'w:甲' : 'w:乙'],
+      accept: ['WY'],
+    }));
+    const capped = fresh();
+    fitCalibration(capped, inner, mixed, 0.25, onlyMargin, { risk: 0.01, minLength: 0, ceiling: 0.45 });
+    expect(capped.calibration!.shiftCap).toBeDefined();
+    expect(predictText(capped, ['w:乙']).probability).toBeLessThan(0.5);
+    expect(predictText(capped, ['w:甲']).probability).toBeGreaterThan(0.5);
+    expect(capped.shiftFit).toMatchObject({ count: 40, familyFirst: 0.5, wrongAtHalf: 0 });
+  });
+});
+
+describe('expected calibration error', () => {
+  it('weighs each bin’s gap between mean probability and share right by its share of texts', () => {
+    const bins = new ReliabilityBins();
+    // 0.95 said ten times, right eight: gap 0.15 on half the texts; 0.35 said ten times, right
+    // three: gap 0.05 on the other half.
+    for (let i = 0; i < 10; i++) bins.add(0.95, i < 8);
+    for (let i = 0; i < 10; i++) bins.add(0.35, i < 3);
+    expect(bins.error()).toBeCloseTo(0.5 * 0.15 + 0.5 * 0.05, 9);
+    const honest = new ReliabilityBins();
+    for (let i = 0; i < 20; i++) honest.add(0.5, i % 2 === 0);
+    expect(honest.error()).toBeCloseTo(0, 12);
   });
 });
 

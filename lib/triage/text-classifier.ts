@@ -16,7 +16,10 @@
  *   Platt (logistic) function of its margin over the runner-up; its family's probability a Platt
  *   function of the margin over the best label of another family (at least the top label's); the rest
  *   of the mass is shared out by softmax(temperature × scores) (the temperature also of least
- *   log-loss on those scores).
+ *   log-loss on those scores). Version 4 adds uncertainty terms to both maps, fits the family's on a
+ *   pooled held-out set (the corpus's out-of-fold rows and development board letters the model never
+ *   trained on, `shift`), and holds long letters like the development letters it got wrong under 0.5
+ *   (the shift cap, `fitCalibration`).
  * Pure (no I/O). Tests: text-classifier.test.ts; honest figures: `npm run triage:eval`.
  *
  * Explanation: the evidence for a class is the features of the text with the largest contribution
@@ -26,6 +29,7 @@ import { decideCategory, familyOf, SHIPPED_THRESHOLDS } from './decide-category'
 import { groupedStratifiedFolds } from './evaluate';
 import { featureBlock, featureText } from './features';
 import { type SparseRows, scoreRow, sparseRows, trainOneVsRest } from './linear-svm';
+import { seededRandom, shuffleInPlace } from './random';
 
 export { seededRandom, shuffleInPlace } from './random';
 
@@ -76,8 +80,8 @@ export interface TrainOptions {
   /** The shift cap (fitCalibration); null: none. */
   shiftCap?: { risk: number; minLength: number; ceiling: number } | null;
   /**
-   * The shift texts' total weight in the family fit, relative to the corpus's out-of-fold texts
-   * (0: they only fit the cap; mixing them in changed nothing measurable on the development letters).
+   * The shift texts' total weight in the pooled family calibration, relative to the corpus's
+   * out-of-fold texts (0: they only fit the cap).
    */
   shiftWeight?: number;
   /** Called with the out-of-fold calibration rows before the fit (experiments, diagnostics). */
@@ -146,8 +150,28 @@ export interface TextClassifierModel {
    * decided automatically and how often right (a level-1 decision is right when the family is).
    */
   innerDispatch?: { coverage: number; precision: number };
-  /** Version 4 with shift texts: how many, and the share in the right family / wrong at p ≥ 0.5 (in-sample). */
-  shiftFit?: { count: number; familyFirst: number; wrongAtHalf: number };
+  /**
+   * The expected calibration error of the top label's probability on the inner out-of-fold
+   * predictions (absent before it was stored).
+   */
+  innerCalibrationError?: number;
+  /** Version 4 with shift texts: how the model does on them (ShiftFit). */
+  shiftFit?: ShiftFit;
+}
+
+/**
+ * The shift texts (development board letters) under a trained model: how many, the share whose top
+ * family is right, the share wrong-family at p ≥ 0.5, and what the shipped rule decides on them (its
+ * share and how often in the right family). `crossFitted`: each text predicted by a calibration
+ * fitted without it (models before it was stored: in-sample, no decision figures).
+ */
+export interface ShiftFit {
+  count: number;
+  familyFirst: number;
+  wrongAtHalf: number;
+  decided?: number;
+  decidedPrecision?: number;
+  crossFitted?: boolean;
 }
 
 export interface SparseVector {
@@ -180,7 +204,7 @@ export const DEFAULT_TRAIN_OPTIONS: Required<Omit<TrainOptions, 'inspect'>> = {
   balance: true,
   seed: 1,
   shift: [],
-  shiftWeight: 0,
+  shiftWeight: 0.25,
   shiftCap: DEFAULT_SHIFT_CAP,
 };
 
@@ -862,12 +886,14 @@ export function trainTextClassifier(
   let innerLogLoss = 0;
   let decided = 0;
   let decidedRight = 0;
+  const reliability = new ReliabilityBins();
   scores.forEach((row, i) => {
     const p = calibratedProbabilities(row, labels, temperature, calibration, terms[i]);
     innerLogLoss -= Math.log(Math.max(p[targets[i]!]!, 1e-12)) / scores.length;
     const ranked = labels
       .map((label, c) => ({ label, probability: p[c]!, score: row[c]! }))
       .sort((a, b) => b.probability - a.probability || b.score - a.score);
+    reliability.add(ranked[0]!.probability, ranked[0]!.label === labels[targets[i]!]);
     const d = decideCategory(ranked, SHIPPED_THRESHOLDS);
     if (d.code === null) return;
     decided++;
@@ -879,7 +905,33 @@ export function trainTextClassifier(
     coverage: decided / scores.length,
     precision: decided ? decidedRight / decided : 0,
   };
+  model.innerCalibrationError = reliability.error();
   return model;
+}
+
+/**
+ * Expected calibration error: probabilities in ten bins of width 0.1, the mean |mean p − share right|
+ * weighted by the bin's share of texts (as `npm run triage:eval` reports it).
+ */
+export class ReliabilityBins {
+  private readonly n = new Float64Array(10);
+  private readonly p = new Float64Array(10);
+  private readonly right = new Float64Array(10);
+
+  add(probability: number, right: boolean): void {
+    const b = Math.min(9, Math.max(0, Math.floor(probability * 10)));
+    this.n[b]! += 1;
+    this.p[b]! += probability;
+    if (right) this.right[b]! += 1;
+  }
+
+  error(): number {
+    let total = 0;
+    let e = 0;
+    for (let b = 0; b < 10; b++) total += this.n[b]!;
+    for (let b = 0; b < 10; b++) if (this.n[b]) e += Math.abs(this.p[b]! - this.right[b]!) / (total || 1);
+    return e;
+  }
 }
 
 /** The out-of-fold rows a calibration is fitted on: margin, uncertainty terms, right or not. */
@@ -889,10 +941,14 @@ export interface InnerCalibrationRows {
 }
 
 /**
- * Fit a version-4 model's calibration (and set it, with `shiftFit`): the leaf's on the corpus's
- * out-of-fold rows; the family's on those and the shift texts as the model sees them (never trained
- * on; right when the top family is one they accept), the shift texts weighing `shiftWeight` times
- * the out-of-fold rows in all.
+ * Fit a version-4 model's calibration (and set it, with `shiftFit`) on one pooled held-out set: the
+ * corpus's out-of-fold rows and the shift texts (board letters the model never trained on, right when
+ * its top family is one they accept). The leaf's map on the corpus rows alone (a board letter's
+ * level-2 truth is unknown); the family's on both, the shift texts weighing `shiftWeight` times the
+ * out-of-fold rows in all, so that one margin and one set of uncertainty terms mean one probability
+ * for a short corpus message and a long board letter alike. `cap` (the shift cap, see
+ * MarginCalibration) on top when given. `shiftFit` reports the shift texts cross-fitted: each fifth
+ * predicted by a calibration fitted without it.
  */
 export function fitCalibration(
   model: TextClassifierModel,
@@ -900,7 +956,7 @@ export function fitCalibration(
   shift: readonly ShiftSample[] = [],
   shiftWeight = DEFAULT_TRAIN_OPTIONS.shiftWeight,
   use?: readonly boolean[],
-  cap: { risk: number; minLength: number; ceiling: number } | null = DEFAULT_SHIFT_CAP,
+  cap: { risk: number; minLength: number; ceiling: number } | null = DEFAULT_TRAIN_OPTIONS.shiftCap,
 ): MarginCalibration {
   // A shift text whose families the model does not have at all says nothing about its confidence.
   const families = new Set(model.labels.map(familyOf));
@@ -909,15 +965,84 @@ export function fitCalibration(
     const { scores: row } = scoreText(model, t.features);
     const mm = margins(row, model.labels);
     return {
+      scores: row,
       x: mm.family ?? 0,
       z: textTerms(model, row, t.features, t.parts),
       y: (t.accept.includes(familyOf(model.labels[mm.top]!)) ? 1 : 0) as 0 | 1,
     };
   });
+  // The leaf's map does not depend on the shift texts: fitted once.
+  const leaf = fitLogistic(inner.leaf, TERM_SIGN, use);
+  const calibration = pooledCalibration(leaf, inner, shiftRows, shiftWeight, use, cap);
+  model.calibration = calibration;
+  model.shiftFit = undefined;
+  if (shiftRows.length >= 10) {
+    // Cross-fitted: five folds of the shift texts (a fixed shuffle), each predicted by the
+    // calibration fitted on the corpus rows and the other four.
+    const order = shuffleInPlace(
+      shiftRows.map((_, i) => i),
+      seededRandom(1),
+    );
+    const fold = new Int32Array(shiftRows.length);
+    order.forEach((i, k) => {
+      fold[i] = k % 5;
+    });
+    let right = 0;
+    let wrongSure = 0;
+    let decided = 0;
+    let decidedRight = 0;
+    for (let f = 0; f < 5; f++) {
+      const fitted = pooledCalibration(
+        leaf,
+        inner,
+        shiftRows.filter((_, i) => fold[i] !== f),
+        shiftWeight,
+        use,
+        cap,
+      );
+      shiftRows.forEach((r, i) => {
+        if (fold[i] !== f) return;
+        const p = calibratedProbabilities(r.scores, model.labels, model.temperature, fitted, r.z);
+        const ranked = model.labels
+          .map((label, c) => ({ label, probability: p[c]!, score: r.scores[c]! }))
+          .sort((a, b) => b.probability - a.probability || b.score - a.score);
+        if (r.y) right++;
+        else if (ranked[0]!.probability >= 0.5) wrongSure++;
+        const d = decideCategory(ranked, SHIPPED_THRESHOLDS);
+        if (d.code === null) return;
+        decided++;
+        if (usable[i]!.accept.includes(familyOf(d.code))) decidedRight++;
+      });
+    }
+    model.shiftFit = {
+      count: shiftRows.length,
+      familyFirst: right / shiftRows.length,
+      wrongAtHalf: wrongSure / shiftRows.length,
+      decided: decided / shiftRows.length,
+      decidedPrecision: decided ? decidedRight / decided : 0,
+      crossFitted: true,
+    };
+  }
+  return calibration;
+}
+
+/** The pooled calibration of fitCalibration from its rows (the cap on top when asked and possible). */
+function pooledCalibration(
+  leaf: PlattScale,
+  inner: InnerCalibrationRows,
+  shiftRows: readonly { x: number; z: Float64Array; y: 0 | 1 }[],
+  shiftWeight: number,
+  use: readonly boolean[] | undefined,
+  cap: { risk: number; minLength: number; ceiling: number } | null,
+): MarginCalibration {
   const shiftEach = shiftRows.length ? (shiftWeight * inner.family.length) / shiftRows.length : 0;
   const calibration: MarginCalibration = {
-    leaf: fitLogistic(inner.leaf, TERM_SIGN, use),
-    family: fitLogistic([...inner.family, ...shiftRows.map((r) => ({ ...r, w: shiftEach }))], TERM_SIGN, use),
+    leaf,
+    family: fitLogistic(
+      [...inner.family, ...shiftRows.map((r) => ({ x: r.x, z: r.z, y: r.y, w: shiftEach }))],
+      TERM_SIGN,
+      use,
+    ),
   };
   if (cap && shiftRows.length >= 20 && shiftRows.some((r) => !r.y)) {
     // The shift texts' own logistic map, its 0.5 point moved to the lowest logit above which at
@@ -941,23 +1066,9 @@ export function fitCalibration(
       }
       cut = r.t;
     }
-    // It only decides which side of 0.5 a letter falls: above its cut the corpus calibration
+    // It only decides which side of 0.5 a letter falls: above its cut the pooled calibration
     // stays in charge (the auto-dispatch thresholds are fitted there).
     calibration.shiftCap = { a: s.a, b: s.b - cut, g: s.g, ...cap };
-  }
-  model.calibration = calibration;
-  model.shiftFit = undefined;
-  if (shiftRows.length > 0) {
-    let wrongSure = 0;
-    usable.forEach((t, i) => {
-      if (shiftRows[i]!.y) return;
-      if (predictText(model, t.features, { parts: t.parts }).probability >= 0.5) wrongSure++;
-    });
-    model.shiftFit = {
-      count: shiftRows.length,
-      familyFirst: shiftRows.filter((r) => r.y).length / shiftRows.length,
-      wrongAtHalf: wrongSure / shiftRows.length,
-    };
   }
   return calibration;
 }
@@ -1150,7 +1261,8 @@ export interface SerializedTextClassifier {
   innerMacroF1: number;
   innerLogLoss: number;
   innerDispatch?: { coverage: number; precision: number };
-  shiftFit?: { count: number; familyFirst: number; wrongAtHalf: number };
+  innerCalibrationError?: number;
+  shiftFit?: ShiftFit;
 }
 
 const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');

@@ -20,6 +20,7 @@ import {
   deserializeTextClassifier,
   predictText,
   type SerializedTextClassifier,
+  type ShiftFit,
   serializeTextClassifier,
   type TextClassifierModel,
   trainTextClassifier,
@@ -46,6 +47,13 @@ export interface TriageModelMetrics {
   innerLogLoss: number;
   /** The shipped decision rule on the inner out-of-fold predictions (absent before version 3). */
   innerDispatch?: { coverage: number; precision: number };
+  /** Expected calibration error of the top label on the inner out-of-fold predictions (absent before it was stored). */
+  innerCalibrationError?: number;
+  /**
+   * The development board letters (db/seed/data/triage-dev), cross-fitted (text-classifier.ts
+   * `ShiftFit`); absent when none were given.
+   */
+  shiftFit?: ShiftFit;
   /** The held-out slice of confirmed cases: this model's and the model active before's figures on it. */
   heldOut: {
     count: number;
@@ -214,6 +222,10 @@ export async function trainTriageModel(
     innerMacroF1: model.innerMacroF1,
     innerLogLoss: model.innerLogLoss,
     ...(model.innerDispatch ? { innerDispatch: model.innerDispatch } : {}),
+    ...(model.innerCalibrationError !== undefined
+      ? { innerCalibrationError: model.innerCalibrationError }
+      : {}),
+    ...(model.shiftFit ? { shiftFit: model.shiftFit } : {}),
     heldOut: {
       count: heldOut.length,
       ...mine,
