@@ -299,13 +299,17 @@ describe('the grid kept in the process', () => {
     const request: HotspotRequest = { cellSize: 500, shape: 'square', fdr: false, filter: {} };
     const user = reader(EAST, 'county');
     const before = await computeHotspots(db, user, request);
-    await db.execute(sql`update divisions set boundary = ${box(101.6, 26.5, 101.65, 26.6)} where code = ${EAST}`);
+    await db.execute(
+      sql`update divisions set boundary = ${box(101.6, 26.5, 101.65, 26.6)} where code = ${EAST}`,
+    );
     try {
       const after = await computeHotspots(db, user, request);
       expect(after.parameters.cells).toBeLessThan(before.parameters.cells * 0.6);
       expect(after).toEqual(await computeHotspots(db, user, { ...request, source: 'raw' }));
     } finally {
-      await db.execute(sql`update divisions set boundary = ${box(101.6, 26.5, 101.7, 26.6)} where code = ${EAST}`);
+      await db.execute(
+        sql`update divisions set boundary = ${box(101.6, 26.5, 101.7, 26.6)} where code = ${EAST}`,
+      );
     }
     expect(await computeHotspots(db, user, request)).toEqual(before);
   });
