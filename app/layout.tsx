@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppProviders } from '@/components/providers/app-providers';
 import { AppHeader } from '@/components/shell/app-header';
+import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { toLocale } from '@/lib/i18n/config';
 import './globals.css';
 
@@ -28,14 +29,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#c41d1d' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = toLocale(await getLocale());
+  const [locale, user] = await Promise.all([getLocale().then(toLocale), getCurrentUser()]);
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
           <AntdRegistry>
             <AppProviders locale={locale}>
-              <AppHeader />
+              <AppHeader user={user} />
               <main className="app-main">{children}</main>
             </AppProviders>
           </AntdRegistry>

@@ -27,14 +27,12 @@ import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
-import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
-import type { probeRouting } from '@/lib/admin/probe-routing.server';
+import type { AdminScreenData, RoutingProbe as ProbeResult } from '@/lib/admin/admin-screen.types';
 import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';
 
 type Data = AdminScreenData['routing'];
 type Rule = Data['rules'][number];
-type Probe = Awaited<ReturnType<typeof probeRouting>>;
 
 /** 权责匹配: the routing table with filters, an editor per rule, and the "test this point" tool. */
 export function RoutingEditor({ data }: { data: Data }) {
@@ -289,7 +287,7 @@ function RoutingProbe({ data }: { data: Data }) {
   const errorText = useAdminErrorText();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Probe | null>(null);
+  const [result, setResult] = useState<ProbeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nameOf = useLocalisedName();
   const leaves = useMemo(() => categoryTree(data.categories, true, nameOf), [data.categories, nameOf]);
@@ -307,7 +305,7 @@ function RoutingProbe({ data }: { data: Data }) {
     const input = checks.validate(form, routingProbeInput, form.getFieldsValue(true));
     if (!input) return;
     setBusy(true);
-    const r = await adminSend<Probe>('POST', '/api/admin/routing-probe', input);
+    const r = await adminSend<ProbeResult>('POST', '/api/admin/routing-probe', input);
     setBusy(false);
     if (r.ok) setResult(r.data);
     else {

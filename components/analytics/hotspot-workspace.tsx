@@ -22,9 +22,10 @@ import type { Feature, Geometry } from 'geojson';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
+import type { Clue } from '@/lib/clues/clues.types';
 import { formatDateTime } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
-import type { AnalysisSetup } from '@/lib/hotspots/get-analysis-setup.server';
+import type { AnalysisSetup } from '@/lib/hotspots/hotspots.types';
 import {
   type AnalysisTab,
   analysisQuery,
@@ -41,7 +42,6 @@ import {
 } from '@/lib/hotspots/url-state';
 import { labelSeparator } from '@/lib/i18n/config';
 import {
-  type ClueDto,
   type EmergingCell,
   fetchClue,
   fetchClues,
@@ -602,7 +602,7 @@ function ClueBoard() {
         loading={clues.isLoading}
         dataSource={clues.data?.clues ?? []}
         locale={{ emptyText: t('empty') }}
-        renderItem={(c: ClueDto) => (
+        renderItem={(c: Clue) => (
           <List.Item onClick={() => setOpenClue(c.id)} className="analysis__item">
             <List.Item.Meta
               title={

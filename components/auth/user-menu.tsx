@@ -1,12 +1,11 @@
 import { Button, Space } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getCurrentUser } from '@/lib/auth/current-user.server';
+import type { AuthUser } from '@/lib/auth/types';
 
 /** Login state in the header: the signed-in user's name and role with a logout button, or a login link. */
-export async function UserMenu() {
+export async function UserMenu({ user }: { user: AuthUser | null }) {
   const t = await getTranslations('auth');
-  const user = await getCurrentUser();
   if (!user) return <Link href="/login">{t('menu.login')}</Link>;
   return (
     <Space size="small">

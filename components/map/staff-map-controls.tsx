@@ -4,8 +4,8 @@ import { AutoComplete, Button, Checkbox, Segmented, Select, Slider, Space } from
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { CHANNELS, STATUSES, URGENCIES } from '@/lib/map/filters';
-import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
+import type { MapSetup } from '@/lib/map/map.types';
 import { COLOR_BY, MAP_LAYERS, type MapState } from '@/lib/map/url-state';
 import { getJson } from '@/lib/query/map';
 import { DEADLINE_STATES } from '@/lib/sla/deadline-state';

@@ -9,9 +9,8 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { filterEntries } from '@/lib/map/filters';
-import type { MapSetup } from '@/lib/map/get-map-setup.server';
 import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
-import type { MapPoints } from '@/lib/map/read-map-layers.server';
+import type { MapCells, MapPoint, MapPoints, MapSetup } from '@/lib/map/map.types';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
 import {
   areasQuery,
@@ -28,7 +27,6 @@ import {
   type BuildingFeature,
   buildingsLayer,
   type CellDatum,
-  type Cells,
   cellCountsLayer,
   cellData,
   clusterCountsLayer,
@@ -42,7 +40,6 @@ import {
   hexagonData,
   hexRgb,
   maxCount,
-  type PointDatum,
   type RGB,
   selectionLayer,
 } from './layers/staff-layers';
@@ -153,7 +150,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   const cells = useQuery({
     queryKey: ['map', 'cells', view?.bbox, Math.round(zoom * 2) / 2, filterQuery],
     queryFn: () =>
-      getJson<Cells>(`/api/map/cells?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`),
+      getJson<MapCells>(`/api/map/cells?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`),
     enabled: view !== null && needCells,
     placeholderData: keepPreviousData,
   });
@@ -204,10 +201,10 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     if ('n' in o) return t('tooltip.cell', { count: Number(o.n) });
     return null;
   };
-  const [hovered, setHovered] = useState<{ point: PointDatum; x: number; y: number } | null>(null);
+  const [hovered, setHovered] = useState<{ point: MapPoint; x: number; y: number } | null>(null);
   const hoverRef = useRef<(info: { object?: unknown; x: number; y: number }) => void>(() => {});
   hoverRef.current = (info) => {
-    const o = info.object as PointDatum | undefined;
+    const o = info.object as MapPoint | undefined;
     setHovered(o && 'deadline' in o ? { point: o, x: info.x, y: info.y } : null);
   };
   const glance = useQuery(complaintGlanceQuery(hovered?.point.id ?? null));
@@ -370,7 +367,7 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     () => Object.fromEntries(setup.categories.map((c) => [c.code, hexRgb(c.color)])) as Record<string, RGB>,
     [setup.categories],
   );
-  const pointRows = useMemo<PointDatum[]>(() => {
+  const pointRows = useMemo<MapPoint[]>(() => {
     const p = points.data;
     if (!p) return [];
     return p.id.map((id, i) => ({

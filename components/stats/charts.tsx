@@ -7,11 +7,10 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useRouter } from 'next/navigation';
 import { formatMonth } from '@/lib/format/date-time';
-import type { CategoryRankingRow } from '@/lib/stats/category-ranking.server';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
 import { formatFigure } from '@/lib/stats/indicator-values';
-import type { MonthlyTrend } from '@/lib/stats/monthly-trend.server';
 import { monthPeriod } from '@/lib/stats/period';
+import type { CategoryRankingRow, MonthlyTrend } from '@/lib/stats/stats.types';
 import { useLang } from './definition-tip';
 import { drillHref } from './drill-href';
 

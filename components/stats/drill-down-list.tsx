@@ -8,9 +8,9 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { ExportButton } from '@/components/export/export-button';
 import { userContentCell } from '@/components/ui/user-content';
-import type { StatsComplaintRow } from '@/db/queries/stats';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import { type IndicatorId, indicatorDefinition } from '@/lib/stats/definitions';
+import type { StatsComplaintRow } from '@/lib/stats/stats.types';
 import { IndicatorDefinitionText, useLang } from './definition-tip';
 import styles from './stats.module.css';
 

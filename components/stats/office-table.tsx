@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { userContentCell } from '@/components/ui/user-content';
 import type { IndicatorId } from '@/lib/stats/definitions';
 import { formatFigure } from '@/lib/stats/indicator-values';
-import type { OfficeRankingRow } from '@/lib/stats/office-ranking.server';
+import type { OfficeRankingRow } from '@/lib/stats/stats.types';
 import { DefinitionTip, IndicatorTipIcon, useLang } from './definition-tip';
 import { drillHref } from './drill-href';
 import styles from './stats.module.css';

@@ -4,8 +4,8 @@ import { Button, Cascader, Input, Segmented, Select } from 'antd';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import type { AreaPathNode } from '@/lib/stats/get-stats-dashboard.server';
 import { addMonths, cstMonth, monthPeriod } from '@/lib/stats/period';
+import type { AreaPathNode } from '@/lib/stats/stats.types';
 import { type StatsState, statsQueryString } from '@/lib/stats/url-state';
 
 interface AreaOption {

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { LetterRow } from '@/db/queries/supervision';
 import {
   formatDate,
   formatDateTime,
@@ -9,6 +8,7 @@ import {
   formatZhDate,
   formatZhDeadlineDate,
 } from '@/lib/format/date-time';
+import type { Letter } from '@/lib/supervision/supervision-board.types';
 import styles from './letter-document.module.css';
 import { PrintButton } from './print-button';
 
@@ -25,7 +25,7 @@ const data = (chunks: ReactNode) => <span data-user-content>{chunks}</span>;
  * The printable 督办函 (A4, Chinese official-letter layout). Its wording follows the reader's language;
  * the reason, the answer and every name are shown as issued.
  */
-export async function LetterDocument({ letter }: { letter: LetterRow }) {
+export async function LetterDocument({ letter }: { letter: Letter }) {
   const t = await getTranslations('supervision.doc');
   const lang: Lang = (await getLocale()) === 'en' ? 'en' : 'zh';
   return (

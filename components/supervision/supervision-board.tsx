@@ -6,6 +6,10 @@ import { useTranslations } from 'next-intl';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
 import { userContentCell } from '@/components/ui/user-content';
+import type {
+  BoardCase,
+  SupervisionBoard as SupervisionBoardData,
+} from '@/lib/supervision/supervision-board.types';
 import { DrawSpotChecksButton } from './draw-spot-checks-button';
 import { IssueLetterButton } from './issue-letter-button';
 import { fmtDay, fmtDue, fmtTime, letterState } from './letter-state';
@@ -13,59 +17,6 @@ import { SpotCheckRecordButton } from './spot-check-record-button';
 
 type Id = number | string;
 type Day = Date | string;
-
-export interface SupervisionBoardData {
-  offices: {
-    officeId: number;
-    officeName: string;
-    tier: string;
-    open: number;
-    dueSoon: number;
-    overdue: number;
-    lettersOpen: number;
-    lettersLate: number;
-    failedChecks: number;
-  }[];
-  overdue: BoardCase[];
-  dueSoon: BoardCase[];
-  letters: {
-    id: number;
-    code: string;
-    complaintId: Id | null;
-    complaintTitle: string | null;
-    officeName: string;
-    issuedAt: Day;
-    dueAt: Day;
-    acknowledgedAt: Day | null;
-    answeredAt: Day | null;
-  }[];
-  spotChecks: {
-    id: number;
-    complaintId: Id;
-    trackingCode: string;
-    title: string;
-    officeName: string | null;
-    resolvedAt: Day | null;
-    sampledAt: Day;
-    drawMonth: string | null;
-    result: string;
-    finding: string | null;
-  }[];
-  draws: { id: number; officeName: string; share: number; population: number; drawn: number }[];
-  drawMonth: string;
-  share: number;
-}
-
-interface BoardCase {
-  id: Id;
-  trackingCode: string;
-  title: string;
-  officeName: string | null;
-  resolveDueAt: Day;
-  letterId: number | null;
-  letterCode: string | null;
-  letterAnsweredAt: Day | null;
-}
 
 const HOUR = 3_600_000;
 const RED = deadlineCss('overdue');

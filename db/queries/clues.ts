@@ -207,7 +207,8 @@ export async function nextClueCode(db: DbOrTx, year: number): Promise<string> {
   return `XS${year}${String(row?.n ?? 1).padStart(4, '0')}`;
 }
 
-export interface ClueRow extends Record<string, unknown> {
+/** A clue as its list and detail read it. */
+export interface Clue {
   id: number;
   code: string;
   kind: string;
@@ -223,6 +224,7 @@ export interface ClueRow extends Record<string, unknown> {
   createdAt: string;
   updatedAt: string;
 }
+export type ClueRow = Clue & Record<string, unknown>;
 
 /** Clues whose division lies under `prefix` (city-level callers also see clues with no division). */
 function clueVisible(prefix: string, includeUnplaced: boolean): SQL {
@@ -319,7 +321,8 @@ export async function insertClueNote(
     values (${params.clueId}, ${params.userId}, ${params.from}, ${params.to}, ${params.note})`);
 }
 
-export interface ClueNoteRow extends Record<string, unknown> {
+/** One note of a clue's history (who moved it, from and to which status, why). */
+export interface ClueNote {
   id: number;
   author: string | null;
   fromStatus: string | null;
@@ -327,6 +330,7 @@ export interface ClueNoteRow extends Record<string, unknown> {
   note: string;
   createdAt: string;
 }
+type ClueNoteRow = ClueNote & Record<string, unknown>;
 
 export async function listClueNotes(db: DbOrTx, params: { clueId: number }): Promise<ClueNoteRow[]> {
   return queryRows<ClueNoteRow>(

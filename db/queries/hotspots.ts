@@ -360,7 +360,8 @@ export async function listBinnedCellMonthCounts(
   return rows.map((r) => ({ i: r.i, j: r.j, month: r.month, count: r.n }));
 }
 
-export interface ClusterRow extends Record<string, unknown> {
+/** One DBSCAN cluster as the query returns it (`hull` is GeoJSON text; the verb parses it). */
+export interface DbscanCluster {
   cluster: number;
   count: number;
   lng: number;
@@ -373,6 +374,7 @@ export interface ClusterRow extends Record<string, unknown> {
   complaints: { id: number; trackingCode: string; title: string; status: string }[];
   hull: string;
 }
+type ClusterRow = DbscanCluster & Record<string, unknown>;
 
 /** How many of a cluster's complaints its answer lists. */
 export const CLUSTER_COMPLAINTS = 50;
@@ -516,7 +518,7 @@ export function inCell(params: {
   return sql`(${inDivision(params.divisionCode)} and ST_Intersects(complaints.location_m, ST_SetSRID(${cell}, ${SRID})))`;
 }
 
-export interface DivisionOption extends Record<string, unknown> {
+export interface DivisionOption {
   code: string;
   name: string;
   level: string;
@@ -524,7 +526,7 @@ export interface DivisionOption extends Record<string, unknown> {
 
 /** A division and the divisions one level below it, for the analysis area picker. */
 export async function listAnalysisDivisions(db: DbOrTx, params: { code: string }): Promise<DivisionOption[]> {
-  return queryRows<DivisionOption>(
+  return queryRows<DivisionOption & Record<string, unknown>>(
     db,
     sql`select code, name, level::text as level from divisions where code = ${params.code} or parent_code = ${params.code}
         order by (code = ${params.code}) desc, code`,

@@ -15,6 +15,7 @@ import {
   linkCandidatesOfPoint,
   toLinkCandidateRow,
 } from './complaint-links';
+import type { VillageNear } from './routing';
 
 export interface PointPlace {
   countyCode: string;
@@ -43,15 +44,6 @@ export async function locatePoint(db: DbOrTx, p: { lng: number; lat: number }): 
   return { countyCode: row.county, townCode: row.town, villageCode: row.village, gridId: row.grid };
 }
 
-/** A village near a point: inside it (`contains`) or within the routing boundary distance. */
-export interface NearVillage {
-  code: string;
-  name: string;
-  town_name: string | null;
-  contains: boolean;
-  distance_m: number;
-}
-
 /**
  * Everything intake needs to know about where a WGS84 point lies, in one statement: the county,
  * town, village and grid covering it, and the villages within `nearMeters` (with their distance;
@@ -73,7 +65,7 @@ export async function locateForIntake(
   },
 ): Promise<{
   place: PointPlace | null;
-  villages: NearVillage[];
+  villages: VillageNear[];
   keyTaken: boolean;
   /** With `link`: the linker's candidates (null without). */
   link: LinkCandidateRow | null;
@@ -85,7 +77,7 @@ export async function locateForIntake(
     town: string | null;
     village: string | null;
     grid: number | null;
-    villages: NearVillage[] | string | null;
+    villages: VillageNear[] | string | null;
     key_taken: boolean | null;
     link?: LinkCandidateRaw | string | null;
   }>(
@@ -101,10 +93,10 @@ export async function locateForIntake(
           (select code from d where level = 'town' and covers order by code limit 1) as town,
           (select code from d where level = 'village' and covers order by code limit 1) as village,
           (select g.id from grids g, p where ST_Covers(g.boundary, p.g) order by g.id limit 1) as grid,
-          (select coalesce(json_agg(v order by v.distance_m, v.code), '[]'::json) from (
+          (select coalesce(json_agg(v order by v."distanceM", v.code), '[]'::json) from (
              -- The village covering the point is at 0 m: only the others need the (costly) geodesic distance.
-             select d.code, d.name, t.name as town_name, d.covers as contains,
-               case when d.covers then 0 else ST_Distance(d.boundary::geography, p.g::geography) end::float8 as distance_m
+             select d.code, d.name, t.name as "townName", d.covers as contains,
+               case when d.covers then 0 else ST_Distance(d.boundary::geography, p.g::geography) end::float8 as "distanceM"
              from d cross join p left join divisions t on t.code = d.parent_code
              where d.level = 'village'
                and (d.covers or ST_DWithin(d.boundary::geography, p.g::geography, ${p.nearMeters}::float8))
@@ -112,7 +104,7 @@ export async function locateForIntake(
           exists (select 1 from complaints c where c.idempotency_key = ${p.idempotencyKey ?? null}::text) as key_taken
           ${p.link ? sql`, ${linkCandidatesOfPoint({ lng: p.lng, lat: p.lat, unit: p.link.unit, reporterBuildingId: p.link.reporterBuildingId }, p.link.ranges)} as link` : sql``}`,
   );
-  const villages: NearVillage[] =
+  const villages: VillageNear[] =
     typeof row?.villages === 'string' ? JSON.parse(row.villages) : (row?.villages ?? []);
   const keyTaken = row?.key_taken === true;
   const raw =
@@ -130,7 +122,7 @@ export async function locateForIntake(
 /** What `locateForIntake` and `locateManyForIntake` tell about one point. */
 export interface IntakeLocation {
   place: PointPlace | null;
-  villages: NearVillage[];
+  villages: VillageNear[];
   keyTaken: boolean;
   /** The linker's candidates (null when not asked for). */
   link: LinkCandidateRow | null;
@@ -160,7 +152,7 @@ export async function locateManyForIntake(
     town: string | null;
     village: string | null;
     grid: number | null;
-    villages: NearVillage[] | string | null;
+    villages: VillageNear[] | string | null;
     key_taken: boolean | null;
     link: LinkCandidateRaw | string | null;
   }>(
@@ -182,9 +174,9 @@ export async function locateManyForIntake(
           (select code from d where d.i = lp.i and level = 'town' and covers order by code limit 1) as town,
           (select code from d where d.i = lp.i and level = 'village' and covers order by code limit 1) as village,
           (select g.id from grids g where ST_Covers(g.boundary, lp.g) order by g.id limit 1) as grid,
-          (select coalesce(json_agg(v order by v.distance_m, v.code), '[]'::json) from (
-             select d.code, d.name, t.name as town_name, d.covers as contains,
-               case when d.covers then 0 else ST_Distance(d.boundary::geography, lp.g::geography) end::float8 as distance_m
+          (select coalesce(json_agg(v order by v."distanceM", v.code), '[]'::json) from (
+             select d.code, d.name, t.name as "townName", d.covers as contains,
+               case when d.covers then 0 else ST_Distance(d.boundary::geography, lp.g::geography) end::float8 as "distanceM"
              from d left join divisions t on t.code = d.parent_code
              where d.i = lp.i and d.level = 'village'
                and (d.covers or ST_DWithin(d.boundary::geography, lp.g::geography, ${p.nearMeters}::float8))
@@ -195,7 +187,7 @@ export async function locateManyForIntake(
         order by lp.i`,
   );
   return rows.map((row) => {
-    const villages: NearVillage[] =
+    const villages: VillageNear[] =
       typeof row.villages === 'string' ? JSON.parse(row.villages) : (row.villages ?? []);
     const raw = typeof row.link === 'string' ? (JSON.parse(row.link) as LinkCandidateRaw) : row.link;
     return {

@@ -65,7 +65,8 @@ function binFilterSql(f: ComplaintFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-export interface CellRow extends Record<string, unknown> {
+/** One non-empty cell of a map view (`MapCells` in lib/map/map.types.ts sends them column by column). */
+export interface Cell {
   cx: number;
   cy: number;
   /** Complaints in the cell. */
@@ -76,6 +77,7 @@ export interface CellRow extends Record<string, unknown> {
   lng: number;
   lat: number;
 }
+export type CellRow = Cell & Record<string, unknown>;
 
 /**
  * Cells of the range from the precomputed bins. `scope` from `complaintBinScope`. Without a time
@@ -131,7 +133,8 @@ export function listCells(db: DbOrTx, cells: SQL): Promise<CellRow[]> {
   return queryRows<CellRow>(db, cells);
 }
 
-export interface PointRow extends Record<string, unknown> {
+/** One complaint of a high-zoom view (`MapPoints` in lib/map/map.types.ts sends them column by column). */
+export interface MapPoint {
   id: number;
   lng: number;
   lat: number;
@@ -141,6 +144,7 @@ export interface PointRow extends Record<string, unknown> {
   deadline: string;
   buildingId: number | null;
 }
+export type PointRow = MapPoint & Record<string, unknown>;
 
 /**
  * The view's complaints by level-14 cell key: an index-only scan of `complaints_map_cell_idx`

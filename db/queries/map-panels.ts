@@ -477,8 +477,11 @@ export async function getBoundsOf(
   return row?.b ?? null;
 }
 
+/** A level-1 category as the map and analysis filters offer it. */
+export type TopCategory = { code: string; name: string; nameEn: string; color: string };
+
 export function listTopCategories(db: DbOrTx) {
-  return queryRows<{ code: string; name: string; nameEn: string; color: string }>(
+  return queryRows<TopCategory>(
     db,
     sql`select code, name_zh as name, name_en as "nameEn", color from categories where level = 1 and active and code <> 'JJ'
         order by sort_order, code`,

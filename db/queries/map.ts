@@ -1,6 +1,11 @@
 /** What the map needs, built as GeoJSON / compact arrays in SQL (only db/ knows ST_*). */
 import { type SQL, sql } from 'drizzle-orm';
-import { CLOSED_STATUSES, DUE_SOON_HOURS, RESOLVED_STATUSES } from '@/lib/sla/deadline-state';
+import {
+  CLOSED_STATUSES,
+  type DeadlineState,
+  DUE_SOON_HOURS,
+  RESOLVED_STATUSES,
+} from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 
@@ -71,14 +76,16 @@ export function deadlineStateSql(now: Date, table: SQL = sql.raw('c')): SQL {
     else 'on_track' end`;
 }
 
-export interface MapPointRow extends Record<string, unknown> {
+/** One complaint on the public home map (no personal data). */
+export interface HomeMapPoint {
   id: number;
   lng: number;
   lat: number;
   category: string | null;
   status: string;
-  deadline: string;
+  deadline: DeadlineState;
 }
+type MapPointRow = HomeMapPoint & Record<string, unknown>;
 
 /**
  * Complaint points in the view (never misconduct reports: those belong to the 纪委 alone),
@@ -87,7 +94,7 @@ export interface MapPointRow extends Record<string, unknown> {
 export async function listMapPoints(
   db: DbOrTx,
   params: { bbox: Bbox; limit: number; now: Date; scope?: SQL },
-): Promise<{ total: number; points: MapPointRow[] }> {
+): Promise<{ total: number; points: HomeMapPoint[] }> {
   const where = sql`c.kind = 'complaint' and c.location && ${envelope(params.bbox)} ${params.scope ? sql`and (${params.scope})` : sql``}`;
   const total = await queryRow<{ n: number }>(
     db,

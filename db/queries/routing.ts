@@ -55,28 +55,33 @@ export async function loadRouter(db: DbOrTx, extraRules: readonly RuleRow[] = []
   return new Router(rules, offices, handlers, parents);
 }
 
+/** A village (村/社区) containing a point (`contains`, at 0 m) or within the routing boundary distance of it. */
+export interface VillageNear {
+  code: string;
+  name: string;
+  townName: string | null;
+  contains: boolean;
+  /** Metres from the point to the village's boundary; 0 inside. */
+  distanceM: number;
+}
+type VillageNearRow = VillageNear & Record<string, unknown>;
+
 /**
  * Villages (村/社区) containing a complaint's point or within `meters` of it, with the distance in
  * metres (0 inside). A cheap degree-box prefilter uses the GiST index, the exact test is geographic.
  */
 export async function listVillagesNearComplaint(db: DbOrTx, params: { complaintId: number; meters: number }) {
   const deg = params.meters / 90_000 + 1e-6;
-  return queryRows<{
-    code: string;
-    name: string;
-    town_name: string | null;
-    contains: boolean;
-    distance_m: number;
-  }>(
+  return queryRows<VillageNearRow>(
     db,
-    sql`select d.code, d.name, t.name as town_name, ST_Covers(d.boundary, c.location) as contains,
-          ST_Distance(d.boundary::geography, c.location::geography)::float8 as distance_m
+    sql`select d.code, d.name, t.name as "townName", ST_Covers(d.boundary, c.location) as contains,
+          ST_Distance(d.boundary::geography, c.location::geography)::float8 as "distanceM"
         from complaints c
         join divisions d on d.level = 'village' and ST_DWithin(d.boundary, c.location, ${deg})
         left join divisions t on t.code = d.parent_code
         where c.id = ${params.complaintId}
           and ST_DWithin(d.boundary::geography, c.location::geography, ${params.meters})
-        order by distance_m, d.code`,
+        order by "distanceM", d.code`,
   );
 }
 
@@ -86,22 +91,16 @@ export async function listVillagesNearPoint(
   params: { lng: number; lat: number; meters: number },
 ) {
   const deg = params.meters / 90_000 + 1e-6;
-  return queryRows<{
-    code: string;
-    name: string;
-    town_name: string | null;
-    contains: boolean;
-    distance_m: number;
-  }>(
+  return queryRows<VillageNearRow>(
     db,
     sql`with p as (select ST_SetSRID(ST_MakePoint(${params.lng}::float8, ${params.lat}::float8), 4326) as location)
-        select d.code, d.name, t.name as town_name, ST_Covers(d.boundary, p.location) as contains,
-          ST_Distance(d.boundary::geography, p.location::geography)::float8 as distance_m
+        select d.code, d.name, t.name as "townName", ST_Covers(d.boundary, p.location) as contains,
+          ST_Distance(d.boundary::geography, p.location::geography)::float8 as "distanceM"
         from p
         join divisions d on d.level = 'village' and ST_DWithin(d.boundary, p.location, ${deg})
         left join divisions t on t.code = d.parent_code
         where ST_DWithin(d.boundary::geography, p.location::geography, ${params.meters})
-        order by distance_m, d.code`,
+        order by "distanceM", d.code`,
   );
 }
 

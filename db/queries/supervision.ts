@@ -24,7 +24,7 @@ export function officeWithin(code: string): SQL {
 
 // ---- board ----------------------------------------------------------------------------------------
 
-export interface BoardOfficeRow extends Record<string, unknown> {
+export interface BoardOffice {
   officeId: number;
   officeName: string;
   tier: string;
@@ -35,6 +35,7 @@ export interface BoardOfficeRow extends Record<string, unknown> {
   lettersLate: number;
   failedChecks: number;
 }
+type BoardOfficeRow = BoardOffice & Record<string, unknown>;
 
 /**
  * Open cases in the viewer's scope by first-responsible office: how many, due soon, overdue; with
@@ -88,7 +89,7 @@ export function listBoardOffices(db: DbOrTx, params: { viewer: Viewer; now: Date
   );
 }
 
-export interface BoardCaseRow extends Record<string, unknown> {
+export interface BoardCase {
   id: number;
   trackingCode: string;
   title: string;
@@ -100,6 +101,7 @@ export interface BoardCaseRow extends Record<string, unknown> {
   letterCode: string | null;
   letterAnsweredAt: Date | null;
 }
+type BoardCaseRow = BoardCase & Record<string, unknown>;
 
 /**
  * Open cases of the viewer's scope whose resolve deadline has passed (`overdue`) or falls within the
@@ -133,7 +135,7 @@ export function listBoardCases(
 
 // ---- letters --------------------------------------------------------------------------------------
 
-export interface LetterRow extends Record<string, unknown> {
+export interface Letter {
   id: number;
   code: string;
   complaintId: number | null;
@@ -157,6 +159,7 @@ export interface LetterRow extends Record<string, unknown> {
   answer: string | null;
   answeredByName: string | null;
 }
+export type LetterRow = Letter & Record<string, unknown>;
 
 const letterColumns = sql`l.id, l.code, l.complaint_id as "complaintId", complaints.tracking_code as "trackingCode",
   complaints.title as "complaintTitle", complaints.description as "complaintDescription",
@@ -298,7 +301,7 @@ export function listDraws(db: DbOrTx, params: { month: string; officeIds: number
   );
 }
 
-export interface SpotCheckRow extends Record<string, unknown> {
+export interface SpotCheck {
   id: number;
   complaintId: number;
   trackingCode: string;
@@ -313,6 +316,7 @@ export interface SpotCheckRow extends Record<string, unknown> {
   checkedAt: Date | null;
   inspectorName: string | null;
 }
+type SpotCheckRow = SpotCheck & Record<string, unknown>;
 
 /** Spot checks of the viewer's scope: pending ones first (oldest first), then the latest results. */
 export function listSpotChecks(
@@ -340,8 +344,17 @@ export function listSpotChecks(
 }
 
 /** The month's draws for offices inside a division (the board's "drawn this month"). */
+/** One office's spot-check draw of a month: the share drawn of how many resolved cases. */
+export type SpotCheckDraw = {
+  id: number;
+  officeName: string;
+  share: number;
+  population: number;
+  drawn: number;
+};
+
 export function listDrawsWithin(db: DbOrTx, params: { month: string; divisionCode: string }) {
-  return queryRows<{ id: number; officeName: string; share: number; population: number; drawn: number }>(
+  return queryRows<SpotCheckDraw>(
     db,
     sql`select d.id, o.name as "officeName", d.share, d.population, cardinality(d.complaint_ids)::int as drawn
         from spot_check_draws d join offices o on o.id = d.office_id

@@ -16,6 +16,8 @@ import type {
   listUserRows,
 } from '@/db/queries/admin';
 import type { listTriageRuleRows } from '@/db/queries/triage-rules';
+import type { RoutingDecision, VillageNear } from '@/lib/routing/decide-routing';
+import type { Tier } from '@/lib/routing/router';
 import type { TriageDecisionKind } from '@/lib/triage/train-triage-model.server';
 
 export type AdminScreen = 'triage' | 'routing' | 'deadlines' | 'calendar' | 'offices' | 'users';
@@ -102,4 +104,15 @@ export interface AdminScreenData {
     offices: OfficeOption[];
     grids: Rows<typeof listGridOptions>;
   };
+}
+
+/** What "test this point" (`probeRouting`, `POST /api/admin/routing/probe`) answers: the villages found, the tier, the decision. */
+export interface RoutingProbe {
+  tier: Tier;
+  /** 'given' by the admin, or triage's 'default' for the category. */
+  tierSource: 'given' | 'default';
+  boundaryMeters: number;
+  /** Distances rounded to whole metres. */
+  villages: VillageNear[];
+  decision: RoutingDecision;
 }

@@ -8,6 +8,7 @@ import { decideRouting } from '@/lib/routing/decide-routing';
 import { defaultTier } from '@/lib/routing/default-tier';
 import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { type RoutingProbeInput, routingProbeInput } from './admin-input';
+import type { RoutingProbe } from './admin-screen.types';
 import { fieldError } from './field-error';
 
 /**
@@ -16,7 +17,11 @@ import { fieldError } from './field-error';
  * distances, the tier (triage's default for the category unless given), the rule and the decision's
  * reason. Reads only.
  */
-export async function probeRouting(db: Db, actor: AuthUser, params: { input: RoutingProbeInput }) {
+export async function probeRouting(
+  db: Db,
+  actor: AuthUser,
+  params: { input: RoutingProbeInput },
+): Promise<RoutingProbe> {
   assertCan(actor, 'config.manage');
   const input = routingProbeInput.parse(params.input);
   const category = (await listCategoryOptions(db)).find((c) => c.code === input.categoryCode);
@@ -40,9 +45,9 @@ export async function probeRouting(db: Db, actor: AuthUser, params: { input: Rou
     villages: villages.map((v) => ({
       code: v.code,
       name: v.name,
-      townName: v.town_name,
+      townName: v.townName,
       contains: v.contains,
-      distanceM: Math.round(v.distance_m),
+      distanceM: Math.round(v.distanceM),
     })),
     decision,
   };

@@ -20,6 +20,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { divisionPrefix } from '@/lib/geo/division-code';
 import { AppError } from '@/lib/http/errors';
 import { type ClueStatus, canMoveClue } from './clue-workflow';
+import type { Clue, ClueDetail } from './clues.types';
 import { detectFindings } from './detect-findings.server';
 
 /** Clues are the 纪委's alone: inspectors, within their division. */
@@ -30,11 +31,11 @@ function clueReach(user: AuthUser) {
   return { prefix: divisionPrefix(j.divisionCode), includeUnplaced: j.divisionLevel === 'city' };
 }
 
-export async function listClues(db: Db, user: AuthUser, params: { status?: ClueStatus }) {
+export async function listClues(db: Db, user: AuthUser, params: { status?: ClueStatus }): Promise<Clue[]> {
   return listClueRows(db, { ...clueReach(user), status: params.status });
 }
 
-export async function getClue(db: Db, user: AuthUser, id: number) {
+export async function getClue(db: Db, user: AuthUser, id: number): Promise<ClueDetail> {
   const reach = clueReach(user);
   const clue = await getClueRow(db, { id, ...reach });
   if (!clue) throw new AppError('NOT_FOUND', 'No such clue');

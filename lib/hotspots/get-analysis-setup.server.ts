@@ -5,9 +5,10 @@ import { getBoundsOf, listTopCategories } from '@/db/queries/map-panels';
 import { can } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { resolveAnalysisArea } from './analysis-area';
+import type { AnalysisSetup } from './hotspots.types';
 
 /** What the hot-spot workspace needs first: areas to analyse, categories, the default view. */
-export async function getAnalysisSetup(db: DbOrTx, user: AuthUser) {
+export async function getAnalysisSetup(db: DbOrTx, user: AuthUser): Promise<AnalysisSetup> {
   const divisionCode = resolveAnalysisArea(user, undefined);
   const [divisions, categories, bounds] = await Promise.all([
     listAnalysisDivisions(db, { code: divisionCode }),
@@ -16,5 +17,3 @@ export async function getAnalysisSetup(db: DbOrTx, user: AuthUser) {
   ]);
   return { divisionCode, divisions, categories, bounds, canManageClues: can(user, 'clue.manage') };
 }
-
-export type AnalysisSetup = Awaited<ReturnType<typeof getAnalysisSetup>>;

@@ -4,6 +4,7 @@ import { type ComplaintFilter, listDbscanClusters } from '@/db/queries/hotspots'
 import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { resolveAnalysisArea } from './analysis-area';
+import type { ClusterResponse } from './hotspots.types';
 
 export interface ClusterRequest {
   divisionCode?: string;
@@ -15,7 +16,11 @@ export interface ClusterRequest {
 }
 
 /** DBSCAN point clusters of complaints (PostGIS ST_ClusterDBSCAN), largest first. */
-export async function listClusters(db: DbOrTx, user: AuthUser, request: ClusterRequest) {
+export async function listClusters(
+  db: DbOrTx,
+  user: AuthUser,
+  request: ClusterRequest,
+): Promise<ClusterResponse> {
   const divisionCode = resolveAnalysisArea(user, request.divisionCode);
   const clusters = await listDbscanClusters(db, {
     divisionCode,

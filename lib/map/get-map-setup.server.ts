@@ -4,9 +4,10 @@ import { getBoundsOf, listOfficeNames, listTopCategories } from '@/db/queries/ma
 import { assertCan, can } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { lastTwelveMonths } from './filters';
+import type { MapSetup } from './map.types';
 
 /** What the staff map needs before it draws: the caller's default view, categories, offices, months. */
-export async function getMapSetup(db: DbOrTx, input: { user: AuthUser; now: Date }) {
+export async function getMapSetup(db: DbOrTx, input: { user: AuthUser; now: Date }): Promise<MapSetup> {
   assertCan(input.user, 'map.read');
   const j = input.user.jurisdiction;
   const bounds =
@@ -22,11 +23,7 @@ export async function getMapSetup(db: DbOrTx, input: { user: AuthUser; now: Date
     offices,
     months: lastTwelveMonths(input.now),
     role: input.user.role,
-    /** Whether the role sees complaints at all (admins see configuration only: no complaint layers). */
     seesComplaints: can(input.user, 'complaint.read'),
-    /** Whether the role reads statistics (the per-capita choropleth). */
     seesStats: can(input.user, 'stats.read') && input.user.jurisdiction.kind === 'division',
   };
 }
-
-export type MapSetup = Awaited<ReturnType<typeof getMapSetup>>;

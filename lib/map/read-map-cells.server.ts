@@ -7,24 +7,11 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { type CellRange, cellRange, levelForZoom, rangeBbox } from './cells';
 import { binsCanAnswer, type ComplaintFilter } from './filters';
+import type { MapCells } from './map.types';
 import { CITY_BOUNDS } from './params';
 
 /** More cells than a screen can show means a malformed request. */
 const MAX_CELLS = 60_000;
-
-export interface MapCells {
-  level: number;
-  /** 'bins': precomputed; 'raw': aggregated from the complaints for this request. */
-  source: 'bins' | 'raw';
-  total: number;
-  /** Columnar: one entry per non-empty cell. */
-  cx: number[];
-  cy: number[];
-  n: number[];
-  w: number[];
-  lng: number[];
-  lat: number[];
-}
 
 export function clampToCity(b: Bbox): Bbox | null {
   const c = {

@@ -7,6 +7,7 @@ import { assertCan, buildingScope, complaintMapScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import type { ComplaintFilter } from './filters';
+import type { MapPoints } from './map.types';
 
 /** Individual complaints are sent from this zoom on, and only up to MAX_POINTS (≈ 1.4 MB). */
 export const POINTS_MIN_ZOOM = 14;
@@ -18,21 +19,6 @@ const MAX_BUILDINGS = 4_000;
 function assertSmall(bbox: Bbox, maxDegrees: number) {
   if (bbox.east - bbox.west > maxDegrees || bbox.north - bbox.south > maxDegrees)
     throw new AppError('VALIDATION', 'bbox: too large for this layer');
-}
-
-/** Complaint points of a view, columnar (one array per field: ≈ 60 % of the JSON of objects). */
-export interface MapPoints {
-  total: number;
-  /** More than MAX_POINTS matched: the newest are sent. */
-  truncated: boolean;
-  id: number[];
-  lng: number[];
-  lat: number[];
-  category: string[];
-  urgency: (string | null)[];
-  status: string[];
-  deadline: string[];
-  buildingId: (number | null)[];
 }
 
 /** Complaint points of a high-zoom view; `truncated` when more than MAX_POINTS match. */

@@ -1,5 +1,7 @@
 /** Client fetchers for the hot-spot and clue endpoints. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { ClueDetail, ClueList } from '@/lib/clues/clues.types';
+import type { ClusterResponse } from '@/lib/hotspots/hotspots.types';
 import { getJson } from './map';
 
 export interface GiParameters {
@@ -47,22 +49,6 @@ export type EmergingResponse = FeatureCollection<Geometry, EmergingCell> & {
   };
 };
 
-export interface ClusterResponse {
-  parameters: { epsM: number; minPoints: number };
-  clusters: {
-    cluster: number;
-    count: number;
-    lng: number;
-    lat: number;
-    radiusM: number;
-    categories: { code: string; name: string; count: number }[];
-    buildings: { id: number; address: string; count: number }[];
-    facilities: { id: number; name: string; kind: string; count: number }[];
-    complaints: { id: number; trackingCode: string; title: string; status: string }[];
-    hull: Geometry;
-  }[];
-}
-
 export interface FindingDto {
   key: string;
   kind: string;
@@ -72,31 +58,6 @@ export interface FindingDto {
   why: { zh: string; en: string };
   facilityIds: number[];
   evidence: Record<string, unknown>;
-}
-
-export interface ClueDto {
-  id: number;
-  code: string;
-  kind: string;
-  title: string;
-  summary: string;
-  score: number;
-  status: 'new' | 'verifying' | 'filed' | 'dismissed';
-  suspectedOfficeName: string | null;
-  complaints: number;
-  createdAt: string;
-}
-
-export interface ClueDetailDto extends ClueDto {
-  notes: {
-    id: number;
-    author: string | null;
-    fromStatus: string | null;
-    toStatus: string | null;
-    note: string;
-    createdAt: string;
-  }[];
-  complaintIds: number[];
 }
 
 export interface CellComplaint {
@@ -138,8 +99,8 @@ export interface FindingParameters {
 
 export const fetchFindings = (q: string) =>
   getJson<{ parameters: FindingParameters; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
-export const fetchClues = () => getJson<{ clues: ClueDto[] }>('/api/clues');
-export const fetchClue = (id: number) => getJson<ClueDetailDto>(`/api/clues/${id}`);
+export const fetchClues = () => getJson<ClueList>('/api/clues');
+export const fetchClue = (id: number) => getJson<ClueDetail>(`/api/clues/${id}`);
 
 /**
  * Query options of the hot-spot workspace. Keys are built from the request's query string only,

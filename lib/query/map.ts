@@ -1,7 +1,7 @@
 /** Client fetchers for the map endpoints (TanStack Query keys and functions). */
 import type { FeatureCollection } from 'geojson';
-import type { ComplaintPoint } from '@/components/map/layers/complaint-points-layer';
 import type { FacilityPanel } from '@/lib/map/facility-panel.types';
+import type { HomeMapPoints } from '@/lib/map/map.types';
 
 export type AreaLevel = 'county' | 'town' | 'village';
 export type BboxTuple = [number, number, number, number];
@@ -28,16 +28,9 @@ export const gridsQuery = (bbox: BboxTuple | null) => ({
   staleTime: 5 * 60_000,
 });
 
-export interface ComplaintPointsResponse {
-  total: number;
-  truncated: boolean;
-  generatedAt: string;
-  points: ComplaintPoint[];
-}
-
 export const complaintPointsQuery = (bbox: BboxTuple) => ({
   queryKey: ['map', 'complaints', bbox] as const,
-  queryFn: () => getJson<ComplaintPointsResponse>(`/api/map/complaints?bbox=${bbox.join(',')}`),
+  queryFn: () => getJson<HomeMapPoints>(`/api/map/complaints?bbox=${bbox.join(',')}`),
   staleTime: 30_000,
 });
 

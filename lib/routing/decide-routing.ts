@@ -4,17 +4,12 @@
  * (outside every area), no rule, or a point within `meters` of a village whose office differs all go
  * to the manual dispatch queue, with the reason written down — never a guess.
  */
+import type { VillageNear } from '@/db/queries/routing';
 import type { Router, Tier } from './router';
 
-const TIER_ZH: Record<Tier, string> = { county: '区/县', town: '镇/街道', village: '村/社区' };
+export type { VillageNear };
 
-export interface VillageNear {
-  code: string;
-  name: string;
-  town_name: string | null;
-  contains: boolean;
-  distance_m: number;
-}
+const TIER_ZH: Record<Tier, string> = { county: '区/县', town: '镇/街道', village: '村/社区' };
 
 export type RoutingDecision =
   | {
@@ -67,7 +62,7 @@ export function decideRouting(
     if (alt?.office.id !== route.office.id) {
       return {
         kind: 'manual',
-        reason: `位置距${other.name}边界仅${Math.round(other.distance_m)}米（阈值${meters}米），两侧责任单位不同（${route.office.name} / ${alt?.office.name ?? '无匹配'}），转人工派单`,
+        reason: `位置距${other.name}边界仅${Math.round(other.distanceM)}米（阈值${meters}米），两侧责任单位不同（${route.office.name} / ${alt?.office.name ?? '无匹配'}），转人工派单`,
         villageCodes: [home.code, other.code],
       };
     }
@@ -80,6 +75,6 @@ export function decideRouting(
     coOfficeIds: coOffices.map((o) => o.id),
     villageCode: home.code,
     ruleId: route.ruleId,
-    reason: `${catName}（${params.categoryCode}）在${TIER_ZH[params.tier]}层级、${home.town_name ?? ''}${home.name} → ${route.office.name}${co}（${route.reason}）`,
+    reason: `${catName}（${params.categoryCode}）在${TIER_ZH[params.tier]}层级、${home.townName ?? ''}${home.name} → ${route.office.name}${co}（${route.reason}）`,
   };
 }

@@ -54,7 +54,7 @@ async function code(p: Promise<unknown>): Promise<string> {
 
 describe('routing a misconduct report', () => {
   it('a rule naming an ordinary office sends it to the manual queue instead; ordinary co-offices are dropped', async () => {
-    const village = { code: XIQU_VILLAGE, name: '村', town_name: null, contains: true, distance_m: 0 };
+    const village = { code: XIQU_VILLAGE, name: '村', townName: null, contains: true, distanceM: 0 };
     const params = { categoryCode: 'JJ01', categoryName: '违纪', meters: 30 };
     await handle.db.execute(sql`insert into routing_rules (category_code, tier, division_code, office_id, co_office_ids, priority)
       values ('JJ01', 'county', ${XIQU}, ${jw}, ${sql.raw(`'{${world.offices.health}}'::integer[]`)}, 900)`);

@@ -1,17 +1,11 @@
 import 'server-only';
 import type { Db, DbOrTx } from '@/db/client';
-import { getSetting, listOfficeNames, putSetting, type StatsArea } from '@/db/queries/stats';
+import { getSetting, listOfficeNames, putSetting } from '@/db/queries/stats';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
-import {
-  type AssessedOffice,
-  assessmentWeightsSchema,
-  assessOffices,
-  redBlackBoard,
-  weightsOrDefault,
-} from './assessment';
+import { assessmentWeightsSchema, assessOffices, redBlackBoard, weightsOrDefault } from './assessment';
 import {
   ASSESSMENT_BOARD_SIZE,
   ASSESSMENT_MIN_CASES,
@@ -20,6 +14,7 @@ import {
 } from './definitions';
 import { cstMonth, isIsoMonth, monthPeriod } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
+import type { Assessment } from './stats.types';
 
 /** The weights in force: the admins' stored ones, else the documented default (30/35/35). */
 export async function getAssessmentWeights(db: DbOrTx): Promise<AssessmentWeights> {
@@ -46,17 +41,6 @@ export async function setAssessmentWeights(
     await putSetting(tx, ASSESSMENT_WEIGHTS_KEY, parsed.data, user.id, now);
   });
   return parsed.data;
-}
-
-export interface Assessment {
-  area: StatsArea;
-  month: string;
-  weights: AssessmentWeights;
-  minCases: number;
-  boardSize: number;
-  offices: AssessedOffice[];
-  red: AssessedOffice[];
-  black: AssessedOffice[];
 }
 
 /**

@@ -1,36 +1,13 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { listLevel1Categories, type StatsArea } from '@/db/queries/stats';
+import { listLevel1Categories } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { parsePeriod } from './compute-indicators.server';
-import { type Change, changeOf, emptyCounts, figureOf } from './indicator-values';
-import { type Period, previousPeriod } from './period';
+import { changeOf, emptyCounts, figureOf } from './indicator-values';
+import { previousPeriod } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
-
-export interface CategoryRankingRow {
-  rank: number;
-  /** Level-1 category code; '' for uncategorised complaints. */
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  color: string;
-  count: number;
-  /** count ÷ the period's volume, in percent. */
-  share: number;
-  previousCount: number;
-  change: Change | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-}
-
-export interface CategoryRanking {
-  area: StatsArea;
-  period: Period;
-  previous: Period;
-  total: number;
-  rows: CategoryRankingRow[];
-}
+import type { CategoryRanking } from './stats.types';
 
 /** 问题类型排名 (definitions.ts CATEGORY_RANKING_DEFINITION): level-1 categories by volume, most first. */
 export async function computeCategoryRanking(

@@ -1,21 +1,12 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import type { StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
-import { allIndicatorValues, emptyCounts, type IndicatorValue } from './indicator-values';
+import { allIndicatorValues, emptyCounts } from './indicator-values';
 import { type Period, period, previousPeriod } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
-
-export interface IndicatorsResult {
-  area: StatsArea;
-  period: Period;
-  previous: Period;
-  /** The instant "now" the figures were computed at (deadlines passed before it count as passed). */
-  now: string;
-  indicators: IndicatorValue[];
-}
+import type { IndicatorsResult } from './stats.types';
 
 /** Parse a `from`–`to` pair of CST dates into a period, as a VALIDATION error when malformed. */
 export function parsePeriod(from: string, to: string): Period {

@@ -1,32 +1,16 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { getBoundsOf } from '@/db/queries/map-panels';
-import { type AreaChild, getStatsArea, listAreaChildren, type StatsArea } from '@/db/queries/stats';
+import { getStatsArea, listAreaChildren, type StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import type { StatsSource } from './aggregate-stats.server';
-import { type CategoryRanking, computeCategoryRanking } from './category-ranking.server';
-import { computeIndicators, type IndicatorsResult } from './compute-indicators.server';
-import { computeMonthlyTrend, type MonthlyTrend } from './monthly-trend.server';
-import { computeOfficeRanking, type OfficeRanking } from './office-ranking.server';
+import { computeCategoryRanking } from './category-ranking.server';
+import { computeIndicators } from './compute-indicators.server';
+import { computeMonthlyTrend } from './monthly-trend.server';
+import { computeOfficeRanking } from './office-ranking.server';
 import { resolveStatsArea } from './resolve-stats-area.server';
+import type { AreaPathNode, StatsDashboard } from './stats.types';
 import type { StatsState } from './url-state';
-
-export interface AreaPathNode {
-  code: string;
-  name: string;
-  level: string;
-  children: AreaChild[];
-}
-
-export interface StatsDashboard {
-  /** From the viewer's division down to the chosen area, each with its children (the area picker). */
-  areaPath: AreaPathNode[];
-  indicators: IndicatorsResult;
-  trend: MonthlyTrend;
-  categories: CategoryRanking;
-  offices: OfficeRanking;
-  bounds: [number, number, number, number] | null;
-}
 
 /** Everything /stats shows for a state (area, period): cards, 12-month trend ending with the period, rankings. */
 export async function getStatsDashboard(

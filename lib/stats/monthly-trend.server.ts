@@ -1,6 +1,5 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import type { StatsArea } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
@@ -8,14 +7,7 @@ import { INDICATORS, type IndicatorId } from './definitions';
 import { emptyCounts, type Figure, figureOf } from './indicator-values';
 import { cstMonth, isIsoMonth, monthsEndingWith } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
-
-export interface MonthlyTrend {
-  area: StatsArea;
-  /** 'YYYY-MM', oldest first. */
-  months: string[];
-  /** Each indicator month by month (same definitions as the cards, one calendar month as the period). */
-  series: Record<IndicatorId, Figure[]>;
-}
+import type { MonthlyTrend } from './stats.types';
 
 /** Every indicator for each of `count` (default 12) calendar months ending with `lastMonth` (default: this month, CST). */
 export async function computeMonthlyTrend(

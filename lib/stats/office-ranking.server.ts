@@ -1,35 +1,12 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { listOfficeNames, type StatsArea } from '@/db/queries/stats';
+import { listOfficeNames } from '@/db/queries/stats';
 import type { AuthUser } from '@/lib/auth/types';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { parsePeriod } from './compute-indicators.server';
-import { type Counts, figureOf } from './indicator-values';
-import type { Period } from './period';
+import { figureOf } from './indicator-values';
 import { resolveStatsArea } from './resolve-stats-area.server';
-
-export interface OfficeRankingRow {
-  rank: number;
-  officeId: number;
-  officeName: string;
-  tier: string;
-  volume: number;
-  resolved: number;
-  onTimeRate: number | null;
-  firstReplyRate: number | null;
-  satisfactionRate: number | null;
-  avgHandlingDays: number | null;
-  overdue: number;
-  lettersIssued: number;
-  /** The raw counts, for numerators and denominators. */
-  counts: Counts;
-}
-
-export interface OfficeRanking {
-  area: StatsArea;
-  period: Period;
-  rows: OfficeRankingRow[];
-}
+import type { OfficeRanking } from './stats.types';
 
 /**
  * Indicators by current first-responsible office (definitions.ts OFFICE_RANKING_DEFINITION), ranked

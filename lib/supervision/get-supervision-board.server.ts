@@ -12,13 +12,17 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { DUE_SOON_HOURS } from '@/lib/sla/deadline-state';
 import { previousMonth, spotCheckShare } from './draw-sample';
+import type { SupervisionBoard } from './supervision-board.types';
 
 /**
  * The inspector's supervision board (督办看板) for their jurisdiction: offices by overdue and
  * due-soon cases (with open and late letters and failed spot checks), the red board of overdue
  * cases, the due-soon list, letters issued and answered, the spot-check queue and last month's draws.
  */
-export async function getSupervisionBoard(db: DbOrTx, params: { user: AuthUser; now: Date }) {
+export async function getSupervisionBoard(
+  db: DbOrTx,
+  params: { user: AuthUser; now: Date },
+): Promise<SupervisionBoard> {
   const { user, now } = params;
   assertCan(user, 'complaint.supervise');
   if (user.jurisdiction.kind !== 'division') throw new AppError('FORBIDDEN', 'Inspectors act for a division');
@@ -34,5 +38,3 @@ export async function getSupervisionBoard(db: DbOrTx, params: { user: AuthUser; 
   ]);
   return { offices, overdue, dueSoon, letters, spotChecks, draws, drawMonth: month, share: spotCheckShare() };
 }
-
-export type SupervisionBoard = Awaited<ReturnType<typeof getSupervisionBoard>>;

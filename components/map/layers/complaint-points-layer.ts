@@ -1,18 +1,10 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { DEADLINE_COLORS, type DeadlineState } from '@/lib/sla/deadline-state';
-
-export interface ComplaintPoint {
-  id: number;
-  lng: number;
-  lat: number;
-  category: string | null;
-  status: string;
-  deadline: DeadlineState;
-}
+import type { HomeMapPoint } from '@/lib/map/map.types';
+import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 
 /** Complaints as dots coloured by deadline state (the same three colours everywhere). */
-export function complaintPointsLayer(points: readonly ComplaintPoint[], opts: { radiusPixels: number }) {
-  return new ScatterplotLayer<ComplaintPoint>({
+export function complaintPointsLayer(points: readonly HomeMapPoint[], opts: { radiusPixels: number }) {
+  return new ScatterplotLayer<HomeMapPoint>({
     id: 'complaint-points',
     data: points,
     getPosition: (d) => [d.lng, d.lat],

@@ -5,6 +5,8 @@
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { cellPolygon } from '@/lib/map/cells';
 import { type Hexagons, hexCenter, hexPolygon } from '@/lib/map/hexagons';
+import type { MapCells, MapPoint } from '@/lib/map/map.types';
+import type { ColorBy } from '@/lib/map/url-state';
 import { DEADLINE_COLORS, DEADLINE_STATES } from '@/lib/sla/deadline-state';
 
 export type RGB = [number, number, number];
@@ -16,17 +18,6 @@ export interface LegendEntry {
   ramp?: RGB[];
 }
 
-export interface Cells {
-  level: number;
-  total: number;
-  cx: number[];
-  cy: number[];
-  n: number[];
-  w: number[];
-  lng: number[];
-  lat: number[];
-}
-
 export interface CellDatum {
   polygon: [number, number][];
   position: [number, number];
@@ -34,7 +25,7 @@ export interface CellDatum {
 }
 
 /** Memoise once per response: the rows the cell and cluster layers draw. */
-export function cellData(cells: Cells): CellDatum[] {
+export function cellData(cells: MapCells): CellDatum[] {
   return cells.n.map((n, i) => ({
     polygon: cellPolygon(cells.cx[i]!, cells.cy[i]!, cells.level),
     position: [cells.lng[i]!, cells.lat[i]!],
@@ -186,19 +177,6 @@ export function clusterCountsLayer(data: readonly CellDatum[], s: { minCount: nu
   });
 }
 
-export interface PointDatum {
-  id: number;
-  lng: number;
-  lat: number;
-  category: string;
-  urgency: string | null;
-  status: string;
-  deadline: string;
-  buildingId: number | null;
-}
-
-export type ColorBy = 'deadline' | 'category' | 'status';
-
 /** Status groups and their colours (open stages blue → orange; done grey; returned purple). */
 export const STATUS_COLORS: Record<string, RGB> = {
   received: [24, 144, 255],
@@ -221,7 +199,7 @@ export function hexRgb(hex: string): RGB {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
-export function pointColor(d: PointDatum, by: ColorBy, categoryColors: Record<string, RGB>): RGB {
+export function pointColor(d: MapPoint, by: ColorBy, categoryColors: Record<string, RGB>): RGB {
   if (by === 'category') return categoryColors[d.category] ?? [120, 120, 120];
   if (by === 'status') return STATUS_COLORS[d.status] ?? [120, 120, 120];
   return DEADLINE_COLORS[d.deadline as keyof typeof DEADLINE_COLORS] ?? [120, 120, 120];
@@ -229,10 +207,10 @@ export function pointColor(d: PointDatum, by: ColorBy, categoryColors: Record<st
 
 /** Individual complaints (high zoom), coloured by deadline state, category or status. */
 export function complaintPointsLayer(
-  data: readonly PointDatum[],
+  data: readonly MapPoint[],
   s: { colorBy: ColorBy; categoryColors: Record<string, RGB>; radius: number },
 ) {
-  return new ScatterplotLayer<PointDatum>({
+  return new ScatterplotLayer<MapPoint>({
     id: 'complaint-points',
     data,
     getPosition: (d) => [d.lng, d.lat],
