@@ -17,7 +17,7 @@ if (!existsSync('.next/BUILD_ID') || process.env.SUQIU_REBUILD === '1') {
   run('npx', ['next', 'build']);
 }
 console.log('demo: loading the Panzhihua demo city if the database is empty…');
-run('npx', ['tsx', '--conditions=react-server', 'db/cli/seed.ts', '--if-empty']);
+run('npx', ['tsx', '--conditions=react-server', 'scripts/seed.ts', '--if-empty']);
 // Attachment links are signed with SUQIU_MEDIA_SECRET: kept beside the data folder (0600), made once.
 if (!process.env.SUQIU_MEDIA_SECRET) {
   const media = ensureMediaSecretFile(process.env.SUQIU_DATA_DIR ?? '.data/pglite');

@@ -5,6 +5,7 @@
  * batch is generated while the previous one is being written.
  */
 import { sql } from 'drizzle-orm';
+// biome-ignore lint/style/noRestrictedImports: the one known upward arrow (issue #20): the demo city links its complaints with the app's own linking verb, inside the seed's transaction.
 import { loadGazetteer, relinkComplaints } from '../../lib/linking/relink-complaints.server';
 import type { Db } from '../client';
 import { queryRow, queryRows } from '../sql';

@@ -4,8 +4,8 @@
  * chosen by DATABASE_URL or SUQIU_DATA_DIR, and lists every refused row with its reason.
  */
 import { readFileSync } from 'node:fs';
-import { importEnforcementCsv } from '../../lib/clues/import-enforcement.server';
-import { openDb } from '../client';
+import { openDb } from '../db/client';
+import { importEnforcementCsv } from '../lib/clues/import-enforcement.server';
 
 const file = process.argv[2];
 if (!file) {

@@ -9,8 +9,8 @@
  * A target that already holds data is refused unless --force, which replaces it.
  */
 import { parseArgs } from 'node:util';
-import { readBackup, restoreEmbedded, restoreServer } from '../backup';
-import { defaultDataDir } from '../client';
+import { readBackup, restoreEmbedded, restoreServer } from '../db/backup';
+import { defaultDataDir } from '../db/client';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,10 +9,10 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { trainTriageModel } from '../../lib/triage/train-triage-model.server';
-import { openDb } from '../client';
-import { setTriageLearnSince } from '../queries/triage';
-import { defaultSeedOptions, isSeeded, seedDemoCity } from '../seed';
+import { openDb } from '../db/client';
+import { setTriageLearnSince } from '../db/queries/triage';
+import { defaultSeedOptions, isSeeded, seedDemoCity } from '../db/seed';
+import { trainTriageModel } from '../lib/triage/train-triage-model.server';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ try {
     await handle.db.execute(sql`drop schema public cascade`);
     await handle.db.execute(sql`drop schema if exists drizzle cascade`);
     await handle.db.execute(sql`create schema public`);
-    const { migrateDb } = await import('../migrate');
+    const { migrateDb } = await import('../db/migrate');
     await migrateDb(handle);
   }
   if (values['if-empty'] && (await isSeeded(handle.db))) {

@@ -3,7 +3,7 @@
  * SUQIU_DATA_DIR (embedded). The app also applies them itself at start; this is for deployments that
  * migrate before starting new instances. Never run it while the app holds the same PGlite folder.
  */
-import { openDb } from '../client';
+import { openDb } from '../db/client';
 
 const t0 = performance.now();
 const handle = await openDb();

@@ -7,8 +7,8 @@
  * holds the same PGlite folder open.
  */
 import { parseArgs } from 'node:util';
-import { trainTriageModel } from '../../lib/triage/train-triage-model.server';
-import { openDb } from '../client';
+import { openDb } from '../db/client';
+import { trainTriageModel } from '../lib/triage/train-triage-model.server';
 
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
 const t0 = performance.now();

@@ -31,7 +31,7 @@ import { ZodError } from 'zod';
 import { type ImportProgress, importRequests } from '@/lib/open311/import-requests.server';
 import { type ImportAsOption, importMapping } from '@/lib/open311/import-source';
 import { ImportFileError, readSourceStream } from '@/lib/open311/read-source-stream';
-import { openDb } from '../client';
+import { openDb } from '../db/client';
 
 const USAGE =
   'usage: npm run import:requests -- <file.json|file.csv> --mapping <mapping.json> [--as auto|history|live] ' +

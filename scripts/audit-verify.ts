@@ -11,11 +11,10 @@
  * deleted (`truncated`), exit 1.
  */
 import { parseArgs } from 'node:util';
-import { readLastAnchor } from '../../lib/audit/anchor-audit-head.server';
-
-import { sealAuditChain } from '../../lib/audit/seal-audit-chain.server';
-import { verifyAuditChain } from '../../lib/audit/verify-audit-chain.server';
-import { openDb } from '../client';
+import { openDb } from '../db/client';
+import { readLastAnchor } from '../lib/audit/anchor-audit-head.server';
+import { sealAuditChain } from '../lib/audit/seal-audit-chain.server';
+import { verifyAuditChain } from '../lib/audit/verify-audit-chain.server';
 
 const { values: args } = parseArgs({
   options: { head: { type: 'string' }, 'anchor-file': { type: 'string' } },

@@ -10,10 +10,10 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { loadGazetteer, relinkComplaints } from '../../lib/linking/relink-complaints.server';
-import { openDb } from '../client';
-import { listLinkShares } from '../queries/complaint-links';
-import { queryRow } from '../sql';
+import { openDb } from '../db/client';
+import { listLinkShares } from '../db/queries/complaint-links';
+import { queryRow } from '../db/sql';
+import { loadGazetteer, relinkComplaints } from '../lib/linking/relink-complaints.server';
 
 const { values } = parseArgs({
   options: {

@@ -7,8 +7,8 @@
  * last migration, row counts of every table, complaints checksum, file size and SHA-256.
  */
 import { parseArgs } from 'node:util';
-import { backupEmbedded, backupServer } from '../backup';
-import { defaultDataDir } from '../client';
+import { backupEmbedded, backupServer } from '../db/backup';
+import { defaultDataDir } from '../db/client';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const url = process.env.DATABASE_URL;
