@@ -1,13 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { type Db, getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { assertCan } from '@/lib/auth/policy';
+import type { Db } from '@/db/client';
 import { requestMeta } from '@/lib/auth/request-meta';
 import type { AuthUser } from '@/lib/auth/types';
-import { toErrorResponse } from '@/lib/http/errors';
-import { readJson } from '@/lib/http/read-request';
-import { assertSameOrigin } from '@/lib/http/same-origin';
+import { route } from '@/lib/http/route.server';
 
 export interface AdminCall {
   db: Db;
@@ -18,27 +14,22 @@ export interface AdminCall {
 }
 
 /**
- * The shape every admin route handler shares: same-origin check, signed in, the policy action
- * (403 before the body is even read), JSON body, one lib verb, errors as `{error:{code,message,fields}}`.
+ * The shape every admin route handler shares (`route` in lib/http/route.server.ts): same-origin check,
+ * signed in, the policy action (403 before the body is even read), JSON body, one lib verb, errors as
+ * `{error:{code,message,fields}}`; `{ ok: true }` when the verb returns nothing.
  */
-export async function adminRoute(
+export function adminRoute(
   request: Request,
   action: 'config.manage' | 'user.manage',
   run: (call: AdminCall) => Promise<unknown>,
 ): Promise<Response> {
-  try {
-    if (request.method !== 'GET') assertSameOrigin(request);
-    const user = await requireCurrentUser();
-    assertCan(user, action);
-    let body: unknown = null;
-    if (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH') {
-      body = await readJson(request);
-    }
-    const result = await run({ db: await getDb(), user, body, ip: requestMeta(request).ip });
-    return Response.json(result ?? { ok: true });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  const withBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+  const handler = route(
+    { auth: { action }, body: withBody ? z.unknown() : undefined },
+    async ({ db, user, body, request }) =>
+      (await run({ db, user, body: body ?? null, ip: requestMeta(request).ip })) ?? { ok: true },
+  );
+  return handler(request, { params: Promise.resolve({}) });
 }
 
 export const idParam = z.coerce.number().int().positive();

@@ -1,8 +1,5 @@
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
 import { adminRoute } from '@/lib/admin/admin-route.server';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { applyRoutingAmendment } from '@/lib/routing/apply-routing-amendment.server';
 import { listRoutingAmendments } from '@/lib/routing/list-routing-amendments.server';
 import { applyAmendmentInput } from '@/lib/routing/routing-amendment-types';
@@ -12,20 +9,12 @@ import { applyAmendmentInput } from '@/lib/routing/routing-amendment-types';
  * bouncing, the office its bounced cases ended with, and a replay of the last 12 months (figures only).
  * Inspectors, leaders and admins.
  */
-export async function GET() {
-  await connection();
-  try {
-    const user = await requireCurrentUser();
-    const body = await listRoutingAmendments(await getDb(), { user, now: new Date() });
-    return Response.json(body, { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ auth: 'session', noStore: true }, ({ db, user }) =>
+  listRoutingAmendments(db, { user, now: new Date() }),
+);
 
 /** POST {categoryCode, divisionCode, officeId, tiers} → apply the amendment to the routing table (admins, audited). */
 export async function POST(request: Request) {
-  await connection();
   return adminRoute(request, 'config.manage', ({ db, user, body, ip }) =>
     applyRoutingAmendment(db, { user, input: applyAmendmentInput.parse(body), ip, now: new Date() }),
   );

@@ -1,13 +1,8 @@
-import { connection } from 'next/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { toErrorResponse } from '@/lib/http/errors';
-import { readJson } from '@/lib/http/read-request';
-import { assertSameOrigin } from '@/lib/http/same-origin';
+import { route } from '@/lib/http/route.server';
 import { drawSpotChecks } from '@/lib/supervision/draw-spot-checks.server';
 
-const bodySchema = z.object({
+const body = z.object({
   month: z
     .string()
     .regex(/^\d{4}-\d{2}$/)
@@ -16,19 +11,6 @@ const bodySchema = z.object({
 });
 
 /** POST {month?, share?} → draw a completed month's spot checks for the inspector's jurisdiction. */
-export async function POST(request: Request) {
-  await connection();
-  try {
-    assertSameOrigin(request);
-    const user = await requireCurrentUser();
-    const body = bodySchema.parse(await readJson(request, { optional: true }));
-    const result = await drawSpotChecks(await getDb(), {
-      actor: { kind: 'user', user },
-      ...body,
-      now: new Date(),
-    });
-    return Response.json(result);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const POST = route({ auth: 'session', body, optionalBody: true }, ({ db, user, body }) =>
+  drawSpotChecks(db, { actor: { kind: 'user', user }, ...body, now: new Date() }),
+);
