@@ -8,6 +8,7 @@ import type { DbHandle } from '@/db/client';
 import { listDispatchQueue, listInboxCases } from '@/db/queries/cases';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
+import { session } from '@/lib/auth/testing/mock-session';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import {
@@ -22,20 +23,12 @@ import { parseComplaintExportQuery } from './complaint-export-query';
 import { exportComplaints } from './export-complaints.server';
 import { readXlsx } from './xlsx.server';
 
-let current: AuthUser | null = null;
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof import('next/server')>()),
-  connection: async () => {},
-}));
-vi.mock('@/lib/auth/current-user.server', async () => {
-  const { AppError } = await import('@/lib/http/errors');
-  return {
-    requireCurrentUser: async () => {
-      if (!current) throw new AppError('UNAUTHENTICATED', 'Sign in');
-      return current;
-    },
-  };
-});
+vi.mock('next/server', async (original) =>
+  (await import('@/lib/auth/testing/mock-session')).nextServerOutsideRequest(original),
+);
+vi.mock('@/lib/auth/current-user.server', async () =>
+  (await import('@/lib/auth/testing/mock-session')).currentUserFromSession(),
+);
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -248,7 +241,7 @@ describe('exports stay inside the jurisdiction', () => {
 
   it('the route streams with X-Export-Rows and writes an audit record', async () => {
     const { GET } = await import('@/app/api/export/complaints.xlsx/route');
-    current = world.users.handler;
+    session.user = world.users.handler;
     const res = await GET(new Request('http://localhost/api/export/complaints.xlsx?list=inbox'));
     expect(res.status).toBe(200);
     expect(res.headers.get('x-export-rows')).toBe('5');
@@ -264,10 +257,10 @@ describe('exports stay inside the jurisdiction', () => {
       actor: world.users.handler.id,
       data: { rows: 5, list: 'inbox' },
     });
-    current = world.users.leader;
+    session.user = world.users.leader;
     const bad = await GET(new Request('http://localhost/api/export/complaints.xlsx?list=nope'));
     expect(bad.status).toBe(400);
-    current = null;
+    session.user = null;
     expect((await GET(new Request('http://localhost/api/export/complaints.xlsx'))).status).toBe(401);
   });
 });

@@ -9,23 +9,15 @@ import { GET as getCells } from '@/app/api/map/cells/route';
 import { GET as getIndicators } from '@/app/api/stats/indicators/route';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing/test-db';
-import type { AuthUser } from '@/lib/auth/types';
+import { session } from '@/lib/auth/testing/mock-session';
 import { buildWorkflowWorld, insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
 
-let current: AuthUser | null = null;
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof import('next/server')>()),
-  connection: async () => {},
-}));
-vi.mock('@/lib/auth/current-user.server', async () => {
-  const { AppError } = await import('@/lib/http/errors');
-  return {
-    requireCurrentUser: async () => {
-      if (!current) throw new AppError('UNAUTHENTICATED', 'Sign in');
-      return current;
-    },
-  };
-});
+vi.mock('next/server', async (original) =>
+  (await import('@/lib/auth/testing/mock-session')).nextServerOutsideRequest(original),
+);
+vi.mock('@/lib/auth/current-user.server', async () =>
+  (await import('@/lib/auth/testing/mock-session')).currentUserFromSession(),
+);
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -45,7 +37,7 @@ beforeAll(async () => {
   ])
     await insertCase(handle.db, { status: 'received', submittedAt: new Date(at) });
   (globalThis as { __suqiuDb?: Promise<DbHandle> }).__suqiuDb = Promise.resolve(handle);
-  current = world.users.leader;
+  session.user = world.users.leader;
 });
 afterAll(async () => {
   await handle?.close();

@@ -13,19 +13,17 @@ import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { complaintMapScope } from '@/lib/auth/policy';
 import { CODES, divisionUser, insertGeographyAndOffices } from '@/lib/auth/testing/fixtures';
+import { session } from '@/lib/auth/testing/mock-session';
 import type { AuthUser, DivisionLevel } from '@/lib/auth/types';
 import { cellLat, cellLng, cellX, cellY, levelForZoom } from './cells';
 
-const current = vi.hoisted(() => ({ user: null as AuthUser | null }));
 vi.mock('server-only', () => ({}));
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof import('next/server')>()),
-  connection: async () => {},
-}));
-vi.mock('@/lib/auth/current-user.server', () => ({
-  requireCurrentUser: async () => current.user,
-  getCurrentUser: async () => current.user,
-}));
+vi.mock('next/server', async (original) =>
+  (await import('@/lib/auth/testing/mock-session')).nextServerOutsideRequest(original),
+);
+vi.mock('@/lib/auth/current-user.server', async () =>
+  (await import('@/lib/auth/testing/mock-session')).currentUserFromSession(),
+);
 
 const { GET: tileGet } = await import('@/app/api/map/tiles/[z]/[x]/[y]/route');
 const { GET: cellsGet } = await import('@/app/api/map/cells/route');
@@ -133,7 +131,7 @@ describe(`vector tiles of the complaint cells (${process.env.DATABASE_URL ? 'ser
       // Raw path (status filter): the same cells again.
       [leader(CODES.city, 'city'), 'st=in_progress,received', sql`status in ('in_progress', 'received')`],
     ] as const) {
-      current.user = user;
+      session.user = user;
       const total = await rawTotal(user, where);
       expect(total).toBeGreaterThan(0);
       for (const z of [9, 10, 12, 13]) {
@@ -152,7 +150,7 @@ describe(`vector tiles of the complaint cells (${process.env.DATABASE_URL ? 'ser
   });
 
   it('answers 204 outside the city, refuses point zooms and malformed names', async () => {
-    current.user = leader(CODES.city, 'city');
+    session.user = leader(CODES.city, 'city');
     expect((await tile(10, 10, 10)).status).toBe(204);
     expect((await tile(14, 12900, 6930)).status).toBe(400);
     const bad = await tileGet(new Request('http://localhost/api/map/tiles/10/800/433.png'), {
