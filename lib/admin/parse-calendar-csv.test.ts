@@ -30,6 +30,15 @@ describe('parseCalendarCsv', () => {
     ]);
   });
 
+  it('counts lines across a quoted field that spans two and across blank lines', () => {
+    const csv = 'day,is_workday,name\n2027-01-01,0,"元\n旦"\n\n  \n2027-01-02,maybe,c\n2027-01-03\n';
+    const r = parseCalendarCsv(csv, 2027);
+    expect(!r.ok && r.problems).toEqual([
+      { line: 6, code: 'isWorkday', value: 'maybe' },
+      { line: 7, code: 'columns', value: '2027-01-03' },
+    ]);
+  });
+
   it('needs the header and at least one day', () => {
     expect(parseCalendarCsv('date,flag,name\n2027-01-01,0,元旦', 2027)).toMatchObject({
       ok: false,

@@ -8,8 +8,10 @@
  * `day` is YYYY-MM-DD within the year; `is_workday` is 1/0, true/false, 班/休 or workday/holiday
  * (only the exceptions to the Monday–Friday week are listed: holidays, and weekend days worked as
  * 调休); `name` is shown in the calendar. The header row is required; blank lines are skipped; a
- * UTF-8 BOM is allowed; fields may be double-quoted. Every problem is reported with its line. Pure.
+ * UTF-8 BOM is allowed; fields may be double-quoted (read by csv-parse). Every problem is reported with
+ * its line. Pure.
  */
+import { parse } from 'csv-parse/sync';
 
 export interface CalendarCsvDay {
   day: string;
@@ -27,26 +29,36 @@ export interface CalendarCsvProblem {
 const WORK = new Set(['1', 'true', '班', 'workday', 'work', 'y', 'yes']);
 const REST = new Set(['0', 'false', '休', 'holiday', 'rest', 'n', 'no']);
 
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+interface CsvRow {
+  /** 1-based line of the file the row starts on. */
+  line: number;
+  fields: string[];
+  raw: string;
+}
+
+/** The file's rows through csv-parse (quotes, a BOM, CRLF), each with its line; blank lines skipped. */
+function readRows(text: string): CsvRow[] | { line: number; raw: string } {
+  try {
+    const rows = parse(text, {
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      info: true,
+      raw: true,
+    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+    return rows.map((r) => {
+      // `raw` may carry the blank lines skipped before the row and the newline ending it; `info.lines`
+      // is the line the row ends on (a quoted field may span lines).
+      const content = r.raw.replace(/\r?\n$/, '').replace(/^(?:[ \t]*\r?\n)+/, '');
+      return { line: r.info.lines - (content.match(/\n/g)?.length ?? 0), fields: r.record, raw: content };
+    });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { line, raw: text.split(/\r?\n/)[line - 1] ?? '' };
   }
-  out.push(cur);
-  return out.map((f) => f.trim());
 }
 
 function isRealDay(day: string): boolean {
@@ -59,24 +71,26 @@ export function parseCalendarCsv(
   text: string,
   year: number,
 ): { ok: true; days: CalendarCsvDay[] } | { ok: false; problems: CalendarCsvProblem[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const rows = readRows(text);
+  if (!Array.isArray(rows))
+    return { ok: false, problems: [{ line: rows.line, code: 'columns', value: rows.raw }] };
   const problems: CalendarCsvProblem[] = [];
-  const header = splitLine(lines[0] ?? '').map((h) => h.toLowerCase());
-  if (header[0] !== 'day' || header[1] !== 'is_workday' || header[2] !== 'name') {
-    return { ok: false, problems: [{ line: 1, code: 'header', value: lines[0] ?? '' }] };
+  const first = rows[0];
+  const header = (first?.fields ?? []).map((h) => h.toLowerCase());
+  if (first?.line !== 1 || header[0] !== 'day' || header[1] !== 'is_workday' || header[2] !== 'name') {
+    return {
+      ok: false,
+      problems: [{ line: 1, code: 'header', value: text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '' }],
+    };
   }
   const days: CalendarCsvDay[] = [];
   const seen = new Set<string>();
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (!raw.trim()) continue;
-    const line = i + 1;
-    const f = splitLine(raw);
-    if (f.length < 3) {
+  for (const { line, fields, raw } of rows.slice(1)) {
+    if (fields.length < 3) {
       problems.push({ line, code: 'columns', value: raw });
       continue;
     }
-    const [day, flag, name] = f as [string, string, string];
+    const [day, flag, name] = fields as [string, string, string];
     if (!isRealDay(day)) problems.push({ line, code: 'day', value: day });
     else if (!day.startsWith(`${year}-`)) problems.push({ line, code: 'otherYear', value: day });
     else if (seen.has(day)) problems.push({ line, code: 'duplicate', value: day });
