@@ -287,7 +287,7 @@ function binnedCountsSql(params: {
     if (bins.last) months.push(sql`b.month <= ${bins.last}::date`);
     parts.push(
       sql`select floor(b.cx / ${k}::float8)::int as i, floor(b.cy / ${k}::float8)::int as j,
-            ${params.byMonth ? sql`to_char(b.month, 'YYYY-MM-DD')` : sql`''`} as month, sum(b.n)::int as n
+            ${params.byMonth ? sql`b.month` : sql`null::date`} as month, sum(b.n)::int as n
           from complaint_hotspot_bins b
           where ${binFilterSql(params.filter)} ${months.length ? sql` and ${sql.join(months, sql` and `)}` : sql``}
             and starts_with(b.village_code, ${divisionPrefix(params.divisionCode)}) and (${params.binScope})
@@ -301,8 +301,8 @@ function binnedCountsSql(params: {
             floor(ST_Y(complaints.location_m) / ${params.size}::float8)::int as j,
             ${
               params.byMonth
-                ? sql`to_char(date_trunc('month', complaints.submitted_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
-                : sql`''`
+                ? sql`date_trunc('month', complaints.submitted_at at time zone 'Asia/Shanghai')::date`
+                : sql`null::date`
             } as month, count(*)::int as n
           from complaints
           where ${complaintFilterSql(filter)} and (${params.scope}) and ${inDivision(params.divisionCode)}
@@ -310,8 +310,10 @@ function binnedCountsSql(params: {
     );
   }
   if (parts.length === 0) return sql`select 0 as i, 0 as j, '' as month, 0 as n where false`;
-  return sql`select i, j, month, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) u
-    group by 1, 2, 3 having sum(n) <> 0`;
+  // Months are grouped as dates and formatted once per group, not once per row.
+  return sql`select i, j, coalesce(to_char(month, 'YYYY-MM-DD'), '') as month, n from (
+      select i, j, month, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) u
+      group by 1, 2, 3 having sum(n) <> 0) g`;
 }
 
 /**
