@@ -35,8 +35,8 @@ export interface RouteSpec<A extends RouteAuth, Q extends Schema, B extends Sche
   sameOrigin?: boolean;
   /** Status of a successful answer (default 200). */
   status?: number;
-  /** `cache-control: no-store` on a successful answer (reads of anything per-user or live). */
-  noStore?: boolean;
+  /** The `cache-control` of a successful answer (`'private, no-store'` for anything per-user or live). */
+  cacheControl?: string;
 }
 
 export interface RouteCall<A extends RouteAuth, Q extends Schema, B extends Schema, P extends Schema> {
@@ -63,7 +63,7 @@ export function route<
 >(
   spec: RouteSpec<A, Q, B, P>,
   run: (call: RouteCall<A, Q, B, P>) => Promise<unknown>,
-): (request: Request, context: RouteContext) => Promise<Response> {
+): (request: Request, context?: RouteContext) => Promise<Response> {
   return async (request, context) => {
     const safe = request.method === 'GET' || request.method === 'HEAD';
     // A read must never be prerendered at build time (it would open the database in the build worker).
@@ -77,7 +77,7 @@ export function route<
       }
       let params: unknown;
       if (spec.params) {
-        const parsed = spec.params.safeParse(await context.params);
+        const parsed = spec.params.safeParse(await context?.params);
         if (!parsed.success) {
           if (spec.paramsNotFound) throw new AppError('NOT_FOUND', spec.paramsNotFound);
           throw parsed.error;
@@ -99,7 +99,7 @@ export function route<
       if (result instanceof Response) return result;
       return Response.json(result, {
         status: spec.status ?? 200,
-        headers: spec.noStore ? { 'cache-control': 'no-store' } : undefined,
+        headers: spec.cacheControl ? { 'cache-control': spec.cacheControl } : undefined,
       });
     } catch (error) {
       return toErrorResponse(error);

@@ -7,6 +7,7 @@ import { route } from '@/lib/http/route.server';
  * with its area, category, observed vs expected, limit, start, complaints and one sentence.
  * Recomputed first when complaints arrived since the last run.
  */
-export const GET = route({ auth: 'session', query: listAlertsQuery, noStore: true }, ({ db, user, query }) =>
-  listAlerts(db, user, query),
+export const GET = route(
+  { auth: 'session', query: listAlertsQuery, cacheControl: 'no-store' },
+  ({ db, user, query }) => listAlerts(db, user, query),
 );

@@ -8,7 +8,7 @@ import { route } from '@/lib/http/route.server';
 const listQuery = z.object({ status: z.enum(CLUE_STATUSES).optional() });
 
 export const GET = route(
-  { auth: 'session', query: listQuery, noStore: true },
+  { auth: 'session', query: listQuery, cacheControl: 'no-store' },
   async ({ db, user, query }): Promise<ClueList> => ({ clues: await listClues(db, user, query) }),
 );
 

@@ -6,7 +6,7 @@ import { pickTopicInput, topicCandidatesQuery } from '@/lib/topics/topic-types';
 
 /** GET ?month=YYYY-MM → the 每月一题 candidates of the caller's division, its picks. */
 export const GET = route(
-  { auth: 'session', query: topicCandidatesQuery, noStore: true },
+  { auth: 'session', query: topicCandidatesQuery, cacheControl: 'no-store' },
   ({ db, user, query }) => listTopicCandidates(db, user, query),
 );
 

@@ -3,7 +3,9 @@ import { listSubscriptions, subscribeToAlerts } from '@/lib/alerts/manage-subscr
 import { route } from '@/lib/http/route.server';
 
 /** GET → the caller's subscriptions to surge alerts. */
-export const GET = route({ auth: 'session', noStore: true }, ({ db, user }) => listSubscriptions(db, user));
+export const GET = route({ auth: 'session', cacheControl: 'no-store' }, ({ db, user }) =>
+  listSubscriptions(db, user),
+);
 
 /** POST {areaCode, categoryCode?} → subscribe to an area of one's division × a level-1 category (or all). */
 export const POST = route({ auth: 'session', body: subscriptionInput }, async ({ db, user, body }) => {

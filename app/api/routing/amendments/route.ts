@@ -9,7 +9,7 @@ import { applyAmendmentInput } from '@/lib/routing/routing-amendment-types';
  * bouncing, the office its bounced cases ended with, and a replay of the last 12 months (figures only).
  * Inspectors, leaders and admins.
  */
-export const GET = route({ auth: 'session', noStore: true }, ({ db, user }) =>
+export const GET = route({ auth: 'session', cacheControl: 'no-store' }, ({ db, user }) =>
   listRoutingAmendments(db, { user, now: new Date() }),
 );
 

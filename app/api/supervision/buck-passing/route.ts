@@ -8,7 +8,7 @@ import { getBuckPassing } from '@/lib/supervision/get-buck-passing.server';
  * and category × town ranked by rate against volume with q-values (inspectors, leaders).
  */
 export const GET = route(
-  { auth: 'session', query: buckPassingQuery, noStore: true },
+  { auth: 'session', query: buckPassingQuery, cacheControl: 'no-store' },
   ({ db, user, query }) => {
     const to = new Date();
     const from = new Date(to.getTime() - query.days * 86_400_000);
