@@ -40,8 +40,8 @@ const t0 = performance.now();
 const leaves = new Set(CATEGORIES.flatMap((c) => c.children.map((s) => s.code)));
 const corpus = readCorpusDir().filter((r) => leaves.has(r.label));
 const featurise = (text: string) => classifierInput(text, segmentWords);
-// As the seed trains it: the corpus, and the style-shift development letters for the cap (never
-// these test letters).
+// As the seed trains it: the corpus, and the style-shift development letters for the pooled
+// calibration and the cap (never these test letters).
 const model = trainTextClassifier(
   corpus.map((r, i) => ({ label: r.label, group: `corpus:${r.group ?? i}`, ...featurise(r.text) })),
   { shift: shiftSamples(readStyleDevSet(), featurise) },
@@ -77,6 +77,13 @@ for (const [name, map] of [
   console.log(
     `  shipped rule (level-2 p ≥ ${SHIPPED_THRESHOLDS.leaf}, else family p ≥ ${SHIPPED_THRESHOLDS.family}): ` +
       `decides ${pct(decided.length / n)}, in the right family ${pct(decidedOk.length / (decided.length || 1))}; the rest → manual queue`,
+  );
+}
+if (model.shiftFit?.crossFitted) {
+  const f = model.shiftFit;
+  console.log(
+    `\ndevelopment letters (${f.count}, cross-fitted): right family first ${pct(f.familyFirst)}, wrong at p ≥ 0.5 ${pct(f.wrongAtHalf)}, ` +
+      `decided ${pct(f.decided ?? 0)} (${pct(f.decidedPrecision ?? 0)} right); corpus inner calibration error ${pct(model.innerCalibrationError ?? 0)}`,
   );
 }
 console.log('\nper class (strict): right family first');
