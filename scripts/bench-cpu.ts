@@ -1,7 +1,8 @@
 /**
  * For the benches: CPU time used by this process plus the server's backends for its database (read
  * from /proc, so only when PostgreSQL runs on this machine), and the load average. On a shared
- * machine wall-clock times move with the load; CPU time per request and ratios hold better.
+ * machine wall-clock times move with the load; CPU time per request and ratios hold better. Parallel
+ * query workers exist only during a statement and are not seen, so a plan with workers is undercounted.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
