@@ -74,7 +74,7 @@ describe('admin screens', () => {
     await page.locator('.ant-select-item-option', { hasText: '紧急' }).first().click();
     await dialog.locator('#active').click(); // saved inactive: the demo's triage stays as it was
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 60_000 });
     await page.getByText(id).waitFor({ timeout: 30_000 });
 
     await page.getByRole('textbox', { name: '试运行' }).fill('我们村里没有水喝已经三天了');
