@@ -1,12 +1,12 @@
 /**
  * For bench:stats: print a monthly report's data (a JSON file) to PDF as `renderReportPdf` does
- * (headless Chromium, A4, footer) and print `{"launch": ms, "print": ms, "bytes": n}`. A child script
+ * (headless Chromium, `reportPdfOptions`) and print `{"launch": ms, "print": ms, "bytes": n}`. A child script
  * without the react-server condition (the report's HTML uses next-intl's translator, which that
  * condition resolves to its React build).
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { renderReportDocument, reportFooterTemplate } from '../lib/reports/render-report-html';
+import { renderReportDocument, reportPdfOptions } from '../lib/reports/render-report-html';
 import type { MonthlyReportData } from '../lib/reports/report-data';
 
 const data = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as MonthlyReportData;
@@ -23,14 +23,7 @@ await page.setContent(
   { waitUntil: 'load' },
 );
 await page.emulateMedia({ media: 'print' });
-const pdf = await page.pdf({
-  format: 'A4',
-  printBackground: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<div></div>',
-  footerTemplate: reportFooterTemplate(data.locale),
-  margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-});
+const pdf = await page.pdf(reportPdfOptions(data.locale));
 const t2 = performance.now();
 await browser.close();
 console.log(JSON.stringify({ launch: t1 - t0, print: t2 - t1, bytes: pdf.byteLength }));

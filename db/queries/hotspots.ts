@@ -260,20 +260,22 @@ function binFilterSql(filter: ComplaintFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/**
- * The (i, j[, month]) counts of square cells of `size` metres (a multiple of HOTSPOT_BASE_CELL)
- * from the bins' whole months and the complaints' partial days, in one statement. The filter must
- * not name urgencies or channels (the bins do not keep them).
- */
-function binnedCountsSql(params: {
+/** What the binned cell counts read: the division's grid, the filter and scopes, whole months vs partial days. */
+export interface BinnedCountParams {
   divisionCode: string;
   size: number;
   filter: ComplaintFilter;
   scope: SQL;
   binScope: SQL;
   source: BinnedSource;
-  byMonth: boolean;
-}): SQL {
+}
+
+/**
+ * The (i, j[, month]) counts of square cells of `size` metres (a multiple of HOTSPOT_BASE_CELL)
+ * from the bins' whole months and the complaints' partial days, in one statement. The filter must
+ * not name urgencies or channels (the bins do not keep them).
+ */
+function binnedCountsSql(params: BinnedCountParams & { byMonth: boolean }): SQL {
   if (params.size % HOTSPOT_BASE_CELL !== 0)
     throw new Error(`cell size ${params.size} is not a multiple of the base cell`);
   if (params.filter.urgencies?.length || params.filter.channels?.length)
@@ -323,14 +325,7 @@ function binnedCountsSql(params: {
  */
 export async function listBinnedCellCounts(
   db: DbOrTx,
-  params: {
-    divisionCode: string;
-    size: number;
-    filter: ComplaintFilter;
-    scope: SQL;
-    binScope: SQL;
-    source: BinnedSource;
-  },
+  params: BinnedCountParams,
 ): Promise<{ cells: CellCountRow[]; complaints: number }> {
   const [cells, counted] = await Promise.all([
     listGridCells(db, { ...params, shape: 'square' }),
@@ -346,14 +341,7 @@ export async function listBinnedCellCounts(
 /** `listCellMonthCounts` from the hot-spot bins (whole months) and the complaints (partial days). */
 export async function listBinnedCellMonthCounts(
   db: DbOrTx,
-  params: {
-    divisionCode: string;
-    size: number;
-    filter: ComplaintFilter;
-    scope: SQL;
-    binScope: SQL;
-    source: BinnedSource;
-  },
+  params: BinnedCountParams,
 ): Promise<CellStepCountRow[]> {
   const rows = await queryRows<{ i: number; j: number; month: string; n: number }>(
     db,

@@ -521,6 +521,19 @@ export function renderReportDocument(data: MonthlyReportData, meta: ReportMeta):
 }
 
 /** The page footer Chromium prints on every page (page numbers). */
+/** Chromium's print options for a report: A4, backgrounds, the page footer, the margins. */
+export function reportPdfOptions(locale: string) {
+  return {
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate: reportFooterTemplate(locale),
+    margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+    preferCSSPageSize: false,
+  };
+}
+
 export function reportFooterTemplate(locale: string): string {
   const t = createTranslator({
     locale: locale === 'en' ? 'en' : 'zh-CN',

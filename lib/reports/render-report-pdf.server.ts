@@ -2,7 +2,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { AppError } from '@/lib/http/errors';
-import { type ReportMeta, renderReportDocument, reportFooterTemplate } from './render-report-html';
+import { type ReportMeta, renderReportDocument, reportPdfOptions } from './render-report-html';
 import type { MonthlyReportData } from './report-data';
 
 /** Debian's Chromium by default; `SUQIU_CHROMIUM_PATH` elsewhere. */
@@ -56,15 +56,7 @@ export async function renderReportPdf(
     const page = await browser.newPage();
     await page.setContent(renderReportDocument(data, meta), { waitUntil: 'load', timeout: 30_000 });
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
-      footerTemplate: reportFooterTemplate(data.locale),
-      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-      preferCSSPageSize: false,
-    });
+    const pdf = await page.pdf(reportPdfOptions(data.locale));
     return new Uint8Array(pdf);
   } catch (error) {
     if (error instanceof AppError) throw error;
