@@ -1,9 +1,9 @@
 /**
  * npm run bench:import -- [--rows 100000] [--as auto|history|live] [--batch 2000] [--keep] [--skip-rerun]
- *   [--link] [--template <seeded database>] [--name <database>]
+ *   [--link] [--template <seeded database>] [--name <database>] [--from YYYY-MM-DD]
  *
  * The history importer end to end, as a city would run it: generates a realistic synthetic 311-style
- * CSV into /tmp (one year, 2015; ~150 request types mapped to our categories by a mapping file; points
+ * CSV into /tmp (one year from --from, default 2015-01-01; ~150 request types mapped to our categories by a mapping file; points
  * clustered around the city's buildings, a few jittered out of the city; ~15 % still open; the source's
  * own deadline in a TARGET_DT column; ~0.2 % closing times 1–58 s before opening (clock skew); ~0.3 %
  * bad rows; Chinese text with commas, quotes and newlines), creates a fresh server database
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     template: { type: 'string' },
     /** The fresh database's name (default `suqiu_import_bench_<time>`): e.g. your own prefix on a shared server. */
     name: { type: 'string' },
+    /** First day (Asia/Shanghai) of the generated year: a recent one gives a database for the 12-month analyses. */
+    from: { type: 'string', default: '2015-01-01' },
   },
 });
 const ROWS = Number(values.rows);
@@ -43,7 +45,10 @@ const dbUrl = (() => {
   u.pathname = `/${dbName}`;
   return u.toString();
 })();
-const CSV = `/tmp/suqiu-bench-import-${ROWS}.csv`;
+if (!/^\d{4}-\d{2}-\d{2}$/.test(values.from))
+  throw new Error(`--from: expected YYYY-MM-DD, got ${values.from}`);
+const FROM = values.from;
+const CSV = `/tmp/suqiu-bench-import-${ROWS}-${FROM}.csv`;
 const MAPPING = '/tmp/suqiu-bench-import-mapping.json';
 
 async function admin(text: string) {
@@ -135,7 +140,7 @@ async function generate(categories: string[], anchors: [number, number][]) {
   await write(
     'service_request_id,service_code,service_name,status,requested_datetime,updated_datetime,TARGET_DT,lat,long,description,address,status_notes\n',
   );
-  const start = Date.UTC(2014, 11, 31, 16); // 2015-01-01 00:00 CST
+  const start = Date.parse(`${FROM}T00:00:00+08:00`);
   const year = 365 * 86_400_000;
   const stats = { open: 0, skewed: 0, bad: 0, outside: 0 };
   for (let i = 0; i < ROWS; i++) {
