@@ -96,3 +96,11 @@ console.log('\nwrong family at p ≥ 0.5 (strict):');
 for (const x of predictions.filter((x) => !STRICT[x.m.label]!.includes(x.family) && x.p.probability >= 0.5)) {
   console.log(`  ${x.m.id} ${x.m.label} → ${x.p.label} ${pct(x.p.probability)}  ${x.m.text.split('\n')[0]}`);
 }
+console.log('\nwrong family at p < 0.5 (strict; the top three):');
+for (const x of predictions.filter((x) => !STRICT[x.m.label]!.includes(x.family) && x.p.probability < 0.5)) {
+  const top = x.p.ranked
+    .slice(0, 3)
+    .map((r) => `${r.label} ${pct(r.probability)}`)
+    .join(', ');
+  console.log(`  ${x.m.id} ${x.m.label} → ${top}  ${x.m.text.split('\n')[0]}`);
+}

@@ -13,6 +13,7 @@ import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { trustPeerHeader } from '@/lib/http/client-address';
 import { resetTriageSuggesterCache } from '@/lib/triage/get-triage-suggester.server';
+import { readCorpusDir } from '@/lib/triage/read-labelled-csv';
 import { trainTriageModel } from '@/lib/triage/train-triage-model.server';
 import { buildWorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { buildOpenApiDocument } from './openapi';
@@ -177,7 +178,10 @@ describe('GET /api/v1/categories/suggest', () => {
   });
 
   it("returns the classifier's top categories with probabilities once trained; misconduct gets 纪检 only", async () => {
-    await trainTriageModel(handle.db, { trigger: 'command' });
+    // The API's contract, not the model's quality (lib/triage/style-shift.test.ts trains the whole
+    // corpus): four families keep the training to seconds.
+    const corpus = readCorpusDir().filter((r) => /^(SL|HB|WJ|JJ)/.test(r.label));
+    await trainTriageModel(handle.db, { trigger: 'command', corpus });
     resetTriageSuggesterCache();
     const body = (await (
       await suggest(`text=${encodeURIComponent('灌溉渠被泥沙堵了，下游的地浇不上水')}`)
@@ -199,9 +203,7 @@ describe('GET /api/v1/categories/suggest', () => {
     ).json()) as { suggestions: { code: string }[] };
     expect(misconduct.suggestions.length).toBeGreaterThan(0);
     for (const s of misconduct.suggestions) expect(s.code).toMatch(/^JJ/);
-    // Training on the whole corpus (nested cross-validation) takes ≈ 30–45 s of CPU on a quiet 2-core
-    // machine; under a shared machine's load (≈ 18) it took 400+ s of wall time.
-  }, 900_000);
+  }, 300_000);
 
   it.each([
     ['no text', ''],
