@@ -7,6 +7,8 @@
  *   V[I] = [n((n² − 3n + 3)S1 − nS2 + 3S0²) − b2((n² − n)S1 − 2nS2 + 6S0²)] / ((n − 1)(n − 2)(n − 3)S0²) − E[I]²
  *   S1 = ½ Σ_i Σ_j (w_ij + w_ji)²,  S2 = Σ_i (w_i· + w_·i)²,  b2 = n Σ z_i⁴ / (Σ z_i²)²
  */
+import { latticeMoranPairs, type SquareLattice } from './lattice';
+
 export interface MoranResult {
   i: number;
   expected: number;
@@ -96,11 +98,14 @@ export function globalMoranIFromSums(
  * Moran's I z-scores for several distance bands in ONE pass over the point pairs within the largest
  * band (incremental spatial autocorrelation): each pair is counted in the smallest band that holds
  * it, then bands accumulate. Same results as `globalMoranI` band by band, at the cost of one band.
+ * With `lattice` (the same points as square cells, lattice.ts) the pairs are found by lattice
+ * offsets instead of a spatial search, in the same order: the same results, bit for bit.
  */
 export function moranProfile(
   points: readonly { x: number; y: number }[],
   values: readonly number[],
   bands: readonly number[],
+  options: { lattice?: SquareLattice | null } = {},
 ) {
   const n = values.length;
   const nb = bands.length;
@@ -116,6 +121,33 @@ export function moranProfile(
     m2 += d * d;
     m4 += d ** 4;
   }
+  const { pairs, cross, perPoint } =
+    (options.lattice && latticeMoranPairs(options.lattice, dev, limits, maxBand)) ??
+    pointPairs(points, dev, limits, maxBand);
+  const running = new Int32Array(n);
+  let s0 = 0;
+  let crossSum = 0;
+  return sorted.map((band, b) => {
+    s0 += 2 * pairs[b]!;
+    crossSum += 2 * cross[b]!;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) {
+      running[i]! += perPoint[i * nb + b]!;
+      s2 += (2 * running[i]!) ** 2;
+    }
+    return { band, ...moranFromStats(n, s0, s2, crossSum, m2, m4) };
+  });
+}
+
+/** Pairs (i < j) per band (the smallest holding them), Σ dev_i dev_j per band, and pairs per point × band. */
+function pointPairs(
+  points: readonly { x: number; y: number }[],
+  dev: Float64Array,
+  limits: readonly number[],
+  maxBand: number,
+) {
+  const n = dev.length;
+  const nb = limits.length;
   const cross = new Float64Array(nb);
   const pairs = new Float64Array(nb);
   const perPoint = new Int32Array(n * nb);
@@ -148,17 +180,5 @@ export function moranProfile(
       }
     }
   }
-  const running = new Int32Array(n);
-  let s0 = 0;
-  let crossSum = 0;
-  return sorted.map((band, b) => {
-    s0 += 2 * pairs[b]!;
-    crossSum += 2 * cross[b]!;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      running[i]! += perPoint[i * nb + b]!;
-      s2 += (2 * running[i]!) ** 2;
-    }
-    return { band, ...moranFromStats(n, s0, s2, crossSum, m2, m4) };
-  });
+  return { pairs, cross, perPoint };
 }

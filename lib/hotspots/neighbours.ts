@@ -45,8 +45,8 @@ export function neighboursWithin(
   });
 }
 
-/** Bucket grid of cell size `size`: integer keys → point indices. */
-function buckets(points: readonly PlanarPoint[], size: number) {
+/** Bucket grid of cell size `size`: integer keys → point indices (in index order). */
+export function pointBuckets(points: readonly PlanarPoint[], size: number) {
   const map = new Map<number, number[]>();
   const key = (bx: number, by: number) => bx * 1_048_576 + by;
   points.forEach((p, i) => {
@@ -70,7 +70,7 @@ export function neighbourSums(
 ): { count: Int32Array; sum: Float64Array } {
   if (!(band > 0)) throw new RangeError(`distance band must be positive, got ${band}`);
   const limit = (band * (1 + 1e-9)) ** 2;
-  const { map, key } = buckets(points, band);
+  const { map, key } = pointBuckets(points, band);
   const count = new Int32Array(points.length);
   const sum = new Float64Array(points.length);
   for (let i = 0; i < points.length; i++) {
@@ -109,31 +109,41 @@ export function averageKthNeighbourDistance(
 ): number {
   if (points.length < 2) return 0;
   const kk = Math.min(k, points.length - 1);
-  const { map, key } = buckets(points, spacing);
+  const buckets = pointBuckets(points, spacing);
   let total = 0;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i]!;
-    const bx = Math.floor(p.x / spacing);
-    const by = Math.floor(p.y / spacing);
-    const found: number[] = [];
-    for (let ring = 0; ; ring++) {
-      for (let dx = -ring; dx <= ring; dx++) {
-        for (let dy = -ring; dy <= ring; dy++) {
-          if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-          for (const j of map.get(key(bx + dx, by + dy)) ?? []) {
-            if (j !== i) found.push(Math.hypot(points[j]!.x - p.x, points[j]!.y - p.y));
-          }
+  for (let i = 0; i < points.length; i++) total += kthNeighbourDistance(points, buckets, i, kk, spacing);
+  return total / points.length;
+}
+
+/** Distance from point `i` to its `kk`-th nearest other point, by ring search over `buckets` of `spacing`. */
+export function kthNeighbourDistance(
+  points: readonly PlanarPoint[],
+  buckets: ReturnType<typeof pointBuckets>,
+  i: number,
+  kk: number,
+  spacing: number,
+): number {
+  const { map, key } = buckets;
+  const p = points[i]!;
+  const bx = Math.floor(p.x / spacing);
+  const by = Math.floor(p.y / spacing);
+  const found: number[] = [];
+  for (let ring = 0; ; ring++) {
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        for (const j of map.get(key(bx + dx, by + dy)) ?? []) {
+          if (j !== i) found.push(Math.hypot(points[j]!.x - p.x, points[j]!.y - p.y));
         }
       }
-      // Everything within ring · spacing has been seen once the ring is complete.
-      if (found.length >= kk) {
-        found.sort((a, b) => a - b);
-        if (found[kk - 1]! <= ring * spacing || found.length === points.length - 1) break;
-      }
-      if (ring > 10_000) break;
     }
-    found.sort((a, b) => a - b);
-    total += found[kk - 1] ?? 0;
+    // Everything within ring · spacing has been seen once the ring is complete.
+    if (found.length >= kk) {
+      found.sort((a, b) => a - b);
+      if (found[kk - 1]! <= ring * spacing || found.length === points.length - 1) break;
+    }
+    if (ring > 10_000) break;
   }
-  return total / points.length;
+  found.sort((a, b) => a - b);
+  return found[kk - 1] ?? 0;
 }
