@@ -2,7 +2,8 @@
  * npm run bench:embedded-wait -- [--runs N] — does a heavy leader's request make others wait on the
  * embedded engine? PGlite is one connection in this process: its statements run one at a time, so
  * a request waits for every statement queued before its own. Runs each heavy read (the /stats
- * dashboard from rollups and raw, its Gi* mini-map, the monthly report's data) `--runs` times
+ * dashboard from rollups and raw, its Gi* mini-map, the monthly report's data, the hot-spot
+ * workspace's Gi* 500 m over the city and emerging hot spots 1 km) `--runs` times
  * (default 5) while a probe issues what GET /api/health reads (versions and row counts) every 50 ms,
  * and prints the heavy read's time and the probe's wait (p50 / p95 / max) during it, next to the
  * probe alone. Works on either engine (DATABASE_URL or SUQIU_DATA_DIR); nothing is asserted.
@@ -13,10 +14,11 @@ import { openDb } from '../db/client';
 import { getHealth } from '../db/queries/health';
 import { queryRow } from '../db/sql';
 import type { AuthUser } from '../lib/auth/types';
+import { computeEmergingHotspots } from '../lib/hotspots/compute-emerging.server';
 import { computeHotspots } from '../lib/hotspots/compute-hotspots.server';
 import { buildMonthlyReport } from '../lib/reports/build-monthly-report.server';
 import { getStatsDashboard } from '../lib/stats/get-stats-dashboard.server';
-import { monthPeriod } from '../lib/stats/period';
+import { addMonths, monthPeriod } from '../lib/stats/period';
 import { loadText } from './bench-cpu';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -76,6 +78,30 @@ const heavy: { name: string; run: () => Promise<unknown> }[] = [
       }),
   },
   { name: 'monthly report data', run: () => buildMonthlyReport(db, { areaCode: CITY, month, now }) },
+  {
+    name: 'Gi* 500 m, city, 12 months (bins)',
+    run: () =>
+      computeHotspots(db, leader, {
+        divisionCode: CITY,
+        cellSize: 500,
+        shape: 'square',
+        fdr: true,
+        filter: { from: monthPeriod(addMonths(month, -11)).start, to: m.end },
+      }),
+  },
+  {
+    name: 'emerging 1000 m, 12 steps (bins)',
+    run: () =>
+      computeEmergingHotspots(db, leader, {
+        divisionCode: CITY,
+        cellSize: 1000,
+        months: 12,
+        timeWindow: 1,
+        fdr: true,
+        now,
+        filter: {},
+      }),
+  },
 ];
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);

@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import {
   type ComplaintFilter,
+  gridGeometries,
   HOTSPOT_SRID,
   listBinnedCellMonthCounts,
   listCellMonthCounts,
@@ -13,6 +14,8 @@ import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
 import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { emergingHotSpots, type Pattern } from './emerging';
+import { squareLattice } from './lattice';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface EmergingRequest {
   divisionCode?: string;
@@ -90,25 +93,31 @@ export async function computeEmergingHotspots(
   const binCounts = binned
     ? await listBinnedCellMonthCounts(db, { divisionCode, size: request.cellSize, filter, scope, ...binned })
     : await listCellMonthCounts(db, { divisionCode, size: request.cellSize, filter, scope });
-  const cellIndex = new Map(cells.map((c, k) => [`${c.i}:${c.j}`, k]));
+  // One lattice of the cells serves every step (lattice.ts); a grid off the lattice is searched in the plane.
+  const lattice = squareLattice(cells, request.cellSize);
+  const cellIndex = new Map<number, number>();
+  for (let k = 0; k < cells.length; k++) cellIndex.set(cells[k]!.i * 4_194_304 + cells[k]!.j, k);
   const stepIndex = new Map(steps.map((s, k) => [s, k]));
   const counts = cells.map(() => new Array<number>(steps.length).fill(0));
   for (const b of binCounts) {
-    const c = cellIndex.get(`${b.i}:${b.j}`);
+    const c = cellIndex.get(b.i * 4_194_304 + b.j);
     const t = stepIndex.get(b.month);
     if (c !== undefined && t !== undefined) counts[c]![t]! += b.count;
   }
-  const points = cells.map((c) => ({ x: c.x, y: c.y }));
+  await yieldToEventLoop();
   // Default neighbourhood: the 8 surrounding cells (queen contiguity, √2 cell sizes), so that an
   // emerging spot is judged against its immediate surroundings and not a whole district.
   const band = request.band ?? request.cellSize * Math.SQRT2;
   const results = emergingHotSpots({
-    points,
+    points: cells,
     counts,
     band,
     timeWindow: request.timeWindow,
     fdr: request.fdr,
+    lattice,
   });
+  const geometries = gridGeometries(cells);
+  await yieldToEventLoop();
   const patternCounts: Partial<Record<Pattern, number>> = {};
   for (const r of results) patternCounts[r.pattern] = (patternCounts[r.pattern] ?? 0) + 1;
   return {
@@ -131,7 +140,7 @@ export async function computeEmergingHotspots(
       z: results[k]!.z,
       bins: results[k]!.bins,
       trend: { z: results[k]!.trend.z, p: results[k]!.trend.p },
-      geometry: JSON.parse(c.geometry) as GeoJSON.Polygon,
+      geometry: geometries[k]!,
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import {
   type ComplaintFilter,
   countComplaintsInArea,
+  gridGeometries,
   HOTSPOT_SRID,
   listBinnedCellCounts,
   listCellCounts,
@@ -15,7 +16,9 @@ import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { type BandChoice, chooseDistanceBand } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
 import { giStarFromSums } from './gi-star';
-import { neighbourSums } from './neighbours';
+import { latticeNeighbourSums, squareLattice } from './lattice';
+import { neighbourSums, type PlanarPoint } from './neighbours';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface HotspotRequest {
   divisionCode?: string;
@@ -80,8 +83,8 @@ export async function computeHotspots(
         ...binned,
       })
     : null;
-  const rows =
-    counted?.cells ??
+  const { cells, counts: values } =
+    counted ??
     (await listCellCounts(db, {
       divisionCode,
       size: request.cellSize,
@@ -89,31 +92,37 @@ export async function computeHotspots(
       filter: request.filter,
       scope,
     }));
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'No such division');
-  if (rows.length > MAX_CELLS) {
+  if (cells.length === 0) throw new AppError('NOT_FOUND', 'No such division');
+  if (cells.length > MAX_CELLS) {
     throw new AppError(
       'VALIDATION',
-      `The grid would have ${rows.length} cells (max ${MAX_CELLS}); use larger cells`,
+      `The grid would have ${cells.length} cells (max ${MAX_CELLS}); use larger cells`,
       [{ path: 'cellSize', message: 'too small for this area' }],
     );
   }
-  if (rows.length < 30) {
+  if (cells.length < 30) {
     throw new AppError('VALIDATION', 'Fewer than 30 cells: use smaller cells for a meaningful Gi*', [
       { path: 'cellSize', message: 'too large for this area' },
     ]);
   }
-  const points = rows.map((r) => ({ x: r.x, y: r.y }));
-  const values = rows.map((r) => r.count);
+  // Square cells lie on a lattice: neighbourhoods are offsets on it (lattice.ts), the same sums as a
+  // spatial search. Each phase ends with a turn of the event loop (the embedded engine's other requests).
+  const lattice = request.shape === 'square' ? squareLattice(cells, request.cellSize) : null;
+  const points = cells as readonly PlanarPoint[];
   const choice: BandChoice = request.band
     ? { band: request.band, method: 'average_knn_distance', profile: [] }
-    : chooseDistanceBand(points, values, request.cellSize);
-  const { count: neighbourCounts, sum: neighbourTotals } = neighbourSums(points, values, choice.band, true);
+    : chooseDistanceBand(points, Array.from(values), request.cellSize, { lattice });
+  await yieldToEventLoop();
+  const { count: neighbourCounts, sum: neighbourTotals } = lattice
+    ? latticeNeighbourSums(lattice, values, choice.band, true)
+    : neighbourSums(points, values, choice.band, true);
   const results = giStarFromSums(values, neighbourCounts, neighbourTotals);
   const thresholds = binThresholds(
-    results.map((r) => r.p),
+    Float64Array.from(results, (r) => r.p),
     request.fdr,
   );
-  const counts = Array.from(neighbourCounts);
+  const geometries = gridGeometries(cells);
+  await yieldToEventLoop();
   const complaints =
     counted?.complaints ?? (await countComplaintsInArea(db, { divisionCode, filter: request.filter, scope }));
   return {
@@ -125,26 +134,35 @@ export async function computeHotspots(
       distanceBand: choice.band,
       distanceBandMethod: request.band ? 'given' : choice.method,
       bandProfile: choice.profile,
-      neighboursPerCell: {
-        min: Math.min(...counts),
-        mean: counts.reduce((a, b) => a + b, 0) / counts.length,
-        max: Math.max(...counts),
-      },
+      neighboursPerCell: neighbourRange(neighbourCounts),
       fdr: request.fdr,
       criticalP: { p90: thresholds.p90, p95: thresholds.p95, p99: thresholds.p99 },
-      cells: rows.length,
+      cells: cells.length,
       complaints,
       filter: request.filter,
     },
-    cells: rows.map((r, k) => ({
+    cells: cells.map((r, k) => ({
       i: r.i,
       j: r.j,
-      count: r.count,
+      count: values[k]!,
       z: results[k]!.z,
       p: results[k]!.p,
       bin: confidenceBin(results[k]!.z, results[k]!.p, thresholds),
       neighbours: results[k]!.neighbours,
-      geometry: JSON.parse(r.geometry) as GeoJSON.Polygon,
+      geometry: geometries[k]!,
     })),
   };
+}
+
+/** Fewest, mean and most neighbours per cell (self included). */
+function neighbourRange(counts: Int32Array) {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let total = 0;
+  for (const c of counts) {
+    min = Math.min(min, c);
+    max = Math.max(max, c);
+    total += c;
+  }
+  return { min, mean: total / counts.length, max };
 }

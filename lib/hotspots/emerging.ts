@@ -19,7 +19,8 @@
  *    - none: no pattern detected.
  */
 import { binThresholds, confidenceBin } from './fdr';
-import { giStar } from './gi-star';
+import { giStarFromSums } from './gi-star';
+import { latticeNeighboursWithin, type SquareLattice } from './lattice';
 import { mannKendall, type TrendResult } from './mann-kendall';
 import { neighboursWithin, type PlanarPoint } from './neighbours';
 
@@ -83,6 +84,11 @@ export interface EmergingInput {
   /** How many previous steps are neighbours in time (ArcGIS default 1). */
   timeWindow: number;
   fdr: boolean;
+  /**
+   * The points as square cells (lattice.ts): neighbours by lattice offsets, the same sets. The sums
+   * then add them in another order: the same for integer counts.
+   */
+  lattice?: SquareLattice | null;
 }
 
 export interface EmergingCell {
@@ -98,23 +104,34 @@ export function emergingHotSpots(input: EmergingInput): EmergingCell[] {
   const cells = input.points.length;
   const steps = input.counts[0]?.length ?? 0;
   if (cells === 0 || steps === 0) return [];
-  const spatial = neighboursWithin(input.points, input.band, true);
+  const spatial = input.lattice
+    ? latticeNeighboursWithin(input.lattice, input.band, true)
+    : neighboursWithin(input.points, input.band, true);
   const index = (cell: number, step: number) => cell * steps + step;
-  const values: number[] = new Array(cells * steps);
-  const neighbours: number[][] = new Array(cells * steps);
+  const values = new Float64Array(cells * steps);
   for (let c = 0; c < cells; c++) {
+    for (let t = 0; t < steps; t++) values[index(c, t)] = input.counts[c]![t] ?? 0;
+  }
+  // The space-time neighbours of bin (c, t): the cells of spatial[c] at steps t, t − 1, … t − timeWindow.
+  // Their count and sum, added in that order (what Gi* over the neighbour lists adds), without the lists.
+  const weights = new Int32Array(cells * steps);
+  const sums = new Float64Array(cells * steps);
+  for (let c = 0; c < cells; c++) {
+    const around = spatial[c]!;
     for (let t = 0; t < steps; t++) {
-      values[index(c, t)] = input.counts[c]![t] ?? 0;
-      const list: number[] = [];
+      let w = 0;
+      let local = 0;
       for (let dt = 0; dt <= input.timeWindow && t - dt >= 0; dt++) {
-        for (const j of spatial[c]!) list.push(index(j, t - dt));
+        for (const j of around) local += values[index(j, t - dt)]!;
+        w += around.length;
       }
-      neighbours[index(c, t)] = list;
+      weights[index(c, t)] = w;
+      sums[index(c, t)] = local;
     }
   }
-  const results = giStar(values, neighbours);
+  const results = giStarFromSums(values, weights, sums);
   const thresholds = binThresholds(
-    results.map((r) => r.p),
+    Float64Array.from(results, (r) => r.p),
     input.fdr,
   );
   return Array.from({ length: cells }, (_, c) => {

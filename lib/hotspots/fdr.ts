@@ -10,7 +10,21 @@ export const CONFIDENCE_ALPHAS = [0.1, 0.05, 0.01] as const;
 
 /** The Benjamini–Hochberg critical p-value for α (0 when nothing is significant). */
 export function fdrCriticalP(pValues: readonly number[], alpha: number): number {
-  const sorted = pValues.filter((p) => Number.isFinite(p)).sort((a, b) => a - b);
+  return criticalOfSorted(finiteSorted(pValues), alpha);
+}
+
+/** The finite p-values, ascending (a typed array sorts numerically, without a comparator call per step). */
+function finiteSorted(pValues: ArrayLike<number>): Float64Array {
+  const finite = new Float64Array(pValues.length);
+  let m = 0;
+  for (let i = 0; i < pValues.length; i++) {
+    const p = pValues[i]!;
+    if (Number.isFinite(p)) finite[m++] = p;
+  }
+  return finite.subarray(0, m).sort();
+}
+
+function criticalOfSorted(sorted: Float64Array, alpha: number): number {
   const m = sorted.length;
   let critical = 0;
   for (let k = 1; k <= m; k++) {
@@ -50,20 +64,23 @@ export interface BinThresholds {
   fdr: boolean;
 }
 
-export function binThresholds(pValues: readonly number[], fdr: boolean): BinThresholds {
+export function binThresholds(pValues: ArrayLike<number>, fdr: boolean): BinThresholds {
   const [a90, a95, a99] = CONFIDENCE_ALPHAS;
   if (!fdr) return { p90: a90, p95: a95, p99: a99, fdr };
+  const sorted = finiteSorted(pValues);
   return {
-    p90: fdrCriticalP(pValues, a90),
-    p95: fdrCriticalP(pValues, a95),
-    p99: fdrCriticalP(pValues, a99),
+    p90: criticalOfSorted(sorted, a90),
+    p95: criticalOfSorted(sorted, a95),
+    p99: criticalOfSorted(sorted, a99),
     fdr,
   };
 }
 
 /** −3 … +3: the confidence bin of one feature. Strict thresholds for FDR (a critical 0 means none). */
 export function confidenceBin(z: number, p: number, t: BinThresholds): number {
-  const within = (critical: number) => (t.fdr ? critical > 0 && p <= critical : p < critical);
-  const level = within(t.p99) ? 3 : within(t.p95) ? 2 : within(t.p90) ? 1 : 0;
+  const level = within(p, t.p99, t.fdr) ? 3 : within(p, t.p95, t.fdr) ? 2 : within(p, t.p90, t.fdr) ? 1 : 0;
   return level === 0 ? 0 : Math.sign(z) * level;
 }
+
+const within = (p: number, critical: number, fdr: boolean) =>
+  fdr ? critical > 0 && p <= critical : p < critical;
