@@ -15,7 +15,7 @@ import { openDb } from '../db/client';
 import { locateForIntake, locateManyForIntake } from '../db/queries/intake';
 import { countRateHits } from '../db/queries/rate-limits';
 import { queryRows } from '../db/sql';
-import { enforceRate, rateStore } from '../lib/intake/rate-store.server';
+import { enforceRate, rateStore } from '../lib/http/rate-store.server';
 import { submitComplaint } from '../lib/intake/submit-complaint.server';
 import { readLinkText } from '../lib/linking/decide-links';
 import {

@@ -12,7 +12,7 @@
 // Only worker 1 runs the background timers (audit sealer, deadline sweep, month-end reports:
 // SUQIU_BACKGROUND=0 turns them off in the others). A worker that dies is replaced. In-process
 // state is per worker: the reference-data cache (5 s); the rate limits are shared through the
-// database (lib/intake/rate-store.server.ts). The embedded database (PGlite) allows one
+// database (lib/http/rate-store.server.ts). The embedded database (PGlite) allows one
 // process per folder, so without DATABASE_URL this runs one worker.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';

@@ -2,7 +2,7 @@
  * Rate-limit counters on the server database (table `rate_limit_counters`), shared by every worker
  * and machine. One statement counts a hit in the current window and reads the previous one
  * (`countRateHit`); `countRateHits` does the same for many hits at once (intake's concurrent
- * requests: lib/intake/rate-store.server.ts).
+ * requests: lib/http/rate-store.server.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';

@@ -1,12 +1,12 @@
 /**
  * Login throttling per client address, on top of the per-account lockout (lockout.ts): failed
  * sign-ins from one address (password spraying across many accounts) are counted in a sliding
- * window with the intake API's limiter (lib/intake/rate-store.server.ts: shared by all workers on the server database); past the limit every attempt
+ * window with the intake API's limiter (lib/http/rate-store.server.ts: shared by all workers on the server database); past the limit every attempt
  * from that address is answered 429 with Retry-After before any password is checked. Successful
  * sign-ins are not counted, so an office behind one NAT address is not locked out by its own staff.
  */
-import type { RateRule } from '@/lib/intake/rate-limit';
-import { type RateStore, rateStore } from '@/lib/intake/rate-store.server';
+import type { RateRule } from '@/lib/http/rate-limit';
+import { type RateStore, rateStore } from '@/lib/http/rate-store.server';
 
 const configured = Number(process.env.SUQIU_RATE_LOGIN_PER_ADDRESS);
 

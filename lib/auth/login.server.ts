@@ -10,8 +10,8 @@ import {
 import { AUDIT, type AuditAction } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import { AppError } from '@/lib/http/errors';
-import type { RateRule } from '@/lib/intake/rate-limit';
-import { rateStore } from '@/lib/intake/rate-store.server';
+import type { RateRule } from '@/lib/http/rate-limit';
+import { rateStore } from '@/lib/http/rate-store.server';
 import { afterFailedLogin, FAILURE_WINDOW_MS, LOCKOUT_MS, lockoutState, MAX_FAILED_LOGINS } from './lockout';
 import { hashPassword, passwordNeedsRehash, verifyDummyPassword, verifyPassword } from './password';
 import { generateSessionToken, hashSessionToken, sessionExpiry } from './session';

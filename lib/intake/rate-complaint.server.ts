@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/http/errors';
+import { rateStore } from '@/lib/http/rate-store.server';
 import { transition } from '@/lib/workflow/transition.server';
-import { rateStore } from './rate-store.server';
 import { rateInput } from './submit-input';
 import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from './track-complaint.server';
 

@@ -7,11 +7,11 @@ import {
   type PublicComplaintRow,
 } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
+import { assertUnderRate, type RateStore, rateStore } from '@/lib/http/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { listMergedProgress } from '@/lib/triage/list-merged-progress.server';
 import { nextStepOf } from './next-step';
 import type { PublicTimeline } from './public-timeline';
-import { INTAKE_RATE_RULES } from './rate-limit';
-import { assertUnderRate, type RateStore, rateStore } from './rate-store.server';
 import { type TrackInput, trackInput } from './submit-input';
 
 export type { PublicTimeline };

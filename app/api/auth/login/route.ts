@@ -8,10 +8,10 @@ import { loginWaitMs, recordLoginFailure } from '@/lib/auth/login-rate';
 import { requestMeta } from '@/lib/auth/request-meta';
 import { defaultCookieOptions, sessionCookieHeader } from '@/lib/auth/session';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { rateLimited } from '@/lib/http/rate-limit';
 import { readJson } from '@/lib/http/read-request';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress } from '@/lib/intake/http';
-import { rateLimited } from '@/lib/intake/rate-limit';
 
 /**
  * POST {username, password} → 200 {user} and the session cookie; 401 / 429 / 400 otherwise.

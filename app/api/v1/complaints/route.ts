@@ -4,10 +4,10 @@ import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { can } from '@/lib/auth/policy';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 
 /**

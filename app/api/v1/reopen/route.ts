@@ -2,9 +2,9 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { reopenComplaint } from '@/lib/intake/reopen-complaint.server';
 
 /** POST {trackingCode, phoneLast4?, reason} → reopen after an unsatisfied rating; the updated timeline. */

@@ -2,9 +2,9 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { trackComplaint } from '@/lib/intake/track-complaint.server';
 
 /** POST {trackingCode, phoneLast4?} → the public timeline (POST keeps the code out of URLs and logs). */

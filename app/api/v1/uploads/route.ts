@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { AppError, toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { storeUpload } from '@/lib/intake/store-upload.server';
 import { UPLOAD_MAX_BYTES } from '@/lib/intake/upload-limits';
 

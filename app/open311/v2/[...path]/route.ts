@@ -3,9 +3,9 @@ import { getDb } from '@/db/client';
 import { listActiveCategories } from '@/db/queries/intake';
 import { AppError, toAppError } from '@/lib/http/errors';
 import { publicOrigin } from '@/lib/http/public-origin';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { clientAddress } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { getOpen311Request, listOpen311Requests } from '@/lib/open311/list-open311-requests.server';
 import {
   OPEN311_DISCOVERY,

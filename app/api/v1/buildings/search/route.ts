@@ -2,10 +2,10 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import { buildingSearchInput, queryObject } from '@/lib/intake/helper-input';
 import { clientAddress, NO_STORE } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { searchBuildings } from '@/lib/intake/search-buildings.server';
 
 /** GET ?q=&lng=&lat=&datum= → buildings whose address matches (address, village, centre only). */

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
+import { enforceRate } from '@/lib/http/rate-store.server';
 import {
   categorySuggestBody,
   categorySuggestInput,
@@ -9,8 +10,7 @@ import {
   SUGGEST_BODY_TEXT_MAX,
 } from '@/lib/intake/helper-input';
 import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
-import { INTAKE_RATE_RULES } from '@/lib/intake/rate-limit';
-import { enforceRate } from '@/lib/intake/rate-store.server';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { suggestCategories } from '@/lib/intake/suggest-categories.server';
 
 /** A body of SUGGEST_BODY_TEXT_MAX characters even when every one is sent as a \u escape. */

@@ -23,7 +23,7 @@ import {
   upsertRateLock,
   type WindowCounts,
 } from '@/db/queries/rate-limits';
-import { intakeLimiter, type RateLimiter, type RateRule, rateLimited } from './rate-limit';
+import { processLimiter, type RateLimiter, type RateRule, rateLimited } from './rate-limit';
 
 export interface RateStore {
   /** Count one hit for `key`; the milliseconds to wait when over the limit, else 0. */
@@ -36,7 +36,7 @@ export interface RateStore {
 }
 
 export class MemoryRateStore implements RateStore {
-  constructor(readonly limiter: RateLimiter = intakeLimiter()) {}
+  constructor(readonly limiter: RateLimiter = processLimiter()) {}
   async hit(key: string, rule: RateRule, now: number) {
     return this.limiter.hit(key, rule, now);
   }
