@@ -999,7 +999,7 @@ describe(`fuzzing every public endpoint (seed ${SEED}; rerun with FUZZ_SEED=${SE
     () =>
       property(
         healthCases,
-        (_c, r) => (new URL(r.url).pathname === '/api/health' ? health() : categories()),
+        (_c, r) => (new URL(r.url).pathname === '/api/health' ? health(r) : categories(r)),
         runs(40),
       ),
     60_000,

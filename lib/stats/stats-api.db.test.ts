@@ -112,10 +112,12 @@ describe('/api/stats', () => {
     const ok = await put({ response: 50, resolution: 25, satisfaction: 25 });
     expect(ok.status).toBe(200);
     current = world.users.leader;
-    expect(await (await getWeights()).json()).toEqual({
+    expect(
+      await (await getWeights(new Request('http://localhost/api/stats/assessment/weights'))).json(),
+    ).toEqual({
       weights: { response: 50, resolution: 25, satisfaction: 25 },
     });
     current = world.users.handler;
-    expect((await getWeights()).status).toBe(403);
+    expect((await getWeights(new Request('http://localhost/api/stats/assessment/weights'))).status).toBe(403);
   });
 });

@@ -1,12 +1,5 @@
-import { connection } from 'next/server';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { readHealth } from '@/lib/system/get-health.server';
 
-export async function GET() {
-  await connection();
-  try {
-    return Response.json(await readHealth(), { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+/** GET → status ok with the database engine, versions and row counts (for probes); 500 when the database fails. */
+export const GET = route({ auth: 'public', cacheControl: 'no-store' }, () => readHealth());

@@ -1,16 +1,12 @@
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { computeEmergingHotspots } from '@/lib/hotspots/compute-emerging.server';
 import { emergingQuery, filterOf } from '@/lib/hotspots/hotspot-params';
-import { toErrorResponse } from '@/lib/http/errors';
-import { searchParamsOf } from '@/lib/map/params';
+import { route } from '@/lib/http/route.server';
 
 /** Emerging hot spots over monthly steps, as GeoJSON with each cell's pattern and series. */
-export async function GET(request: Request) {
-  try {
-    const q = emergingQuery.parse(searchParamsOf(request));
-    const user = await requireCurrentUser();
-    const result = await computeEmergingHotspots(await getDb(), user, {
+export const GET = route(
+  { auth: 'session', query: emergingQuery, queryBeforeAuth: true, cacheControl: 'no-store' },
+  async ({ db, user, query: q }) => {
+    const result = await computeEmergingHotspots(db, user, {
       divisionCode: q.division,
       cellSize: q.cellSize,
       months: q.months,
@@ -20,20 +16,15 @@ export async function GET(request: Request) {
       now: q.asOf && q.asOf < new Date() ? q.asOf : new Date(),
       filter: filterOf(q),
     });
-    return Response.json(
-      {
-        type: 'FeatureCollection',
-        parameters: result.parameters,
-        features: result.cells.map(({ geometry, ...properties }) => ({
-          type: 'Feature',
-          id: `${properties.i}:${properties.j}`,
-          properties,
-          geometry,
-        })),
-      },
-      { headers: { 'cache-control': 'no-store' } },
-    );
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+    return {
+      type: 'FeatureCollection',
+      parameters: result.parameters,
+      features: result.cells.map(({ geometry, ...properties }) => ({
+        type: 'Feature',
+        id: `${properties.i}:${properties.j}`,
+        properties,
+        geometry,
+      })),
+    };
+  },
+);

@@ -1,17 +1,13 @@
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
 import { computeHotspots } from '@/lib/hotspots/compute-hotspots.server';
 import { toHotspotCsv, toHotspotGeoJson } from '@/lib/hotspots/hotspot-output';
 import { filterOf, hotspotQuery } from '@/lib/hotspots/hotspot-params';
-import { toErrorResponse } from '@/lib/http/errors';
-import { searchParamsOf } from '@/lib/map/params';
+import { route } from '@/lib/http/route.server';
 
 /** Getis-Ord Gi* hot spots as GeoJSON (default) or CSV, for the filter and cell size asked. */
-export async function GET(request: Request) {
-  try {
-    const q = hotspotQuery.parse(searchParamsOf(request));
-    const user = await requireCurrentUser();
-    const result = await computeHotspots(await getDb(), user, {
+export const GET = route(
+  { auth: 'session', query: hotspotQuery, queryBeforeAuth: true, cacheControl: 'no-store' },
+  async ({ db, user, query: q }) => {
+    const result = await computeHotspots(db, user, {
       divisionCode: q.division,
       cellSize: q.cellSize,
       shape: q.shape,
@@ -19,17 +15,13 @@ export async function GET(request: Request) {
       band: q.band,
       filter: filterOf(q),
     });
-    if (q.format === 'csv') {
-      return new Response(toHotspotCsv(result), {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="hotspots-${result.parameters.divisionCode}.csv"`,
-          'cache-control': 'no-store',
-        },
-      });
-    }
-    return Response.json(toHotspotGeoJson(result), { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+    if (q.format !== 'csv') return toHotspotGeoJson(result);
+    return new Response(toHotspotCsv(result), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="hotspots-${result.parameters.divisionCode}.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+);

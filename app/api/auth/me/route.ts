@@ -1,16 +1,6 @@
-import { connection } from 'next/server';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 
 /** GET → 200 {user} for the signed-in user, 401 otherwise. */
-export async function GET() {
-  await connection();
-  try {
-    return Response.json(
-      { user: await requireCurrentUser() },
-      { headers: { 'cache-control': 'private, no-store' } },
-    );
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ auth: 'session', cacheControl: 'private, no-store' }, async ({ user }) => ({
+  user,
+}));

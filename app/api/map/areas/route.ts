@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { readAreas } from '@/lib/map/list-map-layers.server';
-import { areaLevelParam, searchParamsOf } from '@/lib/map/params';
+import { areaLevelParam } from '@/lib/map/params';
 
 const query = z.object({ level: areaLevelParam });
 
-export async function GET(request: Request) {
-  try {
-    const { level } = query.parse(searchParamsOf(request));
-    return new Response(await readAreas(level), {
+/** GET ?level → the divisions of one level as GeoJSON (the public base layer). */
+export const GET = route(
+  { auth: 'public', query },
+  async ({ query }) =>
+    new Response(await readAreas(query.level), {
       headers: { 'content-type': 'application/geo+json', 'cache-control': 'public, max-age=300' },
-    });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+    }),
+);

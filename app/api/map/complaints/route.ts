@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { readComplaintPoints } from '@/lib/map/list-map-layers.server';
-import { bboxParam, searchParamsOf } from '@/lib/map/params';
+import { bboxParam } from '@/lib/map/params';
 
 const query = z.object({ bbox: bboxParam });
 
-export async function GET(request: Request) {
-  try {
-    const { bbox } = query.parse(searchParamsOf(request));
-    return Response.json(await readComplaintPoints(bbox, new Date()), {
-      headers: { 'cache-control': 'no-store' },
-    });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+/** GET ?bbox → the home page's anonymised complaint points of the view. */
+export const GET = route({ auth: 'public', query, cacheControl: 'no-store' }, ({ query }) =>
+  readComplaintPoints(query.bbox, new Date()),
+);

@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { readGrids } from '@/lib/map/list-map-layers.server';
-import { bboxParam, searchParamsOf } from '@/lib/map/params';
+import { bboxParam } from '@/lib/map/params';
 
 const query = z.object({ bbox: bboxParam });
 
-export async function GET(request: Request) {
-  try {
-    const { bbox } = query.parse(searchParamsOf(request));
-    return new Response(await readGrids(bbox), {
+/** GET ?bbox → the grids (网格) of the view as GeoJSON (the public base layer). */
+export const GET = route(
+  { auth: 'public', query },
+  async ({ query }) =>
+    new Response(await readGrids(query.bbox), {
       headers: { 'content-type': 'application/geo+json', 'cache-control': 'public, max-age=300' },
-    });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+    }),
+);

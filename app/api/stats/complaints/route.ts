@@ -1,18 +1,12 @@
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { toErrorResponse } from '@/lib/http/errors';
-import { searchParamsOf } from '@/lib/map/params';
+import { route } from '@/lib/http/route.server';
 import { complaintsQuery } from '@/lib/stats/api-params';
 import { listIndicatorComplaints } from '@/lib/stats/list-indicator-complaints.server';
 
 /** GET ?indicator&part&area&month | from&to[&office][&category][&limit&offset] → the cases behind a figure. */
-export async function GET(request: Request) {
-  await connection();
-  try {
-    const q = complaintsQuery.parse(searchParamsOf(request));
-    const user = await requireCurrentUser();
-    const result = await listIndicatorComplaints(await getDb(), user, {
+export const GET = route(
+  { auth: 'session', query: complaintsQuery, queryBeforeAuth: true, cacheControl: 'no-store' },
+  ({ db, user, query: q }) =>
+    listIndicatorComplaints(db, user, {
       indicator: q.indicator,
       part: q.part,
       areaCode: q.areaCode,
@@ -22,9 +16,5 @@ export async function GET(request: Request) {
       category: q.category,
       limit: q.limit,
       offset: q.offset,
-    });
-    return Response.json(result, { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+    }),
+);

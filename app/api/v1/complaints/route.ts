@@ -1,12 +1,11 @@
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
 import { can } from '@/lib/auth/policy';
-import { toErrorResponse } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
 import { enforceRate } from '@/lib/http/rate-store.server';
+import { route } from '@/lib/http/route.server';
 import { isSameOrigin } from '@/lib/http/same-origin';
-import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
+import { NO_STORE } from '@/lib/intake/http';
 import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 
@@ -15,11 +14,15 @@ import { submitComplaint } from '@/lib/intake/submit-complaint.server';
  * the same complaint when an `Idempotency-Key` (header or body) was already used with this body.
  * A signed-in grid worker's session (same-origin only) marks the report as made on behalf of a resident.
  */
-export async function POST(request: Request) {
-  await connection();
-  try {
-    await enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
-    const body = await readJsonBody(request);
+export const POST = route(
+  {
+    auth: 'public',
+    sameOrigin: false,
+    rate: { key: 'submit', rule: INTAKE_RATE_RULES.submitPerAddress },
+    body: z.unknown(),
+    json: { requireType: true },
+  },
+  async ({ db, body, request }) => {
     const headerKey = request.headers.get('idempotency-key');
     const input =
       headerKey && body && typeof body === 'object' && !Array.isArray(body) && !('idempotencyKey' in body)
@@ -31,7 +34,7 @@ export async function POST(request: Request) {
     }
     const user = isSameOrigin(request) ? await getCurrentUser() : null;
     const onBehalfUserId = user && can(user, 'complaint.reportOnBehalf') ? user.id : null;
-    const result = await submitComplaint(await getDb(), input, { onBehalfUserId });
+    const result = await submitComplaint(db, input, { onBehalfUserId });
     return jsonResponse(
       {
         complaint: {
@@ -44,7 +47,5 @@ export async function POST(request: Request) {
       },
       { status: result.created ? 201 : 200, headers: NO_STORE },
     );
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+  },
+);

@@ -1,21 +1,21 @@
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
-import { toErrorResponse } from '@/lib/http/errors';
+import { z } from 'zod';
 import { jsonResponse } from '@/lib/http/json-response';
-import { enforceRate } from '@/lib/http/rate-store.server';
-import { clientAddress, NO_STORE, readJsonBody } from '@/lib/intake/http';
+import { route } from '@/lib/http/route.server';
+import { clientAddress, NO_STORE } from '@/lib/intake/http';
 import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { trackComplaint } from '@/lib/intake/track-complaint.server';
 
 /** POST {trackingCode, phoneLast4?} → the public timeline (POST keeps the code out of URLs and logs). */
-export async function POST(request: Request) {
-  await connection();
-  try {
-    const address = clientAddress(request);
-    await enforceRate(`track:${address}`, INTAKE_RATE_RULES.trackPerAddress);
-    const timeline = await trackComplaint(await getDb(), await readJsonBody(request), { address });
+export const POST = route(
+  {
+    auth: 'public',
+    sameOrigin: false,
+    rate: { key: 'track', rule: INTAKE_RATE_RULES.trackPerAddress },
+    body: z.unknown(),
+    json: { requireType: true },
+  },
+  async ({ db, body, request }) => {
+    const timeline = await trackComplaint(db, body, { address: clientAddress(request) });
     return jsonResponse({ complaint: timeline }, { headers: NO_STORE });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+  },
+);

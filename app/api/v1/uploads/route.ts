@@ -1,12 +1,10 @@
-import { connection } from 'next/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user.server';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import { jsonResponse } from '@/lib/http/json-response';
-import { enforceRate } from '@/lib/http/rate-store.server';
+import { route } from '@/lib/http/route.server';
 import { isSameOrigin } from '@/lib/http/same-origin';
-import { clientAddress, NO_STORE } from '@/lib/intake/http';
+import { NO_STORE } from '@/lib/intake/http';
 import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { storeUpload } from '@/lib/intake/store-upload.server';
 import { UPLOAD_MAX_BYTES } from '@/lib/intake/upload-limits';
@@ -16,10 +14,13 @@ const kindField = z.enum(['photo', 'video', 'audio']).optional();
 const BODY_MAX = UPLOAD_MAX_BYTES + 64 * 1024;
 
 /** POST multipart/form-data {file, kind?} → one checked, stored attachment (201) to pass in attachmentIds. */
-export async function POST(request: Request) {
-  await connection();
-  try {
-    await enforceRate(`upload:${clientAddress(request)}`, INTAKE_RATE_RULES.uploadPerAddress);
+export const POST = route(
+  {
+    auth: 'public',
+    sameOrigin: false,
+    rate: { key: 'upload', rule: INTAKE_RATE_RULES.uploadPerAddress },
+  },
+  async ({ db, request }) => {
     // The boundary parameter is case-sensitive: keep the header as sent.
     const type = request.headers.get('content-type') ?? '';
     if (!type.toLowerCase().startsWith('multipart/form-data')) {
@@ -44,16 +45,14 @@ export async function POST(request: Request) {
       ]);
     }
     const user = isSameOrigin(request) ? await getCurrentUser() : null;
-    const stored = await storeUpload(await getDb(), {
+    const stored = await storeUpload(db, {
       bytes: new Uint8Array(await file.arrayBuffer()),
       declaredKind: declared.data,
       uploadedByUserId: user?.id ?? null,
     });
     return jsonResponse({ attachment: stored }, { status: 201, headers: NO_STORE });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+  },
+);
 
 /** The body, refusing (413) past `max` bytes whether or not Content-Length was declared. */
 async function readCapped(request: Request, max: number): Promise<Buffer> {

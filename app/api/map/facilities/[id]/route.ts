@@ -1,22 +1,11 @@
-import { connection } from 'next/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
-import { toErrorResponse } from '@/lib/http/errors';
+import { route } from '@/lib/http/route.server';
 import { getFacilityPanel } from '@/lib/map/get-facility-panel.server';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: z.coerce.number().int().positive() });
 
 /** GET → a facility's panel (office, complaints by category over 12 months, buildings, recent complaints); 404 out of scope. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  await connection();
-  try {
-    const user = await requireCurrentUser();
-    const { id } = paramsSchema.parse(await context.params);
-    return Response.json(await getFacilityPanel(await getDb(), { user, facilityId: id, now: new Date() }), {
-      headers: { 'cache-control': 'private, no-store' },
-    });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route(
+  { auth: 'session', params, cacheControl: 'private, no-store' },
+  ({ db, user, params }) => getFacilityPanel(db, { user, facilityId: params.id, now: new Date() }),
+);

@@ -1,33 +1,15 @@
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { z } from 'zod';
 import { assertCan, can } from '@/lib/auth/policy';
-import { toErrorResponse } from '@/lib/http/errors';
-import { readJson } from '@/lib/http/read-request';
-import { assertSameOrigin } from '@/lib/http/same-origin';
+import { route } from '@/lib/http/route.server';
 import { getAssessmentWeights, setAssessmentWeights } from '@/lib/stats/assessment.server';
 
 /** GET → the 三率 weights in force (admins, inspectors, leaders). */
-export async function GET() {
-  await connection();
-  try {
-    const user = await requireCurrentUser();
-    if (!can(user, 'config.manage')) assertCan(user, 'stats.read');
-    return Response.json({ weights: await getAssessmentWeights(await getDb()) });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const GET = route({ auth: 'session' }, async ({ db, user }) => {
+  if (!can(user, 'config.manage')) assertCan(user, 'stats.read');
+  return { weights: await getAssessmentWeights(db) };
+});
 
 /** PUT {response, resolution, satisfaction} (each ≥ 0, summing to 100) → stored (admins). */
-export async function PUT(request: Request) {
-  await connection();
-  try {
-    assertSameOrigin(request);
-    const user = await requireCurrentUser();
-    const body = await readJson(request);
-    return Response.json({ weights: await setAssessmentWeights(await getDb(), user, body) });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const PUT = route({ auth: 'session', body: z.unknown() }, async ({ db, user, body }) => ({
+  weights: await setAssessmentWeights(db, user, body),
+}));
