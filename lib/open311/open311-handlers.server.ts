@@ -1,0 +1,142 @@
+import 'server-only';
+/**
+ * One handler per Open311 GeoReport v2 endpoint (the dispatcher, open311-dispatch.server.ts, picks
+ * one by method and path and renders errors). Each answers in the format the path's suffix asked.
+ */
+import type { Db } from '@/db/client';
+import { listActiveCategories } from '@/db/queries/intake';
+import { AppError } from '@/lib/http/errors';
+import { publicOrigin } from '@/lib/http/public-origin';
+import { enforceRate } from '@/lib/http/rate-store.server';
+import { clientAddress } from '@/lib/intake/http';
+import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
+import { getOpen311Request, listOpen311Requests } from './list-open311-requests.server';
+import {
+  OPEN311_DISCOVERY,
+  type Open311Format,
+  open311ErrorResponse,
+  open311Response,
+} from './open311-format';
+import { toOpen311Services, toServiceDefinition } from './services';
+import { submitOpen311Request } from './submit-open311-request.server';
+
+export interface Open311Call {
+  request: Request;
+  db: Db;
+  format: Open311Format;
+  /** The path segment after the resource (`services/{code}`, `requests/{id}`). */
+  id?: string;
+}
+
+export type Open311Handler = (call: Open311Call) => Promise<Response>;
+
+const REQUESTS = { root: 'service_requests', item: 'request' };
+const BODY_MAX = 64 * 1024;
+const JURISDICTIONS = new Set(['panzhihua.gov.cn', '510400']);
+
+/** A `jurisdiction_id` other than the city's answers 404; absent is fine (one jurisdiction). */
+export function jurisdictionError(params: URLSearchParams, format: Open311Format): Response | null {
+  const j = params.get('jurisdiction_id');
+  return j && !JURISDICTIONS.has(j)
+    ? open311ErrorResponse(format, 404, [`jurisdiction_id ${j} was not found`])
+    : null;
+}
+
+/** GET discovery: the endpoints, formats and changeset of this server. */
+export const getDiscovery: Open311Handler = async ({ format }) =>
+  open311Response(format, OPEN311_DISCOVERY(`${publicOrigin()}/open311/v2`), { root: 'discovery' });
+
+/** GET services: the active categories residents may report under. */
+export const listServices: Open311Handler = async ({ db, format }) =>
+  open311Response(format, toOpen311Services(await listActiveCategories(db)), {
+    root: 'services',
+    item: 'service',
+  });
+
+/** GET services/{code}: the attributes a request of that service may carry; 404 for an unknown code. */
+export const getServiceDefinition: Open311Handler = async ({ db, format, id = '' }) => {
+  const services = toOpen311Services(await listActiveCategories(db));
+  if (!services.some((s) => s.service_code === id)) {
+    return open311ErrorResponse(format, 404, [`service_code ${id} was not found`]);
+  }
+  return open311Response(format, toServiceDefinition(id), { root: 'service_definition' });
+};
+
+function enforceReadRate(request: Request): Promise<void> {
+  return enforceRate(`open311:${clientAddress(request)}`, INTAKE_RATE_RULES.open311ReadPerAddress);
+}
+
+/** GET requests: one page of public requests (X-Page, X-Page-Size, and a `next` Link when full). */
+export const listRequests: Open311Handler = async ({ request, db, format }) => {
+  await enforceReadRate(request);
+  const url = new URL(request.url);
+  const { requests, query } = await listOpen311Requests(db, url.searchParams);
+  const headers: Record<string, string> = {
+    'x-page': String(query.page),
+    'x-page-size': String(query.page_size),
+  };
+  if (requests.length === query.page_size) {
+    const next = new URL(url);
+    next.searchParams.set('page', String(query.page + 1));
+    headers.link = `<${next.toString()}>; rel="next"`;
+  }
+  return open311Response(format, requests, REQUESTS, { headers });
+};
+
+/** GET requests/{id}: one request by its public number (never the tracking code). */
+export const getRequest: Open311Handler = async ({ request, db, format, id = '' }) => {
+  await enforceReadRate(request);
+  return open311Response(format, [await getOpen311Request(db, id)], REQUESTS);
+};
+
+/** POST requests: create a request from a form (201; 200 when its Idempotency-Key was seen with it). */
+export const submitRequest: Open311Handler = async ({ request, db, format }) => {
+  await enforceRate(`submit:${clientAddress(request)}`, INTAKE_RATE_RULES.submitPerAddress);
+  const fields = await readForm(request);
+  const wrong = jurisdictionError(fields, format);
+  if (wrong) return wrong;
+  const phone = fields.get('phone');
+  if (phone) await enforceRate(`submit-phone:${phone.replace(/\D/g, '')}`, INTAKE_RATE_RULES.submitPerPhone);
+  const result = await submitOpen311Request(db, fields, {
+    idempotencyKey: request.headers.get('idempotency-key'),
+  });
+  // The public id goes on the list; the tracking code (the reporter's secret for /track, rating
+  // and reopening) is given here once, in the notice, and published nowhere.
+  const body = [
+    {
+      service_request_id: String(result.id),
+      service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。`,
+      account_id: null,
+    },
+  ];
+  return open311Response(format, body, REQUESTS, {
+    status: result.created ? 201 : 200,
+    headers: { 'cache-control': 'no-store' },
+  });
+};
+
+/** application/x-www-form-urlencoded (the spec) or multipart/form-data; 415 otherwise, 413 past 64 KB. */
+async function readForm(request: Request): Promise<URLSearchParams> {
+  const type = request.headers.get('content-type') ?? '';
+  const lower = type.split(';')[0]!.trim().toLowerCase();
+  if (lower !== 'application/x-www-form-urlencoded' && lower !== 'multipart/form-data') {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/x-www-form-urlencoded');
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > BODY_MAX) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${BODY_MAX} bytes`);
+  }
+  const buf = await request.arrayBuffer();
+  if (buf.byteLength > BODY_MAX)
+    throw new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${BODY_MAX} bytes`);
+  if (lower === 'application/x-www-form-urlencoded') {
+    return new URLSearchParams(new TextDecoder().decode(buf));
+  }
+  const form = await new Response(buf, { headers: { 'content-type': type } }).formData().catch(() => {
+    throw new AppError('VALIDATION', 'Malformed multipart body', [
+      { path: '', message: 'Malformed form data' },
+    ]);
+  });
+  const out = new URLSearchParams();
+  for (const [k, v] of form) if (typeof v === 'string') out.append(k, v);
+  return out;
+}
