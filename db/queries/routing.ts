@@ -1,58 +1,62 @@
 /** The routing table and what it needs (offices, office categories, the division tree), loaded in one go. */
 import { sql } from 'drizzle-orm';
-import { type RouteOffice, Router, type RuleRow, type Tier } from '@/lib/routing/router';
 import type { DbOrTx } from '../client';
 import { queryRows } from '../sql';
 
-/** `extraRules`: rules not stored, replacing stored ones of the same category × tier × division (an amendment's replay). */
-export async function loadRouter(db: DbOrTx, extraRules: readonly RuleRow[] = []): Promise<Router> {
-  const stored = await queryRows<RuleRow & Record<string, unknown>>(
-    db,
-    sql`select id, category_code, tier::text as tier, division_code, office_id, co_office_ids, priority, note
-        from routing_rules`,
-  );
-  const key = (r: RuleRow) => `${r.category_code}|${r.tier}|${r.division_code ?? ''}`;
-  const replaced = new Set(extraRules.map(key));
-  const rules = [...stored.filter((r) => !replaced.has(key(r))), ...extraRules];
-  const officeRows = await queryRows<{
+/** An office tier (county, town, village). */
+export type RoutingTier = 'county' | 'town' | 'village';
+
+/** A stored 权责匹配 rule, as the router reads it. */
+export interface RoutingRuleRow {
+  id: number;
+  category_code: string;
+  tier: RoutingTier;
+  division_code: string | null;
+  office_id: number | null;
+  co_office_ids: number[];
+  priority: number;
+  note: string | null;
+}
+
+/** Everything the router is built from (lib/routing/load-router.server.ts), read in one go. */
+export interface RoutingTable {
+  rules: RoutingRuleRow[];
+  /** Active offices only. */
+  offices: {
     id: number;
     code: string;
     name: string;
     kind: string;
-    tier: Tier;
+    tier: RoutingTier;
     division_code: string;
-  }>(
+  }[];
+  /** Which office handles which level-1 category, by office id. */
+  officeCategories: { office_id: number; category_code: string }[];
+  divisions: { code: string; parent_code: string | null; level: string }[];
+}
+
+export async function loadRoutingTable(db: DbOrTx): Promise<RoutingTable> {
+  const rules = await queryRows<RoutingRuleRow & Record<string, unknown>>(
+    db,
+    sql`select id, category_code, tier::text as tier, division_code, office_id, co_office_ids, priority, note
+        from routing_rules`,
+  );
+  const offices = await queryRows<RoutingTable['offices'][number] & Record<string, unknown>>(
     db,
     // Offices an admin switched off (settings 'offices.inactive') get no new cases: rules naming them
     // find no office and the case goes to manual dispatch.
     sql`select id, code, name, kind::text as kind, tier::text as tier, division_code from offices
         where id not in (select (jsonb_array_elements_text(value))::int from settings where key = 'offices.inactive')`,
   );
-  const offices = new Map<number, RouteOffice>(
-    officeRows.map((o) => [
-      o.id,
-      { id: o.id, code: o.code, name: o.name, kind: o.kind, tier: o.tier, divisionCode: o.division_code },
-    ]),
-  );
-  const oc = await queryRows<{ office_id: number; category_code: string }>(
+  const officeCategories = await queryRows<{ office_id: number; category_code: string }>(
     db,
     sql`select office_id, category_code from office_categories order by office_id`,
   );
-  const handlers = new Map<string, number[]>();
-  for (const r of oc) {
-    const o = offices.get(r.office_id);
-    if (!o) continue;
-    const key = `${o.divisionCode}|${r.category_code}`;
-    const list = handlers.get(key) ?? [];
-    list.push(o.id);
-    handlers.set(key, list);
-  }
-  const divs = await queryRows<{ code: string; parent_code: string | null; level: string }>(
+  const divisions = await queryRows<{ code: string; parent_code: string | null; level: string }>(
     db,
     sql`select code, parent_code, level::text as level from divisions`,
   );
-  const parents = new Map(divs.map((d) => [d.code, { parent: d.parent_code, level: d.level }]));
-  return new Router(rules, offices, handlers, parents);
+  return { rules, offices, officeCategories, divisions };
 }
 
 /** A village (村/社区) containing a point (`contains`, at 0 m) or within the routing boundary distance of it. */
@@ -109,7 +113,7 @@ export function listRulesAt(db: DbOrTx, params: { categoryCode: string; division
   return queryRows<{
     id: number;
     category_code: string;
-    tier: Tier;
+    tier: RoutingTier;
     office_id: number | null;
     co_office_ids: number[];
   }>(

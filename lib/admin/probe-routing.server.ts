@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { listCategoryOptions } from '@/db/queries/admin';
-import { listVillagesNearPoint, loadRouter } from '@/db/queries/routing';
+import { listVillagesNearPoint } from '@/db/queries/routing';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { decideRouting } from '@/lib/routing/decide-routing';
 import { defaultTier } from '@/lib/routing/default-tier';
+import { loadRouter } from '@/lib/routing/load-router.server';
 import { ROUTING_BOUNDARY_METERS } from '@/lib/routing/route-complaint.server';
 import { type RoutingProbeInput, routingProbeInput } from './admin-input';
 import type { RoutingProbe } from './admin-screen.types';

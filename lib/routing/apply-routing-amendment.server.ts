@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { getCategoryAndDivisionNames, listRulesAt, loadRouter, townWithin } from '@/db/queries/routing';
+import { getCategoryAndDivisionNames, listRulesAt, townWithin } from '@/db/queries/routing';
 import { configChanged } from '@/lib/admin/config-changed.server';
 import { saveRoutingRuleIn } from '@/lib/admin/save-routing-rule.server';
 import { AUDIT } from '@/lib/audit/actions';
@@ -9,6 +9,7 @@ import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { amendmentNote, replayFor } from './list-routing-amendments.server';
+import { loadRouter } from './load-router.server';
 import {
   type AppliedAmendment,
   type ApplyAmendmentInput,

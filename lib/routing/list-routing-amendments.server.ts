@@ -1,12 +1,13 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { listReplayCases, type ReplayCaseRow } from '@/db/queries/buck-passing';
-import { listCategoryNames, listRulesAt, loadRouter } from '@/db/queries/routing';
+import { listCategoryNames, listRulesAt } from '@/db/queries/routing';
 import { can } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { BUCK_PASSING_Q } from '@/lib/supervision/buck-passing-types';
 import { getBuckPassing } from '@/lib/supervision/get-buck-passing.server';
+import { loadRouter } from './load-router.server';
 import type { Tier } from './router';
 import {
   type Amendment,

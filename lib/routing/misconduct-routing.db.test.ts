@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('server-only', () => ({}));
 
 import type { DbHandle } from '@/db/client';
-import { loadRouter } from '@/db/queries/routing';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import { AppError } from '@/lib/http/errors';
@@ -25,6 +24,7 @@ import {
 } from '@/lib/workflow/testing/fixture';
 import { transition } from '@/lib/workflow/transition.server';
 import { decideRouting } from './decide-routing';
+import { loadRouter } from './load-router.server';
 
 let handle: DbHandle;
 let world: WorkflowWorld;

@@ -1,9 +1,10 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { listVillagesNearComplaint, loadRouter } from '@/db/queries/routing';
+import { listVillagesNearComplaint } from '@/db/queries/routing';
 import { categories } from '@/db/schema';
 import { decideRouting, type RoutingDecision } from './decide-routing';
+import { loadRouter } from './load-router.server';
 import type { Tier } from './router';
 
 export type { RoutingDecision } from './decide-routing';

@@ -9,7 +9,9 @@
  * that tier serving the complaint's area that handles the level-1 category" (county: the line
  * department, else the government; town: the government, or the 纪委 for JJ; village: the 村(居)委会).
  */
-export type Tier = 'county' | 'town' | 'village';
+import type { RoutingRuleRow, RoutingTable, RoutingTier } from '@/db/queries/routing';
+
+export type Tier = RoutingTier;
 
 export interface RouteOffice {
   id: number;
@@ -27,18 +29,37 @@ export interface Route {
   ruleId: number;
 }
 
-export interface RuleRow {
-  id: number;
-  category_code: string;
-  tier: Tier;
-  division_code: string | null;
-  office_id: number | null;
-  co_office_ids: number[];
-  priority: number;
-  note: string | null;
-}
+/** A routing rule as stored (db/queries/routing.ts). */
+export type RuleRow = RoutingRuleRow;
 
 const LEVEL_RANK: Record<string, number> = { village: 3, town: 2, county: 1, city: 0 };
+
+/**
+ * The router over a routing table's rows (db/queries/routing.ts `loadRoutingTable`). `extraRules`:
+ * rules not stored, replacing stored ones of the same category × tier × division (an amendment's replay).
+ */
+export function buildRouter(table: RoutingTable, extraRules: readonly RuleRow[] = []): Router {
+  const key = (r: RuleRow) => `${r.category_code}|${r.tier}|${r.division_code ?? ''}`;
+  const replaced = new Set(extraRules.map(key));
+  const rules = [...table.rules.filter((r) => !replaced.has(key(r))), ...extraRules];
+  const offices = new Map<number, RouteOffice>(
+    table.offices.map((o) => [
+      o.id,
+      { id: o.id, code: o.code, name: o.name, kind: o.kind, tier: o.tier, divisionCode: o.division_code },
+    ]),
+  );
+  const handlers = new Map<string, number[]>();
+  for (const r of table.officeCategories) {
+    const o = offices.get(r.office_id);
+    if (!o) continue;
+    const k = `${o.divisionCode}|${r.category_code}`;
+    const list = handlers.get(k) ?? [];
+    list.push(o.id);
+    handlers.set(k, list);
+  }
+  const parents = new Map(table.divisions.map((d) => [d.code, { parent: d.parent_code, level: d.level }]));
+  return new Router(rules, offices, handlers, parents);
+}
 
 export class Router {
   private readonly rulesByKey = new Map<string, RuleRow[]>();

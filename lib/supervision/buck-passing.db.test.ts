@@ -10,7 +10,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { loadRouter } from '@/db/queries/routing';
 import { queryRow } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
@@ -19,6 +18,7 @@ import { buildMonthlyReport } from '@/lib/reports/build-monthly-report.server';
 import { renderReportHtml } from '@/lib/reports/render-report-html';
 import { applyRoutingAmendment } from '@/lib/routing/apply-routing-amendment.server';
 import { listRoutingAmendments } from '@/lib/routing/list-routing-amendments.server';
+import { loadRouter } from '@/lib/routing/load-router.server';
 import { seededRandom } from '@/lib/triage/random';
 import {
   buildWorkflowWorld,

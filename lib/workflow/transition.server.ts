@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { loadRouter } from '@/db/queries/routing';
 import { getCategoryForRecategorize } from '@/db/queries/triage';
 import { getComplaintForTransition, listOfficesByIds, type TransitionSubject } from '@/db/queries/workflow';
 import { complaintEvents, complaints, notifications, ratings } from '@/db/schema';
@@ -12,6 +11,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { plausibleKinds } from '@/lib/linking/decide-links';
 import { relinkComplaints } from '@/lib/linking/relink-complaints.server';
+import { loadRouter } from '@/lib/routing/load-router.server';
 import type { Tier } from '@/lib/routing/router';
 import { deadlinesForCase } from '@/lib/sla/deadlines-for-case.server';
 import { assertOfficeMayTake, dispatchEffect, type Effect, triageEffect } from './system-effects';
