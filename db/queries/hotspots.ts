@@ -24,7 +24,7 @@ export interface ComplaintFilter {
  * Complaints inside a division, by the village code PostGIS assigned at intake (codes nest by prefix):
  * a b-tree prefix match instead of a point-in-polygon test against a 2 400-vertex outline per row.
  */
-function inDivision(code: string): SQL {
+export function inDivision(code: string): SQL {
   return sql`starts_with(complaints.village_code, ${divisionPrefix(code)})`;
 }
 
@@ -375,114 +375,6 @@ export async function listBinnedCellMonthCounts(
     binnedCountsSql({ ...params, byMonth: true }),
   );
   return rows.map((r) => ({ i: r.i, j: r.j, month: r.month, count: r.n }));
-}
-
-/** One DBSCAN cluster as the query returns it (`hull` is GeoJSON text; the verb parses it). */
-export interface DbscanCluster {
-  cluster: number;
-  count: number;
-  lng: number;
-  lat: number;
-  radiusM: number;
-  categories: { code: string; name: string; count: number }[];
-  buildings: { id: number; address: string; count: number }[];
-  facilities: { id: number; name: string; kind: string; count: number }[];
-  /** The cluster's complaints, newest first (at most CLUSTER_COMPLAINTS), each a link to its case. */
-  complaints: { id: number; trackingCode: string; title: string; status: string }[];
-  hull: string;
-}
-type ClusterRow = DbscanCluster & Record<string, unknown>;
-
-/** How many of a cluster's complaints its answer lists. */
-export const CLUSTER_COMPLAINTS = 50;
-
-/**
- * DBSCAN clusters (ST_ClusterDBSCAN in a metric CRS) of the filtered complaints in an area, largest
- * first, each with its top categories, buildings and facilities.
- *
- * Set-based: the points are clustered once, the `limit` largest clusters are chosen from their counts,
- * and each detail (radius, categories, buildings, facilities, newest complaints) is one grouped pass
- * over the chosen clusters' points, never a scan of all clustered points per cluster (which made a
- * city-wide run at 1 M complaints cost clusters × points).
- */
-export async function listDbscanClusters(
-  db: DbOrTx,
-  params: {
-    divisionCode: string;
-    epsM: number;
-    minPoints: number;
-    filter: ComplaintFilter;
-    scope: SQL;
-    limit: number;
-  },
-): Promise<ClusterRow[]> {
-  return queryRows<ClusterRow>(
-    db,
-    sql`with pts as materialized (
-          select complaints.id, complaints.location, complaints.location_m, complaints.category_code, complaints.building_id, complaints.facility_id,
-            complaints.tracking_code, complaints.title, complaints.status, complaints.submitted_at,
-            ST_ClusterDBSCAN(complaints.location_m, eps => ${params.epsM}::float8, minpoints => ${params.minPoints}::int) over () as cluster
-          from complaints
-          where ${complaintFilterSql(params.filter)} and (${params.scope})
-            and ${inDivision(params.divisionCode)}
-        ), sizes as (
-          select cluster, count(*)::int as count from pts where cluster is not null group by cluster
-          order by count desc, cluster limit ${params.limit}
-        ), clustered as materialized (
-          select p.* from pts p join sizes s using (cluster)
-        ), summary as (
-          select cluster, count(*)::int as count, ST_Centroid(ST_Collect(location)) as centre,
-            ST_ConvexHull(ST_Collect(location)) as hull
-          from clustered group by cluster
-        ), radius as (
-          select c.cluster, max(ST_Distance(c.location_m, ST_Transform(s.centre, ${SRID})))::float8 as r
-          from clustered c join summary s using (cluster) group by c.cluster
-        ), cats as (
-          select cluster, json_agg(json_build_object('code', code, 'name', name, 'count', count) order by count desc, code) as list
-          from (
-            select cluster, code, name, count, row_number() over (partition by cluster order by count desc, code) as rn
-            from (
-              select c.cluster, coalesce(cat.parent_code, c.category_code) as code,
-                max(coalesce(parent.name_zh, cat.name_zh)) as name, count(*)::int as count
-              from clustered c left join categories cat on cat.code = c.category_code
-              left join categories parent on parent.code = cat.parent_code
-              group by 1, 2) g) r
-          where rn <= 3 group by cluster
-        ), blds as (
-          select cluster, json_agg(json_build_object('id', id, 'address', address, 'count', count) order by count desc, id) as list
-          from (
-            select c.cluster, b.id, b.address, count(*)::int as count,
-              row_number() over (partition by c.cluster order by count(*) desc, b.id) as rn
-            from clustered c join buildings b on b.id = c.building_id group by c.cluster, b.id, b.address) r
-          where rn <= 5 group by cluster
-        ), facs as (
-          select cluster, json_agg(json_build_object('id', id, 'name', name, 'kind', kind, 'count', count) order by count desc, id) as list
-          from (
-            select c.cluster, f.id, f.name, f.kind::text as kind, count(*)::int as count,
-              row_number() over (partition by c.cluster order by count(*) desc, f.id) as rn
-            from clustered c join facilities f on f.id = c.facility_id group by c.cluster, f.id, f.name, f.kind) r
-          where rn <= 5 group by cluster
-        ), recent as (
-          select cluster, json_agg(json_build_object('id', id, 'trackingCode', tracking_code, 'title', title, 'status', status)
-              order by submitted_at desc, id desc) as list
-          from (
-            select c.cluster, c.id, c.tracking_code, c.title, c.status::text as status, c.submitted_at,
-              row_number() over (partition by c.cluster order by c.submitted_at desc, c.id desc) as rn
-            from clustered c) r
-          where rn <= ${CLUSTER_COMPLAINTS} group by cluster
-        )
-        select s.cluster, s.count, ST_X(s.centre)::float8 as lng, ST_Y(s.centre)::float8 as lat,
-          coalesce(radius.r, 0)::float8 as "radiusM",
-          coalesce(cats.list, '[]'::json) as categories,
-          coalesce(blds.list, '[]'::json) as buildings,
-          coalesce(facs.list, '[]'::json) as facilities,
-          coalesce(recent.list, '[]'::json) as complaints,
-          ST_AsGeoJSON(s.hull, 6) as hull
-        from summary s
-        left join radius using (cluster) left join cats using (cluster) left join blds using (cluster)
-        left join facs using (cluster) left join recent using (cluster)
-        order by s.count desc, s.cluster`,
-  );
 }
 
 export interface CellComplaintRow extends Record<string, unknown> {

@@ -4,7 +4,8 @@
  * (types only); the row types come from the queries that produce them.
  */
 import type { Geometry } from 'geojson';
-import type { ComplaintFilter, DbscanCluster, DivisionOption } from '@/db/queries/hotspots';
+import type { DbscanCluster } from '@/db/queries/clusters';
+import type { ComplaintFilter, DivisionOption } from '@/db/queries/hotspots';
 import type { TopCategory } from '@/db/queries/map-panels';
 
 export type { DivisionOption };
