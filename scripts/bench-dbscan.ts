@@ -5,7 +5,7 @@
  * `--runs` times (default 3) after one warm-up each, for a few eps / min points / windows. Prints
  * p50/p95 wall time, median CPU per run (this process + the database backends), the grid's phases
  * (points fetched, DBSCAN in JavaScript, details of every cluster) once more, postgis p50 ÷ grid p50, and
- * whether both answered the same clusters (matched by content: their labels differ). Nothing is asserted.
+ * whether both answered the same clusters in one snapshot (matched by content: their labels differ). Nothing is asserted.
  */
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -60,14 +60,13 @@ try {
   for (const c of cases) {
     const wall: Record<Engine, number[]> = { grid: [], postgis: [] };
     const cpus: Record<Engine, number[]> = { grid: [], postgis: [] };
-    const results: Partial<Record<Engine, ClusterResponse>> = {};
     const engines: Engine[] = ['grid', 'postgis'];
     for (const e of engines) await listClusters(db, user, { ...c, divisionCode: values.division, engine: e });
     for (let r = 0; r < runs; r++) {
       for (const e of r % 2 === 0 ? engines : [...engines].reverse()) {
         const c0 = await cpu();
         const t0 = performance.now();
-        results[e] = await listClusters(db, user, { ...c, divisionCode: values.division, engine: e });
+        await listClusters(db, user, { ...c, divisionCode: values.division, engine: e });
         wall[e].push(performance.now() - t0);
         cpus[e].push((await cpu()) - c0);
       }
@@ -97,7 +96,16 @@ try {
     const phases = `${points.ids.length} points ${ms(t1 - t0)}, dbscan ${ms(t2 - t1)} (cpu ${((own.user + own.system) / 1000).toFixed(0)} ms), details of ${ids.length} ${ms(t3 - t2)}; ${result.clusters} clusters`;
     const cols = (e: Engine) => `${ms(pct(wall[e], 0.5))} ${ms(pct(wall[e], 0.95))} ${ms(pct(cpus[e], 0.5))}`;
     const ratio = `${(pct(wall.postgis, 0.5) / pct(wall.grid, 0.5)).toFixed(1)}×`;
-    const same = isDeepStrictEqual(content(results.grid!), content(results.postgis!)) ? 'yes' : 'NO';
+    // Same clusters? Both engines in one repeatable-read snapshot (the database may be written meanwhile).
+    const same = await db.transaction(
+      async (tx) => {
+        const request = { ...c, divisionCode: values.division };
+        const grid = await listClusters(tx, user, request);
+        const postgis = await listClusters(tx, user, { ...request, engine: 'postgis' });
+        return isDeepStrictEqual(content(grid), content(postgis)) ? 'yes' : 'NO';
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
     console.log(
       `${c.name.padEnd(32)} ${cols('grid')}     ${cols('postgis')}   ${ratio.padStart(5)}  ${same.padEnd(4)}  ${phases}`,
     );

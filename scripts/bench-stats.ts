@@ -5,7 +5,8 @@
  * period), the 12-month trend, the office and category rankings, the 三率 assessment, the whole
  * dashboard (/stats's server render: all of the above plus the area picker and bounds), and the
  * monthly report (each section's time, its data, and data + PDF as issuing makes it). Each panel runs from the rollups and from the complaints (raw),
- * alternately, `--runs` times (default 7) after one warm-up; prints p50/p95 of each and the ratio
+ * alternately, `--runs` times (default 7) after one warm-up; prints p50/p95 and median CPU per run (this
+ * process + the database backends) of each and the ratio
  * raw p50 ÷ rollup p50 (the figure that holds on a noisy machine), the load average before and
  * after, and whether the two sources gave the same cards. Nothing is asserted.
  */
@@ -94,27 +95,41 @@ const panels: { name: string; run: (source: StatsSource) => Promise<unknown>; ru
 const pct = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+// CPU per run: this process + the database backends (parallel workers unseen; see bench-cpu.ts).
+const cpu = await cpuMeter(handle);
 console.log(
-  `${'panel'.padEnd(40)} ${'rollup p50'.padStart(10)} ${'p95'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)}   raw÷rollup`,
+  `${'panel'.padEnd(40)} ${'rollup p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   raw÷rollup`,
 );
 for (const panel of panels) {
   const n = panel.runs ?? runs;
   const times: Record<StatsSource, number[]> = { rollup: [], raw: [] };
+  const cpus: Record<StatsSource, number[]> = { rollup: [], raw: [] };
   const sources: StatsSource[] = ['rollup', 'raw'];
   for (const s of sources) await panel.run(s); // warm-up
   for (let r = 0; r < n; r++) {
     for (const s of r % 2 === 0 ? sources : [...sources].reverse()) {
+      const c0 = await cpu();
       const t0 = performance.now();
       await panel.run(s);
       times[s].push(performance.now() - t0);
+      cpus[s].push((await cpu()) - c0);
     }
   }
   const roll = times.rollup.sort((a, b) => a - b);
   const raw = times.raw.sort((a, b) => a - b);
-  const rawText = raw.length ? `${fmt(pct(raw, 0.5))} ${fmt(pct(raw, 0.95))}` : ''.padStart(19);
+  const cpuOf = (s: StatsSource) =>
+    fmt(
+      pct(
+        [...cpus[s]].sort((a, b) => a - b),
+        0.5,
+      ),
+    );
+  const rawText = raw.length
+    ? `${fmt(pct(raw, 0.5))} ${fmt(pct(raw, 0.95))} ${cpuOf('raw')}`
+    : ''.padStart(29);
   const ratio = raw.length ? `${(pct(raw, 0.5) / pct(roll, 0.5)).toFixed(1)}×` : '';
   console.log(
-    `${panel.name.padEnd(40)} ${fmt(pct(roll, 0.5))} ${fmt(pct(roll, 0.95))}   ${rawText}   ${ratio}`,
+    `${panel.name.padEnd(40)} ${fmt(pct(roll, 0.5))} ${fmt(pct(roll, 0.95))} ${cpuOf('rollup')}   ${rawText}   ${ratio}`,
   );
 }
 
@@ -143,7 +158,6 @@ console.log(`cards rollup vs raw: ${differ === 0 ? 'the same' : `${differ} diffe
 // The monthly report of the area for the month: each section's wall time (they run side by side), the
 // data's, and its PDF (printed by a child script: Chromium's start, which issuing overlaps with the
 // data, and the print), with the CPU time of the data (this process + the database backends).
-const cpu = await cpuMeter(handle);
 const reportRuns = Math.min(runs, 3);
 const sections = new Map<string, number[]>();
 const report: Record<'data' | 'cpu' | 'launch' | 'print' | 'total', number[]> = {
