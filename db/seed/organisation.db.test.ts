@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('seedTaxonomy', () => {
-  it('loads two levels of categories with 3–7 children each, urgency grades and policies', async () => {
+  it('loads two levels of categories with 3–8 children each, urgency grades and policies', async () => {
     const rows = await queryRows<{ code: string; n: number }>(
       handle.db,
       sql`select p.code, count(c.code)::int as n from categories p left join categories c on c.parent_code = p.code
@@ -33,7 +33,7 @@ describe('seedTaxonomy', () => {
     );
     expect(rows.length).toBeGreaterThanOrEqual(14);
     for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(3);
-    for (const r of rows) expect(r.n).toBeLessThanOrEqual(7);
+    for (const r of rows) expect(r.n).toBeLessThanOrEqual(8);
     const grades = await queryRows<{ code: string; rank: number }>(
       handle.db,
       sql`select code, rank from urgency_grades order by rank`,
@@ -137,5 +137,25 @@ describe('seedOffices', () => {
     expect(route?.reason).toMatch(/财政局/);
     const health = router.resolve('WJ01', 'county', '510403001001');
     expect(health?.office.code).toBe('510403000000-WJJ');
+  });
+
+  it('routes the level-2 categories added for the board topics to their own county offices', async () => {
+    const router = await loadRouter(handle.db);
+    const office = (code: string) => router.resolve(code, 'county', '510403001001');
+    expect(office('ZJ08')?.office.code).toBe('510403000000-GJJ');
+    expect(office('ZJ08')?.office.name).toMatch(/住房公积金管理中心$/);
+    expect(office('ZJ07')?.office.code).toBe('510403000000-ZJJ');
+    expect(office('MZ06')?.office.code).toBe('510403000000-RSJ');
+    expect(office('JT06')?.office.code).toBe('510403000000-JTJ');
+    expect(office('SC06')?.office.code).toBe('510403000000-SCJ');
+    expect(office('SC07')?.office.code).toBe('510403000000-SCJ');
+    expect(office('HB05')?.office.code).toBe('510403000000-STJ');
+    expect(office('JY06')?.office.code).toBe('510403000000-JYJ');
+    expect(office('JY06')?.coOffices.map((o) => o.code)).toEqual(['510403000000-CZJ']);
+    const policy = await queryRow<{ f: number; r: number }>(
+      handle.db,
+      sql`select first_reply_days as f, resolve_days as r from deadline_policies where category_code = 'ZJ08'`,
+    );
+    expect(policy).toEqual({ f: 3, r: 10 });
   });
 });

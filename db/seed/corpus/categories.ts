@@ -39,6 +39,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('ZJ05', '建筑施工扰民', 'Construction disturbance', 'county'),
       sub('ZJ06', '房产开发与产权', 'Property development and titles', 'county'),
       sub('ZJ07', '征地拆迁', 'Land acquisition and demolition', 'county'),
+      sub('ZJ08', '住房公积金', 'Housing provident fund', 'county'),
     ],
   },
   {
@@ -108,6 +109,8 @@ export const CATEGORIES: TopCategory[] = [
       sub('SC03', '商品质量', 'Product quality', 'county'),
       sub('SC04', '无证经营', 'Unlicensed business', 'town'),
       sub('SC05', '旅游市场', 'Tourism market', 'county'),
+      sub('SC06', '消费维权', 'Consumer disputes', 'county'),
+      sub('SC07', '传销与非法集资', 'Pyramid selling and illegal fundraising', 'county'),
     ],
   },
   {
@@ -136,6 +139,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('JT03', '交通设施', 'Traffic facilities', 'town'),
       sub('JT04', '农村公路', 'Rural roads', 'town'),
       sub('JT05', '出租车与网约车', 'Taxis and ride-hailing', 'county'),
+      sub('JT06', '驾驶培训与车驾管', 'Driving schools and licensing', 'county'),
     ],
   },
   {
@@ -149,6 +153,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('HB02', '大气污染', 'Air pollution', 'county'),
       sub('HB03', '水体污染', 'Water pollution', 'county'),
       sub('HB04', '垃圾清运', 'Waste collection', 'village'),
+      sub('HB05', '辐射污染', 'Radiation', 'county'),
     ],
   },
   {
@@ -163,6 +168,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('JY03', '校园安全', 'Campus safety', 'county'),
       sub('JY04', '校外培训', 'Private tutoring', 'county'),
       sub('JY05', '文化体育', 'Culture and sports', 'county'),
+      sub('JY06', '助学与资助', 'Student financial aid', 'county'),
     ],
   },
   {
@@ -177,6 +183,7 @@ export const CATEGORIES: TopCategory[] = [
       sub('MZ03', '社保医保', 'Social and medical insurance', 'county'),
       sub('MZ04', '残疾人帮扶', 'Disability support', 'town'),
       sub('MZ05', '就业与欠薪', 'Employment and unpaid wages', 'county'),
+      sub('MZ06', '人事考试与招聘', 'Public recruitment and examinations', 'county'),
     ],
   },
   {
@@ -292,6 +299,12 @@ export const DEADLINE_POLICIES: DeadlinePolicy[] = [
   policy('JJ', null, null, 24, 5, 30, '违纪违法线索：纪委受理后30个工作日内核查'),
   policy('SD01', null, null, 8, 1, 3, '停水：8小时内转办、次日首复、3个工作日恢复'),
   policy('SD02', null, null, 8, 1, 3, '停电：8小时内转办、次日首复、3个工作日恢复'),
+  policy('ZJ08', null, null, 24, 3, 10, '住房公积金：缴存、提取、贷款，3个工作日首复、10个工作日办结'),
+  policy('JT06', null, null, 24, 5, 15, '驾培与车驾管：驾校退费、约考、证照，15个工作日办结'),
+  policy('SC06', null, null, 24, 7, 30, '消费投诉：7个工作日内告知是否受理，30个工作日内调解办结'),
+  policy('SC07', null, null, 24, 3, 30, '传销、非法集资线索：3个工作日首复，30个工作日内核查'),
+  policy('HB05', null, null, 24, 5, 15, '辐射污染（基站、变电站、放射源）：监测后15个工作日办结'),
+  policy('MZ06', null, null, 24, 2, 10, '人事考试与招聘：涉及考录时限，2个工作日首复、10个工作日办结'),
 ];
 
 /** Score of a policy row for a complaint, or -1 when it does not match. */

@@ -26,6 +26,7 @@ export const COUNTY_DEPARTMENTS: DepartmentSpec[] = [
   { suffix: 'YJJ', name: '应急管理局', categories: ['AQ'] },
   { suffix: 'STJ', name: '生态环境局', categories: ['HB'] },
   { suffix: 'JTJ', name: '交通运输局', categories: ['JT'] },
+  { suffix: 'GJJ', name: '住房公积金管理中心', categories: [] },
 ];
 
 /** Level-1 categories that go to the county government itself (fallback, 其他). */
@@ -38,6 +39,8 @@ export const DISCIPLINE_CATEGORIES = ['JJ'];
 export const COUNTY_L2_OVERRIDES: Record<string, string> = {
   MZ03: 'RSJ',
   MZ05: 'RSJ',
+  MZ06: 'RSJ',
+  ZJ08: 'GJJ',
   SD02: 'FGJ',
 };
 
@@ -51,4 +54,5 @@ export const COUNTY_CO_HANDLERS: Record<string, string[]> = {
   MZ05: ['MZJ'],
   SC02: ['FGJ'],
   NY01: ['CZJ'],
+  JY06: ['CZJ'],
 };
