@@ -21,9 +21,10 @@ import { useMemo, useRef, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
 import { calendarDayInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
+import { send } from '@/lib/query/api-client';
 import { calendarCoverage } from '@/lib/sla/calendar-coverage';
-import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
 import styles from './calendar-editor.module.css';
+import { useAdminErrorText, useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['calendar'];
 type Day = Data['days'][number];
@@ -71,7 +72,7 @@ export function CalendarEditor({ data }: { data: Data }) {
     const input = checks.validate(form, calendarDayInput, form.getFieldsValue(true));
     if (!input) return;
     setBusy(true);
-    const result = await adminSend('POST', '/api/admin/calendar-days', input);
+    const result = await send('POST', '/api/admin/calendar-days', input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -83,7 +84,7 @@ export function CalendarEditor({ data }: { data: Data }) {
   }
 
   async function remove(day: string) {
-    const result = await adminSend('DELETE', `/api/admin/calendar-days/${day}`);
+    const result = await send('DELETE', `/api/admin/calendar-days/${day}`);
     if (!result.ok) message.error(errorText(result.error.code));
     else {
       message.success(tc('deleted'));
@@ -94,14 +95,10 @@ export function CalendarEditor({ data }: { data: Data }) {
 
   async function runImport() {
     setBusy(true);
-    const result = await adminSend<{ imported: number; removed: number }>(
-      'POST',
-      '/api/admin/calendar-import',
-      {
-        year: data.year,
-        csv,
-      },
-    );
+    const result = await send<{ imported: number; removed: number }>('POST', '/api/admin/calendar-import', {
+      year: data.year,
+      csv,
+    });
     setBusy(false);
     if (!result.ok) {
       const fields = result.error.fields ?? [];

@@ -26,8 +26,9 @@ import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
-import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { send } from '@/lib/query/api-client';
 import { categoryLabel, categoryTree } from './admin-options';
+import { useAdminErrorText, useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['deadlines'];
 type Policy = Data['policies'][number];
@@ -80,8 +81,8 @@ export function DeadlinesEditor({ data }: { data: Data }) {
     setBusy(true);
     const result =
       editing === 'new'
-        ? await adminSend('POST', '/api/admin/deadline-policies', input)
-        : await adminSend('PATCH', `/api/admin/deadline-policies/${editing.id}`, input);
+        ? await send('POST', '/api/admin/deadline-policies', input)
+        : await send('PATCH', `/api/admin/deadline-policies/${editing.id}`, input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -93,7 +94,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   }
 
   async function remove(policy: Policy) {
-    const result = await adminSend('DELETE', `/api/admin/deadline-policies/${policy.id}`);
+    const result = await send('DELETE', `/api/admin/deadline-policies/${policy.id}`);
     if (!result.ok) {
       message.error(errorText(result.error.fields?.[0]?.message ?? result.error.code));
     } else {

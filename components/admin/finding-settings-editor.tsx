@@ -10,6 +10,8 @@ import {
   type FacilityFindingSettings,
   facilityFindingSettingsSchema,
 } from '@/lib/clues/facility-finding-settings';
+import { settle } from '@/lib/query/api-client';
+import { saveFindingSettings } from '@/lib/query/clues';
 
 const FIELDS: { key: keyof FacilityFindingSettings; step: number; min: number; max: number }[] = [
   { key: 'windowMonths', step: 1, min: 1, max: 36 },
@@ -36,15 +38,9 @@ export function FindingSettingsEditor({ settings }: { settings: FacilityFindingS
     setSaving(true);
     setServerError(null);
     try {
-      const res = await fetch('/api/clues/settings', {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(value),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setServerError(body?.error?.message ?? String(res.status));
+      const result = await settle(saveFindingSettings(value));
+      if (!result.ok) {
+        setServerError(result.error.serverMessage ?? String(result.error.status));
         return;
       }
       message.success(t('saved'));

@@ -24,8 +24,9 @@ import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell } from '@/components/ui/user-content';
 import { OFFICE_KINDS, officeInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
-import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { send } from '@/lib/query/api-client';
 import { divisionTree } from './admin-options';
+import { useAdminErrorText, useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['offices'];
 type Office = Data['offices'][number];
@@ -94,8 +95,8 @@ export function OfficesEditor({ data }: { data: Data }) {
     setBusy(true);
     const result =
       editing === 'new'
-        ? await adminSend('POST', '/api/admin/offices', input)
-        : await adminSend('PATCH', `/api/admin/offices/${editing.id}`, input);
+        ? await send('POST', '/api/admin/offices', input)
+        : await send('PATCH', `/api/admin/offices/${editing.id}`, input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -107,7 +108,7 @@ export function OfficesEditor({ data }: { data: Data }) {
   }
 
   async function setActive(office: Office, active: boolean) {
-    const result = await adminSend('POST', `/api/admin/offices/${office.id}/active`, { active });
+    const result = await send('POST', `/api/admin/offices/${office.id}/active`, { active });
     if (!result.ok) message.error(errorText(result.error.code));
     else {
       message.success(tc('saved'));

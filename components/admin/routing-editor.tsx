@@ -28,8 +28,9 @@ import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData, RoutingProbe as ProbeResult } from '@/lib/admin/admin-screen.types';
-import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { send } from '@/lib/query/api-client';
 import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';
+import { useAdminErrorText, useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['routing'];
 type Rule = Data['rules'][number];
@@ -99,8 +100,8 @@ export function RoutingEditor({ data }: { data: Data }) {
     setBusy(true);
     const result =
       editing === 'new'
-        ? await adminSend('POST', '/api/admin/routing-rules', input)
-        : await adminSend('PATCH', `/api/admin/routing-rules/${editing.id}`, input);
+        ? await send('POST', '/api/admin/routing-rules', input)
+        : await send('PATCH', `/api/admin/routing-rules/${editing.id}`, input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -112,7 +113,7 @@ export function RoutingEditor({ data }: { data: Data }) {
   }
 
   async function remove(rule: Rule) {
-    const result = await adminSend('DELETE', `/api/admin/routing-rules/${rule.id}`);
+    const result = await send('DELETE', `/api/admin/routing-rules/${rule.id}`);
     if (!result.ok) message.error(result.error.message ?? result.error.code);
     else {
       message.success(tc('deleted'));
@@ -305,7 +306,7 @@ function RoutingProbe({ data }: { data: Data }) {
     const input = checks.validate(form, routingProbeInput, form.getFieldsValue(true));
     if (!input) return;
     setBusy(true);
-    const r = await adminSend<ProbeResult>('POST', '/api/admin/routing-probe', input);
+    const r = await send<ProbeResult>('POST', '/api/admin/routing-probe', input);
     setBusy(false);
     if (r.ok) setResult(r.data);
     else {

@@ -7,8 +7,8 @@ import { UserContent } from '@/components/ui/user-content';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { formatDateTime } from '@/lib/format/date-time';
 import { labelSeparator } from '@/lib/i18n/config';
+import { send } from '@/lib/query/api-client';
 import { SHIPPED_THRESHOLDS } from '@/lib/triage/decide-category';
-import { adminSend } from './admin-api';
 
 type Model = AdminScreenData['triage']['models'][number];
 
@@ -42,7 +42,7 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
     );
 
   async function activate(id: number) {
-    const result = await adminSend('POST', `/api/admin/triage-models/${id}/activate`, {});
+    const result = await send('POST', `/api/admin/triage-models/${id}/activate`, {});
     if (!result.ok) message.error(result.error.message ?? result.error.code);
     else router.refresh();
   }

@@ -23,9 +23,10 @@ import { useLocalisedName } from '@/components/ui/use-localised-name';
 import { triageRuleInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { labelSeparator } from '@/lib/i18n/config';
+import { send } from '@/lib/query/api-client';
 import { triageText } from '@/lib/triage/triage-text';
-import { adminSend, useFormChecks } from './admin-api';
 import { categoryLabel, categoryTree } from './admin-options';
+import { useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['triage'];
 type Rule = Data['rules'][number];
@@ -78,8 +79,8 @@ export function TriageRulesEditor({ data }: { data: Data }) {
     setBusy(true);
     const result =
       rule === 'new'
-        ? await adminSend('POST', '/api/admin/triage-rules', input)
-        : await adminSend('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, input);
+        ? await send('POST', '/api/admin/triage-rules', input)
+        : await send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -91,7 +92,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   }
 
   async function toggle(rule: Rule, active: boolean) {
-    const result = await adminSend('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, {
+    const result = await send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, {
       ...rule,
       active,
     });

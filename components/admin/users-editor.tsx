@@ -25,8 +25,9 @@ import { newUserInput, ROLE_BINDING, userInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { ROLES, type Role } from '@/lib/auth/types';
 import { labelSeparator } from '@/lib/i18n/config';
-import { adminSend, useAdminErrorText, useFormChecks } from './admin-api';
+import { send } from '@/lib/query/api-client';
 import { divisionTree, officeOptions } from './admin-options';
+import { useAdminErrorText, useFormChecks } from './form-checks';
 
 type Data = AdminScreenData['users'];
 type User = Data['users'][number];
@@ -99,8 +100,8 @@ export function UsersEditor({ data }: { data: Data }) {
     setBusy(true);
     const result =
       editing === 'new'
-        ? await adminSend('POST', '/api/admin/users', input)
-        : await adminSend<{ sessionsEnded: boolean }>('PATCH', `/api/admin/users/${editing.id}`, input);
+        ? await send('POST', '/api/admin/users', input)
+        : await send<{ sessionsEnded: boolean }>('PATCH', `/api/admin/users/${editing.id}`, input);
     setBusy(false);
     if (!result.ok) {
       setFormError(checks.apply(form, result.error));
@@ -113,7 +114,7 @@ export function UsersEditor({ data }: { data: Data }) {
   }
 
   async function lock(user: User, locked: boolean) {
-    const result = await adminSend('POST', `/api/admin/users/${user.id}/lock`, { locked });
+    const result = await send('POST', `/api/admin/users/${user.id}/lock`, { locked });
     if (!result.ok) message.error(errorText(result.error.fields?.[0]?.message ?? result.error.code));
     else {
       message.success(tc('saved'));
@@ -122,7 +123,7 @@ export function UsersEditor({ data }: { data: Data }) {
   }
 
   async function resetPassword(user: User) {
-    const result = await adminSend<{ password: string }>('POST', `/api/admin/users/${user.id}/password`);
+    const result = await send<{ password: string }>('POST', `/api/admin/users/${user.id}/password`);
     if (!result.ok) {
       message.error(errorText(result.error.code));
       return;

@@ -5,15 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { landingPath } from '@/lib/auth/pages';
-import type { AuthUser } from '@/lib/auth/types';
+import { ApiError } from '@/lib/query/api-client';
+import { logIn } from '@/lib/query/auth';
 
 interface LoginValues {
   username: string;
   password: string;
-}
-
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
 }
 
 /** The login card: username + password. Wrong credentials show under the password, a lockout above the form. */
@@ -28,20 +25,16 @@ export function LoginForm({ next }: { next: string | null }) {
     setPending(true);
     setBanner(null);
     try {
-      const response = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(values),
-      });
-      if (response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { user?: AuthUser };
-        router.replace(next ?? (body.user ? landingPath(body.user) : '/workbench'));
-        router.refresh();
+      const body = await logIn(values);
+      router.replace(next ?? (body.user ? landingPath(body.user) : '/workbench'));
+      router.refresh();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code === 'NETWORK') {
+        setBanner({ message: t('errors.network') });
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      const message = body.error?.message ?? t('errors.network');
-      switch (body.error?.code) {
+      const message = e.serverMessage ?? t('errors.network');
+      switch (e.code) {
         case 'UNAUTHENTICATED':
           form.setFields([{ name: 'password', value: '', errors: [message] }]);
           break;
@@ -49,7 +42,7 @@ export function LoginForm({ next }: { next: string | null }) {
           setBanner({ title: t('login.lockedTitle'), message });
           break;
         case 'VALIDATION': {
-          const names = (body.error?.fields ?? [])
+          const names = e.fields
             .map((f) => f.path)
             .filter((p): p is keyof LoginValues => p === 'username' || p === 'password');
           if (names.length > 0) form.setFields(names.map((name) => ({ name, errors: [message] })));
@@ -59,8 +52,6 @@ export function LoginForm({ next }: { next: string | null }) {
         default:
           setBanner({ message });
       }
-    } catch {
-      setBanner({ message: t('errors.network') });
     } finally {
       setPending(false);
     }

@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
+import { settle } from '@/lib/query/api-client';
+import { transitionCase } from '@/lib/query/cases';
 
 type StaffVerb =
   | 'dispatch'
@@ -39,10 +41,6 @@ const FIELDS: Record<
 const OPTIONAL = new Set(['escalate:officeId', 'recategorize:reason']);
 const DANGER = new Set<StaffVerb>(['return', 'reject', 'merge']);
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
-}
-
 /** The buttons for the verbs allowed now; each opens a small form when the verb needs input. */
 export function CaseActions({
   caseId,
@@ -75,21 +73,15 @@ export function CaseActions({
     setBusy(true);
     setFormError(null);
     try {
-      const response = await fetch(`/api/cases/${caseId}/transitions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ verb, expectedStatus: status, input: values }),
-      });
-      if (response.ok) {
+      const result = await settle(transitionCase(caseId, { verb, expectedStatus: status, input: values }));
+      if (result.ok) {
         setOpen(null);
         form.resetFields();
         message.success(t('form.done', { verb: t(`verbs.${verb}`) }));
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      const code = body.error?.code ?? 'generic';
-      const fields = body.error?.fields ?? [];
+      const { code, fields } = result.error;
       if (code === 'VALIDATION' && fields.length > 0) {
         form.setFields(
           fields.map((f) => ({

@@ -4,6 +4,8 @@ import { App, Button, Card, Tag } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { messageOf, settle } from '@/lib/query/api-client';
+import { transitionCase } from '@/lib/query/cases';
 
 export interface DuplicateItem {
   id: number;
@@ -34,18 +36,15 @@ export function CaseDuplicates({
   const [busy, setBusy] = useState<number | null>(null);
   async function merge(into: number) {
     setBusy(into);
-    const response = await fetch(`/api/cases/${caseId}/transitions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ verb: 'merge', expectedStatus: status, input: { mergedIntoId: into } }),
-    });
+    const result = await settle(
+      transitionCase(caseId, { verb: 'merge', expectedStatus: status, input: { mergedIntoId: into } }),
+    );
     setBusy(null);
-    if (response.ok) {
+    if (result.ok) {
       message.success(t('done'));
       router.refresh();
     } else {
-      const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-      message.error(body.error?.message ?? tv('errors.generic'));
+      message.error(messageOf(result.error, tv('errors.generic')));
     }
   }
   return (

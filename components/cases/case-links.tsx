@@ -9,6 +9,8 @@ import {
   FACILITY_LINK_MIN_CONFIDENCE as LOW_CONFIDENCE,
 } from '@/lib/linking/case-links.types';
 import type { CorrectLinkInput } from '@/lib/linking/correct-link-input';
+import { settle } from '@/lib/query/api-client';
+import { correctCaseLink } from '@/lib/query/cases';
 
 export type { CaseLinksData };
 
@@ -46,12 +48,8 @@ export function CaseLinks({
         ...(action === 'correct' && target === 'facility' && id ? { facilityId: id } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       };
-      const response = await fetch(`/api/cases/${caseId}/links`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) {
+      const result = await settle(correctCaseLink(caseId, body));
+      if (!result.ok) {
         message.error(t('failed'));
         return;
       }

@@ -3,11 +3,10 @@
 import { App, Button, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ApiError } from '@/lib/query/api-client';
+import { type CaseContact, unmaskContact } from '@/lib/query/cases';
 
-interface Contact {
-  name: string | null;
-  phone: string | null;
-}
+type Contact = CaseContact;
 
 /**
  * The reporter's contact on the case page: masked (138****5678) by default; for the viewers the
@@ -31,18 +30,9 @@ export function ContactUnmask({
   async function unmask() {
     setBusy(true);
     try {
-      const response = await fetch(`/api/complaints/${caseId}/contact`, {
-        method: 'POST',
-        headers: { accept: 'application/json' },
-      });
-      if (!response.ok) {
-        message.error(response.status === 403 ? t('forbidden') : t('failed'));
-        return;
-      }
-      const body = (await response.json()) as { contact: Contact };
-      setFull(body.contact);
-    } catch {
-      message.error(t('failed'));
+      setFull(await unmaskContact(caseId));
+    } catch (e) {
+      message.error(e instanceof ApiError && e.status === 403 ? t('forbidden') : t('failed'));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { ApiError } from '@/lib/query/api-client';
+import { openExport } from '@/lib/query/reports';
 
 /** `filename*=UTF-8''…` (or the plain `filename=`) of a Content-Disposition header. */
 export function filenameOf(disposition: string | null, fallback: string): string {
@@ -47,11 +49,8 @@ export function ExportButton({
     setDone(null);
     setState({ total: null, bytes: 0 });
     try {
-      const res = await fetch(href, { credentials: 'same-origin', signal: controller.signal });
-      if (!res.ok || !res.body) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-      }
+      const res = await openExport(href, controller.signal);
+      if (!res.body) throw new Error(`HTTP ${res.status}`);
       const total = Number(res.headers.get('x-export-rows') ?? Number.NaN);
       const reader = res.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -76,7 +75,13 @@ export function ExportButton({
       setDone(Number.isFinite(total) ? total : 0);
     } catch (error) {
       if (controller.signal.aborted) return;
-      message.error(t('failed', { message: error instanceof Error ? error.message : String(error) }));
+      const text =
+        error instanceof ApiError
+          ? (error.serverMessage ?? `HTTP ${error.status}`)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      message.error(t('failed', { message: text }));
     } finally {
       setState(null);
     }

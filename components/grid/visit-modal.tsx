@@ -3,7 +3,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { GridApiError, recordBuildingVisit, recordCaseVisit, type VisitMethod } from '@/lib/query/grid';
+import { ApiError } from '@/lib/query/api-client';
+import { recordBuildingVisit, recordCaseVisit, type VisitMethod } from '@/lib/query/grid';
 
 /** What a visit is recorded against: a building of the grid (走访) or a resolved case (回访). */
 export type VisitTarget = { kind: 'building' | 'case'; id: number; label: string };
@@ -50,7 +51,7 @@ export function VisitModal({
       else await recordCaseVisit(target.id, body);
       onSaved();
     } catch (e) {
-      setError(e instanceof GridApiError && e.code === 'NOT_FOUND' ? t('visit.notFound') : t('visit.failed'));
+      setError(e instanceof ApiError && e.code === 'NOT_FOUND' ? t('visit.notFound') : t('visit.failed'));
     } finally {
       setSaving(false);
     }

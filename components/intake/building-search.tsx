@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { ApiError } from '@/lib/query/api-client';
+import { type BuildingHit, searchBuildings } from '@/lib/query/intake';
 import styles from './intake.module.css';
 import type { Pin } from './pin-map';
 
@@ -13,9 +15,7 @@ export interface PickedBuilding {
   lat: number;
 }
 
-interface Hit extends PickedBuilding {
-  distanceM: number | null;
-}
+type Hit = BuildingHit;
 
 type State =
   | { kind: 'idle' }
@@ -62,20 +62,17 @@ export function BuildingSearch({
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setState({ kind: 'searching' });
-      const params = new URLSearchParams({ q: text });
-      if (nearKey) {
-        const [lng, lat] = nearKey.split(',');
-        params.set('lng', lng!);
-        params.set('lat', lat!);
-      }
+      const [lng, lat] = nearKey ? nearKey.split(',') : [];
       try {
-        const res = await fetch(`/api/v1/buildings/search?${params}`, { signal: controller.signal });
-        if (res.status === 429) return setState({ kind: 'error', key: 'rateLimited' });
-        if (!res.ok) return setState({ kind: 'error', key: 'network' });
-        const body = (await res.json()) as { buildings: Hit[] };
-        setState({ kind: 'done', hits: body.buildings });
+        const hits = await searchBuildings(
+          text,
+          nearKey ? { lng: lng!, lat: lat! } : null,
+          controller.signal,
+        );
+        setState({ kind: 'done', hits });
       } catch (e) {
-        if ((e as Error).name !== 'AbortError') setState({ kind: 'error', key: 'network' });
+        if (e instanceof ApiError && e.status === 429) setState({ kind: 'error', key: 'rateLimited' });
+        else if ((e as Error).name !== 'AbortError') setState({ kind: 'error', key: 'network' });
       }
     }, 350);
     return () => {

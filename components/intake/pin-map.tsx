@@ -4,6 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, feedAreaSources } from '@/components/map/own-data-map';
+import { areasQuery } from '@/lib/query/map';
 
 export interface Pin {
   lng: number;
@@ -36,9 +37,8 @@ export function PinMap({ pin, onPin, label }: { pin: Pin | null; onPin: (pin: Pi
     map.on('load', async () => {
       for (const level of ['county', 'town'] as const) {
         try {
-          const res = await fetch(`/api/map/areas?level=${level}`);
-          if (!res.ok) continue;
-          feedAreaSources(map, { [level === 'county' ? 'counties' : 'towns']: await res.json() });
+          const areas = await areasQuery(level).queryFn();
+          feedAreaSources(map, { [level === 'county' ? 'counties' : 'towns']: areas });
         } catch {
           // the basemap is decoration here; the pin still works without it
         }

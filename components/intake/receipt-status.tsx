@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { PublicTimeline } from '@/lib/intake/public-timeline';
-import { postJson } from './api-client';
+import { postJson } from '@/lib/query/api-client';
 import styles from './intake.module.css';
 import { NextStepLine } from './next-step-line';
 

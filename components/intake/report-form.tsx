@@ -4,11 +4,21 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { submitInput } from '@/lib/intake/submit-input';
+import { ApiError, postJson } from '@/lib/query/api-client';
+import {
+  type CategoryAdvice,
+  getPlace,
+  type IntakeCategory,
+  listIntakeCategories,
+  suggestCategory,
+  type UploadedAttachment,
+  uploadFile,
+} from '@/lib/query/intake';
 import { TRIAGE_RULES } from '@/lib/triage/rules';
 import { triageText } from '@/lib/triage/triage-text';
-import { ApiError, errorKeyOf, getPlace, postJson, type UploadedAttachment, uploadFile } from './api-client';
 import { BuildingSearch, metresBetween, type PickedBuilding } from './building-search';
 import { CategoryPicker } from './category-picker';
+import { errorKeyOf } from './error-keys';
 import styles from './intake.module.css';
 import type { Pin } from './pin-map';
 import { PinMapLoader } from './pin-map-loader';
@@ -26,13 +36,7 @@ interface Item {
   errorKey?: string;
 }
 
-interface Category {
-  code: string;
-  parentCode: string | null;
-  level: number;
-  nameZh: string;
-  nameEn: string;
-}
+type Category = IntakeCategory;
 
 /** The receipt hands the credentials to the tracking page in this tab only (never in a URL). */
 const TRACK_HANDOFF = 'suqiu.track.code';
@@ -46,10 +50,7 @@ export interface TrackHandoff {
 const BUILDING_PIN_MAX_M = 250;
 
 /** GET /api/v1/categories/suggest (or the built-in keyword rules when it cannot be reached). */
-interface Advice {
-  rule: { name: string; categoryCode: string } | null;
-  suggestions: { code: string; probability: number }[];
-}
+type Advice = CategoryAdvice;
 
 function localAdvice(description: string): Advice {
   const r = triageText({ title: '', description, categoryCode: null, kind: 'complaint' });
@@ -93,10 +94,9 @@ export function ReportForm({
 
   useEffect(() => {
     idempotencyKey.current = crypto.randomUUID();
-    fetch('/api/v1/categories')
-      .then((r) => (r.ok ? r.json() : { categories: [] }))
-      .then((b: { categories: Category[] }) => setCategories(b.categories))
-      .catch(() => {});
+    listIntakeCategories()
+      .then(setCategories)
+      .catch(() => setCategories([]));
   }, []);
 
   // 代居民反映 from /grid: the building preselected, the pin on it.
@@ -159,10 +159,7 @@ export function ReportForm({
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const params = new URLSearchParams({ text: text.slice(0, 2000), kind: 'complaint' });
-        const res = await fetch(`/api/v1/categories/suggest?${params}`, { signal: controller.signal });
-        if (!res.ok) throw new Error(String(res.status));
-        setAdvice((await res.json()) as Advice);
+        setAdvice(await suggestCategory(text, controller.signal));
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setAdvice(localAdvice(text));
       }
@@ -197,7 +194,7 @@ export function ReportForm({
     uploadFile(blob, kind, (f) => patch({ progress: f }))
       .then((attachment) => patch({ attachment, progress: 1 }))
       .catch((e: unknown) => {
-        const key = e instanceof ApiError ? (errorKeyOf(e.failure)[0]?.key ?? 'file') : 'network';
+        const key = e instanceof ApiError ? (errorKeyOf(e)[0]?.key ?? 'file') : 'network';
         patch({ errorKey: key });
       });
   }
@@ -283,9 +280,7 @@ export function ReportForm({
       window.scrollTo(0, 0);
     } catch (e) {
       const next: Record<string, string> = {};
-      for (const { field, key } of e instanceof ApiError
-        ? errorKeyOf(e.failure)
-        : [{ field: '', key: 'network' }]) {
+      for (const { field, key } of e instanceof ApiError ? errorKeyOf(e) : [{ field: '', key: 'network' }]) {
         next[field] ??= key;
       }
       setErrors(next);

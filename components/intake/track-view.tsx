@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { formatDateTime, formatDeadline } from '@/lib/format/date-time';
 import type { PublicTimeline } from '@/lib/intake/public-timeline';
-import { ApiError, errorKeyOf, postJson } from './api-client';
+import { ApiError, postJson } from '@/lib/query/api-client';
+import { errorKeyOf } from './error-keys';
 import styles from './intake.module.css';
 import { NextStepLine } from './next-step-line';
 import { TRACK_HANDOFF, type TrackHandoff } from './report-form';
@@ -57,7 +58,7 @@ export function TrackView() {
       const res = await postJson<{ complaint: PublicTimeline }>(url, body);
       setTimeline(res.complaint);
     } catch (e) {
-      const key = e instanceof ApiError ? (errorKeyOf(e.failure)[0]?.key ?? 'generic') : 'network';
+      const key = e instanceof ApiError ? (errorKeyOf(e)[0]?.key ?? 'generic') : 'network';
       setError(key);
     } finally {
       setBusy(false);

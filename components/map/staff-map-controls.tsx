@@ -7,7 +7,7 @@ import { CHANNELS, STATUSES, URGENCIES } from '@/lib/map/filters';
 import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
 import type { MapSetup } from '@/lib/map/map.types';
 import { COLOR_BY, MAP_LAYERS, type MapState } from '@/lib/map/url-state';
-import { getJson } from '@/lib/query/map';
+import { getJson } from '@/lib/query/api-client';
 import { DEADLINE_STATES } from '@/lib/sla/deadline-state';
 import { HEAT_RAMP } from './layers/heat-style';
 import {

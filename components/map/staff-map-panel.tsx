@@ -10,7 +10,8 @@ import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
-import { getJson } from '@/lib/query/map';
+import { getJson, settle } from '@/lib/query/api-client';
+import { recordBuildingVisit, type VisitBody } from '@/lib/query/grid';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 import { FacilityPanel } from './facility-panel';
 import type { Panel } from './staff-map';
@@ -146,13 +147,9 @@ function VisitForm({ buildingId }: { buildingId: number }) {
       size="small"
       className="staff-map__visit"
       initialValues={{ method: 'in_person' }}
-      onFinish={async (values: { method: string; outcome: string; note?: string }) => {
-        const response = await fetch(`/api/map/buildings/${buildingId}/visits`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(values),
-        });
-        if (response.ok) {
+      onFinish={async (values: VisitBody) => {
+        const result = await settle(recordBuildingVisit(buildingId, values));
+        if (result.ok) {
           setSaved(true);
           form.resetFields();
           await client.invalidateQueries({ queryKey: ['map', 'building', buildingId] });

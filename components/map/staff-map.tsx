@@ -12,11 +12,11 @@ import { filterEntries } from '@/lib/map/filters';
 import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
 import type { MapCells, MapPoint, MapPoints, MapSetup } from '@/lib/map/map.types';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
+import { getJson } from '@/lib/query/api-client';
 import {
   areasQuery,
   type BboxTuple,
   complaintGlanceQuery,
-  getJson,
   gridsQuery,
   perCapitaMapQuery,
 } from '@/lib/query/map';

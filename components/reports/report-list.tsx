@@ -7,6 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/format/date-time';
+import { ApiError } from '@/lib/query/api-client';
+import { issueReport } from '@/lib/query/reports';
 
 export interface ReportListRow {
   id: number;
@@ -53,21 +55,12 @@ export function ReportList({
   const generate = async (values: { areaCode: string; month: string }) => {
     setBusy(true);
     try {
-      const res = await fetch('/api/reports', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(values),
-      });
-      const body = (await res.json()) as {
-        report?: { id: number; version: number; pdfError: { message: string } | null };
-        error?: { message: string };
-      };
-      if (!res.ok || !body.report) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-      message.success(t('generated_ok', { version: body.report.version }));
-      if (body.report.pdfError) message.warning(body.report.pdfError.message);
-      router.push(`/reports/${body.report.id}`);
+      const report = await issueReport(values);
+      message.success(t('generated_ok', { version: report.version }));
+      if (report.pdfError) message.warning(report.pdfError.message);
+      router.push(`/reports/${report.id}`);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(errorLine(error));
     } finally {
       setBusy(false);
     }
@@ -150,4 +143,10 @@ export function ReportList({
       />
     </>
   );
+}
+
+/** The server's message, or `HTTP <status>` when it sent none. */
+export function errorLine(error: unknown): string {
+  if (error instanceof ApiError) return error.serverMessage ?? `HTTP ${error.status}`;
+  return error instanceof Error ? error.message : String(error);
 }

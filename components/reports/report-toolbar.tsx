@@ -6,6 +6,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { issueReport } from '@/lib/query/reports';
+import { errorLine } from './report-list';
 
 /** Above the printed sheet (hidden in print): back, print, the stored PDF, re-issue, other versions. */
 export function ReportToolbar({
@@ -28,16 +30,10 @@ export function ReportToolbar({
   const reissue = async () => {
     setBusy(true);
     try {
-      const res = await fetch('/api/reports', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ areaCode, month }),
-      });
-      const body = (await res.json()) as { report?: { id: number }; error?: { message: string } };
-      if (!res.ok || !body.report) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-      router.push(`/reports/${body.report.id}`);
+      const report = await issueReport({ areaCode, month });
+      router.push(`/reports/${report.id}`);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(errorLine(error));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { Button, Cascader, Input, Segmented, Select } from 'antd';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { listStatsAreaChildren } from '@/lib/query/stats';
 import { addMonths, cstMonth, monthPeriod } from '@/lib/stats/period';
 import type { AreaPathNode } from '@/lib/stats/stats.types';
 import { type StatsState, statsQueryString } from '@/lib/stats/url-state';
@@ -69,11 +70,10 @@ export function StatsFilters({
     if (!target || target.children) return;
     target.loading = true;
     setOptions([...options]);
-    const res = await fetch(`/api/stats/areas?parent=${target.value}`, { credentials: 'same-origin' });
+    const children = await listStatsAreaChildren(target.value).catch(() => null);
     target.loading = false;
-    if (res.ok) {
-      const body = (await res.json()) as { children: { code: string; name: string; hasChildren: boolean }[] };
-      target.children = body.children.map((c) => ({ value: c.code, label: c.name, isLeaf: !c.hasChildren }));
+    if (children) {
+      target.children = children.map((c) => ({ value: c.code, label: c.name, isLeaf: !c.hasChildren }));
     }
     setOptions([...options]);
   };

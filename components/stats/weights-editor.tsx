@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
+import { settle } from '@/lib/query/api-client';
+import { saveAssessmentWeights } from '@/lib/query/stats';
 import type { AssessmentWeights } from '@/lib/stats/definitions';
 
 const KEYS = ['response', 'resolution', 'satisfaction'] as const;
@@ -24,15 +26,9 @@ export function WeightsEditor({ weights }: { weights: AssessmentWeights }) {
     setSaving(true);
     setServerError(null);
     try {
-      const res = await fetch('/api/stats/assessment/weights', {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(value),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setServerError(body?.error?.message ?? String(res.status));
+      const result = await settle(saveAssessmentWeights(value));
+      if (!result.ok) {
+        setServerError(result.error.serverMessage ?? String(result.error.status));
         return;
       }
       message.success(t('saved'));

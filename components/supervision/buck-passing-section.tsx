@@ -8,13 +8,13 @@ import { useState } from 'react';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { UserContent } from '@/components/ui/user-content';
 import { labelSeparator } from '@/lib/i18n/config';
+import { send } from '@/lib/query/api-client';
 import {
   type BouncingCaseView,
   BUCK_PASSING_Q,
   type BuckPassingResponse,
 } from '@/lib/supervision/buck-passing-types';
 import { fmtDay, fmtTime } from './letter-state';
-import { postJson } from './post-json';
 import { useErrorText } from './use-error-text';
 
 const RED = deadlineCss('overdue');
@@ -36,7 +36,7 @@ function DraftButton({ c, canIssue }: { c: BouncingCaseView; canIssue: boolean }
   async function issue() {
     setBusy(true);
     setError(null);
-    const result = await postJson<{ letter: { id: number; code: string } }>('/api/supervision/letters', {
+    const result = await send<{ letter: { id: number; code: string } }>('POST', '/api/supervision/letters', {
       complaintId: c.complaintId,
       ground: 'bouncing',
     });

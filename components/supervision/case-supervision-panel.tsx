@@ -20,10 +20,10 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
+import { send } from '@/lib/query/api-client';
 import { IssueLetterButton } from './issue-letter-button';
 import { LetterResponse } from './letter-response';
 import { fmtDue, fmtTime, letterState } from './letter-state';
-import { postJson } from './post-json';
 import { SpotCheckRecordButton } from './spot-check-record-button';
 import { useErrorText } from './use-error-text';
 
@@ -210,7 +210,7 @@ function VisitsCard({
   async function save(values: { method: string; outcome: string; note?: string }) {
     setBusy(true);
     setError(null);
-    const r = await postJson(`/api/cases/${complaintId}/visits`, values);
+    const r = await send('POST', `/api/cases/${complaintId}/visits`, values);
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r.error));

@@ -4,7 +4,7 @@ import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { postJson } from './post-json';
+import { send as sendJson } from '@/lib/query/api-client';
 import { useErrorText } from './use-error-text';
 
 /** The office's side of a letter: acknowledge (签收), then answer with a report. */
@@ -20,7 +20,7 @@ export function LetterResponse({ letterId, acknowledged }: { letterId: number; a
   async function send(body: { kind: 'acknowledge' } | { kind: 'answer'; answer: string }) {
     setBusy(true);
     setError(null);
-    const result = await postJson(`/api/supervision/letters/${letterId}`, body);
+    const result = await sendJson('POST', `/api/supervision/letters/${letterId}`, body);
     setBusy(false);
     if (!result.ok) {
       setError(errorText(result.error));

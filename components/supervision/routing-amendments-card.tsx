@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { userData } from '@/components/ui/user-content';
+import { send } from '@/lib/query/api-client';
 import type { AmendmentListResponse, AmendmentProposal } from '@/lib/routing/routing-amendment-types';
-import { postJson } from './post-json';
 import { useErrorText } from './use-error-text';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -19,7 +19,7 @@ function ApplyButton({ p }: { p: AmendmentProposal }) {
   const [busy, setBusy] = useState(false);
   async function apply() {
     setBusy(true);
-    const result = await postJson<{ ruleIds: number[] }>('/api/routing/amendments', {
+    const result = await send<{ ruleIds: number[] }>('POST', '/api/routing/amendments', {
       categoryCode: p.category.code,
       divisionCode: p.town.code,
       officeId: p.office.id,

@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Input, Modal, Radio, Typography } from 'antd'
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { postJson } from './post-json';
+import { send } from '@/lib/query/api-client';
 import { useErrorText } from './use-error-text';
 
 /** Record a spot check after calling the resident: confirmed, or not actually resolved (reopens the case). */
@@ -22,7 +22,7 @@ export function SpotCheckRecordButton({ spotCheckId }: { spotCheckId: number }) 
   async function save(values: { result: 'passed' | 'failed'; finding?: string }) {
     setBusy(true);
     setError(null);
-    const r = await postJson(`/api/supervision/spot-checks/${spotCheckId}`, values);
+    const r = await send('POST', `/api/supervision/spot-checks/${spotCheckId}`, values);
     setBusy(false);
     if (!r.ok) {
       setError(errorText(r.error));

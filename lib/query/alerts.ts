@@ -5,7 +5,7 @@ import type {
   SubscriptionInput,
   SubscriptionListResponse,
 } from '@/lib/alerts/alert-types';
-import { getJson } from './map';
+import { getJson, request } from './api-client';
 
 export const alertsQuery = (state: 'open' | 'all', limit = 100) => ({
   queryKey: ['alerts', state, limit] as const,
@@ -19,18 +19,8 @@ export const alertSubscriptionsQuery = () => ({
   queryFn: () => getJson<SubscriptionListResponse>('/api/alerts/subscriptions'),
 });
 
-async function send<T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T | null> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const err = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(err?.error?.message ?? `${response.status} ${response.statusText}`);
-  }
-  return response.status === 204 ? null : ((await response.json()) as T);
-}
+const send = <T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T | null> =>
+  request<T | null>(url, { method, body });
 
 export const runAlertsNow = () => send<AlertRunResponse>('/api/alerts/run', 'POST');
 export const subscribeToAlerts = (input: SubscriptionInput) =>

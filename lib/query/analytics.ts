@@ -2,7 +2,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ClueDetail, ClueList } from '@/lib/clues/clues.types';
 import type { ClusterResponse } from '@/lib/hotspots/hotspots.types';
-import { getJson } from './map';
+import { getJson, request } from './api-client';
 
 export interface GiParameters {
   divisionCode: string;
@@ -137,16 +137,8 @@ export const hotspotQueries = {
   }),
 };
 
-/** POST JSON; throws with the API's message on a 4xx/5xx. */
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const data = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(data?.error?.message ?? `${response.status}`);
-  return data as T;
-}
+/** POST JSON; throws an `ApiError` on a 4xx/5xx. */
+export const postJson = <T>(url: string, body: unknown): Promise<T> =>
+  request<T>(url, { method: 'POST', body });
 
 export type CellFeature = Feature<Geometry, { i: number; j: number }>;

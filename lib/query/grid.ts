@@ -1,4 +1,5 @@
 /** Client calls of the grid worker's workspace: recording visits (to a building or after a case). */
+import { getJson, request } from './api-client';
 
 export type VisitMethod = 'phone' | 'in_person' | 'meeting';
 
@@ -8,28 +9,8 @@ export interface VisitBody {
   note?: string;
 }
 
-/** The server's `{error:{code,message}}` as a thrown error. */
-export class GridApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function postJson(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
-    const parsed = (await res.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
-    throw new GridApiError(parsed?.error?.code ?? 'INTERNAL', parsed?.error?.message ?? res.statusText);
-  }
+  await request<unknown>(url, { method: 'POST', body });
 }
 
 /** 走访: POST /api/map/buildings/:id/visits. */
@@ -56,10 +37,6 @@ export interface BuildingPanelResponse {
 
 export const buildingPanelQuery = (buildingId: number) => ({
   queryKey: ['grid', 'building-panel', buildingId] as const,
-  queryFn: async (): Promise<BuildingPanelResponse> => {
-    const res = await fetch(`/api/map/buildings/${buildingId}`);
-    if (!res.ok) throw new GridApiError(String(res.status), res.statusText);
-    return (await res.json()) as BuildingPanelResponse;
-  },
+  queryFn: () => getJson<BuildingPanelResponse>(`/api/map/buildings/${buildingId}`),
   staleTime: 60_000,
 });

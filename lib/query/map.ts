@@ -2,18 +2,10 @@
 import type { FeatureCollection } from 'geojson';
 import type { FacilityPanel } from '@/lib/map/facility-panel.types';
 import type { HomeMapPoints } from '@/lib/map/map.types';
+import { getJson } from './api-client';
 
 export type AreaLevel = 'county' | 'town' | 'village';
 export type BboxTuple = [number, number, number, number];
-
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `${response.status} ${response.statusText}`);
-  }
-  return (await response.json()) as T;
-}
 
 export const areasQuery = (level: AreaLevel) => ({
   queryKey: ['map', 'areas', level] as const,

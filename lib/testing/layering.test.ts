@@ -6,7 +6,7 @@
  * down must pass.
  */
 import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const biome = path.join(root, 'node_modules/.bin/biome');
 const tag = `__layering_probe_${process.pid}_`;
 const RULE = 'lint/style/noRestrictedImports';
+const NO_FETCH = 'lint/style/noRestrictedGlobals';
 
 /** Probe file (relative to the root) → its source. */
 const PROBES: Record<string, string> = {
@@ -27,6 +28,10 @@ const PROBES: Record<string, string> = {
   [`db/${tag}relative.ts`]: "export { getClue } from '../lib/clues/manage-clues.server';\n",
   [`db/${tag}alias.ts`]: "export { getClue } from '@/lib/clues/manage-clues.server';\n",
   [`db/${tag}pure.ts`]: "export { DEADLINE_STATES } from '@/lib/sla/deadline-state';\n",
+  [`components/${tag}fetch.ts`]: "export const load = () => fetch('/api/topics');\n",
+  [`components/${tag}query.ts`]:
+    "import { getJson } from '@/lib/query/api-client';\nexport const load = () => getJson('/api/topics');\n",
+  [`lib/query/${tag}fetch.ts`]: "export const load = () => fetch('/api/topics');\n",
 };
 
 let rulesOf: (file: string) => string[];
@@ -63,5 +68,26 @@ describe('the layering is enforced by the linter', () => {
     expect(rulesOf(`db/${tag}relative.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}alias.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}pure.ts`)).not.toContain(RULE);
+  });
+});
+
+describe('components/ never call fetch: the browser goes through lib/query/', () => {
+  it('the linter rejects fetch in components/ and accepts it in lib/query/', () => {
+    expect(rulesOf(`components/${tag}fetch.ts`)).toContain(NO_FETCH);
+    expect(rulesOf(`components/${tag}query.ts`)).not.toContain(NO_FETCH);
+    expect(rulesOf(`lib/query/${tag}fetch.ts`)).not.toContain(NO_FETCH);
+  });
+
+  it('no component calls fetch, not even as window.fetch or globalThis.fetch (tests aside)', async () => {
+    const files = (await readdir(path.join(root, 'components'), { recursive: true })).filter(
+      (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes(tag),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    const calling: string[] = [];
+    for (const file of files) {
+      const source = await readFile(path.join(root, 'components', file), 'utf8');
+      if (/\bfetch\s*\(/.test(source)) calling.push(file);
+    }
+    expect(calling).toEqual([]);
   });
 });

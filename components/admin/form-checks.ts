@@ -3,31 +3,7 @@
 import type { FormInstance } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
-
-/** An admin API's error body: `{ error: { code, message, fields } }`. */
-export interface AdminError {
-  code: string;
-  message?: string;
-  fields?: { path: string; message: string }[];
-}
-
-export type AdminResult<T> = { ok: true; data: T } | { ok: false; error: AdminError };
-
-/** Send JSON to an admin route (same-origin fetch: the browser marks it, the route checks it). */
-export async function adminSend<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  body?: unknown,
-): Promise<AdminResult<T>> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json().catch(() => ({}))) as { error?: AdminError };
-  if (response.ok) return { ok: true, data: json as T };
-  return { ok: false, error: json.error ?? { code: 'generic' } };
-}
+import type { ApiError } from '@/lib/query/api-client';
 
 /** The message of an error key (`admin.errors.<key>`), or the generic one. */
 export function useAdminErrorText(): (key: string, values?: Record<string, string | number>) => string {
@@ -53,7 +29,7 @@ export function useFormChecks() {
       return null;
     },
     /** Server errors: field ones next to their field; the rest returned as one line for the form. */
-    apply(form: FormInstance, error: AdminError): string | null {
+    apply(form: FormInstance, error: ApiError): string | null {
       const fields = error.fields ?? [];
       const names = new Set(
         Object.keys(form.getFieldsValue(true) as Record<string, unknown>).concat(
@@ -64,7 +40,8 @@ export function useFormChecks() {
       showFieldErrors(form, own, errorText);
       if (own.length && own.length === fields.length) return null;
       const other = fields.find((f) => !own.includes(f));
-      return other ? errorText(other.message) : errorText(error.code);
+      // An answer without an error body (INTERNAL) reads as the generic "保存失败，请稍后重试".
+      return other ? errorText(other.message) : errorText(error.code === 'INTERNAL' ? 'generic' : error.code);
     },
   };
 }
