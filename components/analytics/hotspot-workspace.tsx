@@ -1,54 +1,25 @@
 'use client';
 
 import type { Layer } from '@deck.gl/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Tabs,
-  Tag,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Descriptions, Tabs } from 'antd';
 import type { Feature, Geometry } from 'geojson';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ExportButton } from '@/components/export/export-button';
-import type { Clue } from '@/lib/clues/clues.types';
-import { formatDateTime } from '@/lib/format/date-time';
-import { readableTagColor } from '@/lib/format/readable-color';
+import { ClueBoard } from '@/components/clues/clue-board';
 import type { AnalysisSetup } from '@/lib/hotspots/hotspots.types';
 import {
   type AnalysisTab,
   analysisQuery,
-  CELL_SIZES,
-  EPS_METRES,
   type HotspotParams,
   type HotspotState,
   type HotspotTab,
   hotspotStateQuery,
-  MIN_POINTS,
-  PERIOD_MONTHS,
   parseHotspotState,
   runAnalysis,
 } from '@/lib/hotspots/url-state';
-import { labelSeparator } from '@/lib/i18n/config';
-import {
-  type EmergingCell,
-  fetchClue,
-  fetchClues,
-  type GiCell,
-  hotspotQueries,
-  postJson,
-} from '@/lib/query/analytics';
+import { hotspotQueries } from '@/lib/query/analytics';
+import { AnalysisForm } from './analysis-form';
 import {
   BIN_COLORS,
   type CellProps,
@@ -59,11 +30,10 @@ import {
   PATTERN_COLORS,
 } from './analysis-layers';
 import { AnalysisMap } from './analysis-map';
-import { FindingCard } from './finding-card';
-import { SeriesChart } from './series-chart';
+import { ClusterList } from './cluster-list';
+import { CellDetail, EmergingDetail, Legend, rgba } from './result-details';
 
 type Tab = HotspotTab;
-const rgba = (c: number[]) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})`;
 
 function readUrlState(setup: AnalysisSetup): HotspotState {
   const p = new URLSearchParams(window.location.search);
@@ -89,20 +59,16 @@ function bboxOf(g: Geometry): [number, number, number, number] | null {
 }
 
 /**
- * The inspector's hot-spot workspace: Gi*, emerging hot spots, DBSCAN clusters and clues. Its state
- * (tab, parameters, the analyses run, the selected cell or cluster) lives in the URL
- * (lib/hotspots/url-state.ts): a result is a link, and switching tabs keeps each tab's result.
+ * The inspector's hot-spot workspace: Gi*, emerging hot spots, DBSCAN clusters and clues
+ * (components/clues/). Its state (tab, parameters, the analyses run, the selected cell, cluster or
+ * clue) lives in the URL (lib/hotspots/url-state.ts): a result is a link, and switching tabs keeps
+ * each tab's result. Only the form being edited is local until 运行 applies it.
  */
 export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
   const t = useTranslations('analytics');
-  const locale = useLocale();
   const [state, setState] = useState<HotspotState>(() => readUrlState(setup));
   /** The form being edited; applied by 运行. */
   const [form, setForm] = useState<HotspotParams>(() => state);
-  const setField =
-    <K extends keyof HotspotParams>(k: K) =>
-    (v: HotspotParams[K]) =>
-      setForm((f) => ({ ...f, [k]: v }));
   const { tab, cell, cluster: selectedCluster } = state;
 
   // The URL follows the state (replaceState: no navigation, no server request).
@@ -169,99 +135,6 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         : tab === 'clusters'
           ? !!clusters.data
           : true;
-
-  const controls = (
-    <Form layout="vertical" size="small" className="analysis__form">
-      <Form.Item label={t('area')}>
-        <Select
-          value={form.division}
-          onChange={setField('division')}
-          options={setup.divisions.map((d) => ({ value: d.code, label: d.name }))}
-          aria-label={t('area')}
-        />
-      </Form.Item>
-      <Form.Item label={t('category')}>
-        <Select
-          aria-label={t('category')}
-          allowClear
-          placeholder={t('allCategories')}
-          value={form.category ?? undefined}
-          onChange={(v?: string) => setField('category')(v ?? null)}
-          options={setup.categories.map((c) => ({
-            value: c.code,
-            label: locale === 'en' ? c.nameEn : c.name,
-          }))}
-        />
-      </Form.Item>
-      {tab !== 'emerging' && (
-        <Form.Item label={t('period')}>
-          <Select
-            aria-label={t('period')}
-            value={form.months}
-            onChange={setField('months')}
-            options={PERIOD_MONTHS.map((m) => ({ value: m, label: t(`periods.${m}`) }))}
-          />
-        </Form.Item>
-      )}
-      {(tab === 'gi' || tab === 'emerging') && (
-        <Space wrap>
-          <Form.Item label={t('cellSize')}>
-            <Select
-              aria-label={t('cellSize')}
-              value={form.cellSize}
-              onChange={setField('cellSize')}
-              style={{ width: 110 }}
-              options={CELL_SIZES.map((m) => ({ value: m, label: `${m} m` }))}
-            />
-          </Form.Item>
-          {tab === 'gi' && (
-            <Form.Item label={t('shape')}>
-              <Select
-                aria-label={t('shape')}
-                value={form.shape}
-                onChange={setField('shape')}
-                style={{ width: 100 }}
-                options={(['square', 'hexagon'] as const).map((s) => ({ value: s, label: t(`shapes.${s}`) }))}
-              />
-            </Form.Item>
-          )}
-          <Form.Item label={t('fdr')}>
-            <Switch checked={form.fdr} onChange={setField('fdr')} aria-label={t('fdr')} />
-          </Form.Item>
-        </Space>
-      )}
-      {tab === 'clusters' && (
-        <Space wrap>
-          <Form.Item label={t('eps')}>
-            <Select
-              aria-label={t('eps')}
-              value={form.eps}
-              onChange={setField('eps')}
-              style={{ width: 110 }}
-              options={EPS_METRES.map((m) => ({ value: m, label: `${m}` }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('minPoints')}>
-            <Select
-              aria-label={t('minPoints')}
-              value={form.minPoints}
-              onChange={setField('minPoints')}
-              style={{ width: 90 }}
-              options={MIN_POINTS.map((m) => ({ value: m, label: `${m}` }))}
-            />
-          </Form.Item>
-        </Space>
-      )}
-      <Space>
-        <Button type="primary" onClick={run} loading={loading} data-testid="analysis-run">
-          {loading ? t('running') : t('run')}
-        </Button>
-        {tab === 'gi' && gi.data && (
-          <Button href={`/api/analytics/hotspots?${runKey}&format=csv`}>{t('csv')}</Button>
-        )}
-      </Space>
-    </Form>
-  );
 
   const giPanel = gi.data ? (
     <>
@@ -336,73 +209,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
   ) : null;
 
   const clusterPanel = clusters.data ? (
-    clusters.data.clusters.length === 0 ? (
-      <Empty description={t('clusters.none')} />
-    ) : (
-      <List
-        size="small"
-        dataSource={clusters.data.clusters}
-        renderItem={(c) => (
-          <List.Item
-            onClick={() => selectCluster(c.cluster === selectedCluster ? null : c.cluster)}
-            className={
-              c.cluster === selectedCluster ? 'analysis__item analysis__item--selected' : 'analysis__item'
-            }
-          >
-            <div>
-              <strong>#{c.cluster + 1}</strong> {t('clusters.count', { count: c.count })} ·{' '}
-              {t('clusters.radius', { r: Math.round(c.radiusM) })}
-              <div>
-                {c.categories.map((x) => (
-                  <Tag key={x.code}>
-                    {x.name} {x.count}
-                  </Tag>
-                ))}
-              </div>
-              {c.buildings.length > 0 && (
-                <div className="analysis__sub">
-                  {t('clusters.buildings')}
-                  {labelSeparator(locale)}
-                  <span data-user-content>
-                    {countedList(
-                      c.buildings.map((b) => [b.address, b.count]),
-                      locale,
-                    )}
-                  </span>
-                </div>
-              )}
-              {c.facilities.length > 0 && (
-                <div className="analysis__sub">
-                  {t('clusters.facilities')}
-                  {labelSeparator(locale)}
-                  <span data-user-content>
-                    {countedList(
-                      c.facilities.map((f) => [f.name, f.count]),
-                      locale,
-                    )}
-                  </span>
-                </div>
-              )}
-              {c.cluster === selectedCluster && (
-                <div className="analysis__cluster-cases" data-testid="cluster-cases">
-                  <h4>{t('clusters.cases', { shown: c.complaints.length, count: c.count })}</h4>
-                  <ul>
-                    {c.complaints.map((x) => (
-                      <li key={x.id}>
-                        <a href={`/cases/${x.id}`} onClick={(e) => e.stopPropagation()}>
-                          {x.trackingCode}
-                        </a>{' '}
-                        {x.title}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
-    )
+    <ClusterList clusters={clusters.data.clusters} selected={selectedCluster} onSelect={selectCluster} />
   ) : null;
 
   return (
@@ -412,7 +219,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         <Tabs
           activeKey={tab}
           onChange={(k) => {
-            setState((s) => ({ ...s, tab: k as Tab }));
+            setState((s) => ({ ...s, tab: k as Tab, clue: null }));
           }}
           items={(['gi', 'emerging', 'clusters', ...(setup.canManageClues ? ['clues'] : [])] as Tab[]).map(
             (k) => ({
@@ -422,10 +229,18 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
           )}
         />
         {tab === 'clues' ? (
-          <ClueBoard />
+          <ClueBoard openClue={state.clue} onOpenClue={(clue) => setState((s) => ({ ...s, clue }))} />
         ) : (
           <>
-            {controls}
+            <AnalysisForm
+              tab={tab}
+              form={form}
+              setup={setup}
+              onChange={setForm}
+              onRun={run}
+              loading={loading}
+              csvHref={tab === 'gi' && gi.data ? `/api/analytics/hotspots?${runKey}&format=csv` : null}
+            />
             {error && <Alert type="error" showIcon message={error.message} />}
             {tab === 'gi' && giPanel}
             {tab === 'emerging' && emergingPanel}
@@ -443,303 +258,5 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
         />
       </section>
     </div>
-  );
-}
-
-/** Named things with their counts, in the reader's punctuation: "甲（3）；乙（1）" or "A (3); B (1)". */
-function countedList(items: [string, number][], locale: string): string {
-  const zh = locale.startsWith('zh');
-  return items.map(([name, n]) => (zh ? `${name}（${n}）` : `${name} (${n})`)).join(zh ? '；' : '; ');
-}
-
-function Legend({ entries }: { entries: { color: string; label: string; count: number }[] }) {
-  return (
-    <ul className="analysis__legend">
-      {entries.map((e) => (
-        <li key={e.label}>
-          <span className="analysis__swatch" style={{ background: e.color }} />
-          {e.label}
-          <span className="analysis__count">{e.count}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function CellDetail({
-  cell,
-  complaints,
-  exportHref,
-}: {
-  cell: GiCell | undefined;
-  complaints:
-    | { id: number; trackingCode: string; title: string; category: string | null; status: string }[]
-    | undefined;
-  exportHref?: string;
-}) {
-  const t = useTranslations('analytics');
-  if (!cell) return <p className="analysis__hint">{t('clickCell')}</p>;
-  return (
-    <div className="analysis__cell" data-testid="cell-detail">
-      <h3>{t('cell', { i: cell.i, j: cell.j })}</h3>
-      <p>
-        <Tag color={readableTagColor(rgba(BIN_COLORS[String(cell.bin)]!))}>{t(`bins.${cell.bin}`)}</Tag>
-        {t('cellSummary', { count: cell.count, z: cell.z.toFixed(2), p: cell.p.toPrecision(2) })}
-      </p>
-      <h4>{t('cellComplaints')}</h4>
-      {exportHref && <ExportButton href={exportHref} size="small" />}
-      <List
-        size="small"
-        dataSource={complaints ?? []}
-        loading={!complaints}
-        renderItem={(c) => (
-          <List.Item>
-            <a href={`/cases/${c.id}`}>{c.trackingCode}</a> {c.category} · {c.title}
-          </List.Item>
-        )}
-      />
-    </div>
-  );
-}
-
-function EmergingDetail({ steps, cell }: { steps: string[]; cell: EmergingCell | undefined }) {
-  const t = useTranslations('analytics');
-  if (!cell) return null;
-  return (
-    <div className="analysis__cell" data-testid="emerging-detail">
-      <h3>
-        {t('cell', { i: cell.i, j: cell.j })} <Tag>{t(`patterns.${cell.pattern}`)}</Tag>
-      </h3>
-      <p>{t('trend', { z: cell.trend.z.toFixed(2), p: cell.trend.p.toPrecision(2) })}</p>
-      <SeriesChart
-        months={steps.map((s) => s.slice(0, 7))}
-        series={[
-          { name: t('series.counts'), values: cell.counts, type: 'bar' },
-          { name: t('series.z'), values: cell.z.map((z) => Number(z.toFixed(2))), type: 'line' },
-        ]}
-      />
-    </div>
-  );
-}
-
-function ClueBoard() {
-  const t = useTranslations('analytics.clues');
-  const locale = useLocale();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  // The window is the settings' (clues.facility_findings); a clue is filed for the window the findings were computed on.
-  const findings = useQuery(hotspotQueries.findings());
-  const window = findings.data
-    ? { from: findings.data.parameters.from, to: findings.data.parameters.to }
-    : null;
-  const clues = useQuery({ queryKey: ['clues'], queryFn: fetchClues });
-  const [openClue, setOpenClue] = useState<number | null>(null);
-  const create = useMutation({
-    mutationFn: (key: string) => postJson<{ id: number }>('/api/clues', { findingKey: key, ...window }),
-    onSuccess: () => {
-      message.success(t('created'));
-      void queryClient.invalidateQueries({ queryKey: ['clues'] });
-    },
-    onError: (e: Error) => message.error(e.message),
-  });
-  return (
-    <div className="analysis__clues">
-      <h3>{t('findings')}</h3>
-      <p className="analysis__hint">{t('findingsHint')}</p>
-      {findings.data?.parameters.facilityTest && (
-        <p className="analysis__hint" data-testid="finding-thresholds">
-          {t('card.thresholds', findings.data.parameters.facilityTest)}
-        </p>
-      )}
-      {findings.data?.findings
-        .filter((f) => f.kind === 'facility_pattern')
-        .map((f) => (
-          <FindingCard
-            key={f.key}
-            finding={f}
-            onToClue={() => create.mutate(f.key)}
-            creating={create.isPending && create.variables === f.key}
-          />
-        ))}
-      <List
-        size="small"
-        loading={findings.isLoading}
-        dataSource={(findings.data?.findings ?? []).filter((f) => f.kind !== 'facility_pattern')}
-        locale={{ emptyText: findings.data?.findings.length ? ' ' : t('empty') }}
-        renderItem={(f) => (
-          <List.Item
-            actions={[
-              <Button
-                key="c"
-                size="small"
-                onClick={() => create.mutate(f.key)}
-                loading={create.isPending && create.variables === f.key}
-              >
-                {t('toClue')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <span>
-                  <Tag color="red">{t(`kinds.${f.kind}`)}</Tag>
-                  {locale === 'en' ? f.title.en : f.title.zh}
-                </span>
-              }
-              description={
-                <>
-                  <span className="analysis__score">{t('score', { score: f.score.toFixed(2) })}</span>{' '}
-                  {locale === 'en' ? f.why.en : f.why.zh}
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      <h3>{t('list')}</h3>
-      <List
-        size="small"
-        loading={clues.isLoading}
-        dataSource={clues.data?.clues ?? []}
-        locale={{ emptyText: t('empty') }}
-        renderItem={(c: Clue) => (
-          <List.Item onClick={() => setOpenClue(c.id)} className="analysis__item">
-            <List.Item.Meta
-              title={
-                <span>
-                  <Tag
-                    color={
-                      c.status === 'new'
-                        ? 'orange'
-                        : c.status === 'verifying'
-                          ? 'blue'
-                          : c.status === 'filed'
-                            ? 'red'
-                            : 'default'
-                    }
-                  >
-                    {t(`status.${c.status}`)}
-                  </Tag>
-                  {c.code} {c.title}
-                </span>
-              }
-              description={
-                <>
-                  {c.suspectedOfficeName && (
-                    <>
-                      {t('office')}
-                      {labelSeparator(locale)}
-                      <span data-user-content>{c.suspectedOfficeName}</span>
-                      {' · '}
-                    </>
-                  )}
-                  {t('complaints', { n: c.complaints })} · {t('score', { score: c.score.toFixed(2) })}
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      {openClue !== null && <ClueModal id={openClue} onClose={() => setOpenClue(null)} />}
-    </div>
-  );
-}
-
-function ClueModal({ id, onClose }: { id: number; onClose: () => void }) {
-  const t = useTranslations('analytics.clues');
-  const queryClient = useQueryClient();
-  const clue = useQuery({ queryKey: ['clue', id], queryFn: () => fetchClue(id) });
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const move = useMutation({
-    mutationFn: (to: string) => postJson(`/api/clues/${id}/transition`, { to, note }),
-    onSuccess: () => {
-      setNote('');
-      void queryClient.invalidateQueries({ queryKey: ['clue', id] });
-      void queryClient.invalidateQueries({ queryKey: ['clues'] });
-    },
-    onError: (e: Error) => setNoteError(e.message),
-  });
-  const next = clue.data
-    ? (
-        {
-          new: ['verifying', 'dismissed'],
-          verifying: ['filed', 'dismissed'],
-          filed: [],
-          dismissed: [],
-        } as const
-      )[clue.data.status]
-    : [];
-  return (
-    <Modal
-      open
-      onCancel={onClose}
-      footer={null}
-      width={640}
-      title={clue.data ? `${clue.data.code} ${clue.data.title}` : ''}
-    >
-      {clue.data && (
-        <>
-          <p>{clue.data.summary}</p>
-          <p>
-            <Tag>{t(`status.${clue.data.status}`)}</Tag>{' '}
-            {t('complaints', { n: clue.data.complaintIds.length })}
-          </p>
-          <p className="analysis__case-links" data-testid="clue-complaints">
-            {clue.data.complaintIds.slice(0, 60).map((id) => (
-              <a key={id} href={`/cases/${id}`}>
-                #{id}
-              </a>
-            ))}
-            {clue.data.complaintIds.length > 60 ? ' …' : null}
-          </p>
-          <h4>{t('notes')}</h4>
-          <List
-            size="small"
-            dataSource={clue.data.notes}
-            renderItem={(n) => (
-              <List.Item>
-                {formatDateTime(n.createdAt)} {n.author ?? ''}{' '}
-                {n.toStatus ? <Tag>{t(`status.${n.toStatus as 'new'}`)}</Tag> : null}
-                {n.note}
-              </List.Item>
-            )}
-          />
-          {next.length > 0 && (
-            <Form layout="vertical">
-              <Form.Item
-                label={t('note')}
-                validateStatus={noteError ? 'error' : undefined}
-                help={noteError ?? undefined}
-              >
-                <Input.TextArea
-                  rows={3}
-                  value={note}
-                  onChange={(e) => {
-                    setNote(e.target.value);
-                    setNoteError(null);
-                  }}
-                />
-              </Form.Item>
-              <Space>
-                {next.map((to) => (
-                  <Button
-                    key={to}
-                    type={to === 'dismissed' ? 'default' : 'primary'}
-                    loading={move.isPending && move.variables === to}
-                    onClick={() => {
-                      if (note.trim().length < 2) setNoteError(t('noteRequired'));
-                      else move.mutate(to);
-                    }}
-                  >
-                    {t(`actions.${to}`)}
-                  </Button>
-                ))}
-              </Space>
-            </Form>
-          )}
-        </>
-      )}
-    </Modal>
   );
 }

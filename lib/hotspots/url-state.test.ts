@@ -61,6 +61,15 @@ describe('hot-spot workspace URL state', () => {
     expect(recat.runs).toEqual(['clusters']);
   });
 
+  it('round-trips the clue open on the clue board, and only there', () => {
+    const s = { ...defaultHotspotState('510403000000', today), tab: 'clues' as const, clue: 42 };
+    const q = hotspotStateQuery(s, '510403000000');
+    expect(q).toBe('tab=clues&clue=42');
+    expect(parse(q)).toEqual(s);
+    expect(parse('clue=42').clue).toBeNull();
+    expect(hotspotStateQuery({ ...s, tab: 'gi' }, '510403000000')).toBe('');
+  });
+
   it('starts the window the chosen number of months before today (Asia/Shanghai)', () => {
     expect(windowStart(new Date('2026-12-05T17:00:00Z'), 3)).toBe('2026-09-06');
   });

@@ -1,8 +1,8 @@
 /**
  * The hot-spot workspace's state in the URL (/hotspots?…), so a result is a link an inspector can
  * send: the tab, the analysis parameters, the time window's first day (fixed when the analysis is
- * run, never recomputed at render), which analyses were run with them, and the selected cell or
- * cluster. Pure; the request query strings built here are the TanStack Query keys
+ * run, never recomputed at render), which analyses were run with them, the selected cell or
+ * cluster, and the clue open on the clue board. Pure; the request query strings built here are the TanStack Query keys
  * (lib/query/analytics.ts), so a key changes only when the analysis does.
  */
 
@@ -35,6 +35,8 @@ export interface HotspotState extends HotspotParams {
   runs: AnalysisTab[];
   cell: { i: number; j: number } | null;
   cluster: number | null;
+  /** The clue open on the clue board (tab `clues`). */
+  clue: number | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,6 +67,7 @@ export function defaultHotspotState(division: string, today: Date): HotspotState
     runs: [],
     cell: null,
     cluster: null,
+    clue: null,
   };
 }
 
@@ -104,6 +107,7 @@ export function parseHotspotState(
     runs: [...new Set(runs)],
     cell: cellRaw ? { i: Number(cellRaw[1]), j: Number(cellRaw[2]) } : null,
     cluster: num('k') ?? null,
+    clue: tab === 'clues' ? (num('clue') ?? null) : null,
   };
 }
 
@@ -125,6 +129,7 @@ export function hotspotStateQuery(s: HotspotState, defaultDivision: string): str
   }
   if (s.cell) p.set('cell', `${s.cell.i},${s.cell.j}`);
   if (s.cluster !== null) p.set('k', String(s.cluster));
+  if (s.tab === 'clues' && s.clue !== null) p.set('clue', String(s.clue));
   return p.toString();
 }
 

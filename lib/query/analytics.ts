@@ -1,8 +1,7 @@
 /** Client fetchers for the hot-spot and clue endpoints. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ClueDetail, ClueList } from '@/lib/clues/clues.types';
 import type { ClusterResponse } from '@/lib/hotspots/hotspots.types';
-import { getJson, request } from './api-client';
+import { getJson } from './api-client';
 
 export interface GiParameters {
   divisionCode: string;
@@ -99,8 +98,6 @@ export interface FindingParameters {
 
 export const fetchFindings = (q: string) =>
   getJson<{ parameters: FindingParameters; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
-export const fetchClues = () => getJson<ClueList>('/api/clues');
-export const fetchClue = (id: number) => getJson<ClueDetail>(`/api/clues/${id}`);
 
 /**
  * Query options of the hot-spot workspace. Keys are built from the request's query string only,
@@ -136,9 +133,5 @@ export const hotspotQueries = {
     staleTime: ANALYSIS_STALE_MS,
   }),
 };
-
-/** POST JSON; throws an `ApiError` on a 4xx/5xx. */
-export const postJson = <T>(url: string, body: unknown): Promise<T> =>
-  request<T>(url, { method: 'POST', body });
 
 export type CellFeature = Feature<Geometry, { i: number; j: number }>;
