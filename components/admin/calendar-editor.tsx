@@ -2,7 +2,6 @@
 
 import {
   Alert,
-  App,
   Button,
   Form,
   Input,
@@ -15,7 +14,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
@@ -24,7 +22,7 @@ import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { send } from '@/lib/query/api-client';
 import { calendarCoverage } from '@/lib/sla/calendar-coverage';
 import styles from './calendar-editor.module.css';
-import { useAdminErrorText, useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['calendar'];
 type Day = Data['days'][number];
@@ -42,15 +40,8 @@ function monthDays(year: number, month: number): { first: number; days: string[]
 export function CalendarEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.calendar');
   const tc = useTranslations('admin.common');
-  const { message } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const errorText = useAdminErrorText();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, initial, editing, busy, setBusy, formError, errorText, message, router, ...crud } =
+    useCrudEditor<string>();
   const [importing, setImporting] = useState(false);
   const [csv, setCsv] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -63,35 +54,16 @@ export function CalendarEditor({ data }: { data: Data }) {
   function open(day: string) {
     const d = byDay.get(day);
     const weekend = [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
-    setEditing(day);
-    setFormError(null);
-    setInitial({ day, isWorkday: d ? d.isWorkday : weekend, name: d?.name ?? '' });
+    crud.open(day, { day, isWorkday: d ? d.isWorkday : weekend, name: d?.name ?? '' });
   }
 
-  async function save() {
-    const input = checks.validate(form, calendarDayInput, form.getFieldsValue(true));
-    if (!input) return;
-    setBusy(true);
-    const result = await send('POST', '/api/admin/calendar-days', input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return;
-    }
-    message.success(tc('saved'));
-    setEditing(null);
-    router.refresh();
-  }
+  const save = () => crud.save(calendarDayInput, (input) => send('POST', '/api/admin/calendar-days', input));
 
-  async function remove(day: string) {
-    const result = await send('DELETE', `/api/admin/calendar-days/${day}`);
-    if (!result.ok) message.error(errorText(result.error.code));
-    else {
-      message.success(tc('deleted'));
-      setEditing(null);
-      router.refresh();
-    }
-  }
+  const remove = (day: string) =>
+    crud.act(() => send('DELETE', `/api/admin/calendar-days/${day}`), {
+      successText: tc('deleted'),
+      close: true,
+    });
 
   async function runImport() {
     setBusy(true);
@@ -234,7 +206,7 @@ export function CalendarEditor({ data }: { data: Data }) {
         <Modal
           open={editing !== null}
           title={editing ? t('editTitle', { day: editing }) : ''}
-          onCancel={() => setEditing(null)}
+          onCancel={crud.close}
           footer={
             <Space>
               {existing && (
@@ -242,7 +214,7 @@ export function CalendarEditor({ data }: { data: Data }) {
                   <Button danger>{tc('delete')}</Button>
                 </Popconfirm>
               )}
-              <Button onClick={() => setEditing(null)}>{tc('cancel')}</Button>
+              <Button onClick={crud.close}>{tc('cancel')}</Button>
               <Button type="primary" loading={busy} onClick={() => void save()}>
                 {tc('save')}
               </Button>

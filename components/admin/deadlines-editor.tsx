@@ -2,7 +2,6 @@
 
 import {
   Alert,
-  App,
   Button,
   Col,
   Form,
@@ -18,17 +17,16 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
-import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
+import { userContentOnCell } from '@/components/ui/user-content';
 import { deadlinePolicyInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { send } from '@/lib/query/api-client';
 import { categoryLabel, categoryTree } from './admin-options';
-import { useAdminErrorText, useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['deadlines'];
 type Policy = Data['policies'][number];
@@ -38,15 +36,7 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.deadlines');
   const tc = useTranslations('admin.common');
   const tt = useTranslations('admin.tier');
-  const { message } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const errorText = useAdminErrorText();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<Policy | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, initial, editing, formError, modalProps, errorText, ...crud } = useCrudEditor<Policy>();
   const nameOf = useLocalisedName();
   const categories = useMemo(() => categoryTree(data.categories, false, nameOf), [data.categories, nameOf]);
   const any = <Typography.Text type="secondary">{tc('any')}</Typography.Text>;
@@ -56,9 +46,8 @@ export function DeadlinesEditor({ data }: { data: Data }) {
   };
 
   function open(policy: Policy | 'new') {
-    setEditing(policy);
-    setFormError(null);
-    setInitial(
+    crud.open(
+      policy,
       policy === 'new'
         ? {
             categoryCode: null,
@@ -76,32 +65,18 @@ export function DeadlinesEditor({ data }: { data: Data }) {
 
   async function save() {
     if (!editing) return;
-    const input = checks.validate(form, deadlinePolicyInput, form.getFieldsValue(true));
-    if (!input) return;
-    setBusy(true);
-    const result =
+    await crud.save(deadlinePolicyInput, (input) =>
       editing === 'new'
-        ? await send('POST', '/api/admin/deadline-policies', input)
-        : await send('PATCH', `/api/admin/deadline-policies/${editing.id}`, input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return;
-    }
-    message.success(tc('saved'));
-    setEditing(null);
-    router.refresh();
+        ? send('POST', '/api/admin/deadline-policies', input)
+        : send('PATCH', `/api/admin/deadline-policies/${editing.id}`, input),
+    );
   }
 
-  async function remove(policy: Policy) {
-    const result = await send('DELETE', `/api/admin/deadline-policies/${policy.id}`);
-    if (!result.ok) {
-      message.error(errorText(result.error.fields?.[0]?.message ?? result.error.code));
-    } else {
-      message.success(tc('deleted'));
-      router.refresh();
-    }
-  }
+  const remove = (policy: Policy) =>
+    crud.act(() => send('DELETE', `/api/admin/deadline-policies/${policy.id}`), {
+      successText: tc('deleted'),
+      errorOf: (error) => errorText(error.fields[0]?.message ?? error.code),
+    });
 
   return (
     <>
@@ -169,12 +144,8 @@ export function DeadlinesEditor({ data }: { data: Data }) {
       />
       {editing !== null && (
         <Modal
-          open={editing !== null}
+          {...modalProps}
           title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
-          okText={tc('save')}
-          cancelText={tc('cancel')}
-          confirmLoading={busy}
-          onCancel={() => setEditing(null)}
           onOk={() => void save()}
           width={620}
         >

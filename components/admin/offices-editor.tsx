@@ -2,7 +2,6 @@
 
 import {
   Alert,
-  App,
   Button,
   Col,
   Form,
@@ -17,7 +16,6 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
@@ -26,7 +24,7 @@ import { OFFICE_KINDS, officeInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { send } from '@/lib/query/api-client';
 import { divisionTree } from './admin-options';
-import { useAdminErrorText, useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['offices'];
 type Office = Data['offices'][number];
@@ -37,15 +35,7 @@ export function OfficesEditor({ data }: { data: Data }) {
   const tc = useTranslations('admin.common');
   const tt = useTranslations('admin.tier');
   const tk = useTranslations('admin.officeKind');
-  const { message } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const errorText = useAdminErrorText();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<Office | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, initial, editing, formError, modalProps, ...crud } = useCrudEditor<Office>();
   const [query, setQuery] = useState('');
   const [division, setDivision] = useState<string | null>(null);
   const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
@@ -63,9 +53,8 @@ export function OfficesEditor({ data }: { data: Data }) {
   );
 
   function open(office: Office | 'new') {
-    setEditing(office);
-    setFormError(null);
-    setInitial(
+    crud.open(
+      office,
       office === 'new'
         ? {
             code: '',
@@ -90,31 +79,15 @@ export function OfficesEditor({ data }: { data: Data }) {
 
   async function save() {
     if (!editing) return;
-    const input = checks.validate(form, officeInput, form.getFieldsValue(true));
-    if (!input) return;
-    setBusy(true);
-    const result =
+    await crud.save(officeInput, (input) =>
       editing === 'new'
-        ? await send('POST', '/api/admin/offices', input)
-        : await send('PATCH', `/api/admin/offices/${editing.id}`, input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return;
-    }
-    message.success(tc('saved'));
-    setEditing(null);
-    router.refresh();
+        ? send('POST', '/api/admin/offices', input)
+        : send('PATCH', `/api/admin/offices/${editing.id}`, input),
+    );
   }
 
-  async function setActive(office: Office, active: boolean) {
-    const result = await send('POST', `/api/admin/offices/${office.id}/active`, { active });
-    if (!result.ok) message.error(errorText(result.error.code));
-    else {
-      message.success(tc('saved'));
-      router.refresh();
-    }
-  }
+  const setActive = (office: Office, active: boolean) =>
+    crud.act(() => send('POST', `/api/admin/offices/${office.id}/active`, { active }));
 
   return (
     <>
@@ -208,12 +181,8 @@ export function OfficesEditor({ data }: { data: Data }) {
       />
       {editing !== null && (
         <Modal
-          open={editing !== null}
+          {...modalProps}
           title={editing === 'new' ? t('addTitle') : t('editTitle')}
-          okText={tc('save')}
-          cancelText={tc('cancel')}
-          confirmLoading={busy}
-          onCancel={() => setEditing(null)}
           onOk={() => void save()}
           width={640}
         >

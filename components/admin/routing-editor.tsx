@@ -2,7 +2,6 @@
 
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -20,7 +19,6 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
@@ -31,6 +29,7 @@ import type { AdminScreenData, RoutingProbe as ProbeResult } from '@/lib/admin/a
 import { send } from '@/lib/query/api-client';
 import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';
 import { useAdminErrorText, useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['routing'];
 type Rule = Data['rules'][number];
@@ -40,14 +39,7 @@ export function RoutingEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.routing');
   const tc = useTranslations('admin.common');
   const tt = useTranslations('admin.tier');
-  const { message } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, initial, editing, formError, modalProps, ...crud } = useCrudEditor<Rule>();
   const [filterCategory, setFilterCategory] = useState<string | null>(null);
   const [filterTier, setFilterTier] = useState<string | null>(null);
 
@@ -68,9 +60,8 @@ export function RoutingEditor({ data }: { data: Data }) {
   );
 
   function open(rule: Rule | 'new') {
-    setEditing(rule);
-    setFormError(null);
-    setInitial(
+    crud.open(
+      rule,
       rule === 'new'
         ? {
             categoryCode: filterCategory,
@@ -95,31 +86,18 @@ export function RoutingEditor({ data }: { data: Data }) {
 
   async function save() {
     if (!editing) return;
-    const input = checks.validate(form, routingRuleInput, form.getFieldsValue(true));
-    if (!input) return;
-    setBusy(true);
-    const result =
+    await crud.save(routingRuleInput, (input) =>
       editing === 'new'
-        ? await send('POST', '/api/admin/routing-rules', input)
-        : await send('PATCH', `/api/admin/routing-rules/${editing.id}`, input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return;
-    }
-    message.success(tc('saved'));
-    setEditing(null);
-    router.refresh();
+        ? send('POST', '/api/admin/routing-rules', input)
+        : send('PATCH', `/api/admin/routing-rules/${editing.id}`, input),
+    );
   }
 
-  async function remove(rule: Rule) {
-    const result = await send('DELETE', `/api/admin/routing-rules/${rule.id}`);
-    if (!result.ok) message.error(result.error.message ?? result.error.code);
-    else {
-      message.success(tc('deleted'));
-      router.refresh();
-    }
-  }
+  const remove = (rule: Rule) =>
+    crud.act(() => send('DELETE', `/api/admin/routing-rules/${rule.id}`), {
+      successText: tc('deleted'),
+      errorOf: (error) => error.serverMessage ?? error.code,
+    });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -218,12 +196,8 @@ export function RoutingEditor({ data }: { data: Data }) {
       />
       {editing !== null && (
         <Modal
-          open={editing !== null}
+          {...modalProps}
           title={editing === 'new' ? t('addTitle') : editing ? t('editTitle', { id: editing.id }) : ''}
-          okText={tc('save')}
-          cancelText={tc('cancel')}
-          confirmLoading={busy}
-          onCancel={() => setEditing(null)}
           onOk={() => void save()}
           width={640}
         >

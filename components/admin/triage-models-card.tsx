@@ -43,7 +43,7 @@ export function TriageModelsCard({ models }: { models: Model[] }) {
 
   async function activate(id: number) {
     const result = await send('POST', `/api/admin/triage-models/${id}/activate`, {});
-    if (!result.ok) message.error(result.error.message ?? result.error.code);
+    if (!result.ok) message.error(result.error.serverMessage ?? result.error.code);
     else router.refresh();
   }
 

@@ -2,7 +2,6 @@
 
 import {
   Alert,
-  App,
   Button,
   Card,
   Form,
@@ -16,7 +15,6 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
@@ -26,7 +24,7 @@ import { labelSeparator } from '@/lib/i18n/config';
 import { send } from '@/lib/query/api-client';
 import { triageText } from '@/lib/triage/triage-text';
 import { categoryLabel, categoryTree } from './admin-options';
-import { useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['triage'];
 type Rule = Data['rules'][number];
@@ -38,14 +36,7 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   const t = useTranslations('admin.triage');
   const tc = useTranslations('admin.common');
   const locale = useLocale();
-  const { message } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, initial, editing, formError, modalProps, ...crud } = useCrudEditor<Rule>();
   const [sample, setSample] = useState('');
   const nameOf = useLocalisedName();
   const urgencyName = (code: string | null) => {
@@ -55,9 +46,8 @@ export function TriageRulesEditor({ data }: { data: Data }) {
   const tree = useMemo(() => categoryTree(data.categories, true, nameOf), [data.categories, nameOf]);
 
   function open(rule: Rule | 'new') {
-    setEditing(rule);
-    setFormError(null);
-    setInitial(
+    crud.open(
+      rule,
       rule === 'new'
         ? {
             id: '',
@@ -73,32 +63,24 @@ export function TriageRulesEditor({ data }: { data: Data }) {
     );
   }
 
-  async function save(rule: Rule | 'new', values: Record<string, unknown>) {
-    const input = checks.validate(form, triageRuleInput, values);
-    if (!input) return false;
-    setBusy(true);
-    const result =
-      rule === 'new'
-        ? await send('POST', '/api/admin/triage-rules', input)
-        : await send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return false;
-    }
-    message.success(tc('saved'));
-    router.refresh();
-    return true;
-  }
+  const save = (rule: Rule | 'new', values: Record<string, unknown>) =>
+    crud.save(
+      triageRuleInput,
+      (input) =>
+        rule === 'new'
+          ? send('POST', '/api/admin/triage-rules', input)
+          : send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, input),
+      { values },
+    );
 
-  async function toggle(rule: Rule, active: boolean) {
-    const result = await send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, {
-      ...rule,
-      active,
-    });
-    if (!result.ok) message.error(result.error.message ?? result.error.code);
-    else router.refresh();
-  }
+  const toggle = (rule: Rule, active: boolean) =>
+    crud.act(
+      () => send('PATCH', `/api/admin/triage-rules/${encodeURIComponent(rule.id)}`, { ...rule, active }),
+      {
+        successText: null,
+        errorOf: (error) => error.serverMessage ?? error.code,
+      },
+    );
 
   const tried = sample.trim()
     ? triageText(
@@ -226,14 +208,10 @@ export function TriageRulesEditor({ data }: { data: Data }) {
       />
       {editing !== null && (
         <Modal
-          open={editing !== null}
+          {...modalProps}
           title={editing === 'new' ? t('addTitle') : t('editTitle')}
-          okText={tc('save')}
-          cancelText={tc('cancel')}
-          confirmLoading={busy}
-          onCancel={() => setEditing(null)}
           onOk={() => {
-            if (editing) void save(editing, form.getFieldsValue(true)).then((ok) => ok && setEditing(null));
+            if (editing) void save(editing, form.getFieldsValue(true));
           }}
         >
           <Form form={form} layout="vertical" initialValues={initial} requiredMark>

@@ -17,7 +17,6 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { userContentCell } from '@/components/ui/user-content';
@@ -27,7 +26,7 @@ import { ROLES, type Role } from '@/lib/auth/types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { send } from '@/lib/query/api-client';
 import { divisionTree, officeOptions } from './admin-options';
-import { useAdminErrorText, useFormChecks } from './form-checks';
+import { useCrudEditor } from './use-crud-editor';
 
 type Data = AdminScreenData['users'];
 type User = Data['users'][number];
@@ -38,15 +37,8 @@ export function UsersEditor({ data }: { data: Data }) {
   const tc = useTranslations('admin.common');
   const tr = useTranslations('admin.role');
   const locale = useLocale();
+  const { form, initial, editing, formError, modalProps, errorText, ...crud } = useCrudEditor<User>();
   const { message, modal } = App.useApp();
-  const router = useRouter();
-  const checks = useFormChecks();
-  const errorText = useAdminErrorText();
-  const [form] = Form.useForm();
-  const [initial, setInitial] = useState<Record<string, unknown>>({});
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const role = Form.useWatch('role', form) as Role | undefined;
   const divisions = useMemo(() => divisionTree(data.divisions), [data.divisions]);
@@ -66,9 +58,8 @@ export function UsersEditor({ data }: { data: Data }) {
   );
 
   function open(user: User | 'new') {
-    setEditing(user);
-    setFormError(null);
-    setInitial(
+    crud.open(
+      user,
       user === 'new'
         ? {
             username: '',
@@ -94,33 +85,20 @@ export function UsersEditor({ data }: { data: Data }) {
 
   async function save() {
     if (!editing) return;
-    const values = form.getFieldsValue(true) as Record<string, unknown>;
-    const input = checks.validate(form, editing === 'new' ? newUserInput : userInput, values);
-    if (!input) return;
-    setBusy(true);
-    const result =
-      editing === 'new'
-        ? await send('POST', '/api/admin/users', input)
-        : await send<{ sessionsEnded: boolean }>('PATCH', `/api/admin/users/${editing.id}`, input);
-    setBusy(false);
-    if (!result.ok) {
-      setFormError(checks.apply(form, result.error));
-      return;
-    }
-    const ended = (result.data as { sessionsEnded?: boolean }).sessionsEnded;
-    message.success(ended ? t('sessionsEnded') : tc('saved'));
-    setEditing(null);
-    router.refresh();
+    await crud.save(
+      editing === 'new' ? newUserInput : userInput,
+      (input) =>
+        editing === 'new'
+          ? send<{ sessionsEnded?: boolean }>('POST', '/api/admin/users', input)
+          : send<{ sessionsEnded?: boolean }>('PATCH', `/api/admin/users/${editing.id}`, input),
+      { successText: (data) => (data?.sessionsEnded ? t('sessionsEnded') : tc('saved')) },
+    );
   }
 
-  async function lock(user: User, locked: boolean) {
-    const result = await send('POST', `/api/admin/users/${user.id}/lock`, { locked });
-    if (!result.ok) message.error(errorText(result.error.fields?.[0]?.message ?? result.error.code));
-    else {
-      message.success(tc('saved'));
-      router.refresh();
-    }
-  }
+  const lock = (user: User, locked: boolean) =>
+    crud.act(() => send('POST', `/api/admin/users/${user.id}/lock`, { locked }), {
+      errorOf: (error) => errorText(error.fields[0]?.message ?? error.code),
+    });
 
   async function resetPassword(user: User) {
     const result = await send<{ password: string }>('POST', `/api/admin/users/${user.id}/password`);
@@ -235,14 +213,10 @@ export function UsersEditor({ data }: { data: Data }) {
       />
       {editing !== null && (
         <Modal
-          open={editing !== null}
+          {...modalProps}
           title={
             editing === 'new' ? t('addTitle') : editing ? t('editTitle', { username: editing.username }) : ''
           }
-          okText={tc('save')}
-          cancelText={tc('cancel')}
-          confirmLoading={busy}
-          onCancel={() => setEditing(null)}
           onOk={() => void save()}
           width={600}
         >
