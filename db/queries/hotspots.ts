@@ -241,7 +241,10 @@ export async function anyComplaintBetween(db: DbOrTx, span: { start?: Date; end?
   return rows[0]?.any === true;
 }
 
-/** What a binned count reads: whole months from `complaint_hotspot_bins`, partial days from `complaints` (lib/hotspots/bin-plan.ts). */
+/**
+ * What a binned count reads: whole months from `complaint_hotspot_bins` (or, without a category or
+ * status filter, `complaint_hotspot_cells`), partial days from `complaints` (lib/hotspots/bin-plan.ts).
+ */
 export interface BinnedSource {
   bins: { first: string | null; last: string | null } | null;
   raw: { start?: Date; end?: Date }[];
@@ -265,7 +268,10 @@ export function binJurisdiction(code: string, level: 'city' | 'county' | 'town' 
   }
 }
 
-/** The filter's category and status parts as a condition on `complaint_hotspot_bins b` (same meaning as complaintFilterSql). */
+/**
+ * The filter's category and status parts as a condition on `complaint_hotspot_bins b` (same meaning
+ * as complaintFilterSql); without either, a condition `complaint_hotspot_cells b` meets as well.
+ */
 function binFilterSql(filter: ComplaintFilter): SQL {
   const parts: SQL[] = [sql`b.n <> 0`];
   if (filter.categories?.length) {
@@ -311,13 +317,18 @@ function binnedCountsSql(params: BinnedCountParams & { byMonth: boolean }): SQL 
   const parts: SQL[] = [];
   const { bins, raw } = params.source;
   if (bins) {
+    // Without a category or status filter the bins summed over both answer: ≈ 6× fewer rows at 1 M.
+    const table =
+      params.filter.categories?.length || params.filter.statuses?.length
+        ? sql`complaint_hotspot_bins`
+        : sql`complaint_hotspot_cells`;
     const months: SQL[] = [];
     if (bins.first) months.push(sql`b.month >= ${bins.first}::date`);
     if (bins.last) months.push(sql`b.month <= ${bins.last}::date`);
     parts.push(
       sql`select floor(b.cx / ${k}::float8)::int as i, floor(b.cy / ${k}::float8)::int as j,
             ${params.byMonth ? sql`b.month` : sql`null::date`} as month, sum(b.n)::int as n
-          from complaint_hotspot_bins b
+          from ${table} b
           where ${binFilterSql(params.filter)} ${months.length ? sql` and ${sql.join(months, sql` and `)}` : sql``}
             and starts_with(b.village_code, ${divisionPrefix(params.divisionCode)}) and (${params.binScope})
           group by 1, 2, 3`,

@@ -1,6 +1,6 @@
 /**
- * For tests: the hot-spot bins as the triggers keep them, against the same bins counted afresh from
- * the complaints (the migration's backfill). Returns the differing rows (none when exact).
+ * For tests: the hot-spot bins and cells as the triggers keep them, against the same counted afresh
+ * from the complaints (the migrations' backfill). Returns the differing rows (none when exact).
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -23,6 +23,18 @@ export async function hotspotBinsDrift(db: DbOrTx): Promise<Record<string, unkno
         (select 'trigger' as side, * from (select * from live except select * from fresh) d)
         union all
         (select 'fresh' as side, * from (select * from fresh except select * from live) d)
+        union all
+        (select 'cells: trigger' as side, month, village_code, town_code, county_code, cx, cy, '' as category_code, '' as status, n
+           from (select month, village_code, town_code, county_code, cx, cy, sum(n)::int as n
+                 from complaint_hotspot_cells group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0
+                 except
+                 select month, village_code, town_code, county_code, cx, cy, sum(n)::int from fresh group by 1, 2, 3, 4, 5, 6) d)
+        union all
+        (select 'cells: fresh' as side, month, village_code, town_code, county_code, cx, cy, '' as category_code, '' as status, n
+           from (select month, village_code, town_code, county_code, cx, cy, sum(n)::int as n from fresh group by 1, 2, 3, 4, 5, 6
+                 except
+                 select month, village_code, town_code, county_code, cx, cy, sum(n)::int
+                 from complaint_hotspot_cells group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0) d)
         limit 20`,
   );
 }
