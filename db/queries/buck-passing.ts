@@ -1,7 +1,7 @@
 /**
  * Rows behind the buck-passing analysis (推诿扯皮, lib/supervision/buck-passing.ts): the returns and
  * transfers of the caller's cases with their stated reasons and dates, and the volumes they are
- * measured against. Every query ANDs the policy's `complaintScope(viewer)` and counts ordinary
+ * measured against. Every query ANDs the `scope` its verb passes (the policy's `complaintScope(viewer)`) and counts ordinary
  * complaints only (misconduct reports never enter the analysis: its rankings are read by leaders).
  *
  * A bounce is a `returned` event (from: the office returning it, `data.officeId`; to: the office of
@@ -9,22 +9,19 @@
  * `data.officeId`). A reception is a `dispatched`, `transferred` or `escalated` event, to `data.officeId`.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { complaintScope } from '@/lib/auth/policy';
-import type { AuthUser } from '@/lib/auth/types';
 import type { DbOrTx } from '../client';
 import { queryRows } from '../sql';
 
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
-
 interface Window {
-  viewer: Viewer;
+  /** The caller's jurisdiction on `complaints` (the policy's `complaintScope`). */
+  scope: SQL;
   /** Events at or after `from` and before `to`. */
   from: Date;
   to: Date;
 }
 
-const IN_SCOPE = (viewer: Viewer): SQL =>
-  sql`complaints.kind = 'complaint' and complaints.merged_into_id is null and ${complaintScope(viewer)}`;
+const IN_SCOPE = (scope: SQL): SQL =>
+  sql`complaints.kind = 'complaint' and complaints.merged_into_id is null and ${scope}`;
 
 export interface BounceRow extends Record<string, unknown> {
   complaint_id: number;
@@ -55,18 +52,18 @@ export function listBounceEvents(db: DbOrTx, p: Window) {
     sql`${BOUNCE_SELECT}
         where e.type in ('returned', 'transferred')
           and e.created_at >= ${p.from.toISOString()}::timestamptz and e.created_at < ${p.to.toISOString()}::timestamptz
-          and ${IN_SCOPE(p.viewer)}
+          and ${IN_SCOPE(p.scope)}
         order by e.complaint_id, e.created_at, e.id`,
   );
 }
 
 /** Every return and transfer of one case in the viewer's scope (the 督办函 lists them all). */
-export function listCaseBounces(db: DbOrTx, p: { viewer: Viewer; complaintId: number }) {
+export function listCaseBounces(db: DbOrTx, p: { scope: SQL; complaintId: number }) {
   return queryRows<BounceRow>(
     db,
     sql`${BOUNCE_SELECT}
         where e.type in ('returned', 'transferred') and e.complaint_id = ${p.complaintId}
-          and ${IN_SCOPE(p.viewer)}
+          and ${IN_SCOPE(p.scope)}
         order by e.created_at, e.id`,
   );
 }
@@ -83,7 +80,7 @@ export interface BounceCaseRow extends Record<string, unknown> {
 }
 
 /** The facts of the cases named (in scope): what the lists and the letter need. */
-export function listBounceCases(db: DbOrTx, p: { viewer: Viewer; ids: number[] }) {
+export function listBounceCases(db: DbOrTx, p: { scope: SQL; ids: number[] }) {
   if (p.ids.length === 0) return Promise.resolve([] as BounceCaseRow[]);
   return queryRows<BounceCaseRow>(
     db,
@@ -93,7 +90,7 @@ export function listBounceCases(db: DbOrTx, p: { viewer: Viewer; ids: number[] }
                (select l.code from supervision_letters l where l.complaint_id = complaints.id and l.answered_at is null
                 order by l.issued_at desc limit 1) as open_letter
         from complaints
-        where complaints.id = any(${sql.param(p.ids)}::bigint[]) and ${IN_SCOPE(p.viewer)}`,
+        where complaints.id = any(${sql.param(p.ids)}::bigint[]) and ${IN_SCOPE(p.scope)}`,
   );
 }
 
@@ -106,7 +103,7 @@ export function listOfficeReceptions(db: DbOrTx, p: Window) {
         join complaints on complaints.id = e.complaint_id
         where e.type in ('dispatched', 'transferred', 'escalated') and (e.data->>'officeId') is not null
           and e.created_at >= ${p.from.toISOString()}::timestamptz and e.created_at < ${p.to.toISOString()}::timestamptz
-          and ${IN_SCOPE(p.viewer)}
+          and ${IN_SCOPE(p.scope)}
         group by 1`,
   );
 }
@@ -121,7 +118,7 @@ export function listComboCases(db: DbOrTx, p: Window) {
         where e.type in ('dispatched', 'transferred', 'escalated')
           and e.created_at >= ${p.from.toISOString()}::timestamptz and e.created_at < ${p.to.toISOString()}::timestamptz
           and complaints.category_code is not null and complaints.town_code is not null
-          and ${IN_SCOPE(p.viewer)}
+          and ${IN_SCOPE(p.scope)}
         group by 1, 2`,
   );
 }

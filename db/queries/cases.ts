@@ -1,7 +1,5 @@
-/** Case lists and case-page parts for staff. Lists AND the policy's `complaintScope(viewer)`. */
-import { aliasedTable, and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { complaintScope } from '@/lib/auth/policy';
-import type { AuthUser } from '@/lib/auth/types';
+/** Case lists and case-page parts for staff. Lists AND the `scope` their verb passes (the policy's `complaintScope(viewer)`). */
+import { aliasedTable, and, asc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { InboxFilter } from '@/lib/workflow/inbox-filter';
 import type { DbOrTx } from '../client';
 import {
@@ -17,8 +15,6 @@ import {
 } from '../schema';
 import { queryRows } from '../sql';
 import { caseFilterSql } from './case-filters';
-
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 
 const DONE = ['resolved', 'closed', 'merged', 'rejected'] as const;
 
@@ -48,10 +44,10 @@ const listColumns = {
 /** The next deadline the office faces: the first reply until it is sent, then the resolution. */
 const nextDue = sql`case when ${complaints.firstRepliedAt} is null then least(${complaints.firstReplyDueAt}, ${complaints.resolveDueAt}) else ${complaints.resolveDueAt} end`;
 
-/** Open cases of the viewer (a handler: their office's, first-responsible or co-handling), soonest deadline first. */
+/** Open cases inside `scope` (a handler's: their office's, first-responsible or co-handling), soonest deadline first. */
 export async function listInboxCases(
   db: DbOrTx,
-  params: { viewer: Viewer; limit?: number; only?: InboxFilter | null; now?: Date },
+  params: { scope: SQL; limit?: number; only?: InboxFilter | null; now?: Date },
 ) {
   return db
     .select(listColumns)
@@ -61,7 +57,7 @@ export async function listInboxCases(
     .leftJoin(urgencyGrades, eq(urgencyGrades.code, complaints.urgencyCode))
     .where(
       and(
-        complaintScope(params.viewer),
+        params.scope,
         notInArray(complaints.status, [...DONE]),
         params.only ? caseFilterSql(params.only, params.now ?? new Date()) : undefined,
       ),
@@ -73,7 +69,7 @@ export async function listInboxCases(
 export type InboxCase = Awaited<ReturnType<typeof listInboxCases>>[number];
 
 /** 待人工派单: triaged or returned cases with no office yet, oldest dispatch deadline first. */
-export async function listDispatchQueue(db: DbOrTx, params: { viewer: Viewer; limit?: number }) {
+export async function listDispatchQueue(db: DbOrTx, params: { scope: SQL; limit?: number }) {
   return db
     .select(listColumns)
     .from(complaints)
@@ -82,7 +78,7 @@ export async function listDispatchQueue(db: DbOrTx, params: { viewer: Viewer; li
     .leftJoin(urgencyGrades, eq(urgencyGrades.code, complaints.urgencyCode))
     .where(
       and(
-        complaintScope(params.viewer),
+        params.scope,
         inArray(complaints.status, ['triaged', 'returned']),
         isNull(complaints.responsibleOfficeId),
       ),

@@ -1,16 +1,11 @@
 /**
- * Complaints as the caller may see them. Every query ANDs the policy's `complaintScope(viewer)`;
- * the reporter's contact (complaint_contacts) leaves here masked (`contactAccess`), and in full only
- * through `getScopedContact`, which the audited unmask verb alone calls.
+ * Complaints as the caller may see them. Every query ANDs the jurisdiction `scope` its verb passes
+ * (the policy's `complaintScope(viewer)`, lib/complaints/scoped-complaint.server.ts); the reporter's
+ * contact is read by itself (`readComplaintContact`), masked or not by the verb.
  */
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { maskName, maskPhone } from '@/lib/auth/mask';
-import { type ContactAccess, complaintScope, contactAccess } from '@/lib/auth/policy';
-import type { AuthUser } from '@/lib/auth/types';
 import type { DbOrTx } from '../client';
 import { complaintContacts, complaints, offices } from '../schema';
-
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 
 const complaintColumns = {
   id: complaints.id,
@@ -54,31 +49,21 @@ const complaintColumns = {
   updatedAt: complaints.updatedAt,
 };
 
-/**
- * One complaint inside the viewer's jurisdiction, or null (absent and out of scope look the same).
- * The contact is masked (or null: anonymous, or a role that reads none); `contactAccess` says
- * whether the viewer may unmask it.
- */
-export async function getScopedComplaint(db: DbOrTx, params: { viewer: Viewer; id: number }) {
+/** One complaint inside `scope`, or null (absent and out of scope look the same). */
+export async function getComplaintInScope(db: DbOrTx, params: { scope: SQL; id: number }) {
   const rows = await db
     .select(complaintColumns)
     .from(complaints)
     .leftJoin(offices, eq(offices.id, complaints.responsibleOfficeId))
-    .where(and(eq(complaints.id, params.id), complaintScope(params.viewer)))
+    .where(and(eq(complaints.id, params.id), params.scope))
     .limit(1);
-  const complaint = rows[0];
-  if (!complaint) return null;
-  const access: ContactAccess = complaint.anonymous ? 'none' : contactAccess(params.viewer, complaint);
-  const contact = access === 'none' ? null : await readContact(db, complaint.id);
-  if (!contact) return { ...complaint, contact: null, contactAccess: 'none' as ContactAccess };
-  return {
-    ...complaint,
-    contact: { name: contact.name === null ? null : maskName(contact.name), phone: maskPhone(contact.phone) },
-    contactAccess: access,
-  };
+  return rows[0] ?? null;
 }
 
-async function readContact(db: DbOrTx, complaintId: number) {
+export type ComplaintInScope = NonNullable<Awaited<ReturnType<typeof getComplaintInScope>>>;
+
+/** The reporter's name and phone as stored (null: none stored). */
+export async function readComplaintContact(db: DbOrTx, complaintId: number) {
   const contacts = await db
     .select({ name: complaintContacts.name, phone: complaintContacts.phone })
     .from(complaintContacts)
@@ -87,30 +72,16 @@ async function readContact(db: DbOrTx, complaintId: number) {
   return contacts[0] ?? null;
 }
 
-/**
- * The reporter's full contact, for the audited unmask verb only: null when the complaint is out of
- * scope; `access` other than 'full' carries no contact.
- */
-export async function getScopedContact(db: DbOrTx, params: { viewer: Viewer; id: number }) {
-  const complaint = await getScopedComplaint(db, params);
-  if (!complaint) return null;
-  if (complaint.contactAccess !== 'full')
-    return { complaint, access: complaint.contactAccess, contact: null };
-  return { complaint, access: 'full' as const, contact: await readContact(db, complaint.id) };
-}
-
-export type ScopedComplaint = NonNullable<Awaited<ReturnType<typeof getScopedComplaint>>>;
-
-/** Complaints inside the viewer's jurisdiction, newest first (no contacts). */
-export async function listScopedComplaints(
+/** Complaints inside `scope`, newest first (no contacts). */
+export async function listComplaintsInScope(
   db: DbOrTx,
-  params: { viewer: Viewer; limit?: number; offset?: number; where?: SQL },
+  params: { scope: SQL; limit?: number; offset?: number; where?: SQL },
 ) {
   return db
     .select(complaintColumns)
     .from(complaints)
     .leftJoin(offices, eq(offices.id, complaints.responsibleOfficeId))
-    .where(and(complaintScope(params.viewer), params.where ?? sql`true`))
+    .where(and(params.scope, params.where ?? sql`true`))
     .orderBy(desc(complaints.submittedAt), desc(complaints.id))
     .limit(Math.min(params.limit ?? 50, 500))
     .offset(params.offset ?? 0);

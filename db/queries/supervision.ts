@@ -1,15 +1,11 @@
 /**
  * Rows behind supervision (督办): the board, supervision letters, spot-check draws and checks, and
- * case-level follow-up visits. Board and list queries AND the policy's `complaintScope(viewer)`;
- * office-bound reads (a handler's letters) filter by the office.
+ * case-level follow-up visits. Board and list queries AND the `scope` their verb passes (the policy's
+ * `complaintScope(viewer)`, or for letters lib/supervision/letter-scope.ts `letterScope(viewer)`).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { complaintScope } from '@/lib/auth/policy';
-import type { AuthUser } from '@/lib/auth/types';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
-
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
 
 const OPEN = sql`('received','triaged','dispatched','accepted','in_progress','reopened','returned','transferred','escalated')`;
 
@@ -42,11 +38,11 @@ type BoardOfficeRow = BoardOffice & Record<string, unknown>;
  * each office's open and late letters and its failed spot checks over the last 365 days. Offices
  * with nothing due soon, overdue, pending or failed are left out. Ordered worst first.
  */
-export function listBoardOffices(db: DbOrTx, params: { viewer: Viewer; now: Date; dueSoonHours: number }) {
+export function listBoardOffices(db: DbOrTx, params: { scope: SQL; now: Date; dueSoonHours: number }) {
   const now = params.now.toISOString();
   const soon = new Date(params.now.getTime() + params.dueSoonHours * 3_600_000).toISOString();
   const yearAgo = new Date(params.now.getTime() - 365 * 86_400_000).toISOString();
-  const scope = complaintScope(params.viewer);
+  const { scope } = params;
   return queryRows<BoardOfficeRow>(
     db,
     sql`with cases as (
@@ -109,7 +105,7 @@ type BoardCaseRow = BoardCase & Record<string, unknown>;
  */
 export function listBoardCases(
   db: DbOrTx,
-  params: { viewer: Viewer; now: Date; dueSoonHours: number; which: 'overdue' | 'due_soon'; limit?: number },
+  params: { scope: SQL; now: Date; dueSoonHours: number; which: 'overdue' | 'due_soon'; limit?: number },
 ) {
   const now = params.now.toISOString();
   const soon = new Date(params.now.getTime() + params.dueSoonHours * 3_600_000).toISOString();
@@ -127,7 +123,7 @@ export function listBoardCases(
         left join offices o on o.id = complaints.responsible_office_id
         left join lateral (select sl.id, sl.code, sl.answered_at from supervision_letters sl
                            where sl.complaint_id = complaints.id order by sl.issued_at desc limit 1) l on true
-        where complaints.status in ${OPEN} and ${window} and ${complaintScope(params.viewer)}
+        where complaints.status in ${OPEN} and ${window} and ${params.scope}
         order by complaints.resolve_due_at asc, complaints.id
         limit ${Math.min(params.limit ?? 200, 500)}`,
   );
@@ -177,35 +173,25 @@ const letterJoins = sql`from supervision_letters l
   left join users au on au.id = l.acknowledged_by_user_id
   left join users an on an.id = l.answered_by_user_id`;
 
-/**
- * Letters a viewer may read: an inspector those on cases of their scope; a handler those addressed
- * to their office. Everyone else: none.
- */
-export function letterScope(viewer: Viewer): SQL {
-  if (viewer.role === 'inspector') return complaintScope(viewer);
-  if (viewer.role === 'handler' && viewer.jurisdiction.kind === 'office')
-    return sql`l.office_id = ${viewer.jurisdiction.officeId}`;
-  return sql`false`;
-}
-
-export function getLetter(db: DbOrTx, params: { viewer: Viewer; id: number }) {
+/** A letter (alias `l`, its case `complaints`) inside `scope` (lib/supervision/letter-scope.ts), or null. */
+export function getLetter(db: DbOrTx, params: { scope: SQL; id: number }) {
   return queryRow<LetterRow>(
     db,
-    sql`select ${letterColumns} ${letterJoins} where l.id = ${params.id} and ${letterScope(params.viewer)}`,
+    sql`select ${letterColumns} ${letterJoins} where l.id = ${params.id} and ${params.scope}`,
   );
 }
 
-/** Recent letters of the viewer: unanswered first (earliest due first), then the latest answered. */
+/** Recent letters inside `scope` (letter-scope.ts): unanswered first (earliest due first), then the latest answered. */
 export function listLetters(
   db: DbOrTx,
-  params: { viewer: Viewer; complaintId?: number; unansweredOnly?: boolean; limit?: number },
+  params: { scope: SQL; complaintId?: number; unansweredOnly?: boolean; limit?: number },
 ) {
   const forCase = params.complaintId !== undefined ? sql`l.complaint_id = ${params.complaintId}` : sql`true`;
   const open = params.unansweredOnly ? sql`l.answered_at is null` : sql`true`;
   return queryRows<LetterRow>(
     db,
     sql`select ${letterColumns} ${letterJoins}
-        where ${letterScope(params.viewer)} and ${forCase} and ${open}
+        where ${params.scope} and ${forCase} and ${open}
         order by (l.answered_at is null) desc, case when l.answered_at is null then l.due_at end asc, l.issued_at desc
         limit ${Math.min(params.limit ?? 100, 500)}`,
   );
@@ -318,10 +304,10 @@ export interface SpotCheck {
 }
 type SpotCheckRow = SpotCheck & Record<string, unknown>;
 
-/** Spot checks of the viewer's scope: pending ones first (oldest first), then the latest results. */
+/** Spot checks inside `scope` (on `complaints`): pending ones first (oldest first), then the latest results. */
 export function listSpotChecks(
   db: DbOrTx,
-  params: { viewer: Viewer; complaintId?: number; pendingOnly?: boolean; limit?: number },
+  params: { scope: SQL; complaintId?: number; pendingOnly?: boolean; limit?: number },
 ) {
   const forCase = params.complaintId !== undefined ? sql`s.complaint_id = ${params.complaintId}` : sql`true`;
   const pending = params.pendingOnly ? sql`s.result = 'pending'` : sql`true`;
@@ -336,7 +322,7 @@ export function listSpotChecks(
         left join offices o on o.id = coalesce(s.office_id, complaints.responsible_office_id)
         left join spot_check_draws d on d.id = s.draw_id
         left join users u on u.id = s.inspector_user_id
-        where ${complaintScope(params.viewer)} and ${forCase} and ${pending}
+        where ${params.scope} and ${forCase} and ${pending}
         order by (s.result = 'pending') desc, case when s.result = 'pending' then s.sampled_at end asc,
                  s.checked_at desc nulls last, s.id
         limit ${Math.min(params.limit ?? 100, 500)}`,

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('server-only', () => ({}));
 
 import type { DbHandle } from '@/db/client';
-import { listScopedComplaints } from '@/db/queries/scoped-complaints';
+import { listComplaintsInScope } from '@/db/queries/scoped-complaints';
 import { createTestDb } from '@/db/testing/test-db';
 import { getComplaint } from '@/lib/complaints/get-complaint.server';
 import { listGridPersons } from '@/lib/grid/list-grid-persons.server';
 import type { AppError } from '@/lib/http/errors';
+import { complaintScope } from './policy';
 import { CODES, type Fixtures, insertComplaint, insertFixtures } from './testing/fixtures';
 import type { AuthUser, Jurisdiction, Role } from './types';
 
@@ -84,7 +85,7 @@ afterAll(async () => {
 });
 
 async function visible(user: AuthUser): Promise<string[]> {
-  const rows = await listScopedComplaints(handle.db, { viewer: user });
+  const rows = await listComplaintsInScope(handle.db, { scope: complaintScope(user) });
   return rows.map((r) => r.trackingCode).sort();
 }
 

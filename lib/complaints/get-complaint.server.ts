@@ -1,9 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { getScopedComplaint, type ScopedComplaint } from '@/db/queries/scoped-complaints';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { getScopedComplaint, type ScopedComplaint } from './scoped-complaint.server';
 
 /**
  * One complaint for a staff user. A role that may not read complaints at all gets FORBIDDEN; a

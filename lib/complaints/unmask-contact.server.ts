@@ -1,11 +1,11 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
-import { getScopedContact } from '@/db/queries/scoped-complaints';
 import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import { getScopedContact } from './scoped-complaint.server';
 
 export interface UnmaskedContact {
   complaintId: number;

@@ -8,6 +8,7 @@ import type { DbHandle } from '@/db/client';
 import { listDispatchQueue, listInboxCases } from '@/db/queries/cases';
 import { queryRow, queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
+import { complaintScope } from '@/lib/auth/policy';
 import { session } from '@/lib/auth/testing/mock-session';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
@@ -143,7 +144,7 @@ afterAll(async () => {
 
 describe('complaint exports equal their lists', () => {
   it('the inbox: same cases, same order, same values, Chinese headers (across keyset pages)', async () => {
-    const list = await listInboxCases(handle.db, { viewer: world.users.handler });
+    const list = await listInboxCases(handle.db, { scope: complaintScope(world.users.handler) });
     expect(list.length).toBe(5);
     const { out, header, rows, col } = await run(world.users.handler, { list: 'inbox' });
     expect(out.rows).toBe(5);
@@ -172,7 +173,7 @@ describe('complaint exports equal their lists', () => {
   });
 
   it('the manual dispatch queue, for an inspector', async () => {
-    const list = await listDispatchQueue(handle.db, { viewer: world.users.inspector });
+    const list = await listDispatchQueue(handle.db, { scope: complaintScope(world.users.inspector) });
     const { rows, col, header } = await run(world.users.inspector, { list: 'dispatch' }, 1);
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(rows.map((r) => r[col('诉求编号')])).toEqual(list.map((r) => r.trackingCode));

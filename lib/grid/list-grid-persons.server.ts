@@ -4,7 +4,7 @@ import { getScopedGrid, listScopedGridPersons } from '@/db/queries/scoped-person
 import { AUDIT } from '@/lib/audit/actions';
 import { writeAudit } from '@/lib/audit/write-audit.server';
 import { maskName, maskPhone } from '@/lib/auth/mask';
-import { assertCan, canReadPersonsUnmasked } from '@/lib/auth/policy';
+import { assertCan, canReadPersonsUnmasked, gridScope, personScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 
@@ -18,10 +18,10 @@ export async function listGridPersons(
   input: { user: AuthUser; gridId: number; ip?: string | null },
 ) {
   assertCan(input.user, 'person.read');
-  const grid = await getScopedGrid(db, { viewer: input.user, gridId: input.gridId });
+  const grid = await getScopedGrid(db, { scope: gridScope(input.user), gridId: input.gridId });
   if (!grid) throw new AppError('NOT_FOUND', 'Grid not found');
   const unmasked = canReadPersonsUnmasked(input.user, grid.id);
-  const rows = await listScopedGridPersons(db, { viewer: input.user, gridId: grid.id });
+  const rows = await listScopedGridPersons(db, { scope: personScope(input.user), gridId: grid.id });
   // Every unmasked view of the registry is on the record.
   if (unmasked && rows.length > 0) {
     await writeAudit(db, {

@@ -9,7 +9,7 @@ import {
   listComboCases,
   listOfficeReceptions,
 } from '@/db/queries/buck-passing';
-import { assertCan, can } from '@/lib/auth/policy';
+import { assertCan, can, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
@@ -47,7 +47,8 @@ export async function getBuckPassing(
   if (user.jurisdiction.kind !== 'division')
     throw new AppError('FORBIDDEN', 'A division-bound role reads this');
   const limit = params.limit ?? 50;
-  const window = { viewer: user, from: params.from, to: params.to };
+  const scope = complaintScope(user);
+  const window = { scope, from: params.from, to: params.to };
   const [events, receptions, combos] = await Promise.all([
     listBounceEvents(db, window),
     listOfficeReceptions(db, window),
@@ -59,7 +60,7 @@ export async function getBuckPassing(
     byCase.set(e.complaintId, [...(byCase.get(e.complaintId) ?? []), e]);
   }
   const facts = new Map(
-    (await listBounceCases(db, { viewer: user, ids: [...byCase.keys()] })).map((c) => [Number(c.id), c]),
+    (await listBounceCases(db, { scope, ids: [...byCase.keys()] })).map((c) => [Number(c.id), c]),
   );
   const cases: BounceCase[] = [...byCase].map(([id, bounces]) => ({
     complaintId: id,
@@ -83,7 +84,7 @@ export async function getBuckPassing(
   for (const c of bouncing) {
     histories.set(
       c.complaintId,
-      (await listCaseBounces(db, { viewer: user, complaintId: c.complaintId })).map(toEvent),
+      (await listCaseBounces(db, { scope, complaintId: c.complaintId })).map(toEvent),
     );
   }
   const offices = analysis.offices.slice(0, limit);

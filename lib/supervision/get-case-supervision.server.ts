@@ -1,8 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { listCaseVisits, listLetters, listSpotChecks } from '@/db/queries/supervision';
-import { can } from '@/lib/auth/policy';
+import { can, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
+import { letterScope } from './letter-scope';
 
 /**
  * The supervision part of a case page (the caller has already checked the case is in the viewer's
@@ -13,8 +14,8 @@ export async function getCaseSupervision(db: DbOrTx, params: { user: AuthUser; c
   const { user, complaintId } = params;
   const supervise = can(user, 'complaint.supervise');
   const [letters, spotChecks, visits] = await Promise.all([
-    can(user, 'letter.answer') || supervise ? listLetters(db, { viewer: user, complaintId }) : [],
-    supervise ? listSpotChecks(db, { viewer: user, complaintId }) : [],
+    can(user, 'letter.answer') || supervise ? listLetters(db, { scope: letterScope(user), complaintId }) : [],
+    supervise ? listSpotChecks(db, { scope: complaintScope(user), complaintId }) : [],
     listCaseVisits(db, { complaintId }),
   ]);
   return {

@@ -7,11 +7,12 @@ import {
   listLetters,
   listSpotChecks,
 } from '@/db/queries/supervision';
-import { assertCan } from '@/lib/auth/policy';
+import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { DUE_SOON_HOURS } from '@/lib/sla/deadline-state';
 import { previousMonth, spotCheckShare } from './draw-sample';
+import { letterScope } from './letter-scope';
 import type { SupervisionBoard } from './supervision-board.types';
 
 /**
@@ -27,13 +28,13 @@ export async function getSupervisionBoard(
   assertCan(user, 'complaint.supervise');
   if (user.jurisdiction.kind !== 'division') throw new AppError('FORBIDDEN', 'Inspectors act for a division');
   const month = previousMonth(now);
-  const base = { viewer: user, now, dueSoonHours: DUE_SOON_HOURS };
+  const base = { scope: complaintScope(user), now, dueSoonHours: DUE_SOON_HOURS };
   const [offices, overdue, dueSoon, letters, spotChecks, draws] = await Promise.all([
     listBoardOffices(db, base),
     listBoardCases(db, { ...base, which: 'overdue' }),
     listBoardCases(db, { ...base, which: 'due_soon' }),
-    listLetters(db, { viewer: user, limit: 100 }),
-    listSpotChecks(db, { viewer: user, limit: 100 }),
+    listLetters(db, { scope: letterScope(user), limit: 100 }),
+    listSpotChecks(db, { scope: base.scope, limit: 100 }),
     listDrawsWithin(db, { month, divisionCode: user.jurisdiction.divisionCode }),
   ]);
   return { offices, overdue, dueSoon, letters, spotChecks, draws, drawMonth: month, share: spotCheckShare() };

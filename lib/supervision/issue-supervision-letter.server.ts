@@ -63,7 +63,9 @@ export async function issueSupervisionLetter(
     const resolveDue = facts.resolveDueAt ? new Date(facts.resolveDueAt) : null;
     const replyDue = facts.firstReplyDueAt ? new Date(facts.firstReplyDueAt) : null;
     const bounces =
-      ground === 'bouncing' ? await listCaseBounces(tx, { viewer: user, complaintId: c.id }) : [];
+      ground === 'bouncing'
+        ? await listCaseBounces(tx, { scope: complaintScope(user), complaintId: c.id })
+        : [];
     if (ground === 'bouncing') {
       if (
         (CLOSED_STATUSES as readonly string[]).includes(c.status) ||

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { countGridVisitsDue } from '@/db/queries/grid-workspace';
-import { letterScope } from '@/db/queries/supervision';
 import {
   countConfiguration,
   countOpenCases,
@@ -12,6 +11,7 @@ import {
 import { can, complaintMapScope, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { VISIT_WINDOW_DAYS } from '@/lib/grid/grid-workspace';
+import { letterScope } from '@/lib/supervision/letter-scope';
 import { shanghaiDayStart, tile, type WorkbenchTile } from './workbench';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { listInboxCases } from '@/db/queries/cases';
-import { assertCan } from '@/lib/auth/policy';
+import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import type { InboxFilter } from './inbox-filter';
 
@@ -14,5 +14,5 @@ export async function listInbox(
   input: { user: AuthUser; only?: InboxFilter | null; now?: Date },
 ) {
   assertCan(input.user, 'complaint.handle');
-  return listInboxCases(db, { viewer: input.user, only: input.only, now: input.now });
+  return listInboxCases(db, { scope: complaintScope(input.user), only: input.only, now: input.now });
 }
