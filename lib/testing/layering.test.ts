@@ -28,6 +28,8 @@ const PROBES: Record<string, string> = {
   [`db/${tag}relative.ts`]: "export { getClue } from '../lib/clues/manage-clues.server';\n",
   [`db/${tag}alias.ts`]: "export { getClue } from '@/lib/clues/manage-clues.server';\n",
   [`db/${tag}pure.ts`]: "export { DEADLINE_STATES } from '@/lib/sla/deadline-state';\n",
+  [`db/${tag}policy.ts`]: "export { complaintScope } from '@/lib/auth/policy';\n",
+  [`db/${tag}policy-relative.ts`]: "export { complaintScope } from '../lib/auth/policy';\n",
   [`components/${tag}fetch.ts`]: "export const load = () => fetch('/api/topics');\n",
   [`components/${tag}query.ts`]:
     "import { getJson } from '@/lib/query/api-client';\nexport const load = () => getJson('/api/topics');\n",
@@ -64,9 +66,11 @@ describe('the layering is enforced by the linter', () => {
     expect(rulesOf(`lib/${tag}db.ts`)).not.toContain(RULE);
   });
 
-  it('db/ may not import a lib/ *.server.ts verb; a pure lib module is fine', () => {
+  it('db/ may not import a lib/ *.server.ts verb or the policy; a pure lib module is fine', () => {
     expect(rulesOf(`db/${tag}relative.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}alias.ts`)).toContain(RULE);
+    expect(rulesOf(`db/${tag}policy.ts`)).toContain(RULE);
+    expect(rulesOf(`db/${tag}policy-relative.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}pure.ts`)).not.toContain(RULE);
   });
 });
