@@ -9,23 +9,10 @@
  * hot reloads share one instance per process, and a pid lock beside the folder (`db/data-dir-lock.ts`)
  * refuses a second process. Migrations apply themselves on first use.
  */
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import type { Db, DbHandle } from './types';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type DbOrTx = Db | Tx;
-export type Engine = 'embedded' | 'server';
-
-export interface DbHandle {
-  db: Db;
-  engine: Engine;
-  /** A human label for logs: the data folder or the server host/database (never the password). */
-  location: string;
-  close(): Promise<void>;
-}
+export type { Db, DbHandle, DbOrTx, Engine, Schema, Tx } from './types';
 
 export interface OpenOptions {
   databaseUrl?: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './client';
+import type { DbOrTx } from './types';
 
 /**
  * Run raw SQL and return its rows. Both drivers (node-postgres and PGlite) answer `execute` with
