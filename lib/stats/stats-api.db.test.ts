@@ -9,24 +9,16 @@ import { GET as getComplaints } from '@/app/api/stats/complaints/route';
 import { GET as getIndicators } from '@/app/api/stats/indicators/route';
 import type { DbHandle } from '@/db/client';
 import { createTestDb } from '@/db/testing/test-db';
-import type { AuthUser } from '@/lib/auth/types';
+import { session } from '@/lib/auth/testing/mock-session';
 import { buildWorkflowWorld, DONGQU, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
 import { insertStatsCases, type StatsCases } from './testing/stats-fixture';
 
-let current: AuthUser | null = null;
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof import('next/server')>()),
-  connection: async () => {},
-}));
-vi.mock('@/lib/auth/current-user.server', async () => {
-  const { AppError } = await import('@/lib/http/errors');
-  return {
-    requireCurrentUser: async () => {
-      if (!current) throw new AppError('UNAUTHENTICATED', 'Sign in');
-      return current;
-    },
-  };
-});
+vi.mock('next/server', async (original) =>
+  (await import('@/lib/auth/testing/mock-session')).nextServerOutsideRequest(original),
+);
+vi.mock('@/lib/auth/current-user.server', async () =>
+  (await import('@/lib/auth/testing/mock-session')).currentUserFromSession(),
+);
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -46,11 +38,11 @@ afterAll(async () => {
 describe('/api/stats', () => {
   it('indicators: 401 without a session, 403 for a handler, 404 outside the jurisdiction, 200 for the leader', async () => {
     const url = `${BASE}/api/stats/indicators?month=2026-01`;
-    current = null;
+    session.user = null;
     expect((await getIndicators(new Request(url))).status).toBe(401);
-    current = world.users.handler;
+    session.user = world.users.handler;
     expect((await getIndicators(new Request(url))).status).toBe(403);
-    current = world.users.leader;
+    session.user = world.users.leader;
     expect((await getIndicators(new Request(`${url}&area=${DONGQU}`))).status).toBe(404);
     expect((await getIndicators(new Request(`${BASE}/api/stats/indicators?month=2026-13`))).status).toBe(400);
     const res = await getIndicators(new Request(url));
@@ -64,7 +56,7 @@ describe('/api/stats', () => {
   });
 
   it('drill-down lists the cases of a part, by URL', async () => {
-    current = world.users.leader;
+    session.user = world.users.leader;
     const res = await getComplaints(
       new Request(
         `${BASE}/api/stats/complaints?indicator=overdue&area=${XIQU}&from=2026-01-01&to=2026-01-31`,
@@ -80,7 +72,7 @@ describe('/api/stats', () => {
   });
 
   it('areas: the children of an area inside the jurisdiction', async () => {
-    current = world.users.leader;
+    session.user = world.users.leader;
     const body = (await (await getAreas(new Request(`${BASE}/api/stats/areas`))).json()) as {
       area: { code: string };
       children: { code: string }[];
@@ -99,25 +91,25 @@ describe('/api/stats', () => {
           body: JSON.stringify(body),
         }),
       );
-    current = world.users.admin;
+    session.user = world.users.admin;
     expect(
       (await put({ response: 50, resolution: 25, satisfaction: 25 }, 'https://evil.example')).status,
     ).toBe(403);
     const bad = await put({ response: 50, resolution: 30, satisfaction: 30 });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
-    current = world.users.leader;
+    session.user = world.users.leader;
     expect((await put({ response: 50, resolution: 25, satisfaction: 25 })).status).toBe(403);
-    current = world.users.admin;
+    session.user = world.users.admin;
     const ok = await put({ response: 50, resolution: 25, satisfaction: 25 });
     expect(ok.status).toBe(200);
-    current = world.users.leader;
+    session.user = world.users.leader;
     expect(
       await (await getWeights(new Request('http://localhost/api/stats/assessment/weights'))).json(),
     ).toEqual({
       weights: { response: 50, resolution: 25, satisfaction: 25 },
     });
-    current = world.users.handler;
+    session.user = world.users.handler;
     expect((await getWeights(new Request('http://localhost/api/stats/assessment/weights'))).status).toBe(403);
   });
 });
