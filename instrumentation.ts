@@ -1,5 +1,5 @@
 /**
- * Next.js start-up hook: start the audit sealer, the deadline sweep, month-end report and surge alert timers in
+ * Next.js start-up hook: start the periodic jobs (lib/system/start-background-jobs.server.ts) in
  * the Node.js server (not at build, not on the edge, not in the workers of `npm run start:cluster`
  * other than the first: SUQIU_BACKGROUND=0).
  */
@@ -15,14 +15,6 @@ export async function register() {
     }
   }
   if (process.env.SUQIU_BACKGROUND === '0') return;
-  const { startAuditSealTimer } = await import('./lib/audit/audit-seal-timer.server');
-  startAuditSealTimer();
-  const { startAuditAnchorTimer } = await import('./lib/audit/anchor-audit-head.server');
-  startAuditAnchorTimer();
-  const { startDeadlineSweepTimer } = await import('./lib/sla/deadline-sweep-timer.server');
-  startDeadlineSweepTimer();
-  const { startMonthlyReportTimer } = await import('./lib/reports/monthly-report-timer.server');
-  startMonthlyReportTimer();
-  const { startSurgeAlertTimer } = await import('./lib/alerts/alert-timer.server');
-  startSurgeAlertTimer();
+  const { startBackgroundJobs } = await import('./lib/system/start-background-jobs.server');
+  startBackgroundJobs();
 }
