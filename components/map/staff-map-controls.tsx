@@ -18,7 +18,7 @@ import {
   pointsLegend,
   type RGB,
 } from './layers/staff-layers';
-import type { DrawMode } from './staff-map';
+import type { DrawMode } from './staff-map-types';
 
 const rgb = (c: RGB) => `rgb(${c.join(',')})`;
 

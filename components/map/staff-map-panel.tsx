@@ -14,7 +14,7 @@ import { getJson, settle } from '@/lib/query/api-client';
 import { recordBuildingVisit, type VisitBody } from '@/lib/query/grid';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 import { FacilityPanel } from './facility-panel';
-import type { Panel } from './staff-map';
+import type { Panel } from './staff-map-types';
 
 interface ComplaintRow {
   id: number;

@@ -45,6 +45,7 @@ import {
 } from './layers/staff-layers';
 import { StaffMapControls } from './staff-map-controls';
 import { StaffMapPanel } from './staff-map-panel';
+import type { DrawMode, Panel } from './staff-map-types';
 
 export const POINTS_MIN_ZOOM = 14;
 export const BUILDINGS_MIN_ZOOM = 14;
@@ -81,15 +82,6 @@ function readUrlState(): MapState {
   const p = new URLSearchParams(window.location.search);
   return parseMapState((k) => p.get(k));
 }
-
-export type Panel =
-  | { kind: 'building'; id: number }
-  | { kind: 'facility'; id: number }
-  | { kind: 'area'; lng: number; lat: number; level: 'county' | 'town' | 'village' | 'grid' }
-  | { kind: 'selection' }
-  | null;
-
-export type DrawMode = 'rect' | 'polygon' | null;
 
 function areaLevelFor(zoom: number): 'county' | 'town' | 'village' | 'grid' {
   if (zoom < 9.5) return 'county';
