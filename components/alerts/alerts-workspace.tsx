@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/format/date-time';
 import {
+  ALERTS_KEY,
   alertSubscriptionsQuery,
   alertsQuery,
   runAlertsNow,
@@ -44,7 +45,7 @@ export function AlertsWorkspace({
             ms: r.run.tookMs,
           }),
         );
-      void queryClient.invalidateQueries({ queryKey: ['alerts'] });
+      void queryClient.invalidateQueries({ queryKey: ALERTS_KEY });
     },
     onError: (e) => message.error(e.message),
   });
@@ -53,12 +54,12 @@ export function AlertsWorkspace({
   const [category, setCategory] = useState<string>('');
   const add = useMutation({
     mutationFn: () => subscribeToAlerts({ areaCode: area.trim(), categoryCode: category || null }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['alerts', 'subscriptions'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: alertSubscriptionsQuery().queryKey }),
     onError: (e) => message.error(e.message),
   });
   const remove = useMutation({
     mutationFn: (id: number) => unsubscribeFromAlerts(id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['alerts', 'subscriptions'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: alertSubscriptionsQuery().queryKey }),
     onError: (e) => message.error(e.message),
   });
   const alerts = data?.alerts ?? [];

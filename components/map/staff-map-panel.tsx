@@ -10,8 +10,9 @@ import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
 import type { MapState } from '@/lib/map/url-state';
-import { getJson, settle } from '@/lib/query/api-client';
+import { settle } from '@/lib/query/api-client';
 import { recordBuildingVisit, type VisitBody } from '@/lib/query/grid';
+import { staffMapQueries } from '@/lib/query/map';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 import { FacilityPanel } from './facility-panel';
 import type { Panel } from './staff-map-types';
@@ -152,7 +153,7 @@ function VisitForm({ buildingId }: { buildingId: number }) {
         if (result.ok) {
           setSaved(true);
           form.resetFields();
-          await client.invalidateQueries({ queryKey: ['map', 'building', buildingId] });
+          await client.invalidateQueries({ queryKey: staffMapQueries.building(buildingId).queryKey });
         }
       }}
     >
@@ -180,10 +181,7 @@ function VisitForm({ buildingId }: { buildingId: number }) {
 
 function BuildingPanel({ id }: { id: number }) {
   const t = useTranslations('map');
-  const q = useQuery({
-    queryKey: ['map', 'building', id],
-    queryFn: () => getJson<BuildingPanelData>(`/api/map/buildings/${id}`),
-  });
+  const q = useQuery(staffMapQueries.building<BuildingPanelData>(id));
   if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   const d = q.data;
@@ -251,13 +249,9 @@ function BuildingPanel({ id }: { id: number }) {
 
 function AreaPanel({ p, filterQuery }: { p: Extract<Panel, { kind: 'area' }>; filterQuery: string }) {
   const t = useTranslations('map');
-  const q = useQuery({
-    queryKey: ['map', 'area', p, filterQuery],
-    queryFn: () =>
-      getJson<Summary & { area: { code: string; name: string; level: string } }>(
-        `/api/map/area?lng=${p.lng}&lat=${p.lat}&level=${p.level}&${filterQuery}`,
-      ),
-  });
+  const q = useQuery(
+    staffMapQueries.area<Summary & { area: { code: string; name: string; level: string } }>(p, filterQuery),
+  );
   if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   return (
@@ -276,9 +270,7 @@ function SelectionPanel({ state, filterQuery }: { state: MapState; filterQuery: 
   const t = useTranslations('map');
   const sel = state.selection ? formatRing(state.selection) : null;
   const q = useQuery({
-    queryKey: ['map', 'selection', sel, filterQuery],
-    queryFn: () =>
-      getJson<Summary & { complaints: ComplaintRow[] }>(`/api/map/selection?sel=${sel}&${filterQuery}`),
+    ...staffMapQueries.selection<Summary & { complaints: ComplaintRow[] }>(sel, filterQuery),
     enabled: sel !== null,
   });
   if (!sel) return null;

@@ -9,16 +9,16 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { filterEntries } from '@/lib/map/filters';
-import { HEX_MAX_ZOOM, type Hexagons } from '@/lib/map/hexagons';
-import type { MapCells, MapPoint, MapPoints, MapSetup } from '@/lib/map/map.types';
+import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
+import type { MapPoint, MapSetup } from '@/lib/map/map.types';
 import { type MapState, mapStateQuery, parseMapState } from '@/lib/map/url-state';
-import { getJson } from '@/lib/query/api-client';
 import {
   areasQuery,
   type BboxTuple,
   complaintGlanceQuery,
   gridsQuery,
   perCapitaMapQuery,
+  staffMapQueries,
 } from '@/lib/query/map';
 import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { HEAT_LAYER, heatMaxima, heatSource, heatTilesUrl } from './layers/heat-style';
@@ -140,41 +140,28 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
   });
   const needCells = on('cells') || (on('points') && zoom < POINTS_MIN_ZOOM);
   const cells = useQuery({
-    queryKey: ['map', 'cells', view?.bbox, Math.round(zoom * 2) / 2, filterQuery],
-    queryFn: () =>
-      getJson<MapCells>(`/api/map/cells?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`),
+    ...staffMapQueries.cells(view, filterQuery),
     enabled: view !== null && needCells,
     placeholderData: keepPreviousData,
   });
   const needHexagons = on('hexagons') && zoom < HEX_MAX_ZOOM;
   const hexagons = useQuery({
-    queryKey: ['map', 'hexagons', view?.bbox, Math.round(zoom), filterQuery],
-    queryFn: () =>
-      getJson<Hexagons>(
-        `/api/map/hexagons?bbox=${view!.bbox.join(',')}&zoom=${zoom.toFixed(2)}&${filterQuery}`,
-      ),
+    ...staffMapQueries.hexagons(view, filterQuery),
     enabled: view !== null && needHexagons,
     placeholderData: keepPreviousData,
   });
   const points = useQuery({
-    queryKey: ['map', 'points', view?.bbox, filterQuery],
-    queryFn: () => getJson<MapPoints>(`/api/map/points?bbox=${view!.bbox.join(',')}&${filterQuery}`),
+    ...staffMapQueries.points(view, filterQuery),
     enabled: view !== null && on('points') && zoom >= POINTS_MIN_ZOOM,
     placeholderData: keepPreviousData,
   });
   const buildings = useQuery({
-    queryKey: ['map', 'buildings', view?.bbox, filterQuery],
-    queryFn: () =>
-      getJson<{ features: BuildingFeature[] }>(
-        `/api/map/buildings?bbox=${view!.bbox.join(',')}&${filterQuery}`,
-      ),
+    ...staffMapQueries.buildings<BuildingFeature>(view, filterQuery),
     enabled: view !== null && on('buildings') && zoom >= BUILDINGS_MIN_ZOOM,
     placeholderData: keepPreviousData,
   });
   const facilities = useQuery({
-    queryKey: ['map', 'facilities', view?.bbox],
-    queryFn: () =>
-      getJson<{ facilities: FacilityDatum[] }>(`/api/map/facilities?bbox=${view!.bbox.join(',')}`),
+    ...staffMapQueries.facilities<FacilityDatum>(view),
     enabled: view !== null && on('facilities') && zoom >= 10,
     placeholderData: keepPreviousData,
   });

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { giCellsLayer } from '@/components/analytics/analysis-layers';
 import { AnalysisMap } from '@/components/analytics/analysis-map';
-import { fetchGi, toQuery } from '@/lib/query/analytics';
+import { hotspotQueries, toQuery } from '@/lib/query/analytics';
 import styles from './stats.module.css';
 
 /**
@@ -43,7 +43,7 @@ export function HotspotMiniMap({
     from,
     to,
   });
-  const gi = useQuery({ queryKey: ['stats-gi', q], queryFn: () => fetchGi(q), staleTime: 60_000 });
+  const gi = useQuery(hotspotQueries.statsGi(q));
   const layers = useMemo(() => (gi.data ? [giCellsLayer(gi.data, () => {})] : []), [gi.data]);
   const hot = gi.data?.features.filter((f) => (f.properties.bin ?? 0) > 0).length ?? 0;
   return (

@@ -7,6 +7,9 @@ import type {
 } from '@/lib/alerts/alert-types';
 import { getJson, request } from './api-client';
 
+/** Every alert query's key starts with this (a run invalidates them all). */
+export const ALERTS_KEY = ['alerts'] as const;
+
 export const alertsQuery = (state: 'open' | 'all', limit = 100) => ({
   queryKey: ['alerts', state, limit] as const,
   queryFn: () => getJson<AlertListResponse>(`/api/alerts?state=${state}&limit=${limit}`),

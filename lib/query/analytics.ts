@@ -127,6 +127,12 @@ export const hotspotQueries = {
     queryFn: () => fetchFindings(''),
     staleTime: ANALYSIS_STALE_MS,
   }),
+  /** Gi* of the statistics page's small map (its own key: a shorter cache than the workspace's). */
+  statsGi: (q: string) => ({
+    queryKey: ['stats-gi', q] as const,
+    queryFn: () => fetchGi(q),
+    staleTime: 60_000,
+  }),
   cellComplaints: (giQuery: string, cell: { i: number; j: number }) => ({
     queryKey: ['hotspots', 'cell', giQuery, cell.i, cell.j] as const,
     queryFn: () => fetchCellComplaints(`${giQuery}&i=${cell.i}&j=${cell.j}`),

@@ -1,7 +1,8 @@
 /** Client fetchers for the map endpoints (TanStack Query keys and functions). */
 import type { FeatureCollection } from 'geojson';
 import type { FacilityPanel } from '@/lib/map/facility-panel.types';
-import type { HomeMapPoints } from '@/lib/map/map.types';
+import type { Hexagons } from '@/lib/map/hexagons';
+import type { HomeMapPoints, MapCells, MapPoints } from '@/lib/map/map.types';
 import { getJson } from './api-client';
 
 export type AreaLevel = 'county' | 'town' | 'village';
@@ -55,3 +56,56 @@ export const perCapitaMapQuery = (enabled: boolean) => ({
   enabled,
   staleTime: 5 * 60_000,
 });
+
+/*
+ * The staff map's reads of the view (/map). Keys hold the view's bbox, a rounded zoom and the
+ * filter query from the URL state (lib/map/url-state.ts), never a clock; the caller adds `enabled`
+ * (its layer is on and the zoom fits) and `placeholderData`. `view` null: nothing to read yet.
+ */
+type View = { bbox: BboxTuple; zoom: number } | null;
+const bboxParam = (view: View) => view!.bbox.join(',');
+
+export const staffMapQueries = {
+  cells: (view: View, filterQuery: string) => ({
+    queryKey: ['map', 'cells', view?.bbox, Math.round((view?.zoom ?? 9) * 2) / 2, filterQuery] as const,
+    queryFn: () =>
+      getJson<MapCells>(
+        `/api/map/cells?bbox=${bboxParam(view)}&zoom=${view!.zoom.toFixed(2)}&${filterQuery}`,
+      ),
+  }),
+  hexagons: (view: View, filterQuery: string) => ({
+    queryKey: ['map', 'hexagons', view?.bbox, Math.round(view?.zoom ?? 9), filterQuery] as const,
+    queryFn: () =>
+      getJson<Hexagons>(
+        `/api/map/hexagons?bbox=${bboxParam(view)}&zoom=${view!.zoom.toFixed(2)}&${filterQuery}`,
+      ),
+  }),
+  points: (view: View, filterQuery: string) => ({
+    queryKey: ['map', 'points', view?.bbox, filterQuery] as const,
+    queryFn: () => getJson<MapPoints>(`/api/map/points?bbox=${bboxParam(view)}&${filterQuery}`),
+  }),
+  /** Building footprints with their counts (the feature type is the layer's). */
+  buildings: <F>(view: View, filterQuery: string) => ({
+    queryKey: ['map', 'buildings', view?.bbox, filterQuery] as const,
+    queryFn: () => getJson<{ features: F[] }>(`/api/map/buildings?bbox=${bboxParam(view)}&${filterQuery}`),
+  }),
+  facilities: <F>(view: View) => ({
+    queryKey: ['map', 'facilities', view?.bbox] as const,
+    queryFn: () => getJson<{ facilities: F[] }>(`/api/map/facilities?bbox=${bboxParam(view)}`),
+  }),
+  /** A building's panel (households, complaints, facilities, visits). */
+  building: <T>(id: number) => ({
+    queryKey: ['map', 'building', id] as const,
+    queryFn: () => getJson<T>(`/api/map/buildings/${id}`),
+  }),
+  /** The summary of the area under a point, at a level. */
+  area: <T>(p: { lng: number; lat: number; level: string }, filterQuery: string) => ({
+    queryKey: ['map', 'area', p, filterQuery] as const,
+    queryFn: () => getJson<T>(`/api/map/area?lng=${p.lng}&lat=${p.lat}&level=${p.level}&${filterQuery}`),
+  }),
+  /** The summary and complaints of a drawn selection (`sel` as in the URL). */
+  selection: <T>(sel: string | null, filterQuery: string) => ({
+    queryKey: ['map', 'selection', sel, filterQuery] as const,
+    queryFn: () => getJson<T>(`/api/map/selection?sel=${sel}&${filterQuery}`),
+  }),
+};
