@@ -1,6 +1,7 @@
 /**
- * npm run bench:stats -- [--runs N] [--area CODE] — times every /stats panel for a city-level leader
- * on the database of DATABASE_URL (or the embedded one), for the latest month with complaints: the
+ * npm run bench:stats -- [--runs N] [--area CODE] [--month YYYY-MM] — times every /stats panel for a
+ * city-level leader on the database of DATABASE_URL (or the embedded one), for the month (default: the
+ * latest with complaints): the
  * indicator cards (one month, 12 months, a custom range of partial months, each with its previous
  * period), the 12-month trend, the office and category rankings, the 三率 assessment, the whole
  * dashboard (/stats's server render: all of the above plus the area picker and bounds), and the
@@ -32,7 +33,11 @@ import { addMonths, monthPeriod } from '../lib/stats/period';
 import { cpuMeter } from './bench-cpu';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, area: { type: 'string', default: '510400000000' } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    area: { type: 'string', default: '510400000000' },
+    month: { type: 'string' },
+  },
 });
 const runs = Math.max(1, Number(values.runs));
 const handle = await openDb();
@@ -50,20 +55,20 @@ const latest = await queryRow<{ m: string; n: number }>(
   db,
   sql`select to_char(max(submitted_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as m, count(*)::int as n from complaints`,
 );
-const month = latest!.m;
+const month = values.month ?? latest!.m;
 const now = new Date();
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(
-  `${handle.engine} database, ${latest!.n} complaints; latest month ${month}; area ${area}; ${runs} runs; load ${load()}`,
+  `${handle.engine} database, ${latest!.n} complaints; month ${month}; area ${area}; ${runs} runs; load ${load()}`,
 );
 
 const m = monthPeriod(month);
 const year = { areaCode: area, from: monthPeriod(addMonths(month, -11)).from, to: m.to, now };
 const range = { areaCode: area, from: m.from, to: m.to, now };
-// A custom range: the 15th of three months back to the 14th of the latest month (partial ends).
+// A custom range: the 15th of three months back to the 14th of the month (partial ends).
 const custom = { areaCode: area, from: `${addMonths(month, -3)}-15`, to: `${month}-14`, now };
 
 const panels: { name: string; run: (source: StatsSource) => Promise<unknown>; runs?: number }[] = [

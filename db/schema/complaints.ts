@@ -113,6 +113,11 @@ export const complaints = pgTable(
     index('complaints_office_due_idx').on(t.responsibleOfficeId, t.resolveDueAt),
     index('complaints_submitted_idx').on(t.submittedAt),
     index('complaints_resolve_due_idx').on(t.resolveDueAt),
+    // The statistics' partial days (a custom range's ends) select by any of these dates: a BitmapOr of
+    // range scans instead of a scan of every complaint per span.
+    index('complaints_resolved_idx').on(t.resolvedAt),
+    index('complaints_first_replied_idx').on(t.firstRepliedAt),
+    index('complaints_first_reply_due_idx').on(t.firstReplyDueAt),
     index('complaints_county_idx').on(t.countyCode, t.submittedAt),
     index('complaints_town_idx').on(t.townCode, t.submittedAt),
     index('complaints_village_idx').on(t.villageCode, t.submittedAt),
