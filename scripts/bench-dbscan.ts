@@ -73,11 +73,8 @@ try {
     }
     // The grid's phases, once more: fetch, DBSCAN (its CPU is this process's), details.
     const t0 = performance.now();
-    const points = await listClusterPoints(db, {
-      divisionCode: values.division,
-      filter: c.filter,
-      scope: complaintScope(user),
-    });
+    const window = { divisionCode: values.division!, filter: c.filter, scope: complaintScope(user) };
+    const points = await listClusterPoints(db, window);
     const t1 = performance.now();
     const own0 = process.cpuUsage();
     const result = await dbscan(points.xs, points.ys, c.epsM, c.minPoints);
@@ -91,7 +88,7 @@ try {
         labels.push(label);
       }
     });
-    await listClusterDetails(db, { ids, clusters: labels });
+    await listClusterDetails(db, { ids, clusters: labels }, window);
     const t3 = performance.now();
     const phases = `${points.ids.length} points ${ms(t1 - t0)}, dbscan ${ms(t2 - t1)} (cpu ${((own.user + own.system) / 1000).toFixed(0)} ms), details of ${ids.length} ${ms(t3 - t2)}; ${result.clusters} clusters`;
     const cols = (e: Engine) => `${ms(pct(wall[e], 0.5))} ${ms(pct(wall[e], 0.95))} ${ms(pct(cpus[e], 0.5))}`;

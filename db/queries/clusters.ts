@@ -151,10 +151,14 @@ const CLUSTERED_COLUMNS = sql`complaints.id, complaints.location, complaints.loc
   complaints.building_id, complaints.facility_id, complaints.tracking_code, complaints.title, complaints.status,
   complaints.submitted_at`;
 
-/** The details of clusters given as complaint ids and their cluster labels (parallel arrays). */
+/**
+ * The details of clusters given as complaint ids and their cluster labels (parallel arrays), the ids
+ * taken from the window (its condition again: the planner reads the window's rows, not every complaint).
+ */
 export async function listClusterDetails(
   db: DbOrTx,
   members: { ids: number[]; clusters: number[] },
+  window: WindowParams,
 ): Promise<ClusterRow[]> {
   if (members.ids.length === 0) return [];
   return queryRows<ClusterRow>(
@@ -162,7 +166,7 @@ export async function listClusterDetails(
     clusterDetailsSql(sql`select ${CLUSTERED_COLUMNS}, m.cluster
           from unnest(${sql.param(members.ids)}::bigint[], ${sql.param(members.clusters)}::int[]) as m(id, cluster)
           join complaints on complaints.id = m.id
-          where complaints.id = any(${sql.param(members.ids)}::bigint[])`),
+          where complaints.id = any(${sql.param(members.ids)}::bigint[]) and ${windowSql(window)}`),
   );
 }
 

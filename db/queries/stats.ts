@@ -340,6 +340,8 @@ export async function aggregateStatsRaw(
     periods: readonly Bounds[];
     now: Date;
     groupBy: StatsGroupBy;
+    /** Whether to compute the median handling time (default true; a caller with a histogram skips it). */
+    medians?: boolean;
   },
 ): Promise<Map<string, PeriodCounts[]>> {
   const { periods, now } = params;
@@ -419,14 +421,17 @@ export async function aggregateStatsRaw(
   }
   // The median apart: an ordered-set aggregate sorts its rows, so only the resolved cases go through it.
   const resolvedIndex = periodIndex(sql`complaints.resolved_at`, periods);
-  const medians = await queryRows<{ g: string; i: number; hmed: number | null }>(
-    db,
-    sql`select ${g} as g, ${resolvedIndex} as i,
+  const medians =
+    params.medians === false
+      ? []
+      : await queryRows<{ g: string; i: number; hmed: number | null }>(
+          db,
+          sql`select ${g} as g, ${resolvedIndex} as i,
           (percentile_cont(0.5) within group (order by ${HANDLING_DAYS}))::float8 as hmed
         from complaints
         where ${population} and ${within(sql`complaints.resolved_at`, span)} and ${resolvedIndex} is not null
         group by 1, 2`,
-  );
+        );
   for (const row of medians) {
     slot(String(row.g), Number(row.i)).handlingMedianDays = row.hmed === null ? null : Number(row.hmed);
   }

@@ -86,7 +86,19 @@ export async function aggregateStats(
   // complaints, one call per span (a call over several would scan the months between them); the whole
   // months from the rollups, less what "now" has not reached; the handling-time histogram.
   const [rawPieces, sums, corrections, durations, rawDurations] = await Promise.all([
-    Promise.all(pieces.map(({ b }) => aggregateStatsRaw(db, { viewer, area, periods: [b], now, groupBy }))),
+    // A piece's median is needed only when its period has no whole month (else the histogram gives it).
+    Promise.all(
+      pieces.map(({ b, i }) =>
+        aggregateStatsRaw(db, {
+          viewer,
+          area,
+          periods: [b],
+          now,
+          groupBy,
+          medians: groupBy === 'none' && splits[i]!.months.length === 0,
+        }),
+      ),
+    ),
     withMonths ? sumStatsRollups(db, { areaCode: area.code, months, groupBy }) : [],
     withMonths
       ? listDeadlineCorrections(db, { viewer, area, blocks: blocks.map((x) => x.b), now, groupBy })
