@@ -13,7 +13,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
 import { chooseCountSource, type HotspotSource } from './count-source.server';
-import { type BandChoice, chooseDistanceBand } from './distance-band';
+import { type BandChoice, bandFromProfile, distanceBandProfile } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
 import { giStarFromSums } from './gi-star';
 import { latticeNeighbourSums, squareLattice } from './lattice';
@@ -109,9 +109,12 @@ export async function computeHotspots(
   // spatial search. Each phase ends with a turn of the event loop (the embedded engine's other requests).
   const lattice = request.shape === 'square' ? squareLattice(cells, request.cellSize) : null;
   const points = cells as readonly PlanarPoint[];
-  const choice: BandChoice = request.band
-    ? { band: request.band, method: 'average_knn_distance', profile: [] }
-    : chooseDistanceBand(points, Array.from(values), request.cellSize, { lattice });
+  let choice: BandChoice = { band: request.band ?? 0, method: 'average_knn_distance', profile: [] };
+  if (!request.band) {
+    const profile = distanceBandProfile(points, Array.from(values), request.cellSize, { lattice });
+    await yieldToEventLoop();
+    choice = bandFromProfile(points, profile, request.cellSize, { lattice });
+  }
   await yieldToEventLoop();
   const { count: neighbourCounts, sum: neighbourTotals } = lattice
     ? latticeNeighbourSums(lattice, values, choice.band, true)

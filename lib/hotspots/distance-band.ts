@@ -19,21 +19,47 @@ export interface BandChoice {
   profile: { band: number; z: number }[];
 }
 
+export interface BandOptions {
+  maxSteps?: number;
+  k?: number;
+  lattice?: SquareLattice | null;
+}
+
 export function chooseDistanceBand(
   points: readonly PlanarPoint[],
   values: readonly number[],
   cellSize: number,
-  options: { maxSteps?: number; k?: number; lattice?: SquareLattice | null } = {},
+  options: BandOptions = {},
 ): BandChoice {
+  const profile = distanceBandProfile(points, values, cellSize, options);
+  return bandFromProfile(points, profile, cellSize, options);
+}
+
+/** The first half of `chooseDistanceBand`: Moran's I z for each candidate band. */
+export function distanceBandProfile(
+  points: readonly PlanarPoint[],
+  values: readonly number[],
+  cellSize: number,
+  options: BandOptions = {},
+): BandChoice['profile'] {
   const maxSteps = options.maxSteps ?? 8;
   // √2 × cell size first takes the 8 queen neighbours on a square grid; then whole cells.
   const bands = Array.from({ length: maxSteps }, (_, k) =>
     k === 0 ? cellSize * Math.SQRT2 : cellSize * (k + 1),
   );
-  const profile = moranProfile(points, values, bands, { lattice: options.lattice }).map((r) => ({
+  return moranProfile(points, values, bands, { lattice: options.lattice }).map((r) => ({
     band: r.band,
     z: r.z,
   }));
+}
+
+/** The second half of `chooseDistanceBand`: the profile's first peak, or the k-NN distance. */
+export function bandFromProfile(
+  points: readonly PlanarPoint[],
+  profile: BandChoice['profile'],
+  cellSize: number,
+  options: BandOptions = {},
+): BandChoice {
   for (let i = 1; i < profile.length - 1; i++) {
     const { z } = profile[i]!;
     if (z > 1.96 && z > profile[i - 1]!.z && z > profile[i + 1]!.z) {
