@@ -88,7 +88,7 @@ try {
         labels.push(label);
       }
     });
-    await listClusterDetails(db, { ids, clusters: labels }, window);
+    await listClusterDetails(db, { ids, clusters: labels });
     const t3 = performance.now();
     const phases = `${points.ids.length} points ${ms(t1 - t0)}, dbscan ${ms(t2 - t1)} (cpu ${((own.user + own.system) / 1000).toFixed(0)} ms), details of ${ids.length} ${ms(t3 - t2)}; ${result.clusters} clusters`;
     const cols = (e: Engine) => `${ms(pct(wall[e], 0.5))} ${ms(pct(wall[e], 0.95))} ${ms(pct(cpus[e], 0.5))}`;

@@ -44,7 +44,7 @@ export async function listClusters(
           minPoints: request.minPoints,
           limit: CLUSTER_LIMIT,
         })
-      : await listClusterDetails(db, await clusterMembers(db, window, request), window);
+      : await listClusterDetails(db, await clusterMembers(db, window, request));
   return {
     parameters: { divisionCode, epsM: request.epsM, minPoints: request.minPoints, filter: request.filter },
     clusters: rows.map((c) => ({ ...c, hull: JSON.parse(c.hull) as GeoJSON.Geometry })),
