@@ -39,6 +39,13 @@ export async function listFindingFacilities(db: DbOrTx): Promise<FindingFacility
   );
 }
 
+/**
+ * A case still in the manual dispatch queue carries the fallback category (其他问题, QT03) only because
+ * triage could not tell one: it is no topic yet, so facility findings leave it out until staff dispatch
+ * it (as the surge alerts and 每月一题 do), or a burst of unclassifiable texts would read as 其他.
+ */
+const CATEGORY_DECIDED = sql`not (complaints.status = 'triaged' and complaints.category_code = 'QT03')`;
+
 export interface FacilityCategoryCountRow extends Record<string, unknown> {
   facilityId: number;
   categoryCode: string;
@@ -48,7 +55,8 @@ export interface FacilityCategoryCountRow extends Record<string, unknown> {
 /**
  * Complaints per facility and category code in the window, city-wide (aggregates only: the reference
  * of the facility test is every facility of a kind). Only complaints (not misconduct reports) whose
- * facility link counts (`countedFacilityLinkSql`: confirmed, corrected, or confident enough).
+ * facility link counts (`countedFacilityLinkSql`: confirmed, corrected, or confident enough) and whose
+ * category is decided (`CATEGORY_DECIDED`).
  */
 export async function listFacilityCategoryCounts(
   db: DbOrTx,
@@ -59,7 +67,7 @@ export async function listFacilityCategoryCounts(
     sql`select complaints.facility_id as "facilityId", complaints.category_code as "categoryCode", count(*)::int as n
         from complaints
         where complaints.kind = 'complaint' and complaints.category_code is not null and ${inWindow(params.window)}
-          and ${countedFacilityLinkSql('complaints')}
+          and ${countedFacilityLinkSql('complaints')} and ${CATEGORY_DECIDED}
         group by 1, 2`,
   );
 }
@@ -103,7 +111,7 @@ export async function listFacilityFindingSamples(
         where complaints.facility_id = any(${sql.param(params.facilityIds)}::int[])
           and complaints.category_code = any(${sql.param(params.codes)}::text[])
           and complaints.kind = 'complaint' and ${inWindow(params.window)} and ${countedFacilityLinkSql('complaints')}
-          and (${params.scope})
+          and ${CATEGORY_DECIDED} and (${params.scope})
         order by complaints.submitted_at desc, complaints.id desc limit ${params.limit}`,
   );
 }

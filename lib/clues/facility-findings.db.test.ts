@@ -13,6 +13,7 @@ import { queryRows } from '@/db/sql';
 import { createTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
+import { TRIAGE_FALLBACK_CATEGORY } from '@/lib/workflow/process-new-complaint.server';
 import { detectFindings } from './detect-findings.server';
 import type { FacilityTestEvidence } from './facility-findings';
 
@@ -147,5 +148,41 @@ describe('facility findings from complaints filed through intake', () => {
     expect(finding.samples.length).toBeGreaterThan(0);
     // Nothing that was there before went away or changed office.
     for (const k of before.keys()) expect(after.has(k)).toBe(true);
+  });
+
+  it('complaints waiting in the manual queue (no category told yet) add no 其他 finding', async () => {
+    const random = rng(20261206);
+    const before = await facilityFindingKeys();
+    // The second bureau by kindergartens: 30 texts no rule and no model can place, at 5 of them.
+    const byOffice = new Map<number, Kindergarten[]>();
+    for (const k of kindergartens) byOffice.set(k.officeId, [...(byOffice.get(k.officeId) ?? []), k]);
+    const [, own] = [...byOffice.entries()].sort((a, b) => b[1].length - a[1].length)[1]!;
+    const five = own.slice(0, 5);
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const k = five[i % 5]!;
+      const dLng = (random() - 0.5) * 0.0006;
+      const dLat = (random() - 0.5) * 0.0006;
+      const r = await submitComplaint(
+        handle.db,
+        {
+          description: `${k.name}那边的事情上次已经说过了，到现在还是老样子，麻烦领导再过问一下。`,
+          channel: 'wechat',
+          location: { lng: k.lng + dLng, lat: k.lat + dLat, datum: 'wgs84' },
+          contact: { phone: `137${String(30_000_000 + i).slice(-8)}` },
+        },
+        { now: new Date(now.getTime() - (2 + i) * DAY) },
+      );
+      ids.push(r.id);
+    }
+    const rows = await queryRows<{ status: string; categoryCode: string; linked: number }>(
+      handle.db,
+      sql`select status::text as status, category_code as "categoryCode", count(facility_id)::int as linked
+          from complaints where id = any(${sql.param(ids)}::int[]) group by 1, 2`,
+    );
+    // The scenario is real: all 30 wait in the manual queue under the fallback, linked to the kindergartens.
+    expect(rows).toEqual([{ status: 'triaged', categoryCode: TRIAGE_FALLBACK_CATEGORY, linked: 30 }]);
+    const after = await facilityFindingKeys();
+    expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
   });
 });
