@@ -3,11 +3,11 @@ import { CalendarEditor } from '@/components/admin/calendar-editor';
 import { chineseTerm } from '@/components/ui/user-content';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requirePage } from '@/lib/auth/require-page.server';
 
 /** 节假日日历 (admins): one year at a time (`?year=`). */
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const user = await requireCurrentUser();
+  const user = await requirePage('admin');
   const t = await getTranslations('admin.calendar');
   const raw = Number((await searchParams).year);
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : undefined;

@@ -3,12 +3,12 @@ import { RoutingEditor } from '@/components/admin/routing-editor';
 import { RoutingAmendmentsCard } from '@/components/supervision/routing-amendments-card';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requirePage } from '@/lib/auth/require-page.server';
 import { listRoutingAmendments } from '@/lib/routing/list-routing-amendments.server';
 
 /** Admin screen: routing. */
 export default async function Page() {
-  const user = await requireCurrentUser();
+  const user = await requirePage('admin');
   const t = await getTranslations('admin');
   const db = await getDb();
   const data = await getAdminScreen(db, user, 'routing');

@@ -4,11 +4,11 @@ import { TriageRulesEditor } from '@/components/admin/triage-rules-editor';
 import { chineseTerm } from '@/components/ui/user-content';
 import { getDb } from '@/db/client';
 import { getAdminScreen } from '@/lib/admin/get-admin-screen.server';
-import { requireCurrentUser } from '@/lib/auth/current-user.server';
+import { requirePage } from '@/lib/auth/require-page.server';
 
 /** 研判规则 (admins). */
 export default async function TriageRulesPage() {
-  const user = await requireCurrentUser();
+  const user = await requirePage('admin');
   const t = await getTranslations('admin');
   const data = await getAdminScreen(await getDb(), user, 'triage');
   return (
