@@ -2,18 +2,15 @@
  * Residents of the person registry (人到户: persons → households → buildings → grids → villages) and
  * complaints, per village and per grid of an area, for per-capita rates and silent areas
  * (lib/stats/silent-areas.ts). Complaints: ordinary ones (never misconduct reports) submitted in the
- * period, within the policy's `complaintScope`; residents are counts only, no personal data.
+ * period, within the policy's `complaintScope` (passed in by the verb); residents are counts only, no personal data.
  */
-import { sql } from 'drizzle-orm';
-import { complaintScope } from '@/lib/auth/policy';
-import type { AuthUser } from '@/lib/auth/types';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { queryRows } from '../sql';
 
-type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
-
 interface Params {
-  viewer: Viewer;
+  /** The viewer's `complaintScope` (lib/auth/policy.ts). */
+  complaintScope: SQL;
   /** The area (any level); villages whose lineage contains it. */
   areaCode: string;
   /** Inclusive days, 'YYYY-MM-DD', Asia/Shanghai. */
@@ -56,7 +53,7 @@ export function listVillageCounts(db: DbOrTx, p: Params) {
         cnt as (
           select complaints.village_code, count(*)::int as complaints from complaints
           where complaints.kind = 'complaint' and complaints.village_code in (select code from v)
-            and ${PERIOD(p)} and ${complaintScope(p.viewer)}
+            and ${PERIOD(p)} and ${p.complaintScope}
           group by 1
         )
         select d.code, d.name, t.code as town_code, t.name as town_name, c.code as county_code, c.name as county_name,
@@ -90,7 +87,7 @@ export function listGridCounts(db: DbOrTx, p: Params) {
         cnt as (
           select complaints.grid_id, count(*)::int as complaints from complaints
           where complaints.kind = 'complaint' and complaints.village_code in (select code from v)
-            and complaints.grid_id is not null and ${PERIOD(p)} and ${complaintScope(p.viewer)}
+            and complaints.grid_id is not null and ${PERIOD(p)} and ${p.complaintScope}
           group by 1
         )
         select g.id, g.code, g.name, g.village_code, coalesce(res.residents, 0) as residents,

@@ -17,9 +17,9 @@ import {
   type PeriodCounts,
   periodIndex,
   type StatsGroupBy,
+  type StatsScope,
   statsPopulation,
   ts,
-  type Viewer,
   within,
 } from './stats';
 
@@ -96,13 +96,16 @@ export function listDurationBuckets(db: DbOrTx, params: { areaCode: string; mont
 }
 
 /** The same histogram computed from the complaints, for a span of partial days. */
-export function listRawDurationBuckets(db: DbOrTx, params: { viewer: Viewer; area: AreaRef; span: Bounds }) {
+export function listRawDurationBuckets(
+  db: DbOrTx,
+  params: { scope: StatsScope; area: AreaRef; span: Bounds },
+) {
   const secs = sql`extract(epoch from (complaints.resolved_at - complaints.submitted_at))`;
   return queryRows<{ hour: number; n: number; seconds: number }>(
     db,
     sql`select floor(${secs} / 3600)::int as hour, count(*)::int as n, sum(${secs})::float8 as seconds
         from complaints
-        where ${statsPopulation(params.viewer, params.area)} and ${within(sql`complaints.resolved_at`, params.span)}
+        where ${statsPopulation(params.scope, params.area)} and ${within(sql`complaints.resolved_at`, params.span)}
         group by 1`,
   );
 }
@@ -126,14 +129,14 @@ export interface DeadlineCorrection {
  */
 export async function listDeadlineCorrections(
   db: DbOrTx,
-  params: { viewer: Viewer; area: AreaRef; blocks: readonly Bounds[]; now: Date; groupBy: StatsGroupBy },
+  params: { scope: StatsScope; area: AreaRef; blocks: readonly Bounds[]; now: Date; groupBy: StatsGroupBy },
 ): Promise<DeadlineCorrection[]> {
   const { blocks, now } = params;
   if (blocks.length === 0) return [];
   const sorted = [...blocks].sort((a, b) => a.start.getTime() - b.start.getTime());
   const end = sorted.at(-1)!.end;
   if (end <= now) return []; // every deadline in the blocks has passed
-  const population = statsPopulation(params.viewer, params.area);
+  const population = statsPopulation(params.scope, params.area);
   const g = groupKey(params.groupBy);
   const span = { start: sorted[0]!.start, end };
   const out: DeadlineCorrection[] = [];

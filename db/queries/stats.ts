@@ -3,17 +3,22 @@
  * `lib/stats/definitions.ts` written in SQL, and the same conditions serve the counts and the
  * drill-down lists, so a figure and the cases behind it cannot disagree. Everything aggregates in
  * SQL (one scan of the area's complaints with FILTER clauses per period, plus one each over ratings,
- * letters and spot checks), ANDed with the policy's `complaintScope(viewer)`, `kind = 'complaint'`
- * and the chosen area.
+ * letters and spot checks), ANDed with the viewer's scope (the policy's `complaintScope(viewer)`,
+ * passed in by the verb: lib/stats/stats-scope.server.ts), `kind = 'complaint'` and the chosen area.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { complaintScope } from '@/lib/auth/policy';
-import type { AuthUser, DivisionLevel } from '@/lib/auth/types';
+import type { DivisionLevel } from '@/lib/auth/types';
 import { OPEN_STATUSES, SATISFIED_LEVELS } from '@/lib/stats/definitions';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 
-export type Viewer = Pick<AuthUser, 'id' | 'role' | 'jurisdiction'>;
+/** Whose complaints a statistic counts (built by the verb from the viewer: lib/stats/stats-scope.server.ts). */
+export interface StatsScope {
+  /** The policy's `complaintScope(viewer)`. */
+  complaintScope: SQL;
+  /** The viewer's division when their jurisdiction is one division, else null. */
+  divisionCode: string | null;
+}
 
 export interface StatsArea {
   code: string;
@@ -94,12 +99,11 @@ export function complaintInArea(area: AreaRef): SQL {
 }
 
 /** The population of every statistic: the viewer's complaints of the area, misconduct reports excluded. */
-export function statsPopulation(viewer: Viewer, area: AreaRef, extra?: SQL): SQL {
+export function statsPopulation(scope: StatsScope, area: AreaRef, extra?: SQL): SQL {
   // The viewer's own division is exactly their scope: a second, equal condition would only make the
   // planner misjudge how many rows pass (and pick nested loops over bitmap scans at 1 M complaints).
-  const j = viewer.jurisdiction;
-  const sameAsScope = j.kind === 'division' && j.divisionCode === area.code;
-  return sql`(${complaintScope(viewer)} and complaints.kind = 'complaint'${
+  const sameAsScope = scope.divisionCode === area.code;
+  return sql`(${scope.complaintScope} and complaints.kind = 'complaint'${
     sameAsScope ? sql`` : sql` and ${complaintInArea(area)}`
   }${extra ? sql` and ${extra}` : sql``})`;
 }
@@ -335,7 +339,7 @@ export function periodIndex(date: SQL, periods: readonly Bounds[]): SQL {
 export async function aggregateStatsRaw(
   db: DbOrTx,
   params: {
-    viewer: Viewer;
+    scope: StatsScope;
     area: AreaRef;
     periods: readonly Bounds[];
     now: Date;
@@ -349,7 +353,7 @@ export async function aggregateStatsRaw(
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.start < sorted[i - 1]!.end) throw new Error('aggregateStats: periods overlap');
   }
-  const population = statsPopulation(params.viewer, params.area);
+  const population = statsPopulation(params.scope, params.area);
   const g = groupKey(params.groupBy);
   const span: Bounds = { start: sorted[0]!.start, end: sorted.at(-1)!.end };
   const result = new Map<string, PeriodCounts[]>();
@@ -482,7 +486,7 @@ export interface StatsComplaintRow extends Record<string, unknown> {
 
 /** The cases behind a figure: the population ANDed with one metric's condition (and optional office/category). */
 export function statsListWhere(params: {
-  viewer: Viewer;
+  scope: StatsScope;
   area: AreaRef;
   condition: SQL;
   officeId?: number | null;
@@ -499,14 +503,14 @@ export function statsListWhere(params: {
         : sql`left(complaints.category_code, 2) = ${params.category}`,
     );
   }
-  return statsPopulation(params.viewer, params.area, sql.join(extra, sql` and `));
+  return statsPopulation(params.scope, params.area, sql.join(extra, sql` and `));
 }
 
 /** One page of the cases behind a figure (newest first) and their total. */
 export async function listStatsComplaints(
   db: DbOrTx,
   params: {
-    viewer: Viewer;
+    scope: StatsScope;
     area: AreaRef;
     condition: SQL;
     officeId?: number | null;

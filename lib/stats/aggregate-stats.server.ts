@@ -7,7 +7,6 @@ import {
   emptyPeriodCounts,
   type PeriodCounts,
   type StatsGroupBy,
-  type Viewer,
 } from '@/db/queries/stats';
 import {
   listDeadlineCorrections,
@@ -19,6 +18,7 @@ import {
 import { can } from '@/lib/auth/policy';
 import { type DurationBucket, medianDaysFromHistogram } from './duration-histogram';
 import { splitWholeMonths } from './period';
+import { statsScope, type Viewer } from './stats-scope.server';
 
 /** Where the statistics are read from: the rollups (default) or the complaints themselves. */
 export type StatsSource = 'rollup' | 'raw';
@@ -60,7 +60,10 @@ export async function aggregateStats(
   },
 ): Promise<Map<string, PeriodCounts[]>> {
   const { viewer, area, periods, now, groupBy } = params;
-  if (params.source === 'raw' || !rollupsAnswer(viewer, area)) return aggregateStatsRaw(db, params);
+  const scope = statsScope(viewer);
+  if (params.source === 'raw' || !rollupsAnswer(viewer, area)) {
+    return aggregateStatsRaw(db, { scope, area, periods, now, groupBy });
+  }
 
   const splits = periods.map((p) => splitWholeMonths(p));
   const result = new Map<string, PeriodCounts[]>();
@@ -90,7 +93,7 @@ export async function aggregateStats(
     Promise.all(
       pieces.map(({ b, i }) =>
         aggregateStatsRaw(db, {
-          viewer,
+          scope,
           area,
           periods: [b],
           now,
@@ -101,11 +104,11 @@ export async function aggregateStats(
     ),
     withMonths ? sumStatsRollups(db, { areaCode: area.code, months, groupBy }) : [],
     withMonths
-      ? listDeadlineCorrections(db, { viewer, area, blocks: blocks.map((x) => x.b), now, groupBy })
+      ? listDeadlineCorrections(db, { scope, area, blocks: blocks.map((x) => x.b), now, groupBy })
       : [],
     withMonths && groupBy === 'none' ? listDurationBuckets(db, { areaCode: area.code, months }) : [],
     groupBy === 'none'
-      ? Promise.all(mixed.map(({ b }) => listRawDurationBuckets(db, { viewer, area, span: b })))
+      ? Promise.all(mixed.map(({ b }) => listRawDurationBuckets(db, { scope, area, span: b })))
       : [],
   ]);
 

@@ -7,6 +7,7 @@ import {
   type VillageCountRow,
 } from '@/db/queries/per-capita';
 import { listAreaChildren } from '@/db/queries/stats';
+import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import type { PerCapitaArea, PerCapitaResponse, SilentArea } from './per-capita-types';
 import { resolveStatsArea } from './resolve-stats-area.server';
@@ -27,7 +28,7 @@ export async function getPerCapita(
   params: { areaCode?: string | null; from: string; to: string },
 ): Promise<PerCapitaResponse> {
   const area = await resolveStatsArea(db, user, params.areaCode);
-  const q = { viewer: user, areaCode: area.code, from: params.from, to: params.to };
+  const q = { complaintScope: complaintScope(user), areaCode: area.code, from: params.from, to: params.to };
   const [villages, grids, children] = await Promise.all([
     listVillageCounts(db, q),
     listGridCounts(db, q),

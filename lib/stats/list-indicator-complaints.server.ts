@@ -18,6 +18,7 @@ import { parsePeriod } from './compute-indicators.server';
 import { type IndicatorId, indicatorDefinition } from './definitions';
 import type { Period } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
+import { statsScope } from './stats-scope.server';
 
 export type IndicatorPart = 'numerator' | 'denominator';
 
@@ -81,7 +82,13 @@ async function resolveSelection(db: DbOrTx, user: AuthUser, params: IndicatorSel
   const period = parsePeriod(params.from, params.to);
   indicatorDefinition(params.indicator);
   const condition = indicatorCondition(params.indicator, params.part, period, params.now ?? new Date());
-  const where = { viewer: user, area, condition, officeId: params.officeId, category: params.category };
+  const where = {
+    scope: statsScope(user),
+    area,
+    condition,
+    officeId: params.officeId,
+    category: params.category,
+  };
   return { area, period, where };
 }
 
