@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { queryRow } from '../sql';
+import { queryRow, queryRows } from '../sql';
 
 export interface PlaceRow {
   county: string | null;
@@ -84,4 +84,38 @@ export async function getBuildingPlace(db: DbOrTx, p: { buildingId: number }): P
         where b.id = ${p.buildingId}`,
   );
   return toPlace(row);
+}
+
+export interface DivisionName extends Record<string, unknown> {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  level: 'city' | 'county' | 'town' | 'village';
+  lng: number;
+  lat: number;
+}
+
+/** Every division's name, level, parent and centre (a few hundred rows): what an address is read against. */
+export async function listDivisionNames(db: DbOrTx): Promise<DivisionName[]> {
+  const rows = await queryRows<DivisionName>(
+    db,
+    sql`select code, parent_code as "parentCode", name, level::text as level,
+          ST_X(coalesce(centre, ST_PointOnSurface(boundary)))::float8 as lng,
+          ST_Y(coalesce(centre, ST_PointOnSurface(boundary)))::float8 as lat
+        from divisions order by code`,
+  );
+  return rows.map((r) => ({ ...r, lng: Number(r.lng), lat: Number(r.lat) }));
+}
+
+/** The village each facility lies in, by id. */
+export async function listFacilityDivisions(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<{ id: number; divisionCode: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ id: number; division_code: string }>(
+    db,
+    sql`select id, division_code from facilities where id = any(${sql.param([...ids])}::int[]) order by id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), divisionCode: r.division_code }));
 }

@@ -179,6 +179,21 @@ describe('POST requests', () => {
     expect(Number(row?.lng)).toBeCloseTo(HERE.lng, 6);
   });
 
+  it('locates an address_string sent without lat/long (the spec allows it) and says where in the notice', async () => {
+    const res = await post(
+      'requests.json',
+      fields({ lat: '', long: '', address_string: '西区清香坪街道清香坪社区菜市场旁边' }),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { service_request_id: string; service_notice: string }[];
+    expect(body[0]!.service_notice).toContain('按地址定位到村/社区：清香坪社区');
+    const row = await queryRow<{ village_code: string; address: string }>(
+      handle.db,
+      sql`select village_code, address from complaints where id = ${Number(body[0]!.service_request_id)}`,
+    );
+    expect(row).toEqual({ village_code: '510403001001', address: '西区清香坪街道清香坪社区菜市场旁边' });
+  });
+
   it('returns the same request for a retried Idempotency-Key', async () => {
     const a = await (await post('requests.json', fields(), { 'idempotency-key': 'open311-retry-01' })).json();
     const res = await post('requests.json', fields(), { 'idempotency-key': 'open311-retry-01' });
@@ -190,7 +205,13 @@ describe('POST requests', () => {
     ['no service_code', { service_code: '' }, 400, 'service_code'],
     ['unknown service_code', { service_code: 'XX01' }, 404, 'service_code'],
     ['misconduct service_code', { service_code: 'JJ01' }, 404, 'service_code'],
-    ['address_string only', { lat: '', long: '' }, 400, 'location'],
+    ['no location at all', { lat: '', long: '', address_string: '' }, 400, 'location'],
+    [
+      'address_string naming no place',
+      { lat: '', long: '', address_string: '某某大道 12 号' },
+      400,
+      'address_string',
+    ],
     ['non-numeric lat', { lat: 'north' }, 400, 'location.lat'],
     ['outside Panzhihua', { lat: '39.9', long: '116.4' }, 400, 'location'],
     ['unknown datum', { datum: 'mars' }, 400, 'location.datum'],

@@ -31,6 +31,8 @@ export interface Open311Call {
 export type Open311Handler = (call: Open311Call) => Promise<Response>;
 
 const REQUESTS = { root: 'service_requests', item: 'request' };
+/** How an `address_string` without lat/long was located, for the notice. */
+const LOCATED_AS = { building: '楼栋', facility: '设施', village: '村/社区', town: '乡镇/街道' } as const;
 const BODY_MAX = 64 * 1024;
 const JURISDICTIONS = new Set(['panzhihua.gov.cn', '510400']);
 
@@ -105,7 +107,7 @@ export const submitRequest: Open311Handler = async ({ request, db, format }) => 
   const body = [
     {
       service_request_id: String(result.id),
-      service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。`,
+      service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。${result.located ? `按地址定位到${LOCATED_AS[result.located.precision]}：${result.located.label}。` : ''}`,
       account_id: null,
     },
   ];

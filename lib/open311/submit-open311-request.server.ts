@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { getBuildingForIntake, listActiveCategories } from '@/db/queries/intake';
 import { AppError } from '@/lib/http/errors';
 import { type SubmitResult, submitComplaint } from '@/lib/intake/submit-complaint.server';
+import { type AddressLocation, locateAddressString } from './locate-address-string.server';
 import { isOpen311Service, OPEN311_ATTRIBUTES } from './services';
 
 /**
@@ -12,7 +13,9 @@ import { isOpen311Service, OPEN311_ATTRIBUTES } from './services';
  * - `lat` & `long` → location, WGS84 as the spec says, unless the extension field `datum`
  *   (or `attribute[datum]`) declares `gcj02`, `bd09` or `cgcs2000`.
  * - `address_id` is one of our building ids: its centre stands in for a missing lat/long.
- *   `address_string` alone is refused (this server does not geocode): lat/long or address_id.
+ * - `address_string` alone (the spec allows it) is located from the city's own data
+ *   (`locateAddressString`: a building, a facility, else a village or town centre); an address
+ *   naming nothing finer than a county is refused (400, `location`).
  * - `address_string` → address, `description` → description, `media_url` → kept for staff.
  * - `phone` (+ `first_name`, `last_name`) → contact; `email` is not kept (no place for it);
  *   `attribute[anonymous]=true` drops the contact. `attribute[title]` → title.
@@ -22,7 +25,7 @@ export async function submitOpen311Request(
   db: Db,
   fields: URLSearchParams,
   options: { idempotencyKey?: string | null; now?: Date } = {},
-): Promise<SubmitResult> {
+): Promise<SubmitResult & { located?: AddressLocation }> {
   const get = (name: string) => {
     const v = fields.get(name);
     return v === null || v.trim() === '' ? undefined : v.trim();
@@ -58,25 +61,37 @@ export async function submitOpen311Request(
   const addressId = get('address_id');
   const buildingId = addressId === undefined ? undefined : Number(addressId);
   let location: { lng: unknown; lat: unknown; datum: string } | undefined;
+  let located: AddressLocation | undefined;
   const lat = get('lat');
   const long = get('long');
+  const addressString = get('address_string');
   if (lat !== undefined || long !== undefined) {
     location = { lng: toNumber(long), lat: toNumber(lat), datum };
   } else if (buildingId !== undefined && Number.isInteger(buildingId) && buildingId > 0) {
     const building = await getBuildingForIntake(db, buildingId);
     if (building) location = { lng: building.lng, lat: building.lat, datum: 'wgs84' };
+  } else if (addressString !== undefined) {
+    located = (await locateAddressString(db, addressString)) ?? undefined;
+    if (!located) {
+      throw new AppError(
+        'VALIDATION',
+        'address_string: no building, facility, village/community or town/street of the city recognised in it; send lat & long or address_id',
+        [{ path: 'address_string', message: 'Address not found' }],
+      );
+    }
+    location = { lng: located.lng, lat: located.lat, datum: 'wgs84' };
   }
   if (!location) {
     throw new AppError(
       'VALIDATION',
-      'location: lat & long (or a known address_id) are required; address_string alone is not geocoded',
-      [{ path: 'location', message: 'Required: lat & long or address_id' }],
+      'location: lat & long, address_string or a known address_id is required',
+      [{ path: 'location', message: 'Required: lat & long, address_string or address_id' }],
     );
   }
 
   const phone = get('phone');
   const name = [get('last_name'), get('first_name')].filter(Boolean).join(' ') || undefined;
-  return submitComplaint(
+  const result = await submitComplaint(
     db,
     {
       channel: 'open311',
@@ -84,7 +99,7 @@ export async function submitOpen311Request(
       title: attributes.get('title') || undefined,
       description: fields.get('description') ?? '',
       location,
-      address: get('address_string'),
+      address: addressString,
       buildingId,
       anonymous,
       contact: phone && !anonymous ? { phone, ...(name ? { name } : {}) } : undefined,
@@ -93,6 +108,7 @@ export async function submitOpen311Request(
     },
     { now: options.now },
   );
+  return located ? { ...result, located } : result;
 }
 
 /** Empty → undefined (zod then says "required"); garbage → NaN (zod says "expected number"). */
