@@ -6,12 +6,24 @@ import { matchRule, triageText } from './triage-text';
 /** For every rule: sentences it must fire on, and sentences it must not (negated, hypothetical, past, out of context). */
 const EXAMPLES: Record<string, { fires: string[]; silent: string[] }> = {
   'drinking-water': {
-    fires: ['我们组蓄水池干了半个月，老人小孩没水喝', '村里吃水困难，天天去河沟挑水'],
+    fires: [
+      '我们组蓄水池干了半个月，老人小孩没水喝',
+      '村里吃水困难，天天去河沟挑水',
+      '屋头老人娃娃都没得水喝',
+    ],
     silent: ['今年修了新水管，村里再也不是没有水喝的样子了', '以前我们村吃水困难，2015年通了自来水'],
   },
   'gas-leak': {
-    fires: ['楼道里闻到燃气味，很浓，请马上派人', '3单元有煤气泄漏，大家都跑出来了'],
-    silent: ['物业贴通知说万一燃气泄漏要先开窗', '检查过了，并未发现燃气泄漏，只是灶具老化'],
+    fires: [
+      '楼道里闻到燃气味，很浓，请马上派人',
+      '3单元有煤气泄漏，大家都跑出来了',
+      '1栋楼道里面一股很大的天然气味道，好几户都闻到了，怕是哪里漏气了',
+    ],
+    silent: [
+      '物业贴通知说万一燃气泄漏要先开窗',
+      '检查过了，并未发现燃气泄漏，只是灶具老化',
+      '小区门口修车的把轮胎漏气了的车堆在人行道上',
+    ],
   },
   fire: {
     fires: ['对面楼五楼着火了，浓烟很大', '菜市场后面的仓库失火，火还没灭'],

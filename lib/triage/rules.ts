@@ -37,16 +37,30 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
   {
     id: 'drinking-water',
     name: '饮水安全',
-    keywords: ['没有水喝', '没水喝', '吃水困难', '喝不上水', '饮水困难', '生活用水严重短缺'],
+    keywords: ['没有水喝', '没水喝', '没得水喝', '吃水困难', '喝不上水', '饮水困难', '生活用水严重短缺'],
     urgencyCode: 'urgent',
     categoryCode: 'SL01',
   },
   {
     id: 'gas-leak',
     name: '燃气泄漏',
-    keywords: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '闻到煤气', '闻到燃气', '煤气味', '燃气味'],
+    keywords: [
+      '燃气泄漏',
+      '煤气泄漏',
+      '天然气泄漏',
+      '闻到煤气',
+      '闻到燃气',
+      '煤气味',
+      '燃气味',
+      // How residents write it: "楼道里一股天然气味道", "怕是哪里漏气了".
+      '天然气味',
+      '液化气味',
+      '漏气了',
+    ],
     urgencyCode: 'extra_urgent',
     categoryCode: 'AQ02',
+    // A tyre or a ball that lost its air is no gas leak.
+    excludes: ['轮胎', '车胎', '气球', '打气'],
   },
   {
     id: 'fire',
