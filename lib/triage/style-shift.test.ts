@@ -2,7 +2,7 @@
  * The shipped training on letters of another style it never saw: trains exactly as the seed does (the
  * team corpus, the pooled calibration and the shift cap fitted with db/seed/data/triage-dev) and checks the style-shift test set
  * (db/seed/data/triage-shift, never trained on, never used to choose anything). Slow: one full
- * training, ≈ 50 s of CPU, several minutes on a loaded machine.
+ * training, ≈ 50 s of CPU, several minutes on a loaded machine (once per CI run: train-cache.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '@/db/seed/corpus/categories';
@@ -12,7 +12,8 @@ import { classifierInput } from './features';
 import { readCorpusDir, readLabelledCsv, readStyleDevSet } from './read-labelled-csv';
 import { segmentWords } from './segment';
 import { shiftSamples } from './shift-samples';
-import { predictText, trainTextClassifier } from './text-classifier';
+import { predictText } from './text-classifier';
+import { trainTextClassifierOnce } from './train-cache';
 
 describe('the suggester on board letters of another style', () => {
   it(
@@ -20,7 +21,7 @@ describe('the suggester on board letters of another style', () => {
     () => {
       const leaves = new Set(CATEGORIES.flatMap((c) => c.children.map((s) => s.code)));
       const featurise = (text: string) => classifierInput(text, segmentWords);
-      const model = trainTextClassifier(
+      const model = trainTextClassifierOnce(
         readCorpusDir()
           .filter((r) => leaves.has(r.label))
           .map((r, i) => ({ label: r.label, group: `corpus:${r.group ?? i}`, ...featurise(r.text) })),

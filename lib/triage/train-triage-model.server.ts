@@ -23,8 +23,8 @@ import {
   type ShiftFit,
   serializeTextClassifier,
   type TextClassifierModel,
-  trainTextClassifier,
 } from './text-classifier';
+import { trainTextClassifierOnce } from './train-cache';
 import { trainInChildProcess } from './train-in-child.server';
 
 export const TRIAGE_MODEL_KIND = 'tfidf-svm-v2';
@@ -168,7 +168,7 @@ export async function trainTriageModel(
     serialized = await trainInChildProcess(samples, shift);
   } else {
     serialized = serializeTextClassifier(
-      trainTextClassifier(
+      trainTextClassifierOnce(
         samples.map((s) => ({ label: s.label, group: s.group, ...featurise(s.text) })),
         { shift: shiftSamples(shift, featurise) },
       ),
