@@ -7,6 +7,7 @@ import {
   formatDeadline,
   formatDeadlineDate,
   formatMonth,
+  formatW3cDateTime,
   formatZhDate,
   formatZhDeadlineDate,
   formatZhMonth,
@@ -22,6 +23,13 @@ describe('the one date formatter', () => {
     expect(formatDateTime('2026-11-25T17:30:00Z')).toBe('2026-11-26 01:30');
     expect(formatDate(new Date('2026-11-25T17:30:00Z'))).toBe('2026-11-26');
     expect(formatZhDate(Date.parse('2026-03-04T16:00:00Z'))).toBe('2026年3月5日');
+  });
+
+  it('writes API date-times with the +08:00 offset (the same instant)', () => {
+    const w3 = formatW3cDateTime('2026-11-25T17:30:09.512Z');
+    expect(w3).toBe('2026-11-26T01:30:09+08:00');
+    expect(Date.parse(w3!)).toBe(Date.parse('2026-11-25T17:30:09Z'));
+    expect(formatW3cDateTime(null)).toBeNull();
   });
 
   it('prints a deadline stored as 00:00 as 24:00 of the day before', () => {

@@ -49,6 +49,16 @@ export function formatDateTime(at: Instant): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/**
+ * `2026-11-25T14:05:09+08:00`: a W3C date-time with the China Standard Time offset, for APIs
+ * (Open311) whose readers should see the same wall clock as the screens; null for a missing instant.
+ */
+export function formatW3cDateTime(at: Instant): string | null {
+  const ms = toMs(at);
+  if (ms === null) return null;
+  return `${new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
 /** `2026-11-25`. */
 export function formatDate(at: Instant): string {
   const ms = toMs(at);

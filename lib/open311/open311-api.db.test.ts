@@ -258,6 +258,10 @@ describe('GET requests', () => {
     const body = (await res.json()) as Record<string, unknown>[];
     expectValid('requests.json', body);
     expect(body.length).toBeGreaterThanOrEqual(3);
+    // Date-times in China Standard Time, as the screens show them.
+    expect(
+      body.every((r) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(String(r.requested_datetime))),
+    ).toBe(true);
     const text = JSON.stringify(body);
     for (const secret of ['13900001111', '李', '炳草岗大街', '自来水管破裂', misconduct.trackingCode]) {
       expect(text).not.toContain(secret);

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import type { PublicRequestFilter, PublicRequestRow } from '@/db/queries/open311';
 import { OPEN311_CLOSED_STATUSES } from '@/db/queries/open311';
+import { formatW3cDateTime } from '@/lib/format/date-time';
 import { DATE_FORM, isDateValue, periodEnd, periodStart } from '@/lib/http/date-range';
 import { CATEGORY_CODE_RE } from '@/lib/intake/submit-input';
 
@@ -144,9 +145,10 @@ export function toOpen311Request(r: PublicRequestRow): Open311Request {
     description: null,
     agency_responsible: r.officeName,
     service_notice: null,
-    requested_datetime: r.submittedAt.toISOString(),
-    updated_datetime: r.updatedAt.toISOString(),
-    expected_datetime: closed.has(r.status) ? null : (r.resolveDueAt?.toISOString() ?? null),
+    // In China Standard Time, as every screen shows it (the same instant as UTC would be).
+    requested_datetime: formatW3cDateTime(r.submittedAt)!,
+    updated_datetime: formatW3cDateTime(r.updatedAt),
+    expected_datetime: closed.has(r.status) ? null : formatW3cDateTime(r.resolveDueAt),
     address: r.place,
     address_id: null,
     zipcode: null,
