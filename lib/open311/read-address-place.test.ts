@@ -12,6 +12,8 @@ const D: NamedDivision[] = [
   { code: '510403001000', parentCode: '510403000000', name: '清香坪街道', level: 'town' },
   { code: '510403001008', parentCode: '510403001000', name: '金沙社区', level: 'village' },
   { code: '510411100000', parentCode: '510411000000', name: '仁和镇', level: 'town' },
+  { code: '510403100000', parentCode: '510403000000', name: '格里坪镇', level: 'town' },
+  { code: '510403100201', parentCode: '510403100000', name: '格里坪', level: 'village' },
   { code: '510411204000', parentCode: '510411000000', name: '大龙潭彝族乡', level: 'town' },
   { code: '510411204201', parentCode: '510411204000', name: '干坝子社区', level: 'village' },
 ];
@@ -31,6 +33,9 @@ describe('readAddressDivision', () => {
     expect(read('仁和区')).toBe('仁和区');
     expect(read('仁和镇')).toBe('仁和镇');
     expect(read('东区炳草岗街道')).toBe('炳草岗街道');
+    // A village whose whole name is inside its town's name.
+    expect(read('西区格里坪镇')).toBe('格里坪镇');
+    expect(read('西区格里坪镇格里坪3组')).toBe('格里坪');
     expect(read('随便写的地址')).toBeNull();
   });
 });

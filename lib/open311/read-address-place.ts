@@ -28,9 +28,19 @@ function named(
   d: NamedDivision,
   fullSpans: readonly { code: string; start: number; end: number }[],
 ): 'full' | 'stem' | null {
-  if (text.includes(d.name)) return 'full';
+  for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) {
+    // 格里坪 (a village) written only as part of 格里坪镇 (its town) names the town.
+    const end = at + d.name.length;
+    if (
+      !fullSpans.some(
+        (s) => s.code !== d.code && s.start <= at && end <= s.end && s.end - s.start > d.name.length,
+      )
+    ) {
+      return 'full';
+    }
+  }
   const stem = d.name.replace(SUFFIX, '');
-  if (stem === d.name || stem.length < 2) return null;
+  if (stem === d.name || stem.length < 2 || text.includes(d.name)) return null;
   for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
     const next = text[at + stem.length] ?? '';
     if (d.level !== 'county' && (next === '区' || next === '县')) continue;
