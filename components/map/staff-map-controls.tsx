@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { CHANNELS, STATUSES, URGENCIES } from '@/lib/map/filters';
 import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
-import type { MapSetup } from '@/lib/map/map.types';
+import type { BuildingRow, MapSetup } from '@/lib/map/map.types';
 import { COLOR_BY, MAP_LAYERS, type MapState } from '@/lib/map/url-state';
-import { getJson } from '@/lib/query/api-client';
+import { searchBuildings } from '@/lib/query/map';
 import { DEADLINE_STATES } from '@/lib/sla/deadline-state';
 import { HEAT_RAMP } from './layers/heat-style';
 import {
@@ -90,13 +90,11 @@ export function StaffMapControls(props: {
   });
 
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<
-    { id: number; address: string; bbox: [number, number, number, number] }[]
-  >([]);
+  const [found, setFound] = useState<BuildingRow[]>([]);
   useEffect(() => {
     if (search.trim().length < 2) return;
     const timer = setTimeout(() => {
-      getJson<{ buildings: typeof found }>(`/api/map/building-search?q=${encodeURIComponent(search)}`)
+      searchBuildings(search)
         .then((r) => setFound(r.buildings))
         .catch(() => setFound([]));
     }, 250);

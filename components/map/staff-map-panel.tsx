@@ -9,6 +9,7 @@ import { ExportButton } from '@/components/export/export-button';
 import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
+import type { ComplaintSummary, CountRow, PanelComplaintRow } from '@/lib/map/map.types';
 import type { MapState } from '@/lib/map/url-state';
 import { settle } from '@/lib/query/api-client';
 import { recordBuildingVisit, type VisitBody } from '@/lib/query/grid';
@@ -17,32 +18,7 @@ import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 import { FacilityPanel } from './facility-panel';
 import type { Panel } from './staff-map-types';
 
-interface ComplaintRow {
-  id: number;
-  trackingCode: string;
-  title: string;
-  category: string | null;
-  status: string;
-  deadline: keyof typeof DEADLINE_COLORS;
-  resolveDueAt: string | null;
-}
-
-interface Count {
-  key: string;
-  label: string;
-  n: number;
-}
-
-interface Summary {
-  total: number;
-  byCategory: Count[];
-  byStatus: Count[];
-  byDeadline: Count[];
-  top: Count[];
-  trend: { month: string; n: number }[];
-}
-
-function ComplaintList({ rows }: { rows: ComplaintRow[] }) {
+function ComplaintList({ rows }: { rows: PanelComplaintRow[] }) {
   const t = useTranslations('map');
   if (rows.length === 0) return <div className="staff-map__muted">{t('panel.none')}</div>;
   return (
@@ -68,7 +44,7 @@ function ComplaintList({ rows }: { rows: ComplaintRow[] }) {
   );
 }
 
-function Bars({ rows, label }: { rows: Count[]; label: (r: Count) => string }) {
+function Bars({ rows, label }: { rows: CountRow[]; label: (r: CountRow) => string }) {
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
     <div className="staff-map__bars">
@@ -89,7 +65,7 @@ const Trend = dynamic(() => import('./area-trend-chart'), {
   loading: () => <div className="staff-map__trend" style={{ height: 150 }} />,
 });
 
-function SummaryView({ s }: { s: Summary }) {
+function SummaryView({ s }: { s: ComplaintSummary }) {
   const t = useTranslations('map');
   return (
     <>
@@ -118,22 +94,6 @@ function SummaryView({ s }: { s: Summary }) {
       </ol>
     </>
   );
-}
-
-interface BuildingPanelData {
-  building: { id: number; address: string; floors: number; gridName: string; use: string };
-  personsVisible: boolean;
-  masked: boolean;
-  canVisit: boolean;
-  households: {
-    id: number;
-    unit: string;
-    size: number;
-    persons: { name: string; phone: string | null; isHead: boolean }[];
-  }[];
-  complaints: ComplaintRow[];
-  facilities: { id: number; name: string; kind: string }[];
-  visits: { id: number; method: string; outcome: string; visitedAt: string; visitor: string }[];
 }
 
 function VisitForm({ buildingId }: { buildingId: number }) {
@@ -181,7 +141,7 @@ function VisitForm({ buildingId }: { buildingId: number }) {
 
 function BuildingPanel({ id }: { id: number }) {
   const t = useTranslations('map');
-  const q = useQuery(staffMapQueries.building<BuildingPanelData>(id));
+  const q = useQuery(staffMapQueries.building(id));
   if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   const d = q.data;
@@ -249,9 +209,7 @@ function BuildingPanel({ id }: { id: number }) {
 
 function AreaPanel({ p, filterQuery }: { p: Extract<Panel, { kind: 'area' }>; filterQuery: string }) {
   const t = useTranslations('map');
-  const q = useQuery(
-    staffMapQueries.area<Summary & { area: { code: string; name: string; level: string } }>(p, filterQuery),
-  );
+  const q = useQuery(staffMapQueries.area(p, filterQuery));
   if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   return (
@@ -270,7 +228,7 @@ function SelectionPanel({ state, filterQuery }: { state: MapState; filterQuery: 
   const t = useTranslations('map');
   const sel = state.selection ? formatRing(state.selection) : null;
   const q = useQuery({
-    ...staffMapQueries.selection<Summary & { complaints: ComplaintRow[] }>(sel, filterQuery),
+    ...staffMapQueries.selection(sel, filterQuery),
     enabled: sel !== null,
   });
   if (!sel) return null;

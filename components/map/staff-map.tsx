@@ -24,7 +24,6 @@ import { type AreaLabel, areaLabelsLayer } from './layers/area-labels-layer';
 import { HEAT_LAYER, heatMaxima, heatSource, heatTilesUrl } from './layers/heat-style';
 import { perCapitaClasses } from './layers/per-capita-style';
 import {
-  type BuildingFeature,
   buildingsLayer,
   type CellDatum,
   cellCountsLayer,
@@ -34,7 +33,6 @@ import {
   complaintClustersLayer,
   complaintHexagonsLayer,
   complaintPointsLayer,
-  type FacilityDatum,
   facilitiesLayer,
   hexagonCountsLayer,
   hexagonData,
@@ -156,12 +154,12 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
     placeholderData: keepPreviousData,
   });
   const buildings = useQuery({
-    ...staffMapQueries.buildings<BuildingFeature>(view, filterQuery),
+    ...staffMapQueries.buildings(view, filterQuery),
     enabled: view !== null && on('buildings') && zoom >= BUILDINGS_MIN_ZOOM,
     placeholderData: keepPreviousData,
   });
   const facilities = useQuery({
-    ...staffMapQueries.facilities<FacilityDatum>(view),
+    ...staffMapQueries.facilities(view),
     enabled: view !== null && on('facilities') && zoom >= 10,
     placeholderData: keepPreviousData,
   });

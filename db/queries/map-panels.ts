@@ -6,7 +6,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { monthOf, wholeMonths } from '@/lib/http/date-range';
 import type { ComplaintFilter } from '@/lib/map/filters';
-import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
+import { CLOSED_STATUSES, type DeadlineState } from '@/lib/sla/deadline-state';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows } from '../sql';
 import { type Bbox, deadlineStateSql, envelope } from './map';
@@ -23,6 +23,14 @@ const inList = (values: readonly (string | number)[]) =>
     sql`, `,
   );
 const CLOSED = inList(CLOSED_STATUSES);
+
+/** One feature of `getMapBuildingsGeoJson`'s collection (built in its SQL). */
+export interface MapBuildingFeature {
+  type: 'Feature';
+  id: number;
+  properties: { id: number; address: string; floors: number; use: string; complaints: number };
+  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+}
 
 /** Buildings in the view with their complaint counts (same filter as the layers), as GeoJSON. */
 export async function getMapBuildingsGeoJson(
@@ -135,7 +143,7 @@ export interface PanelComplaintRow extends Record<string, unknown> {
   title: string;
   category: string | null;
   status: string;
-  deadline: string;
+  deadline: DeadlineState;
   resolveDueAt: string | null;
   submittedAt: string;
 }

@@ -15,6 +15,7 @@ import { assertCan, complaintBinScope, complaintMapScope, gridScope } from '@/li
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { type ComplaintFilter, lastTwelveMonths } from './filters';
+import type { AreaSummary, SelectionSummary } from './map.types';
 
 /**
  * An area at a point (county, town, village or grid): the caller's complaints in it under the
@@ -30,7 +31,7 @@ export async function getAreaSummary(
     filter: ComplaintFilter;
     now: Date;
   },
-) {
+): Promise<AreaSummary> {
   assertCan(input.user, 'map.read');
   const area = await getAreaAt(db, input);
   if (!area) throw new AppError('NOT_FOUND', 'No area here');
@@ -64,7 +65,7 @@ export async function getAreaSummary(
 export async function summariseSelection(
   db: DbOrTx,
   input: { user: AuthUser; ring: [number, number][]; filter: ComplaintFilter; now: Date },
-) {
+): Promise<SelectionSummary> {
   assertCan(input.user, 'map.read');
   const scope = complaintMapScope(input.user);
   const where = polygonContains(input.ring);

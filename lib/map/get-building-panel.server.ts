@@ -21,6 +21,7 @@ import {
 } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
+import type { BuildingPanel, BuildingSearch, PanelHousehold } from './map.types';
 
 /**
  * 户入楼: one building with its households (persons masked unless the caller is the grid's own
@@ -30,7 +31,7 @@ import { AppError } from '@/lib/http/errors';
 export async function getBuildingPanel(
   db: DbOrTx,
   input: { user: AuthUser; buildingId: number; now: Date; ip?: string | null },
-) {
+): Promise<BuildingPanel> {
   assertCan(input.user, 'building.read');
   const building = await getScopedBuilding(db, { id: input.buildingId, scope: buildingScope(input.user) });
   if (!building) throw new AppError('NOT_FOUND', 'Building not found');
@@ -45,15 +46,7 @@ export async function getBuildingPanel(
     listBuildingFacilities(db, { buildingId: building.id }),
     listBuildingVisits(db, { buildingId: building.id }),
   ]);
-  const households = new Map<
-    number,
-    {
-      id: number;
-      unit: string;
-      size: number;
-      persons: { name: string; gender: string; birthYear: number; phone: string | null; isHead: boolean }[];
-    }
-  >();
+  const households = new Map<number, PanelHousehold>();
   for (const r of rows) {
     let h = households.get(r.householdId);
     if (!h) {
@@ -95,7 +88,10 @@ export async function getBuildingPanel(
 }
 
 /** Buildings by address inside the caller's jurisdiction (at most 10). */
-export async function searchBuildings(db: DbOrTx, input: { user: AuthUser; text: string }) {
+export async function searchBuildings(
+  db: DbOrTx,
+  input: { user: AuthUser; text: string },
+): Promise<BuildingSearch> {
   assertCan(input.user, 'building.read');
   const text = input.text.trim();
   if (text.length < 1) return { buildings: [] };

@@ -7,7 +7,7 @@ import { assertCan, buildingScope, complaintMapScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import type { ComplaintFilter } from './filters';
-import type { MapPoints } from './map.types';
+import type { MapFacilities, MapPoints } from './map.types';
 
 /** Individual complaints are sent from this zoom on, and only up to MAX_POINTS (≈ 1.4 MB). */
 export const POINTS_MIN_ZOOM = 14;
@@ -56,7 +56,7 @@ export async function readMapPoints(
   return out;
 }
 
-/** Building footprints with complaint counts under the same filter (GeoJSON text). */
+/** Building footprints with complaint counts under the same filter (GeoJSON text of `MapBuildings`). */
 export async function readMapBuildings(
   db: DbOrTx,
   input: { user: AuthUser; bbox: Bbox; filter: ComplaintFilter; now: Date },
@@ -74,7 +74,10 @@ export async function readMapBuildings(
 }
 
 /** Facilities of the view (health centres, schools, markets …). */
-export async function readMapFacilities(db: DbOrTx, input: { user: AuthUser; bbox: Bbox }) {
+export async function readMapFacilities(
+  db: DbOrTx,
+  input: { user: AuthUser; bbox: Bbox },
+): Promise<MapFacilities> {
   assertCan(input.user, 'map.read');
   return { facilities: await listMapFacilities(db, { bbox: input.bbox, limit: 3000 }) };
 }

@@ -1,4 +1,5 @@
 /** Client calls of the grid worker's workspace: recording visits (to a building or after a case). */
+import type { BuildingPanel } from '@/lib/map/map.types';
 import { getJson, request } from './api-client';
 
 export type VisitMethod = 'phone' | 'in_person' | 'meeting';
@@ -23,20 +24,9 @@ export function recordCaseVisit(complaintId: number, visit: VisitBody): Promise<
   return postJson(`/api/cases/${complaintId}/visits`, visit);
 }
 
-/** The part of GET /api/map/buildings/:id the workspace's drawer shows. */
-export interface BuildingPanelResponse {
-  masked: boolean;
-  households: {
-    id: number;
-    unit: string;
-    size: number;
-    persons: { name: string; phone: string | null; isHead: boolean }[];
-  }[];
-  complaints: { id: number; title: string; status: string; deadline: string; resolveDueAt: string | null }[];
-}
-
+/** GET /api/map/buildings/:id for the workspace's drawer. */
 export const buildingPanelQuery = (buildingId: number) => ({
   queryKey: ['grid', 'building-panel', buildingId] as const,
-  queryFn: () => getJson<BuildingPanelResponse>(`/api/map/buildings/${buildingId}`),
+  queryFn: () => getJson<BuildingPanel>(`/api/map/buildings/${buildingId}`),
   staleTime: 60_000,
 });

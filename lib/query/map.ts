@@ -2,7 +2,17 @@
 import type { FeatureCollection } from 'geojson';
 import type { FacilityPanel } from '@/lib/map/facility-panel.types';
 import type { Hexagons } from '@/lib/map/hexagons';
-import type { HomeMapPoints, MapCells, MapPoints } from '@/lib/map/map.types';
+import type {
+  AreaSummary,
+  BuildingPanel,
+  BuildingSearch,
+  HomeMapPoints,
+  MapBuildings,
+  MapCells,
+  MapFacilities,
+  MapPoints,
+  SelectionSummary,
+} from '@/lib/map/map.types';
 import { getJson } from './api-client';
 
 export type AreaLevel = 'county' | 'town' | 'village';
@@ -84,28 +94,33 @@ export const staffMapQueries = {
     queryKey: ['map', 'points', view?.bbox, filterQuery] as const,
     queryFn: () => getJson<MapPoints>(`/api/map/points?bbox=${bboxParam(view)}&${filterQuery}`),
   }),
-  /** Building footprints with their counts (the feature type is the layer's). */
-  buildings: <F>(view: View, filterQuery: string) => ({
+  /** Building footprints with their counts. */
+  buildings: (view: View, filterQuery: string) => ({
     queryKey: ['map', 'buildings', view?.bbox, filterQuery] as const,
-    queryFn: () => getJson<{ features: F[] }>(`/api/map/buildings?bbox=${bboxParam(view)}&${filterQuery}`),
+    queryFn: () => getJson<MapBuildings>(`/api/map/buildings?bbox=${bboxParam(view)}&${filterQuery}`),
   }),
-  facilities: <F>(view: View) => ({
+  facilities: (view: View) => ({
     queryKey: ['map', 'facilities', view?.bbox] as const,
-    queryFn: () => getJson<{ facilities: F[] }>(`/api/map/facilities?bbox=${bboxParam(view)}`),
+    queryFn: () => getJson<MapFacilities>(`/api/map/facilities?bbox=${bboxParam(view)}`),
   }),
   /** A building's panel (households, complaints, facilities, visits). */
-  building: <T>(id: number) => ({
+  building: (id: number) => ({
     queryKey: ['map', 'building', id] as const,
-    queryFn: () => getJson<T>(`/api/map/buildings/${id}`),
+    queryFn: () => getJson<BuildingPanel>(`/api/map/buildings/${id}`),
   }),
   /** The summary of the area under a point, at a level. */
-  area: <T>(p: { lng: number; lat: number; level: string }, filterQuery: string) => ({
+  area: (p: { lng: number; lat: number; level: string }, filterQuery: string) => ({
     queryKey: ['map', 'area', p, filterQuery] as const,
-    queryFn: () => getJson<T>(`/api/map/area?lng=${p.lng}&lat=${p.lat}&level=${p.level}&${filterQuery}`),
+    queryFn: () =>
+      getJson<AreaSummary>(`/api/map/area?lng=${p.lng}&lat=${p.lat}&level=${p.level}&${filterQuery}`),
   }),
   /** The summary and complaints of a drawn selection (`sel` as in the URL). */
-  selection: <T>(sel: string | null, filterQuery: string) => ({
+  selection: (sel: string | null, filterQuery: string) => ({
     queryKey: ['map', 'selection', sel, filterQuery] as const,
-    queryFn: () => getJson<T>(`/api/map/selection?sel=${sel}&${filterQuery}`),
+    queryFn: () => getJson<SelectionSummary>(`/api/map/selection?sel=${sel}&${filterQuery}`),
   }),
 };
+
+/** Buildings of the caller's jurisdiction whose address contains `text` (the staff map's search). */
+export const searchBuildings = (text: string) =>
+  getJson<BuildingSearch>(`/api/map/building-search?q=${encodeURIComponent(text)}`);

@@ -5,7 +5,7 @@
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { cellPolygon } from '@/lib/map/cells';
 import { type Hexagons, hexCenter, hexPolygon } from '@/lib/map/hexagons';
-import type { MapCells, MapPoint } from '@/lib/map/map.types';
+import type { FacilityRow, MapBuildingFeature, MapCells, MapPoint } from '@/lib/map/map.types';
 import type { ColorBy } from '@/lib/map/url-state';
 import { DEADLINE_COLORS, DEADLINE_STATES } from '@/lib/sla/deadline-state';
 
@@ -250,13 +250,6 @@ export function pointsLegend(
   }));
 }
 
-export interface BuildingFeature {
-  type: 'Feature';
-  id: number;
-  properties: { id: number; address: string; floors: number; use: string; complaints: number };
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
-}
-
 export const BUILDING_RAMP: RGB[] = [
   [217, 217, 217],
   [255, 214, 102],
@@ -275,10 +268,10 @@ export function buildingColor(n: number): RGB {
 
 /** Footprints coloured (and optionally extruded) by complaint count; click opens the building panel. */
 export function buildingsLayer(
-  data: readonly BuildingFeature[],
+  data: readonly MapBuildingFeature[],
   s: { extrude: boolean; selectedId: number | null },
 ) {
-  return new PolygonLayer<BuildingFeature>({
+  return new PolygonLayer<MapBuildingFeature>({
     id: 'buildings',
     data,
     getPolygon: (d) => d.geometry.coordinates,
@@ -305,18 +298,10 @@ export function buildingsLegend(): LegendEntry[] {
   }));
 }
 
-export interface FacilityDatum {
-  id: number;
-  kind: string;
-  name: string;
-  lng: number;
-  lat: number;
-}
-
 export const FACILITY_COLOR: RGB = [19, 84, 158];
 
-export function facilitiesLayer(data: readonly FacilityDatum[]) {
-  return new ScatterplotLayer<FacilityDatum>({
+export function facilitiesLayer(data: readonly FacilityRow[]) {
+  return new ScatterplotLayer<FacilityRow>({
     id: 'facilities',
     data,
     getPosition: (d) => [d.lng, d.lat],
