@@ -34,6 +34,11 @@ const PROBES: Record<string, string> = {
   [`components/${tag}query.ts`]:
     "import { getJson } from '@/lib/query/api-client';\nexport const load = () => getJson('/api/topics');\n",
   [`lib/query/${tag}fetch.ts`]: "export const load = () => fetch('/api/topics');\n",
+  [`lib/query/${tag}server.ts`]:
+    "import type { MapCells } from '@/lib/map/read-map-cells.server';\nexport type X = MapCells;\n",
+  [`lib/query/${tag}db.ts`]: "import type { Bbox } from '@/db/queries/map';\nexport type X = Bbox;\n",
+  [`lib/query/${tag}components.ts`]: "export { StaffMap } from '@/components/map/staff-map';\n",
+  [`lib/query/${tag}contract.ts`]: "export type { MapCells } from '@/lib/map/map.types';\n",
 };
 
 let rulesOf: (file: string) => string[];
@@ -58,6 +63,13 @@ describe('the layering is enforced by the linter', () => {
     expect(rulesOf(`components/${tag}db.ts`)).toContain(RULE);
     expect(rulesOf(`components/${tag}server.ts`)).toContain(RULE);
     expect(rulesOf(`components/${tag}contract.ts`)).not.toContain(RULE);
+  });
+
+  it('lib/query/ (browser code) may not import db/, a *.server.ts file or components/; a contract is fine', () => {
+    expect(rulesOf(`lib/query/${tag}server.ts`)).toContain(RULE);
+    expect(rulesOf(`lib/query/${tag}db.ts`)).toContain(RULE);
+    expect(rulesOf(`lib/query/${tag}components.ts`)).toContain(RULE);
+    expect(rulesOf(`lib/query/${tag}contract.ts`)).not.toContain(RULE);
   });
 
   it('lib/ may not import components/ or app/; db/ is fine', () => {
@@ -93,5 +105,64 @@ describe('components/ never call fetch: the browser goes through lib/query/', ()
       if (/\bfetch\s*\(/.test(source)) calling.push(file);
     }
     expect(calling).toEqual([]);
+  });
+});
+
+describe('every route handler goes through the one wrapper (lib/http/route.server.ts)', () => {
+  it('each route file exports handlers built by route() or a wrapper built on it, and catches nothing itself', async () => {
+    const files = (await readdir(path.join(root, 'app'), { recursive: true })).filter((f) =>
+      /(^|\/)route\.ts$/.test(f),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const wrappers = new Map<string, string>(); // imported name → module
+    const bare: string[] = [];
+    for (const file of files) {
+      const source = await readFile(path.join(root, 'app', file), 'utf8');
+      const names: string[] = [];
+      for (const m of source.matchAll(/import \{([^}]*)\} from '(@\/lib\/[^']+)'/g)) {
+        for (const name of m[1]!.split(',').map((n) => n.trim())) {
+          if (/^\w*[rR]oute$/.test(name)) {
+            names.push(name);
+            wrappers.set(name, m[2]!);
+          }
+        }
+      }
+      const methods = [...source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)];
+      expect(methods.length, file).toBeGreaterThan(0);
+      const usesWrapper =
+        names.length > 0 &&
+        methods.every((m) => {
+          const rest = source.slice(m.index! + 1);
+          const next = rest.search(/\nexport /);
+          const body = next === -1 ? rest : rest.slice(0, next);
+          return names.some((n) => body.includes(`${n}(`));
+        });
+      if (!usesWrapper || /\btry \{|\bcatch \(/.test(source)) bare.push(file);
+    }
+    expect(bare).toEqual([]);
+    for (const [name, module] of wrappers) {
+      if (module === '@/lib/http/route.server') continue;
+      const source = await readFile(path.join(root, `${module.slice(2)}.ts`), 'utf8');
+      expect(source, `${name} in ${module}`).toMatch(
+        /import \{[^}]*\broute\b[^}]*\} from '@\/lib\/http\/route\.server'/,
+      );
+    }
+  });
+});
+
+describe('client files import no server code, wherever they live', () => {
+  it("no 'use client' file (app/, components/, lib/) imports db/ or a *.server.ts file, not even a type", async () => {
+    const offending: string[] = [];
+    for (const dir of ['app', 'components', 'lib']) {
+      const files = (await readdir(path.join(root, dir), { recursive: true })).filter(
+        (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes(tag),
+      );
+      for (const file of files) {
+        const source = await readFile(path.join(root, dir, file), 'utf8');
+        if (!/^\s*['"]use client['"]/.test(source)) continue;
+        if (/from '(@\/db[/']|[^']*\.server')/.test(source)) offending.push(`${dir}/${file}`);
+      }
+    }
+    expect(offending).toEqual([]);
   });
 });
