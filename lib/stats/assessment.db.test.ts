@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { createTestDb } from '@/db/testing/test-db';
-import { AppError } from '@/lib/http/errors';
-import { buildWorkflowWorld, type WorkflowWorld } from '@/lib/workflow/testing/fixture';
+import type { WorkflowWorld } from '@/lib/workflow/testing/fixture';
 import { computeAssessment, getAssessmentWeights, setAssessmentWeights } from './assessment.server';
 import { assessmentTable } from './tables.server';
-import { insertStatsCases, STATS_NOW } from './testing/stats-fixture';
+import { errorCode, openStatsWorld, STATS_NOW } from './testing/stats-fixture';
 
 let handle: DbHandle;
 let world: WorkflowWorld;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  world = await buildWorkflowWorld(handle.db);
-  await insertStatsCases(handle.db, world);
+  ({ handle, world } = await openStatsWorld());
 });
 afterAll(async () => {
   await handle?.close();
 });
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (error) {
-    return error instanceof AppError ? error.code : String(error);
-  }
-}
 
 describe('三率考核 for January 2026 (testing/stats-fixture.ts)', () => {
   it('scores health, water and the town government by hand-computed rates', async () => {

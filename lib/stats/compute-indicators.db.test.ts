@@ -4,15 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { createTestDb } from '@/db/testing/test-db';
-import { AppError } from '@/lib/http/errors';
-import {
-  buildWorkflowWorld,
-  DONGQU,
-  type WorkflowWorld,
-  XIQU,
-  XIQU_VILLAGE,
-} from '@/lib/workflow/testing/fixture';
+import { DONGQU, type WorkflowWorld, XIQU, XIQU_VILLAGE } from '@/lib/workflow/testing/fixture';
 import { computeCategoryRanking } from './category-ranking.server';
 import { computeIndicators } from './compute-indicators.server';
 import type { IndicatorId } from './definitions';
@@ -20,7 +12,7 @@ import type { IndicatorValue } from './indicator-values';
 import { listIndicatorComplaints } from './list-indicator-complaints.server';
 import { computeMonthlyTrend } from './monthly-trend.server';
 import { computeOfficeRanking } from './office-ranking.server';
-import { insertStatsCases, STATS_NOW, type StatsCases } from './testing/stats-fixture';
+import { errorCode, openStatsWorld, STATS_NOW, type StatsCases } from './testing/stats-fixture';
 
 let handle: DbHandle;
 let world: WorkflowWorld;
@@ -28,9 +20,7 @@ let cases: StatsCases;
 const JAN = { from: '2026-01-01', to: '2026-01-31', now: STATS_NOW };
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  world = await buildWorkflowWorld(handle.db);
-  cases = await insertStatsCases(handle.db, world);
+  ({ handle, world, cases } = await openStatsWorld());
 });
 afterAll(async () => {
   await handle?.close();
@@ -40,15 +30,6 @@ function pick(list: IndicatorValue[], id: IndicatorId): IndicatorValue {
   const v = list.find((i) => i.id === id);
   if (!v) throw new Error(id);
   return v;
-}
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (error) {
-    return error instanceof AppError ? error.code : String(error);
-  }
 }
 
 describe('computeIndicators, January 2026 in 西区 as its leader', () => {

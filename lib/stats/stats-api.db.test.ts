@@ -8,10 +8,9 @@ import { GET as getWeights, PUT as putWeights } from '@/app/api/stats/assessment
 import { GET as getComplaints } from '@/app/api/stats/complaints/route';
 import { GET as getIndicators } from '@/app/api/stats/indicators/route';
 import type { DbHandle } from '@/db/client';
-import { createTestDb } from '@/db/testing/test-db';
 import { session } from '@/lib/auth/testing/mock-session';
-import { buildWorkflowWorld, DONGQU, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
-import { insertStatsCases, type StatsCases } from './testing/stats-fixture';
+import { DONGQU, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
+import { openStatsWorld, type StatsCases } from './testing/stats-fixture';
 
 vi.mock('next/server', async (original) =>
   (await import('@/lib/auth/testing/mock-session')).nextServerOutsideRequest(original),
@@ -26,9 +25,7 @@ let cases: StatsCases;
 const BASE = 'http://localhost:3000';
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  world = await buildWorkflowWorld(handle.db);
-  cases = await insertStatsCases(handle.db, world);
+  ({ handle, world, cases } = await openStatsWorld());
   (globalThis as { __suqiuDb?: Promise<DbHandle> }).__suqiuDb = Promise.resolve(handle);
 });
 afterAll(async () => {

@@ -20,9 +20,11 @@
  *   J  a 东区 complaint in January (outside 西区)
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbHandle, DbOrTx } from '@/db/client';
 import { queryRow } from '@/db/sql';
-import { insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
+import { createTestDb } from '@/db/testing/test-db';
+import { AppError } from '@/lib/http/errors';
+import { buildWorkflowWorld, insertCase, type WorkflowWorld, XIQU } from '@/lib/workflow/testing/fixture';
 
 export const STATS_NOW = new Date('2026-03-01T08:00:00+08:00');
 
@@ -260,4 +262,25 @@ export async function insertStatsCases(db: DbOrTx, world: WorkflowWorld): Promis
   });
   await rating(db, J, 'unsatisfied', '2026-01-13T10:00:00');
   return { A, B, C, D, E, F, G, H, K, L, M, I, J };
+}
+
+/** A test database (its own PostGIS) holding the workflow fixture's world and the cases above. */
+export async function openStatsWorld(): Promise<{
+  handle: DbHandle;
+  world: WorkflowWorld;
+  cases: StatsCases;
+}> {
+  const handle = await createTestDb();
+  const world = await buildWorkflowWorld(handle.db);
+  return { handle, world, cases: await insertStatsCases(handle.db, world) };
+}
+
+/** The `AppError` code a call fails with, 'OK' when it succeeds (any other error as text). */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
 }
