@@ -7,48 +7,30 @@
  * (points fetched, DBSCAN in JavaScript, details of every cluster) once more, postgis p50 ÷ grid p50, and
  * whether both answered the same clusters in one snapshot (matched by content: their labels differ). Nothing is asserted.
  */
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDb } from '../db/client';
 import { listClusterDetails, listClusterPoints } from '../db/queries/clusters';
 import { queryRow } from '../db/sql';
 import { complaintScope } from '../lib/auth/policy';
-import type { AuthUser } from '../lib/auth/types';
 import { dbscan } from '../lib/hotspots/dbscan';
 import type { ClusterResponse } from '../lib/hotspots/hotspots.types';
 import { listClusters } from '../lib/hotspots/list-clusters.server';
-import { cpuMeter, loadText } from './bench-cpu';
+import { alternate, cityUser, ms, openBench, pct, timingColumns } from './bench-common';
+import { loadText } from './bench-cpu';
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, division: { type: 'string', default: '510400000000' } },
+const { values, runs, handle, db, cpu } = await openBench(3, {
+  division: { type: 'string', default: '510400000000' },
 });
-const runs = Math.max(1, Number(values.runs));
-const handle = await openDb();
-const db = handle.db;
-const user: AuthUser = {
-  id: 0,
-  username: 'bench',
-  displayName: 'bench',
-  role: 'leader',
-  jurisdiction: { kind: 'division', divisionCode: '510400000000', divisionLevel: 'city' },
-  jurisdictionName: '攀枝花市',
-};
+const user = cityUser('leader');
 const now = new Date();
 const total = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from complaints`);
 console.log(`${handle.engine} database, ${total?.n} complaints; ${runs} runs; load ${loadText()}`);
-const cpu = await cpuMeter(handle);
 const back = (days: number) => ({ from: new Date(now.getTime() - days * 86_400_000), to: now });
 const cases = [
   { name: 'eps 100 m, min 20, 3 months', epsM: 100, minPoints: 20, filter: back(91) },
   { name: 'eps 50 m, min 10, 12 months', epsM: 50, minPoints: 10, filter: back(365) },
   { name: 'eps 200 m, min 5, 1 month', epsM: 200, minPoints: 5, filter: back(30) },
 ];
-type Engine = 'grid' | 'postgis';
-const pct = (v: number[], q: number) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
-const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
 /** The answer without labels, clusters sorted by content. */
 const content = (r: ClusterResponse) =>
   r.clusters.map((c) => JSON.stringify({ ...c, cluster: undefined })).sort();
@@ -58,19 +40,9 @@ console.log(
 );
 try {
   for (const c of cases) {
-    const wall: Record<Engine, number[]> = { grid: [], postgis: [] };
-    const cpus: Record<Engine, number[]> = { grid: [], postgis: [] };
-    const engines: Engine[] = ['grid', 'postgis'];
-    for (const e of engines) await listClusters(db, user, { ...c, divisionCode: values.division, engine: e });
-    for (let r = 0; r < runs; r++) {
-      for (const e of r % 2 === 0 ? engines : [...engines].reverse()) {
-        const c0 = await cpu();
-        const t0 = performance.now();
-        await listClusters(db, user, { ...c, divisionCode: values.division, engine: e });
-        wall[e].push(performance.now() - t0);
-        cpus[e].push((await cpu()) - c0);
-      }
-    }
+    const { timings } = await alternate(['grid', 'postgis'] as const, runs, cpu, (engine) =>
+      listClusters(db, user, { ...c, divisionCode: values.division, engine }),
+    );
     // The grid's phases, once more: fetch, DBSCAN (its CPU is this process's), details.
     const t0 = performance.now();
     const window = { divisionCode: values.division!, filter: c.filter, scope: complaintScope(user) };
@@ -91,8 +63,7 @@ try {
     await listClusterDetails(db, { ids, clusters: labels });
     const t3 = performance.now();
     const phases = `${points.ids.length} points ${ms(t1 - t0)}, dbscan ${ms(t2 - t1)} (cpu ${((own.user + own.system) / 1000).toFixed(0)} ms), details of ${ids.length} ${ms(t3 - t2)}; ${result.clusters} clusters`;
-    const cols = (e: Engine) => `${ms(pct(wall[e], 0.5))} ${ms(pct(wall[e], 0.95))} ${ms(pct(cpus[e], 0.5))}`;
-    const ratio = `${(pct(wall.postgis, 0.5) / pct(wall.grid, 0.5)).toFixed(1)}×`;
+    const ratio = `${(pct(timings.postgis.wall, 0.5) / pct(timings.grid.wall, 0.5)).toFixed(1)}×`;
     // Same clusters? Both engines in one repeatable-read snapshot (the database may be written meanwhile).
     const same = await db.transaction(
       async (tx) => {
@@ -104,7 +75,7 @@ try {
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     console.log(
-      `${c.name.padEnd(32)} ${cols('grid')}     ${cols('postgis')}   ${ratio.padStart(5)}  ${same.padEnd(4)}  ${phases}`,
+      `${c.name.padEnd(32)} ${timingColumns(timings.grid)}     ${timingColumns(timings.postgis)}   ${ratio.padStart(5)}  ${same.padEnd(4)}  ${phases}`,
     );
   }
   console.log(`load ${loadText()}`);

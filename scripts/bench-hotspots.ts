@@ -13,30 +13,19 @@
  * the figure that holds on a loaded machine), raw p50 ÷ bins p50, whether both sources gave the same
  * result, and the load average before and after. Nothing is asserted.
  */
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDb } from '../db/client';
 import { queryRow } from '../db/sql';
-import type { AuthUser } from '../lib/auth/types';
 import { computeEmergingHotspots } from '../lib/hotspots/compute-emerging.server';
 import { computeHotspots } from '../lib/hotspots/compute-hotspots.server';
 import type { HotspotSource } from '../lib/hotspots/count-source.server';
 import { listClusters } from '../lib/hotspots/list-clusters.server';
 import { addMonths, cstMonth, cstMonthStart } from '../lib/stats/period';
-import { cpuMeter, loadText } from './bench-cpu';
+import { alternate, cityUser, openBench, pct, timingColumns } from './bench-common';
+import { loadText } from './bench-cpu';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
-const runs = Math.max(1, Number(values.runs));
-const handle = await openDb();
-const db = handle.db;
-const user: AuthUser = {
-  id: 0,
-  username: 'bench',
-  displayName: 'bench',
-  role: 'inspector',
-  jurisdiction: { kind: 'division', divisionCode: '510400000000', divisionLevel: 'city' },
-  jurisdictionName: '攀枝花市',
-};
+const { runs, handle, db, cpu } = await openBench(5);
+const user = cityUser('inspector');
 const now = new Date();
 const thisMonth = cstMonth(now);
 const total = await queryRow<{ n: number; bins: number }>(
@@ -46,7 +35,6 @@ const total = await queryRow<{ n: number; bins: number }>(
 console.log(
   `${handle.engine} database, ${total?.n} complaints, ${total?.bins} hot-spot bin rows; ${runs} runs; load ${loadText()}`,
 );
-const cpu = await cpuMeter(handle);
 
 const wholeYear = {
   from: cstMonthStart(addMonths(thisMonth, -11)),
@@ -146,51 +134,19 @@ const cases: { name: string; run: Run; rawOnly?: boolean }[] = [
   },
 ];
 
-const pct = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
 console.log(
   `${'analysis'.padEnd(40)} ${'bins p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   raw÷bins  same`,
 );
 try {
   for (const c of cases) {
     const sources: HotspotSource[] = c.rawOnly ? ['raw'] : ['auto', 'raw'];
-    const wall: Record<HotspotSource, number[]> = { auto: [], raw: [] };
-    const cpus: Record<HotspotSource, number[]> = { auto: [], raw: [] };
-    const results: Partial<Record<HotspotSource, unknown>> = {};
-    let info = '';
-    for (const s of sources) await c.run(s); // warm-up
-    for (let r = 0; r < runs; r++) {
-      for (const s of r % 2 === 0 ? sources : [...sources].reverse()) {
-        const c0 = await cpu();
-        const t0 = performance.now();
-        const out = await c.run(s);
-        wall[s].push(performance.now() - t0);
-        cpus[s].push((await cpu()) - c0);
-        results[s] = out.result;
-        info = out.info;
-      }
-    }
-    const cols = (s: HotspotSource) => {
-      const w = [...wall[s]].sort((a, b) => a - b);
-      const u = [...cpus[s]].sort((a, b) => a - b);
-      return w.length ? `${ms(pct(w, 0.5))} ${ms(pct(w, 0.95))} ${ms(pct(u, 0.5))}` : ''.padStart(29);
-    };
+    const { timings, answers, last } = await alternate(sources, runs, cpu, c.run);
     const ratio = c.rawOnly
       ? ''
-      : `${(
-          pct(
-            [...wall.raw].sort((a, b) => a - b),
-            0.5,
-          ) /
-            pct(
-              [...wall.auto].sort((a, b) => a - b),
-              0.5,
-            )
-        ).toFixed(1)}×`;
-    const same = c.rawOnly ? '' : isDeepStrictEqual(results.auto, results.raw) ? 'yes' : 'NO';
+      : `${(pct(timings.raw.wall, 0.5) / pct(timings.auto.wall, 0.5)).toFixed(1)}×`;
+    const same = c.rawOnly ? '' : isDeepStrictEqual(answers.auto?.result, answers.raw?.result) ? 'yes' : 'NO';
     console.log(
-      `${c.name.padEnd(40)} ${c.rawOnly ? ''.padStart(29) : cols('auto')}   ${cols('raw')}   ${ratio.padStart(8)}  ${same.padEnd(4)} ${info}`,
+      `${c.name.padEnd(40)} ${c.rawOnly ? ''.padStart(29) : timingColumns(timings.auto)}   ${timingColumns(timings.raw)}   ${ratio.padStart(8)}  ${same.padEnd(4)} ${last?.info ?? ''}`,
     );
   }
   console.log(`load ${loadText()}`);
