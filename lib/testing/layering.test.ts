@@ -15,6 +15,7 @@ const biome = path.join(root, 'node_modules/.bin/biome');
 const tag = `__layering_probe_${process.pid}_`;
 const RULE = 'lint/style/noRestrictedImports';
 const NO_FETCH = 'lint/style/noRestrictedGlobals';
+const CYCLE = 'lint/suspicious/noImportCycles';
 
 /** Probe file (relative to the root) → its source. */
 const PROBES: Record<string, string> = {
@@ -39,6 +40,8 @@ const PROBES: Record<string, string> = {
   [`lib/query/${tag}db.ts`]: "import type { Bbox } from '@/db/queries/map';\nexport type X = Bbox;\n",
   [`lib/query/${tag}components.ts`]: "export { StaffMap } from '@/components/map/staff-map';\n",
   [`lib/query/${tag}contract.ts`]: "export type { MapCells } from '@/lib/map/map.types';\n",
+  [`lib/${tag}cycle-a.ts`]: `import type { B } from '@/lib/${tag}cycle-b';\nexport type A = { b?: B };\n`,
+  [`lib/${tag}cycle-b.ts`]: `import type { A } from './${tag}cycle-a';\nexport type B = { a?: A };\n`,
 };
 
 let rulesOf: (file: string) => string[];
@@ -84,6 +87,14 @@ describe('the layering is enforced by the linter', () => {
     expect(rulesOf(`db/${tag}policy.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}policy-relative.ts`)).toContain(RULE);
     expect(rulesOf(`db/${tag}pure.ts`)).not.toContain(RULE);
+  });
+});
+
+describe('imports form no circle', () => {
+  it('the linter rejects an import cycle, even of types only', () => {
+    expect(rulesOf(`lib/${tag}cycle-a.ts`)).toContain(CYCLE);
+    expect(rulesOf(`lib/${tag}cycle-b.ts`)).toContain(CYCLE);
+    expect(rulesOf(`lib/${tag}db.ts`)).not.toContain(CYCLE);
   });
 });
 
