@@ -82,7 +82,9 @@ export async function toPublicTimeline(db: DbOrTx, row: PublicComplaintRow): Pro
       note: [row.categoryName, row.urgencyName].filter(Boolean).join(' · ') || null,
       at: row.triagedAt.toISOString(),
     });
-    timeline.sort((a, b) => a.at.localeCompare(b.at));
+    // Submission, grading and dispatch usually share one instant: keep them in that order.
+    const rank = (type: string) => (type === 'submitted' ? 0 : type === 'triaged' ? 1 : 2);
+    timeline.sort((a, b) => a.at.localeCompare(b.at) || rank(a.type) - rank(b.type));
   }
   const answer = [...events].reverse().find((e) => e.type === 'resolved')?.publicNote ?? null;
   const round = row.reopenCount + 1;

@@ -53,6 +53,22 @@ describe('track, rate, reopen', () => {
     expect(t.canRate).toBe(true);
   });
 
+  it('lists the grade between submission and dispatch when all three share one instant', async () => {
+    const c = await queryRow<{ id: number; at: string }>(
+      handle.db,
+      sql`select e.complaint_id as id, e.created_at::text as at from complaint_events e
+          join complaints c on c.id = e.complaint_id
+          where c.tracking_code = ${code} and e.type = 'submitted'`,
+    );
+    await handle.db.execute(
+      sql`update complaints set triaged_at = ${c!.at}::timestamptz where id = ${c!.id}`,
+    );
+    await handle.db.execute(sql`insert into complaint_events (complaint_id, type, to_status, public_note, public, created_at)
+        values (${c!.id}, 'dispatched', 'dispatched', '已转办', true, ${c!.at}::timestamptz)`);
+    const t = await trackComplaint(handle.db, { trackingCode: code, phoneLast4: '1234' });
+    expect(t.events.slice(0, 3).map((e) => e.type)).toEqual(['submitted', 'triaged', 'dispatched']);
+  });
+
   it('answers NOT_FOUND for wrong phone digits, like an unknown code', async () => {
     await expect(trackComplaint(handle.db, { trackingCode: code, phoneLast4: '9999' })).rejects.toMatchObject(
       {
