@@ -1,7 +1,8 @@
 /**
- * Reading the statistics rollups (migrations 0024/0025: `complaint_stats_rollups`,
- * `complaint_stats_durations`): sums of whole CST months for one area, and the corrections for
- * "now". The rollups count the deadline-dependent quantities as if every deadline had passed; the
+ * Reading the statistics rollups (migrations 0026/0027: `complaint_stats_rollups`,
+ * `complaint_stats_durations`; 0036/0037: the same per CST day, `complaint_stats_daily`,
+ * `complaint_stats_daily_durations`): sums of whole CST months and of whole CST days for one area,
+ * and the corrections for "now". The rollups count the deadline-dependent quantities as if every deadline had passed; the
  * cases whose deadline is still ahead of `now` are few (found through the due-date indexes) and are
  * subtracted here, condition for condition as db/queries/stats.ts places them.
  */
@@ -85,6 +86,61 @@ export function sumStatsRollups(
   );
 }
 
+/** A span of whole CST days: `from` inclusive, `to` exclusive ('YYYY-MM-DD'), counted into period `i`. */
+export interface DaySpan {
+  from: string;
+  to: string;
+  i: number;
+}
+
+const dayIndex = (spans: readonly DaySpan[]) =>
+  sql`(case ${sql.join(
+    spans.map(
+      (s) => sql`when r.day >= ${s.from}::date and r.day < ${s.to}::date then ${sql.raw(String(s.i))}`,
+    ),
+    sql` `,
+  )} end)`;
+const daysCovering = (spans: readonly DaySpan[]) =>
+  sql`r.day >= ${spans.reduce((a, s) => (s.from < a ? s.from : a), spans[0]!.from)}::date
+      and r.day < ${spans.reduce((a, s) => (s.to > a ? s.to : a), spans[0]!.to)}::date`;
+
+/**
+ * The daily rollups of an area (a city, county or town: villages have none) for spans of whole days,
+ * summed per group and period index.
+ */
+export function sumDailyStatsRollups(
+  db: DbOrTx,
+  params: { areaCode: string; spans: readonly DaySpan[]; groupBy: StatsGroupBy },
+) {
+  const sums = ROLLUP_COUNTS.map(
+    (k) => sql`sum(r.${sql.raw(ROLLUP_COLUMNS[k])})::int as ${sql.raw(`"${k}"`)}`,
+  );
+  const i = dayIndex(params.spans);
+  return queryRows<Omit<RollupRow, 'month'> & { i: number }>(
+    db,
+    sql`select ${rollupGroupKey(params.groupBy)} as g, ${i} as i,
+          ${sql.join(sums, sql`, `)}, sum(r.handling_seconds)::float8 as "handlingSeconds"
+        from complaint_stats_daily r
+        where r.area_code = ${params.areaCode} and ${daysCovering(params.spans)} and ${i} is not null
+        group by 1, 2`,
+  );
+}
+
+/** The daily hourly handling-time histogram of an area (not a village) for spans of whole days. */
+export function listDailyDurationBuckets(
+  db: DbOrTx,
+  params: { areaCode: string; spans: readonly DaySpan[] },
+) {
+  const i = dayIndex(params.spans);
+  return queryRows<{ i: number; hour: number; n: number; seconds: number }>(
+    db,
+    sql`select ${i} as i, r.hour, sum(r.n)::int as n, sum(r.seconds)::float8 as seconds
+        from complaint_stats_daily_durations r
+        where r.area_code = ${params.areaCode} and ${daysCovering(params.spans)} and ${i} is not null
+        group by 1, 2 having sum(r.n) <> 0`,
+  );
+}
+
 /** The hourly handling-time histogram of an area for whole months, per month. */
 export function listDurationBuckets(db: DbOrTx, params: { areaCode: string; months: readonly string[] }) {
   return queryRows<{ month: string; hour: number; n: number; seconds: number }>(
@@ -120,7 +176,7 @@ export interface DeadlineCorrection {
 }
 
 /**
- * What the rollups of the month blocks (index i of `blocks`) count too many at `now`: cases whose
+ * What the rollups of the month blocks and day spans (index i of `blocks`) count too many at `now`: cases whose
  * deadline is at or after `now` are not yet past it (db/queries/stats.ts metricDef):
  * - on-time denominator and overdue, placed by the resolve deadline: unresolved open cases, and
  *   (overdue) cases not merged or rejected that are unresolved or resolved after the deadline;

@@ -7,6 +7,7 @@ import {
   period,
   previousPeriod,
   splitWholeMonths,
+  wholeCstDays,
 } from './period';
 
 describe('periods in China Standard Time', () => {
@@ -82,5 +83,18 @@ describe('splitWholeMonths', () => {
     const tail = splitWholeMonths(period('2026-03-01', '2026-04-02'));
     expect(tail.months).toEqual(['2026-03-01']);
     expect(tail.partial).toEqual([{ start: cstDayStart('2026-04-01'), end: cstDayStart('2026-04-03') }]);
+  });
+});
+
+describe('wholeCstDays', () => {
+  it('names the CST days of a span cut at midnight CST, and nothing for one that is not', () => {
+    expect(wholeCstDays(period('2026-01-15', '2026-01-31'))).toEqual({
+      from: '2026-01-15',
+      to: '2026-02-01',
+    });
+    const p = period('2026-03-02', '2026-03-02');
+    expect(wholeCstDays(p)).toEqual({ from: '2026-03-02', to: '2026-03-03' });
+    expect(wholeCstDays({ start: p.start, end: new Date(p.end.getTime() - 1) })).toBeNull();
+    expect(wholeCstDays({ start: new Date('2026-03-02T00:00:00Z'), end: p.end })).toBeNull();
   });
 });

@@ -136,3 +136,17 @@ export function splitWholeMonths(span: Span): { months: string[]; block: Span | 
 export function cstMonthStart(month: string): Date {
   return cstDayStart(`${month}-01`);
 }
+
+/**
+ * A span as whole CST days: `from` its first day, `to` the day after its last ('YYYY-MM-DD'), or
+ * null when it does not start and end at midnight CST.
+ */
+export function wholeCstDays(span: Span): { from: string; to: string } | null {
+  const day = (d: Date) => {
+    const t = d.getTime() + CST_OFFSET_MS;
+    return t % DAY_MS === 0 ? new Date(t).toISOString().slice(0, 10) : null;
+  };
+  const from = day(span.start);
+  const to = day(span.end);
+  return from && to && from < to ? { from, to } : null;
+}

@@ -64,6 +64,8 @@ async function expectExact(now: Date) {
   const periodSets = [
     monthsEndingWith('2026-04', 6),
     [period('2026-01-15', '2026-03-10'), previousPeriod(period('2026-01-15', '2026-03-10'))],
+    // partial days only (the daily rollups alone, the median from their histogram)
+    [period('2026-02-02', '2026-02-27'), previousPeriod(period('2026-02-02', '2026-02-27'))],
   ];
   for (const area of areas) {
     for (const periods of periodSets) {

@@ -5,7 +5,8 @@
  * month with the previous, 12 months with the previous 12, the 12-month trend, custom ranges with
  * partial months, ranges running past "now" and into the future) and each grouping (none, office,
  * category); and the panels built on them (dashboard, assessment) come out the same. The trigger-kept
- * tables also equal the same rollups computed afresh.
+ * tables, monthly and daily, also equal the same rollups computed afresh, and the partial days of a
+ * custom range are read from the daily tables (a changed daily row shows; whole months do not read it).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,8 @@ const PERIODS: [string, Period[]][] = [
     withPrevious(period('2026-12-01', '2027-01-31')),
   ],
   ['custom 10 October – 5 December', [period('2026-10-10', '2026-12-05')]],
+  ['custom 3–27 August (no whole month)', withPrevious(period('2026-08-03', '2026-08-27'))],
+  ['custom 1 August – 20 September', withPrevious(period('2026-08-01', '2026-09-20'))],
 ];
 
 let areas: StatsArea[] = [];
@@ -114,7 +117,7 @@ describe('the statistics rollups on the demo city', () => {
   it('answer as the complaints grouped by office and by category (rankings, assessment)', async () => {
     const found: string[] = [];
     for (const area of areas.filter((a) => a.level === 'city' || a.level === 'town')) {
-      for (const [name, periods] of PERIODS.slice(0, 5)) {
+      for (const [name, periods] of [...PERIODS.slice(0, 5), ...PERIODS.slice(-2)]) {
         for (const groupBy of ['office', 'category'] as const) {
           for (const d of await differences(leader(CITY, 'city'), area, periods, groupBy)) {
             found.push(`${area.code} by ${groupBy}, ${name}: ${d}`);
@@ -175,5 +178,58 @@ describe('the statistics rollups on the demo city', () => {
     const rb = await computeAssessment(handle.db, viewer, { month: '2026-10', now, source: 'raw' });
     expect(ra).toEqual(rb);
     expect(ra.offices.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('read the partial days of a custom range from the daily rollups, whole months from the monthly', async () => {
+    const viewer = leader(CITY, 'city');
+    const custom = withPrevious(period('2026-06-15', '2026-09-14'));
+    const inside = [period('2026-08-03', '2026-08-27')];
+    const months = withPrevious(monthPeriod('2026-07'));
+    const county = areas.find((a) => a.level === 'county')!;
+    const village = areas.find((a) => a.level === 'village')!;
+    const volume = async (area: StatsArea, periods: Period[], groupBy: StatsGroupBy = 'none') =>
+      (await aggregateStats(handle.db, { viewer, area, periods, now, groupBy, source: 'rollup' })).get(
+        groupBy === 'none' ? '' : 'ZZ',
+      )?.[0]?.volume ?? 0;
+    const median = async (area: StatsArea, periods: Period[]) =>
+      (
+        await aggregateStats(handle.db, { viewer, area, periods, now, groupBy: 'none', source: 'rollup' })
+      ).get('')![0]!.handlingMedianDays;
+    const before = {
+      custom: await volume(county, custom),
+      inside: await volume(county, inside),
+      months: await volume(county, months),
+      village: await volume(village, custom),
+      median: await median(county, inside),
+    };
+    expect(before.custom).toBeGreaterThan(0);
+    // A row only the daily tables hold: 3 cases of category 'ZZ' on 20 June and 10 August, and 10,000
+    // resolved in 1,000 hours on 10 August.
+    for (const code of [county.code, village.code]) {
+      await handle.db.execute(
+        sql`insert into complaint_stats_daily (area_code, day, office_id, category, volume)
+            values (${code}, '2026-06-20', 0, 'ZZ', 3), (${code}, '2026-08-10', 0, 'ZZ', 3)`,
+      );
+      await handle.db.execute(
+        sql`insert into complaint_stats_daily_durations (area_code, day, hour, n, seconds)
+            values (${code}, '2026-08-10', 1000, 10000, 36000000000)`,
+      );
+    }
+    try {
+      expect(await volume(county, custom)).toBe(before.custom + 3);
+      expect(await volume(county, custom, 'category')).toBe(3);
+      expect(await volume(county, inside)).toBe(before.inside + 3);
+      expect(await median(county, inside)).toBeGreaterThan(40);
+      expect(before.median).toBeLessThan(40);
+      // whole months and villages (no daily rollups: raw partial days) do not read the daily tables
+      expect(await volume(county, months)).toBe(before.months);
+      expect(await volume(village, custom)).toBe(before.village);
+    } finally {
+      await handle.db.execute(sql`delete from complaint_stats_daily where category = 'ZZ'`);
+      await handle.db.execute(
+        sql`delete from complaint_stats_daily_durations where hour = 1000 and n = 10000`,
+      );
+    }
+    expect(await rollupDrift(handle.db)).toEqual([]);
   }, 300_000);
 });
