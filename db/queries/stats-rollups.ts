@@ -100,9 +100,12 @@ const dayIndex = (spans: readonly DaySpan[]) =>
     ),
     sql` `,
   )} end)`;
-const daysCovering = (spans: readonly DaySpan[]) =>
-  sql`r.day >= ${spans.reduce((a, s) => (s.from < a ? s.from : a), spans[0]!.from)}::date
-      and r.day < ${spans.reduce((a, s) => (s.to > a ? s.to : a), spans[0]!.to)}::date`;
+/** Only the spans' days (not the whole months between them): one index range per span. */
+const daysOf = (spans: readonly DaySpan[]) =>
+  sql`(${sql.join(
+    spans.map((s) => sql`(r.day >= ${s.from}::date and r.day < ${s.to}::date)`),
+    sql` or `,
+  )})`;
 
 /**
  * The daily rollups of an area (a city, county or town: villages have none) for spans of whole days,
@@ -121,7 +124,7 @@ export function sumDailyStatsRollups(
     sql`select ${rollupGroupKey(params.groupBy)} as g, ${i} as i,
           ${sql.join(sums, sql`, `)}, sum(r.handling_seconds)::float8 as "handlingSeconds"
         from complaint_stats_daily r
-        where r.area_code = ${params.areaCode} and ${daysCovering(params.spans)} and ${i} is not null
+        where r.area_code = ${params.areaCode} and ${daysOf(params.spans)}
         group by 1, 2`,
   );
 }
@@ -136,7 +139,7 @@ export function listDailyDurationBuckets(
     db,
     sql`select ${i} as i, r.hour, sum(r.n)::int as n, sum(r.seconds)::float8 as seconds
         from complaint_stats_daily_durations r
-        where r.area_code = ${params.areaCode} and ${daysCovering(params.spans)} and ${i} is not null
+        where r.area_code = ${params.areaCode} and ${daysOf(params.spans)}
         group by 1, 2 having sum(r.n) <> 0`,
   );
 }
