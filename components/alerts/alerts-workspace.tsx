@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, List, Segmented, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Cascader, Empty, List, Segmented, Select, Space, Typography } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/format/date-time';
@@ -13,16 +13,30 @@ import {
   subscribeToAlerts,
   unsubscribeFromAlerts,
 } from '@/lib/query/alerts';
+import { listStatsAreaChildren } from '@/lib/query/stats';
 import { SurgeAlertItem } from './surge-alert-item';
 
-/** /alerts: the surge alerts of the user's division, recompute on demand, and subscriptions. */
+interface AreaOption {
+  value: string;
+  label: string;
+  isLeaf?: boolean;
+  children?: AreaOption[];
+  loading?: boolean;
+}
+
+/**
+ * /alerts: the surge alerts of the user's division, recompute on demand, and subscriptions (the
+ * area picked by name from the user's division down to a village, never typed as a code).
+ */
 export function AlertsWorkspace({
   canRun,
   divisionCode,
+  divisionName,
   categories,
 }: {
   canRun: boolean;
   divisionCode: string;
+  divisionName: string;
   categories: { code: string; name: string }[];
 }) {
   const t = useTranslations('alerts');
@@ -50,10 +64,25 @@ export function AlertsWorkspace({
     onError: (e) => message.error(e.message),
   });
   const subs = useQuery(alertSubscriptionsQuery());
-  const [area, setArea] = useState(divisionCode);
+  const [areaPath, setAreaPath] = useState<string[]>(divisionCode ? [divisionCode] : []);
+  const area = areaPath[areaPath.length - 1] ?? '';
+  const [areaOptions, setAreaOptions] = useState<AreaOption[]>(() =>
+    divisionCode ? [{ value: divisionCode, label: divisionName || divisionCode, isLeaf: false }] : [],
+  );
+  const loadAreas = async (selected: AreaOption[]) => {
+    const target = selected[selected.length - 1];
+    if (!target || target.children) return;
+    target.loading = true;
+    setAreaOptions([...areaOptions]);
+    const children = await listStatsAreaChildren(target.value).catch(() => null);
+    target.loading = false;
+    target.children = (children ?? []).map((c) => ({ value: c.code, label: c.name, isLeaf: !c.hasChildren }));
+    if (target.children.length === 0) target.isLeaf = true;
+    setAreaOptions([...areaOptions]);
+  };
   const [category, setCategory] = useState<string>('');
   const add = useMutation({
-    mutationFn: () => subscribeToAlerts({ areaCode: area.trim(), categoryCode: category || null }),
+    mutationFn: () => subscribeToAlerts({ areaCode: area, categoryCode: category || null }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: alertSubscriptionsQuery().queryKey }),
     onError: (e) => message.error(e.message),
   });
@@ -110,12 +139,18 @@ export function AlertsWorkspace({
       <Card size="small" title={t('subscriptions.title')}>
         <Typography.Paragraph type="secondary">{t('subscriptions.hint')}</Typography.Paragraph>
         <Space wrap style={{ marginBottom: 8 }}>
-          <Input
-            style={{ width: 180 }}
-            value={area}
-            onChange={(e) => setArea(e.target.value)}
+          <Cascader
+            style={{ minWidth: 240 }}
+            options={areaOptions}
+            value={areaPath}
+            loadData={loadAreas}
+            changeOnSelect
+            allowClear={false}
+            displayRender={(labels) => labels.join(' / ')}
+            onChange={(codes) => setAreaPath((codes ?? []).map(String))}
             placeholder={t('subscriptions.area')}
             aria-label={t('subscriptions.area')}
+            data-testid="subscription-area"
           />
           <Select
             style={{ width: 180 }}

@@ -12,7 +12,12 @@ export default async function AlertsPage() {
   const divisionCode = user.jurisdiction.kind === 'division' ? user.jurisdiction.divisionCode : '';
   return (
     <div className="staff__page">
-      <AlertsWorkspace canRun={can(user, 'alert.run')} divisionCode={divisionCode} categories={categories} />
+      <AlertsWorkspace
+        canRun={can(user, 'alert.run')}
+        divisionCode={divisionCode}
+        divisionName={user.jurisdiction.kind === 'division' ? (user.jurisdictionName ?? '') : ''}
+        categories={categories}
+      />
     </div>
   );
 }
