@@ -1,5 +1,5 @@
 /**
- * npm run bench:stats -- [--runs N] [--area CODE] [--month YYYY-MM] — times every /stats panel for a
+ * npm run bench:stats -- [--runs N] [--area CODE] [--month YYYY-MM] [--panels REGEX] — times every /stats panel for a
  * city-level leader on the database of DATABASE_URL (or the embedded one), for the month (default: the
  * latest with complaints): the
  * indicator cards (one month, 12 months, a custom range of partial months, each with its previous
@@ -9,7 +9,8 @@
  * alternately, `--runs` times (default 7) after one warm-up; prints p50/p95 and median CPU per run (this
  * process + the database backends) of each and the ratio
  * raw p50 ÷ rollup p50 (the figure that holds on a noisy machine), the load average before and
- * after, and whether the two sources gave the same cards. Nothing is asserted.
+ * after, and whether the two sources gave the same cards. `--panels` times only the panels whose name
+ * matches (e.g. 'custom|whole') and skips the report. Nothing is asserted.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     area: { type: 'string', default: '510400000000' },
     month: { type: 'string' },
+    panels: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -105,7 +107,8 @@ const cpu = await cpuMeter(handle);
 console.log(
   `${'panel'.padEnd(40)} ${'rollup p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   ${'raw p50'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   raw÷rollup`,
 );
-for (const panel of panels) {
+const only = values.panels ? new RegExp(values.panels) : null;
+for (const panel of panels.filter((p) => !only || only.test(p.name))) {
   const n = panel.runs ?? runs;
   const times: Record<StatsSource, number[]> = { rollup: [], raw: [] };
   const cpus: Record<StatsSource, number[]> = { rollup: [], raw: [] };
@@ -159,6 +162,10 @@ for (const [i, a] of both[0]!.indicators.entries()) {
   );
 }
 console.log(`cards rollup vs raw: ${differ === 0 ? 'the same' : `${differ} differ`}; load ${load()}`);
+if (only) {
+  await handle.close();
+  process.exit(0);
+}
 
 // The monthly report of the area for the month: each section's wall time (they run side by side), the
 // data's, and its PDF (printed by a child script: Chromium's start, which issuing overlaps with the
