@@ -4,6 +4,7 @@
  */
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Cluster } from '@/lib/hotspots/hotspots.types';
 
 export type RGBA = [number, number, number, number];
 
@@ -88,13 +89,8 @@ export function emergingCellsLayer(
   });
 }
 
-export interface ClusterDatum {
-  cluster: number;
-  count: number;
-  lng: number;
-  lat: number;
-  hull: Geometry;
-}
+/** What the cluster layers draw of a cluster of `GET /api/analytics/clusters`. */
+export type ClusterDatum = Pick<Cluster, 'cluster' | 'count' | 'lng' | 'lat' | 'hull'>;
 
 export function clusterHullsLayer(clusters: readonly ClusterDatum[], selected: number | null) {
   return new GeoJsonLayer({

@@ -4,7 +4,7 @@ import { List, Tag } from 'antd';
 import { useTranslations } from 'next-intl';
 import { ExportButton } from '@/components/export/export-button';
 import { readableTagColor } from '@/lib/format/readable-color';
-import type { EmergingCell, GiCell } from '@/lib/query/analytics';
+import type { EmergingCell, GiCell } from '@/lib/hotspots/hotspots.types';
 import { BIN_COLORS } from './analysis-layers';
 import { SeriesChart } from './series-chart';
 

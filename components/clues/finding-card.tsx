@@ -2,9 +2,9 @@
 
 import { Button, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import type { Finding } from '@/lib/clues/clues.types';
 import type { FacilityTestEvidence } from '@/lib/clues/facility-findings';
 import { formatDate } from '@/lib/format/date-time';
-import type { FindingDto } from '@/lib/query/analytics';
 
 const fmtP = (p: number) =>
   !Number.isFinite(p) ? '—' : p >= 0.001 ? (p >= 0.9995 ? '1' : p.toFixed(3)) : p.toExponential(1);
@@ -22,7 +22,7 @@ export function FindingCard({
   onToClue,
   creating,
 }: {
-  finding: FindingDto;
+  finding: Finding;
   onToClue: () => void;
   creating: boolean;
 }) {

@@ -14,6 +14,7 @@ import { assertCan, complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { divisionPrefix } from '@/lib/geo/division-code';
 import { resolveAnalysisArea } from '@/lib/hotspots/analysis-area';
+import type { FindingReport } from './clues.types';
 import { getFacilityFindingSettings } from './facility-finding-settings.server';
 import { type FacilityTestEvidence, testFacilityGroups } from './facility-findings';
 import { closureFindings, enforcementFindings, type Finding } from './score-findings';
@@ -44,7 +45,11 @@ export function resolveWindow(window: DetectRequest['window'], months: number, n
  * caller sees those whose office supervises facilities in their area, with sample complaints from
  * their own jurisdiction only.
  */
-export async function detectFindings(db: DbOrTx, user: AuthUser, request: DetectRequest = {}) {
+export async function detectFindings(
+  db: DbOrTx,
+  user: AuthUser,
+  request: DetectRequest = {},
+): Promise<FindingReport> {
   assertCan(user, 'clue.manage');
   const divisionCode = resolveAnalysisArea(user, request.divisionCode);
   const settings = await getFacilityFindingSettings(db);

@@ -14,6 +14,7 @@ import { AppError } from '@/lib/http/errors';
 import { resolveAnalysisArea } from './analysis-area';
 import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { emergingHotSpots, type Pattern } from './emerging';
+import type { EmergingResult } from './hotspots.types';
 import { squareLattice } from './lattice';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -29,30 +30,6 @@ export interface EmergingRequest {
   filter: Omit<ComplaintFilter, 'from' | 'to'>;
   /** `auto` (default): whole months from the hot-spot bins when they answer exactly; `raw`: every complaint. */
   source?: HotspotSource;
-}
-
-export interface EmergingResult {
-  parameters: {
-    divisionCode: string;
-    crs: string;
-    cellSize: number;
-    steps: string[];
-    timeWindow: number;
-    distanceBand: number;
-    fdr: boolean;
-    cells: number;
-    patternCounts: Partial<Record<Pattern, number>>;
-  };
-  cells: {
-    i: number;
-    j: number;
-    pattern: Pattern;
-    counts: number[];
-    z: number[];
-    bins: number[];
-    trend: { z: number; p: number };
-    geometry: GeoJSON.Polygon;
-  }[];
 }
 
 /** 'YYYY-MM-01' of the month `k` months before `now`'s month (CST). */

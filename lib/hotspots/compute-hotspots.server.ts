@@ -16,6 +16,7 @@ import { chooseCountSource, type HotspotSource } from './count-source.server';
 import { type BandChoice, bandFromProfile, distanceBandProfile } from './distance-band';
 import { binThresholds, confidenceBin } from './fdr';
 import { giStarFromSums } from './gi-star';
+import type { HotspotResult } from './hotspots.types';
 import { latticeNeighbourSums, squareLattice } from './lattice';
 import { neighbourSums, type PlanarPoint } from './neighbours';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -30,36 +31,6 @@ export interface HotspotRequest {
   filter: ComplaintFilter;
   /** `auto` (default): whole months from the hot-spot bins when they answer exactly; `raw`: every complaint. */
   source?: HotspotSource;
-}
-
-export interface HotspotCell {
-  i: number;
-  j: number;
-  count: number;
-  z: number;
-  p: number;
-  bin: number;
-  neighbours: number;
-  geometry: GeoJSON.Polygon;
-}
-
-export interface HotspotResult {
-  parameters: {
-    divisionCode: string;
-    crs: string;
-    cellSize: number;
-    shape: 'square' | 'hexagon';
-    distanceBand: number;
-    distanceBandMethod: BandChoice['method'] | 'given';
-    bandProfile: BandChoice['profile'];
-    neighboursPerCell: { min: number; mean: number; max: number };
-    fdr: boolean;
-    criticalP: { p90: number; p95: number; p99: number };
-    cells: number;
-    complaints: number;
-    filter: ComplaintFilter;
-  };
-  cells: HotspotCell[];
 }
 
 /** Largest grid the statistics will run on (cells); past it, ask for bigger cells. */

@@ -1,7 +1,21 @@
-import type { HotspotResult } from './compute-hotspots.server';
+import type { EmergingResponse, EmergingResult, GiResponse, HotspotResult } from './hotspots.types';
+
+/** Emerging hot spots as GeoJSON: each cell's pattern and series, the parameters as a foreign member. */
+export function toEmergingGeoJson(result: EmergingResult): EmergingResponse {
+  return {
+    type: 'FeatureCollection',
+    parameters: result.parameters,
+    features: result.cells.map(({ geometry, ...properties }) => ({
+      type: 'Feature',
+      id: `${properties.i}:${properties.j}`,
+      properties,
+      geometry,
+    })),
+  };
+}
 
 /** A GeoJSON FeatureCollection of the cells, with the parameters used as a foreign member. */
-export function toHotspotGeoJson(result: HotspotResult) {
+export function toHotspotGeoJson(result: HotspotResult): GiResponse {
   return {
     type: 'FeatureCollection' as const,
     parameters: result.parameters,

@@ -1,72 +1,14 @@
 /** Client fetchers for the hot-spot and clue endpoints. */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ClusterResponse } from '@/lib/hotspots/hotspots.types';
+import type { Feature, Geometry } from 'geojson';
+import type { FindingReport } from '@/lib/clues/clues.types';
+import type {
+  CellComplaints,
+  ClusterResponse,
+  EmergingResponse,
+  GiResponse,
+} from '@/lib/hotspots/hotspots.types';
+import type { Json } from '@/lib/http/json.types';
 import { getJson } from './api-client';
-
-export interface GiParameters {
-  divisionCode: string;
-  crs: string;
-  cellSize: number;
-  shape: 'square' | 'hexagon';
-  distanceBand: number;
-  distanceBandMethod: string;
-  neighboursPerCell: { min: number; mean: number; max: number };
-  fdr: boolean;
-  criticalP: { p90: number; p95: number; p99: number };
-  cells: number;
-  complaints: number;
-}
-
-export type GiCell = {
-  i: number;
-  j: number;
-  count: number;
-  z: number;
-  p: number;
-  bin: number;
-  neighbours: number;
-};
-export type GiResponse = FeatureCollection<Geometry, GiCell> & { parameters: GiParameters };
-
-export type EmergingCell = {
-  i: number;
-  j: number;
-  pattern: string;
-  counts: number[];
-  z: number[];
-  bins: number[];
-  trend: { z: number; p: number };
-};
-export type EmergingResponse = FeatureCollection<Geometry, EmergingCell> & {
-  parameters: {
-    steps: string[];
-    cellSize: number;
-    distanceBand: number;
-    timeWindow: number;
-    patternCounts: Record<string, number>;
-    cells: number;
-  };
-};
-
-export interface FindingDto {
-  key: string;
-  kind: string;
-  score: number;
-  officeName: string;
-  title: { zh: string; en: string };
-  why: { zh: string; en: string };
-  facilityIds: number[];
-  evidence: Record<string, unknown>;
-}
-
-export interface CellComplaint {
-  id: number;
-  trackingCode: string;
-  title: string;
-  category: string | null;
-  status: string;
-  submittedAt: string;
-}
 
 export const toQuery = (params: Record<string, string | number | boolean | undefined>) =>
   new URLSearchParams(
@@ -75,29 +17,12 @@ export const toQuery = (params: Record<string, string | number | boolean | undef
       .map(([k, v]) => [k, String(v)]),
   ).toString();
 
-export const fetchGi = (q: string) => getJson<GiResponse>(`/api/analytics/hotspots?${q}`);
+export const fetchGi = (q: string) => getJson<Json<GiResponse>>(`/api/analytics/hotspots?${q}`);
 export const fetchEmerging = (q: string) => getJson<EmergingResponse>(`/api/analytics/emerging?${q}`);
 export const fetchClusters = (q: string) => getJson<ClusterResponse>(`/api/analytics/clusters?${q}`);
 export const fetchCellComplaints = (q: string) =>
-  getJson<{ complaints: CellComplaint[] }>(`/api/analytics/cell-complaints?${q}`);
-export interface FindingParameters {
-  from: string;
-  to: string;
-  /** The facility test's thresholds in force and how many groups it tested. */
-  facilityTest: {
-    windowMonths: number;
-    q: number;
-    minFacilities: number;
-    minPerFacility: number;
-    minComplaints: number;
-    minRatio: number;
-    sparseBelow: number;
-    tested: number;
-  };
-}
-
-export const fetchFindings = (q: string) =>
-  getJson<{ parameters: FindingParameters; findings: FindingDto[] }>(`/api/clues/findings?${q}`);
+  getJson<CellComplaints>(`/api/analytics/cell-complaints?${q}`);
+export const fetchFindings = (q: string) => getJson<Json<FindingReport>>(`/api/clues/findings?${q}`);
 
 /**
  * Query options of the hot-spot workspace. Keys are built from the request's query string only,

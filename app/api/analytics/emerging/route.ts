@@ -1,4 +1,5 @@
 import { computeEmergingHotspots } from '@/lib/hotspots/compute-emerging.server';
+import { toEmergingGeoJson } from '@/lib/hotspots/hotspot-output';
 import { emergingQuery, filterOf } from '@/lib/hotspots/hotspot-params';
 import { route } from '@/lib/http/route.server';
 
@@ -16,15 +17,6 @@ export const GET = route(
       now: q.asOf && q.asOf < new Date() ? q.asOf : new Date(),
       filter: filterOf(q),
     });
-    return {
-      type: 'FeatureCollection',
-      parameters: result.parameters,
-      features: result.cells.map(({ geometry, ...properties }) => ({
-        type: 'Feature',
-        id: `${properties.i}:${properties.j}`,
-        properties,
-        geometry,
-      })),
-    };
+    return toEmergingGeoJson(result);
   },
 );
