@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { UserContent } from '@/components/ui/user-content';
 import { labelSeparator } from '@/lib/i18n/config';
-import { send } from '@/lib/query/api-client';
+import { issueLetter } from '@/lib/query/supervision';
 import {
   type BouncingCaseView,
   BUCK_PASSING_Q,
@@ -36,10 +36,7 @@ function DraftButton({ c, canIssue }: { c: BouncingCaseView; canIssue: boolean }
   async function issue() {
     setBusy(true);
     setError(null);
-    const result = await send<{ letter: { id: number; code: string } }>('POST', '/api/supervision/letters', {
-      complaintId: c.complaintId,
-      ground: 'bouncing',
-    });
+    const result = await issueLetter({ complaintId: c.complaintId, ground: 'bouncing' });
     setBusy(false);
     if (!result.ok) {
       setError(errorText(result.error));

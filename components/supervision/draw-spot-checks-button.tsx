@@ -4,7 +4,7 @@ import { App, Button, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { send } from '@/lib/query/api-client';
+import { drawSpotChecks } from '@/lib/query/supervision';
 import { useErrorText } from './use-error-text';
 
 /** Run last month's draw for the inspector's jurisdiction (the platform also runs it at month start). */
@@ -17,13 +17,7 @@ export function DrawSpotChecksButton({ month, share }: { month: string; share: n
 
   async function draw() {
     setBusy(true);
-    const r = await send<{ month: string; draws: { complaintIds: number[] }[] }>(
-      'POST',
-      '/api/supervision/spot-checks',
-      {
-        month,
-      },
-    );
+    const r = await drawSpotChecks(month);
     setBusy(false);
     if (!r.ok) {
       message.error(errorText(r.error));

@@ -4,7 +4,7 @@ import { App, Button, Input, Modal, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { send } from '@/lib/query/api-client';
+import { issueLetter } from '@/lib/query/supervision';
 import { useErrorText } from './use-error-text';
 
 /** 督办: one click opens the letter, one click issues it (the text is written from the case on the server). */
@@ -21,10 +21,7 @@ export function IssueLetterButton({ complaintId, size }: { complaintId: number; 
   async function issue() {
     setBusy(true);
     setError(null);
-    const result = await send<{ letter: { id: number; code: string } }>('POST', '/api/supervision/letters', {
-      complaintId,
-      note: note.trim() || undefined,
-    });
+    const result = await issueLetter({ complaintId, note: note.trim() || undefined });
     setBusy(false);
     if (!result.ok) {
       setError(errorText(result.error));

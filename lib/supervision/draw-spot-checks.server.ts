@@ -9,15 +9,7 @@ import { assertCan } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { currentMonth, drawSample, drawSeed, previousMonth, spotCheckShare } from './draw-sample';
-
-export interface DrawOutcome {
-  officeId: number;
-  drawId: number;
-  population: number;
-  complaintIds: number[];
-  /** False when this month's draw for the office had already been made (it is never redrawn). */
-  created: boolean;
-}
+import type { DrawOutcome, SpotCheckDraws } from './supervision-actions.types';
 
 /**
  * 抽查 draw for one completed month: for each office (inside the inspector's division, or all for the
@@ -33,7 +25,7 @@ export async function drawSpotChecks(
     share?: number;
     now: Date;
   },
-): Promise<{ month: string; draws: DrawOutcome[] }> {
+): Promise<SpotCheckDraws> {
   const { actor, now } = params;
   let divisionCode: string | null = null;
   if (actor.kind === 'user') {

@@ -18,15 +18,7 @@ import { CLOSED_STATUSES } from '@/lib/sla/deadline-state';
 import { bouncingLetterDraft } from './buck-passing';
 import { caseIsOverdue } from './case-is-overdue';
 import { LETTER_RESPONSE_WORKING_DAYS, letterReason, letterYear } from './letter-template';
-
-/** Why a letter is issued: the case is overdue, or it keeps bouncing between offices (推诿扯皮). */
-export type LetterGround = 'overdue' | 'bouncing';
-
-export interface IssuedLetter {
-  id: number;
-  code: string;
-  dueAt: Date;
-}
+import type { IssuedLetter, LetterGround } from './supervision-actions.types';
 
 /**
  * 督办函: an inspector issues a supervision letter on an overdue case of their jurisdiction to its
