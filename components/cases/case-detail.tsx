@@ -149,7 +149,7 @@ export function CaseDetail({
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-user-content>
               {c.description}
             </Typography.Paragraph>
-            <Descriptions size="small" column={2} bordered>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
               <Descriptions.Item label={t('case.submittedAt')}>{fmt(c.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('case.contact')}>
                 {c.anonymous || !c.contact ? (
@@ -170,11 +170,11 @@ export function CaseDetail({
                   doneAt={c.firstRepliedAt}
                 />
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.resolveDue')} span={2}>
+              <Descriptions.Item label={t('case.resolveDue')} span="filled">
                 <DeadlineCountdown dueAt={c.resolveDueAt} status={c.status} now={now} doneAt={c.resolvedAt} />{' '}
                 <span data-testid="case-resolve-due">{formatDeadline(c.resolveDueAt)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.triageReason')} span={2}>
+              <Descriptions.Item label={t('case.triageReason')} span="filled">
                 {/* The triage and routing reasons are stored in Chinese when the case was triaged and routed. */}
                 <span data-user-content>{c.triageReason ?? '—'}</span>
               </Descriptions.Item>
@@ -186,7 +186,7 @@ export function CaseDetail({
                   {data.coOffices.map((o) => o.name).join(t('case.listSeparator')) || '—'}
                 </span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.routingReason')} span={2}>
+              <Descriptions.Item label={t('case.routingReason')} span="filled">
                 <span data-user-content>{c.routingReason ?? '—'}</span>
               </Descriptions.Item>
             </Descriptions>
