@@ -2,13 +2,25 @@
  * Test databases on a real PostGIS, never a mock, and never shared tables.
  *
  * - Embedded (default): the global setup migrates one PGlite folder and dumps it to a tarball;
- *   each test file starts its own in-memory PGlite from that dump (≈ 2–4 s instead of ≈ 17 s).
+ *   each test file starts its own in-memory PGlite from that dump (≈ 2–4 s instead of ≈ 17 s), with
+ *   PostGIS's bundle minus the parts the schema never uses (testPostgis below).
  * - Server (`DATABASE_URL` set): the global setup migrates a template database; each test file
  *   gets `CREATE DATABASE … TEMPLATE` of it, dropped when the file is done.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DbHandle } from '../client';
 import { MIGRATIONS_FOLDER } from '../migrate';
 
@@ -23,6 +35,47 @@ function migrationsHash(): string {
 
 export const TEMPLATE_DB = `suqiu_test_template_${migrationsHash()}`;
 export const TEMPLATE_DUMP = path.join(process.cwd(), '.data', `test-template-${migrationsHash()}.tar.gz`);
+
+/**
+ * PostGIS for a test database: the package's extension bundle without raster, topology and the tiger
+ * geocoder (no migration creates them). PGlite compiles every library of a bundle when it starts,
+ * and those two are 31 MB of WebAssembly: ≈ 1 s of CPU for each test file. The same postgis-3
+ * library and scripts; the slim bundle is made once next to the dump.
+ */
+async function testPostgis() {
+  const { postgis } = await import('@electric-sql/pglite-postgis');
+  const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite-postgis'));
+  const full = path.join(dist, 'postgis.tar.gz');
+  const { size, mtimeMs } = statSync(full);
+  const key = createHash('sha256').update(`${full} ${size} ${mtimeMs}`).digest('hex').slice(0, 16);
+  const slim = path.join(process.cwd(), '.data', `test-postgis-${key}.tar.gz`);
+  if (!existsSync(slim)) {
+    const tar = gunzipSync(readFileSync(full));
+    const kept: Buffer[] = [];
+    // A tar is 512-byte headers (name at 0, octal size at 124), each followed by its data padded to 512.
+    for (let at = 0; at + 512 <= tar.length; ) {
+      const header = tar.subarray(at, at + 512);
+      if (header.every((b) => b === 0)) break;
+      const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
+      const bytes = Number.parseInt(header.toString('utf8', 124, 136).replace(/\0.*$/s, '').trim() || '0', 8);
+      const end = at + 512 + Math.ceil(bytes / 512) * 512;
+      if (!/raster|topology|tiger/.test(path.basename(name))) kept.push(tar.subarray(at, end));
+      at = end;
+    }
+    kept.push(Buffer.alloc(1024));
+    mkdirSync(path.dirname(slim), { recursive: true });
+    const partial = `${slim}.${process.pid}`;
+    writeFileSync(partial, gzipSync(Buffer.concat(kept)));
+    renameSync(partial, slim);
+  }
+  return {
+    ...postgis,
+    setup: async (...args: Parameters<typeof postgis.setup>) => ({
+      ...(await postgis.setup(...args)),
+      bundlePath: pathToFileURL(slim),
+    }),
+  };
+}
 
 /** The same server URL pointing at another database. */
 export function withDatabase(url: string, database: string): string {
@@ -91,8 +144,8 @@ export async function prepareTestTemplate(): Promise<void> {
     }
     return;
   }
+  await testPostgis(); // made once here rather than by parallel test files
   if (existsSync(TEMPLATE_DUMP)) return;
-  const { mkdirSync, writeFileSync } = await import('node:fs');
   const handle = await openDb({ dataDir: 'memory://' });
   // biome-ignore lint/suspicious/noExplicitAny: reach the PGlite client behind drizzle.
   const client = (handle.db as any).$client as import('@electric-sql/pglite').PGlite;
@@ -121,12 +174,11 @@ export async function createTestDb(): Promise<DbHandle> {
   }
   if (!existsSync(TEMPLATE_DUMP)) await prepareTestTemplate();
   const { PGlite } = await import('@electric-sql/pglite');
-  const { postgis } = await import('@electric-sql/pglite-postgis');
   const { drizzle } = await import('drizzle-orm/pglite');
   const schema = await import('../schema');
   const client = await PGlite.create({
     loadDataDir: new Blob([readFileSync(TEMPLATE_DUMP)]),
-    extensions: { postgis },
+    extensions: { postgis: await testPostgis() },
   });
   const db = drizzle(client, { schema }) as unknown as DbHandle['db'];
   return { db, engine: 'embedded', location: 'memory://test', close: () => client.close() };
