@@ -3,23 +3,7 @@ import type { Db } from '@/db/client';
 import { getTriagePredictor } from '@/lib/triage/get-triage-suggester.server';
 import { triageText } from '@/lib/triage/triage-text';
 import { getReferenceData } from '@/lib/workflow/get-reference-data.server';
-
-export interface CategorySuggestion {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  /** The learned classifier's probability (0–1). */
-  probability: number;
-}
-
-export interface SuggestResult {
-  /** The keyword rule that decides the category on submission, if one matches the text. */
-  rule: { id: string; name: string; categoryCode: string; nameZh: string; nameEn: string } | null;
-  /** The classifier's most likely categories of this kind, best first (at most 3; after the first, each ≥ 5 %). */
-  suggestions: CategorySuggestion[];
-  /** Whether a learned model exists (before `npm run triage:train` only rules can suggest). */
-  model: boolean;
-}
+import type { CategorySuggestion, SuggestResult } from './intake.types';
 
 const TOP = 3;
 const MIN_PROBABILITY = 0.05;

@@ -1,4 +1,10 @@
-/** The facility panel's contract (`GET /api/map/facilities/<id>`), shared by the verb and the map. Pure. */
+/**
+ * The facility panel's contract (`GET /api/map/facilities/<id>`), shared by the verb and the map. Pure
+ * (types only); the rows come from db/queries/facility-panel.ts.
+ */
+import type { FacilityBuildingRow, FacilityComplaintRow } from '@/db/queries/facility-panel';
+
+export type { FacilityBuildingRow, FacilityComplaintRow };
 
 export interface FacilityPanel {
   facility: {
@@ -19,17 +25,6 @@ export interface FacilityPanel {
   total: number;
   /** Complaints linked to the facility below the confidence bar in the same months (not counted). */
   unconfirmed: number;
-  buildings: { id: number; address: string; floors: number; complaints: number }[];
-  complaints: {
-    id: number;
-    trackingCode: string;
-    title: string;
-    category: string | null;
-    status: string;
-    deadline: string;
-    resolveDueAt: string | null;
-    submittedAt: string;
-    linkMethod: string | null;
-    linkReason: string | null;
-  }[];
+  buildings: FacilityBuildingRow[];
+  complaints: FacilityComplaintRow[];
 }

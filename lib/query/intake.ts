@@ -1,4 +1,10 @@
 /** Browser calls of the public intake API (/api/v1): uploads with progress, the place at a pin. */
+import type {
+  BuildingHit,
+  CategorySuggestion,
+  IntakeCategory,
+  SuggestResult,
+} from '@/lib/intake/intake.types';
 import type { PlaceAt } from '@/lib/intake/place-input';
 import { ApiError, errorOfXhr, getJson } from './api-client';
 
@@ -52,23 +58,19 @@ export async function getPlace(
   return (await getJson<{ place: PlaceAt | null }>(`/api/v1/places/at?${params}`, signal)).place;
 }
 
-/** A category as GET /api/v1/categories lists it. */
-export interface IntakeCategory {
-  code: string;
-  parentCode: string | null;
-  level: number;
-  nameZh: string;
-  nameEn: string;
-}
+export type { BuildingHit, IntakeCategory };
 
 /** GET /api/v1/categories. */
 export const listIntakeCategories = async (): Promise<IntakeCategory[]> =>
   (await getJson<{ categories: IntakeCategory[] }>('/api/v1/categories')).categories;
 
-/** GET /api/v1/categories/suggest: the keyword rule that fires and the learned classifier's proposals. */
+/**
+ * What the report form reads of GET /api/v1/categories/suggest (`SuggestResult`): the keyword rule that
+ * fires and the learned classifier's proposals (the form's built-in rules answer the same shape offline).
+ */
 export interface CategoryAdvice {
-  rule: { name: string; categoryCode: string } | null;
-  suggestions: { code: string; probability: number }[];
+  rule: Pick<NonNullable<SuggestResult['rule']>, 'name' | 'categoryCode'> | null;
+  suggestions: Pick<CategorySuggestion, 'code' | 'probability'>[];
 }
 
 export const suggestCategory = (text: string, signal?: AbortSignal): Promise<CategoryAdvice> =>
@@ -76,16 +78,6 @@ export const suggestCategory = (text: string, signal?: AbortSignal): Promise<Cat
     `/api/v1/categories/suggest?${new URLSearchParams({ text: text.slice(0, 2000), kind: 'complaint' })}`,
     signal,
   );
-
-/** A building as GET /api/v1/buildings/search returns it (the distance when a pin was given). */
-export interface BuildingHit {
-  id: number;
-  address: string;
-  villageName: string | null;
-  lng: number;
-  lat: number;
-  distanceM: number | null;
-}
 
 export const searchBuildings = async (
   q: string,
