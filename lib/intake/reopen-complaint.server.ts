@@ -1,10 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { AppError } from '@/lib/http/errors';
-import { rateStore } from '@/lib/http/rate-store.server';
-import { transition } from '@/lib/workflow/transition.server';
+import type { PublicTimeline } from './public-timeline';
+import { residentStep } from './resident-step.server';
 import { reopenInput } from './submit-input';
-import { type PublicTimeline, requireTrackedComplaint, toPublicTimeline } from './track-complaint.server';
 
 /**
  * 重新办理: after an unsatisfied rating the resident sends the complaint back to the office that
@@ -17,24 +15,11 @@ export async function reopenComplaint(
   options: { now?: Date; address?: string } = {},
 ): Promise<PublicTimeline> {
   const input = reopenInput.parse(raw);
-  const now = options.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const row = await requireTrackedComplaint(tx, input, {
-      forUpdate: true,
-      address: options.address,
-      store: rateStore(db),
-    });
-    const before = await toPublicTimeline(tx, row);
-    if (!before.canReopen) {
-      throw new AppError('CONFLICT', 'Only a complaint rated unsatisfied can be reopened');
-    }
-    await transition(tx, {
-      complaintId: row.id,
-      verb: 'reopen',
-      actor: { kind: 'resident' },
-      input: { reason: input.reason },
-      now,
-    });
-    return toPublicTimeline(tx, { ...row, status: 'reopened', reopenCount: row.reopenCount + 1 });
+  return residentStep(db, input, options, {
+    allowed: (t) => t.canReopen,
+    refused: 'Only a complaint rated unsatisfied can be reopened',
+    verb: 'reopen',
+    input: { reason: input.reason },
+    after: (row) => ({ ...row, status: 'reopened', reopenCount: row.reopenCount + 1 }),
   });
 }
