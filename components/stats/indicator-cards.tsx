@@ -9,7 +9,7 @@ import {
   formatFigure,
   type IndicatorValue,
 } from '@/lib/stats/indicator-values';
-import type { Period } from '@/lib/stats/period';
+import { isToDateComparison, type Period } from '@/lib/stats/period';
 import { DefinitionTip, IndicatorTipIcon, useLang } from './definition-tip';
 import { drillHref } from './drill-href';
 import styles from './stats.module.css';
@@ -37,6 +37,7 @@ export function IndicatorCards({
 }) {
   const t = useTranslations('stats');
   const lang = useLang();
+  const toDate = isToDateComparison(period, previous);
   const link = (v: IndicatorValue, part: 'numerator' | 'denominator') =>
     drillHref({ indicator: v.id, part, area, from: period.from, to: period.to });
   return (
@@ -94,10 +95,13 @@ export function IndicatorCards({
                 {t('overdueHint')}
               </div>
             )}
-            <div className={styles.cardMeta} title={t('previousRange', previous)}>
+            <div
+              className={styles.cardMeta}
+              title={t(toDate ? 'previousToDateRange' : 'previousRange', previous)}
+            >
               {v.previous.value === null
                 ? t('noPrevious')
-                : t('previous', {
+                : t(toDate ? 'previousToDate' : 'previous', {
                     from: previous.from,
                     to: previous.to,
                     value: formatFigure(v.unit, v.previous.value, lang),

@@ -5,7 +5,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { parsePeriod } from './compute-indicators.server';
 import { changeOf, emptyCounts, figureOf } from './indicator-values';
-import { previousPeriod } from './period';
+import { comparisonPeriod } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
 import type { CategoryRanking } from './stats.types';
 
@@ -17,8 +17,8 @@ export async function computeCategoryRanking(
 ): Promise<CategoryRanking> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const current = parsePeriod(params.from, params.to);
-  const previous = previousPeriod(current);
   const now = params.now ?? new Date();
+  const previous = comparisonPeriod(current, now);
   const [grouped, categories] = [
     await aggregateStats(db, {
       viewer: user,

@@ -155,6 +155,17 @@ describe('scope', () => {
     expect(pick(r.indicators, 'volume').value).toBe(7);
     expect(pick(r.indicators, 'volume').previous.value).toBe(1);
   });
+
+  it('a month still running is compared with the same days of the previous month (上期同期)', async () => {
+    // 10 January 2026, 12:00 CST: January to date against 1–10 December, which holds neither C (20 Dec)
+    // nor M (31 Dec); the whole of December would hold both
+    const r = await computeIndicators(handle.db, world.users.leader, {
+      ...JAN,
+      now: new Date('2026-01-10T04:00:00Z'),
+    });
+    expect([r.previous.from, r.previous.to]).toEqual(['2025-12-01', '2025-12-10']);
+    expect(pick(r.indicators, 'volume').previous.value).toBe(0);
+  });
 });
 
 describe('drill-down lists the cases behind each part', () => {

@@ -4,7 +4,7 @@ import type { AuthUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/errors';
 import { aggregateStats, type StatsSource } from './aggregate-stats.server';
 import { allIndicatorValues, emptyCounts } from './indicator-values';
-import { type Period, period, previousPeriod } from './period';
+import { comparisonPeriod, type Period, period } from './period';
 import { resolveStatsArea } from './resolve-stats-area.server';
 import type { IndicatorsResult } from './stats.types';
 
@@ -18,8 +18,8 @@ export function parsePeriod(from: string, to: string): Period {
 }
 
 /**
- * Every indicator of definitions.ts for an area and period, with the previous period of equal
- * length and the change. Scoped by the viewer's jurisdiction; misconduct reports excluded.
+ * Every indicator of definitions.ts for an area and period, with the period it is compared with
+ * (`comparisonPeriod`: the previous one of equal length, or its same days while this one runs) and the change. Scoped by the viewer's jurisdiction; misconduct reports excluded.
  */
 export async function computeIndicators(
   db: DbOrTx,
@@ -28,8 +28,8 @@ export async function computeIndicators(
 ): Promise<IndicatorsResult> {
   const area = await resolveStatsArea(db, user, params.areaCode);
   const current = parsePeriod(params.from, params.to);
-  const previous = previousPeriod(current);
   const now = params.now ?? new Date();
+  const previous = comparisonPeriod(current, now);
   const counts = await aggregateStats(db, {
     viewer: user,
     area,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparisonPeriod,
   cstDayStart,
   cstMonth,
+  isToDateComparison,
   monthPeriod,
   monthsEndingWith,
   period,
@@ -96,5 +98,40 @@ describe('wholeCstDays', () => {
     expect(wholeCstDays(p)).toEqual({ from: '2026-03-02', to: '2026-03-03' });
     expect(wholeCstDays({ start: p.start, end: new Date(p.end.getTime() - 1) })).toBeNull();
     expect(wholeCstDays({ start: new Date('2026-03-02T00:00:00Z'), end: p.end })).toBeNull();
+  });
+
+  it('a running period is compared with the same days of the previous one (上期同期), a finished one with the whole', () => {
+    // 6 December 2026, 10:00 CST: December runs; compare 1–6 December with 1–6 November
+    const now = new Date('2026-12-06T02:00:00Z');
+    const dec = monthPeriod('2026-12');
+    expect(comparisonPeriod(dec, now)).toMatchObject({ from: '2026-11-01', to: '2026-11-06' });
+    expect(isToDateComparison(dec, comparisonPeriod(dec, now))).toBe(true);
+    // 23:30 CST on 30 November is still November's last day: whole October
+    expect(comparisonPeriod(monthPeriod('2026-11'), new Date('2026-11-30T15:30:00Z'))).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    // a finished month, and a month not begun: the whole previous month
+    expect(comparisonPeriod(monthPeriod('2026-11'), now)).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(comparisonPeriod(monthPeriod('2027-01'), now)).toMatchObject({
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    expect(isToDateComparison(monthPeriod('2026-11'), comparisonPeriod(monthPeriod('2026-11'), now))).toBe(
+      false,
+    );
+    // 31 March to date against February: clamped to February's last day
+    expect(comparisonPeriod(monthPeriod('2026-03'), new Date('2026-03-30T04:00:00Z'))).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    // a running custom range of 10 days, 3 elapsed: the 3 first days of the 10 before
+    expect(comparisonPeriod(period('2026-12-04', '2026-12-13'), now)).toMatchObject({
+      from: '2026-11-24',
+      to: '2026-11-26',
+    });
   });
 });

@@ -88,6 +88,34 @@ export function previousPeriod(p: Period): Period {
   return period(shiftDay(p.from, -days), shiftDay(p.from, -1));
 }
 
+/** The CST day ('YYYY-MM-DD') an instant falls in. */
+export function cstDay(at: Date): string {
+  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The period a figure is compared with. A period that is still running on `now` (today, CST, lies
+ * inside it and before its last day) is compared with the same days of the previous period, up to
+ * the same day: this month to the 6th with last month's 1st–6th (上期同期), never a running month
+ * with a whole one. Otherwise `previousPeriod`.
+ */
+export function comparisonPeriod(current: Period, now: Date): Period {
+  const whole = previousPeriod(current);
+  const today = cstDay(now);
+  if (today < current.from || today >= current.to) return whole;
+  const elapsed = periodDays({ from: current.from, to: today });
+  const to = shiftDay(whole.from, elapsed - 1);
+  return period(whole.from, to < whole.to ? to : whole.to);
+}
+
+/** Whether a comparison period is the same days to date rather than a whole previous period. */
+export function isToDateComparison(
+  current: Pick<Period, 'from' | 'to'>,
+  previous: Pick<Period, 'from' | 'to'>,
+) {
+  return periodDays(previous) < periodDays(current);
+}
+
 /** The CST month ('YYYY-MM') an instant falls in. */
 export function cstMonth(at: Date): string {
   return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 7);
