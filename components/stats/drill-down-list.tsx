@@ -91,7 +91,10 @@ export function DrillDownList({
       <div className={styles.header}>
         <div>
           <h1 className={styles.title} data-testid="drill-title">
-            {t('drillTitle', { indicator: d.name[lang], part: t(`drillParts.${part}`) })}
+            {t('drillTitle', {
+              indicator: d.name[lang],
+              part: t(`drillParts.${d.denominator ? part : 'counted'}`),
+            })}
           </h1>
           <div className={styles.subtitle}>{summary}</div>
           {filters.map((f, i) => (
