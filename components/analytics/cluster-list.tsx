@@ -2,6 +2,7 @@
 
 import { Empty, List, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { ClusterResponse } from '@/lib/hotspots/hotspots.types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { countedList } from './result-details';
@@ -72,7 +73,7 @@ export function ClusterList({
                       <a href={`/cases/${x.id}`} onClick={(e) => e.stopPropagation()}>
                         {x.trackingCode}
                       </a>{' '}
-                      {x.title}
+                      <UserContent>{x.title}</UserContent>
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@
 import { List, Tag } from 'antd';
 import { useTranslations } from 'next-intl';
 import { ExportButton } from '@/components/export/export-button';
+import { UserContent } from '@/components/ui/user-content';
 import { readableTagColor } from '@/lib/format/readable-color';
 import type { EmergingCell, GiCell } from '@/lib/hotspots/hotspots.types';
 import { BIN_COLORS } from './analysis-layers';
@@ -59,7 +60,10 @@ export function CellDetail({
         loading={!complaints}
         renderItem={(c) => (
           <List.Item>
-            <a href={`/cases/${c.id}`}>{c.trackingCode}</a> {c.category} · {c.title}
+            <a href={`/cases/${c.id}`}>{c.trackingCode}</a>{' '}
+            <UserContent>
+              {c.category} · {c.title}
+            </UserContent>
           </List.Item>
         )}
       />

@@ -4,6 +4,7 @@ import { App, Button, Card, Tag } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { UserContent } from '@/components/ui/user-content';
 import { messageOf, settle } from '@/lib/query/api-client';
 import { transitionCase } from '@/lib/query/cases';
 
@@ -55,7 +56,7 @@ export function CaseDuplicates({
         <ul className="case__dup-list">
           {items.map((d) => (
             <li key={d.id}>
-              <a href={`/cases/${d.id}`}>{d.trackingCode}</a> {d.title}{' '}
+              <a href={`/cases/${d.id}`}>{d.trackingCode}</a> <UserContent>{d.title}</UserContent>{' '}
               {d.earlier ? <Tag>{t('earlier')}</Tag> : null}
               <div className="case__muted">
                 {t('meta', { m: Math.round(d.distanceM), s: d.similarity.toFixed(2) })} ·{' '}

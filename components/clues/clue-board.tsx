@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { Clue } from '@/lib/clues/clues.types';
 import { labelSeparator } from '@/lib/i18n/config';
 import { hotspotQueries } from '@/lib/query/analytics';
@@ -117,7 +118,7 @@ export function ClueBoard({
                   >
                     {t(`status.${c.status}`)}
                   </Tag>
-                  {c.code} {c.title}
+                  {c.code} <UserContent>{c.title}</UserContent>
                 </span>
               }
               description={

@@ -2,6 +2,7 @@
 
 import { Button, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { Finding } from '@/lib/clues/clues.types';
 import type { FacilityTestEvidence } from '@/lib/clues/facility-findings';
 import { formatDate } from '@/lib/format/date-time';
@@ -98,7 +99,7 @@ export function FindingCard({
           <ul className="finding__samples">
             {e.samples.map((c) => (
               <li key={c.id}>
-                <a href={`/cases/${c.id}`}>{c.trackingCode}</a> {c.title}
+                <a href={`/cases/${c.id}`}>{c.trackingCode}</a> <UserContent>{c.title}</UserContent>
                 <div className="finding__muted">
                   {c.facilityName} · {c.categoryName ?? ''} · {formatDate(c.submittedAt)}
                 </div>

@@ -62,7 +62,10 @@ export function BuildingDrawer({
             <ul style={{ paddingInlineStart: 18 }}>
               {data.complaints.slice(0, 50).map((c) => (
                 <li key={c.id}>
-                  <Link href={`/cases/${c.id}`}>{c.title}</Link> <Tag>{tStatus(c.status as 'received')}</Tag>
+                  <Link href={`/cases/${c.id}`} data-user-content>
+                    {c.title}
+                  </Link>{' '}
+                  <Tag>{tStatus(c.status as 'received')}</Tag>
                   {c.resolveDueAt && c.deadline !== 'done' ? formatDeadline(c.resolveDueAt) : ''}
                 </li>
               ))}

@@ -88,7 +88,9 @@ export function FacilityPanel({ id, onBuilding }: { id: number; onBuilding: (id:
         <ul className="staff-map__list" data-list="facility-complaints">
           {d.complaints.map((c) => (
             <li key={c.id}>
-              <a href={`/cases/${c.id}`}>{c.title}</a>
+              <a href={`/cases/${c.id}`} data-user-content>
+                {c.title}
+              </a>
               <span className="staff-map__muted"> {c.category ?? ''}</span>
               <div>
                 <Tag

@@ -25,7 +25,9 @@ function ComplaintList({ rows }: { rows: PanelComplaintRow[] }) {
     <ul className="staff-map__list">
       {rows.map((c) => (
         <li key={c.id}>
-          <a href={`/cases/${c.id}`}>{c.title}</a>
+          <a href={`/cases/${c.id}`} data-user-content>
+            {c.title}
+          </a>
           <span className="staff-map__muted"> {c.category ?? ''}</span>
           <div>
             <Tag color={readableTagColor(`rgb(${DEADLINE_COLORS[c.deadline].join(',')})`)}>

@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
+import { UserContent } from '@/components/ui/user-content';
 import { filterEntries } from '@/lib/map/filters';
 import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
 import type { MapPoint, MapSetup } from '@/lib/map/map.types';
@@ -641,7 +642,13 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
           data-testid="point-tooltip"
         >
           <div className="staff-map__tooltip-title">
-            {glance.data ? `${glance.data.trackingCode} · ${glance.data.title}` : t('tooltip.loading')}
+            {glance.data ? (
+              <>
+                {glance.data.trackingCode} · <UserContent>{glance.data.title}</UserContent>
+              </>
+            ) : (
+              t('tooltip.loading')
+            )}
           </div>
           <div>
             {t(`status.${hovered.point.status}` as 'status.received')} ·{' '}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { deadlineCss } from '@/components/cases/deadline-countdown';
 import { useNow } from '@/components/cases/use-now';
+import { UserContent } from '@/components/ui/user-content';
 import { fmtDue, fmtTime, letterState } from './letter-state';
 
 /** The handler's badge: supervision letters to their office awaiting an answer, each linking to its case. */
@@ -42,7 +43,7 @@ export function OpenLettersAlert({
                   {t(`states.${s}`)}
                 </Tag>
                 <Link href={l.complaintId ? `/cases/${l.complaintId}` : `/letters/${l.id}`}>
-                  {l.code} · {l.complaintTitle}
+                  {l.code} · <UserContent>{l.complaintTitle}</UserContent>
                 </Link>
               </span>
             );
