@@ -108,6 +108,19 @@ describe('decideLinks', () => {
     expect(decide('井盖丢了', c, 'JT01').facility!.confidence).toBeLessThan(0.6);
   });
 
+  it('judges plausibility by the level-2 category where its family is mixed', () => {
+    // 民政社保 holds both 社保医保 (a health centre is plausible) and 就业与欠薪 (it is not).
+    const inCentre = { facilities: [{ id: 2, via: 'area' as const, distanceM: 0 }] };
+    expect(decide('医保报销一直办不下来', inCentre, 'MZ03').facility).toMatchObject({ confidence: 0.85 });
+    expect(decide('老板拖欠工资三个月', inCentre, 'MZ05').facility!.confidence).toBeLessThan(0.6);
+    expect(decide('公积金提取手续太麻烦', inCentre, 'ZJ08').facility!.confidence).toBeLessThan(0.6);
+    // A name (here its short form) in the text still links, whatever the category.
+    expect(decide('清香坪社区医院拖欠护工工资', {}, 'MZ05')).toMatchObject({
+      facilityId: 2,
+      facility: { method: 'short_name' },
+    });
+  });
+
   it('takes the nearest facility of a named kind only within its range', () => {
     const kind = (d: number) => ({ facilities: [{ id: 4, via: 'kind' as const, distanceM: d }] });
     expect(decide('幼儿园收费太高', kind(300)).facility).toMatchObject({ method: 'kind_nearest' });

@@ -85,7 +85,18 @@ export const PLAUSIBLE_KINDS: Record<string, readonly FacilityKind[]> = {
   JT: ['bus_station', 'school', 'kindergarten'],
   JY: ['school', 'kindergarten'],
   MZ: ['elderly_care', 'community_health_centre', 'hospital'],
+  MZ01: [],
   MZ02: ['elderly_care'],
+  MZ03: ['community_health_centre', 'hospital'],
+  // Wages, jobs and exams are about an employer or an examiner, none of the facility kinds: a wages
+  // complaint filed from a health centre's compound names its employer, not the centre (by name it links).
+  MZ05: [],
+  MZ06: [],
+  ZJ08: [],
+  SC07: [],
+  JT05: [],
+  JT06: [],
+  JY06: ['school', 'kindergarten'],
   CG: ['market', 'residential_compound'],
   NY: [],
 };
