@@ -132,6 +132,13 @@ export function CaseLinks({
   return (
     <>
       <Descriptions size="small" column={1} bordered>
+        {data.locationPrecision !== 'point' && (
+          <Descriptions.Item label={t('precision.label')}>
+            <span data-location-precision={data.locationPrecision}>
+              {t(`precision.${data.locationPrecision}` as 'precision.town')}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('building')}>
           {describe(
             'building',

@@ -3,6 +3,7 @@
  * `lib/linking/`): which links count, gathering the linker's candidates, writing and correcting links.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import type { LocationPrecision } from '@/lib/complaints/vocabulary';
 import { type CaseLinks, FACILITY_LINK_MIN_CONFIDENCE } from '@/lib/linking/case-links.types';
 import type { DbOrTx } from '../client';
 import { queryRow, queryRows, queryRowsPrepared } from '../sql';
@@ -307,6 +308,8 @@ export interface ComplaintToLink {
   categoryCode: string | null;
   lng: number;
   lat: number;
+  /** What the point is (a reporter's, or derived from a written address: linking heeds it). */
+  locationPrecision: LocationPrecision;
   buildingLinkState: 'auto' | 'confirmed' | 'corrected';
   facilityLinkState: 'auto' | 'confirmed' | 'corrected';
 }
@@ -335,12 +338,13 @@ export async function listComplaintsToLink(
     category_code: string | null;
     lng: number;
     lat: number;
+    lp: LocationPrecision;
     bs: 'auto' | 'confirmed' | 'corrected';
     fs: 'auto' | 'confirmed' | 'corrected';
   }>(
     db,
     sql`select c.id, c.title, c.description, c.address, c.category_code, ST_X(c.location) as lng, ST_Y(c.location) as lat,
-          c.building_link_state::text as bs, c.facility_link_state::text as fs
+          c.location_precision::text as lp, c.building_link_state::text as bs, c.facility_link_state::text as fs
         from complaints c where ${where} order by c.id ${limit}`,
   );
   return {
@@ -355,6 +359,7 @@ export async function listComplaintsToLink(
         categoryCode: r.category_code,
         lng: Number(r.lng),
         lat: Number(r.lat),
+        locationPrecision: r.lp,
         buildingLinkState: r.bs,
         facilityLinkState: r.fs,
       })),
@@ -471,6 +476,7 @@ export async function getCaseLinks(
     fc: number | null;
     fr: string | null;
     fs: string;
+    lp: string;
     buildings: { id: number; address: string; d: number }[] | string | null;
     facilities: { id: number; name: string; kind: string; d: number }[] | string | null;
   }>(
@@ -479,6 +485,7 @@ export async function getCaseLinks(
           c.building_link_reason as br, c.building_link_state::text as bs,
           c.facility_id, f.name, f.kind::text as kind, c.facility_link_method::text as fm,
           c.facility_link_confidence as fc, c.facility_link_reason as fr, c.facility_link_state::text as fs,
+          c.location_precision::text as lp,
           ${
             withOptions
               ? sql`(select json_agg(x order by x.d, x.id) from (
@@ -502,6 +509,7 @@ export async function getCaseLinks(
     typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []);
   const num = (v: number | null) => (v === null ? null : Number(v));
   return {
+    locationPrecision: row.lp,
     building: {
       id: num(row.building_id),
       address: row.address,

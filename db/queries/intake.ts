@@ -307,6 +307,7 @@ const INTAKE_COMPLAINT_KEYS = [
   'originalLng',
   'originalLat',
   'locationDatum',
+  'locationPrecision',
   'address',
   'countyCode',
   'townCode',

@@ -25,6 +25,7 @@ import {
   importMode,
   linkMethod,
   linkState,
+  locationPrecision,
   ratingLevel,
 } from './enums';
 import { buildings, divisions, facilities, grids, households } from './geography';
@@ -55,6 +56,8 @@ export const complaints = pgTable(
     originalLng: text('original_lng'),
     originalLat: text('original_lat'),
     locationDatum: datum('location_datum').notNull().default('wgs84'),
+    /** Whether `location` is where the reporter stood or pinned, or derived from a written address. */
+    locationPrecision: locationPrecision('location_precision').notNull().default('point'),
     address: text('address'),
     /** Denormalised from the point for fast filters; set at intake by PostGIS containment. */
     countyCode: text('county_code').references(() => divisions.code),

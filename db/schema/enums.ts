@@ -1,5 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { CHANNELS, COMPLAINT_STATUSES } from '../../lib/complaints/vocabulary';
+import { CHANNELS, COMPLAINT_STATUSES, LOCATION_PRECISIONS } from '../../lib/complaints/vocabulary';
 
 /** Administrative levels: 市 city, 区/县 county, 镇/街道 town, 村/社区 village. */
 export const divisionLevel = pgEnum('division_level', ['city', 'county', 'town', 'village']);
@@ -62,6 +62,14 @@ export const complaintKind = pgEnum('complaint_kind', ['complaint', 'misconduct'
 
 /** The datum a location arrived in; storage is always WGS84. */
 export const datum = pgEnum('datum', ['wgs84', 'gcj02', 'bd09', 'cgcs2000']);
+
+/**
+ * What a complaint's point is (`LOCATION_PRECISIONS`): `point` a place the reporter gave (a phone's
+ * fix, a map pin); otherwise it was derived from a written address (Open311 `address_string` alone):
+ * a building's centre, a facility's place, or a village's or town's centre (approximate: no building
+ * or facility is linked from such a point).
+ */
+export const locationPrecision = pgEnum('location_precision', LOCATION_PRECISIONS);
 
 /**
  * How the history importer (`npm run import:requests`) wrote a complaint: `history` keeps the source's

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { getBuildingNearPoint, getByIdempotencyKey } from '@/db/queries/intake';
+import type { LocationPrecision } from '@/lib/complaints/vocabulary';
 import { outOfChina } from '@/lib/geo/out-of-china';
 import { toWgs84 } from '@/lib/geo/to-wgs84';
 import { AppError } from '@/lib/http/errors';
@@ -31,6 +32,11 @@ export interface SubmitResult {
 export interface Reporter {
   /** Staff reporting on a resident's behalf (grid worker): recorded and marked by channel. */
   onBehalfUserId?: number | null;
+  /**
+   * What the location is (default `point`: where the reporter stood or pinned). A channel that derived
+   * it from a written address says how far (Open311 `address_string`): linking heeds it.
+   */
+  locationPrecision?: LocationPrecision;
 }
 
 /** A building picked from the grid must lie within this distance of the declared point. */
@@ -69,6 +75,7 @@ export async function submitComplaint(
     description: input.description,
     address: input.address ?? null,
     point: { lng: wLng, lat: wLat },
+    precision: options.locationPrecision ?? 'point',
     reporterBuildingId: input.buildingId ?? null,
   };
   const text = readLinkText(subject);
@@ -141,6 +148,7 @@ export async function submitComplaint(
     lng: wLng,
     lat: wLat,
     original: { lng, lat },
+    locationPrecision: subject.precision,
     address,
     place,
     onBehalfUserId: options.onBehalfUserId ?? null,

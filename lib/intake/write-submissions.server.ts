@@ -11,6 +11,7 @@ import {
 import { AUDIT } from '@/lib/audit/actions';
 import { auditRow } from '@/lib/audit/write-audit.server';
 import { newTrackingCode } from '@/lib/complaints/tracking-code';
+import type { LocationPrecision } from '@/lib/complaints/vocabulary';
 import { AppError } from '@/lib/http/errors';
 import type { LinkDecision } from '@/lib/linking/decide-links';
 import type { RouteOffice } from '@/lib/routing/router';
@@ -33,6 +34,8 @@ export interface PreparedSubmission {
   lng: number;
   lat: number;
   original: { lng: number; lat: number };
+  /** What the point is: the reporter's own, or derived from a written address (Open311). */
+  locationPrecision: LocationPrecision;
   address: string | null;
   place: PointPlace;
   onBehalfUserId: number | null;
@@ -192,6 +195,7 @@ function decide(item: PreparedSubmission): Decided {
           fingerprint: item.fingerprint,
           channel,
           datum: item.input.location.datum,
+          ...(item.locationPrecision !== 'point' ? { locationPrecision: item.locationPrecision } : {}),
           attachments: item.input.attachmentIds.length,
           ...(item.input.mediaUrl ? { mediaUrl: item.input.mediaUrl } : {}),
         },
@@ -225,6 +229,7 @@ function complaintRow(
     originalLng: String(item.original.lng),
     originalLat: String(item.original.lat),
     locationDatum: input.location.datum,
+    locationPrecision: item.locationPrecision,
     address: item.address,
     countyCode: place.countyCode,
     townCode: place.townCode,

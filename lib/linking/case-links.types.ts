@@ -24,6 +24,11 @@ interface LinkState {
 }
 
 export interface CaseLinks {
+  /**
+   * What the complaint's point is (`LocationPrecision`): `point` the reporter's own; `building`,
+   * `facility`, `village`, `town` derived from a written address (the last two approximate: a centre).
+   */
+  locationPrecision: string;
   building: LinkState & { address: string | null };
   facility: LinkState & { name: string | null; kind: string | null };
   /** Buildings within 300 m and facilities within 5 km of the point, nearest first: what staff may pick. */

@@ -129,3 +129,66 @@ describe('decideLinks', () => {
     expect(decide('路面坑洼', kind(300)).facility).toBeNull();
   });
 });
+
+describe('a point derived from a written address (precision)', () => {
+  const onCentre = {
+    covering: { id: 31, address: '西区清香坪街道清香坪社区 竹湖巷 3 号 1 栋', householdId: null, distanceM: 0 },
+    nearest: { id: 32, address: '西区清香坪街道清香坪社区 竹湖巷 5 号 1 栋', householdId: null, distanceM: 12 },
+    facilities: [
+      { id: 7, via: 'area' as const, distanceM: 0 },
+      { id: 1, via: 'point' as const, distanceM: 8 },
+    ],
+  };
+  const at = (
+    precision: 'point' | 'building' | 'facility' | 'village' | 'town',
+    address: string,
+    description: string,
+    c: Partial<LinkCandidates>,
+  ) => {
+    const s = {
+      title: '',
+      description,
+      address,
+      categoryCode: null,
+      point: { lng: 101.58, lat: 26.5 },
+      precision,
+    };
+    return decideLinks(s, readLinkText(s), { ...none, ...c }, g, segmentWords);
+  };
+
+  it('a village or town centre links nothing by place, whatever stands on it', () => {
+    for (const p of ['village', 'town'] as const) {
+      const d = at(p, '西区清香坪街道清香坪社区', '社区背后的沟里有人乱倒建筑垃圾，堆了一大片', onCentre);
+      expect(d.building).toBeNull();
+      expect(d.facility).toBeNull();
+    }
+    // The same point from a phone links them.
+    const phone = at('point', '', '社区背后的沟里有人乱倒建筑垃圾，堆了一大片', onCentre);
+    expect(phone.buildingId).toBe(31);
+    expect(phone.facilityId).not.toBeNull();
+  });
+
+  it('still links what the text itself names from a centre: a facility by its name, at no distance bonus', () => {
+    const d = at('town', '西区清香坪街道', '清香坪农贸市场里的猪肉没有检疫章', onCentre);
+    expect(d.facilityId).toBe(1);
+    expect(d.facility!.method).toBe('name_mention');
+    expect(d.facility!.confidence).toBeLessThan(0.98);
+    expect(d.building).toMatchObject({ method: 'address', confidence: 0.5 });
+    expect(d.buildingId).toBe(10);
+  });
+
+  it("a building's centre from its address links that building as by address, and the compound around it", () => {
+    const d = at('building', '江南西路253号1栋', '楼顶防水层老化，一下雨顶楼就漏水', onCentre);
+    expect(d.buildingId).toBe(31);
+    expect(d.building).toMatchObject({ method: 'address', confidence: 0.8 });
+    expect(d.building!.reason).toContain('按地址');
+    expect(d.facilityId).toBe(7);
+  });
+
+  it("a facility's place links the facility by its name only, never the building its point falls in", () => {
+    const d = at('facility', '清香坪街道社区卫生服务中心', '卫生服务中心的B超机坏了半年', onCentre);
+    expect(d.facilityId).toBe(2);
+    expect(d.facility!.method).toBe('name_mention');
+    expect(d.buildingId).toBeNull();
+  });
+});

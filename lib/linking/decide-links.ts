@@ -12,6 +12,9 @@
  *  4. address   an address in the text (`竹湖东路124号1栋`, `1组10号`) matching one building's address,
  *               when 1–3 found nothing: 0.8 (0.55 when several buildings match, the nearest taken);
  *               else a facility named in the text that occupies a building (`清香坪幼儿园旁边`): 0.5
+ * A point derived from a written address (`precision`, Open311 `address_string` alone) links by place
+ * only as far as it is one (`placeCandidates`): a building's centre → that building (`address`, 0.8); a
+ * facility's place or a village's or town's centre → by the text only.
  * Household: only the building's household whose unit the text names (`3单元501`), never guessed.
  *
  * Facility, highest confidence wins:
@@ -28,6 +31,7 @@
  * is 0.3 lower; a name mention that the point's own facility agrees with is 0.98.
  * Facility findings count a link at ≥ `FACILITY_LINK_MIN_CONFIDENCE` (0.6) or confirmed by staff.
  */
+import type { LocationPrecision } from '@/lib/complaints/vocabulary';
 import { haversineMetres } from './distance';
 import {
   type FacilityKind,
@@ -113,8 +117,30 @@ export interface LinkSubject {
   categoryCode: string | null;
   /** WGS84; null when the complaint has no usable point. */
   point: { lng: number; lat: number } | null;
+  /**
+   * What the point is (`LocationPrecision`; absent: `point`, where the reporter stood or pinned). A point
+   * derived from a written address links by place only as far as it is one: `building` (the addressed
+   * building's centre: that building, by address, and the compound around it), `facility` (the named
+   * facility's place: by the name only), `village` / `town` (a division's centre: nothing by place).
+   */
+  precision?: LocationPrecision;
   /** A building the reporter picked at intake (already checked near the point). */
   reporterBuildingId?: number | null;
+}
+
+/**
+ * The spatial candidates a point of this precision may link by (`LinkSubject.precision`): all of them
+ * for a reporter's point; for a building located from its address, the building covering its centre
+ * (linked as `address`) and the facilities around it; nothing by place for a facility's place or a
+ * village's or town's centre.
+ */
+export function placeCandidates<C extends Pick<LinkCandidates, 'covering' | 'nearest' | 'facilities'>>(
+  c: C,
+  precision: LocationPrecision | undefined,
+): C {
+  if (precision === undefined || precision === 'point') return c;
+  if (precision === 'building') return { ...c, nearest: null };
+  return { ...c, covering: null, nearest: null, facilities: [] };
 }
 
 /** What the text says that the candidates query needs before it runs. */
@@ -191,8 +217,9 @@ export function decideLinks(
   segment: (text: string) => string[],
 ): LinkDecision {
   const mentions = findFacilityMentions(text.text, gazetteer, segment);
-  const building = decideBuilding(subject, text, c, gazetteer, mentions);
-  const facility = decideFacility(subject, text, c, gazetteer, mentions);
+  const usable = placeCandidates(c, subject.precision);
+  const building = decideBuilding(subject, text, usable, gazetteer, mentions);
+  const facility = decideFacility(subject, text, usable, gazetteer, mentions);
   return {
     buildingId: building?.id ?? null,
     householdId: building?.householdId ?? null,
@@ -219,6 +246,19 @@ function decideBuilding(
         method: 'reporter',
         confidence: 0.9,
         reason: `报告人选择的楼栋“${b.address}”，距定位 ${metres(b.distanceM)}${unitNote(b)}`,
+      },
+    };
+  }
+  if (c.covering && subject.precision === 'building') {
+    // The point is the centre of the building its written address named.
+    const b = c.covering;
+    return {
+      id: b.id,
+      householdId: b.householdId,
+      link: {
+        method: 'address',
+        confidence: 0.8,
+        reason: `按地址“${subject.address ?? ''}”定位到楼栋“${b.address}”${unitNote(b)}`,
       },
     };
   }
@@ -270,7 +310,10 @@ function decideBuilding(
       link: {
         method: 'address',
         confidence: 0.5,
-        reason: `定位附近无楼栋，文中提到“${m.term.term}”，取其所在楼栋${d !== null ? `（距定位 ${metres(d)}）` : ''}`,
+        reason:
+          subject.precision && subject.precision !== 'point'
+            ? `按地址定位，文中提到“${m.term.term}”，取其所在楼栋`
+            : `定位附近无楼栋，文中提到“${m.term.term}”，取其所在楼栋${d !== null ? `（距定位 ${metres(d)}）` : ''}`,
       },
     };
   }

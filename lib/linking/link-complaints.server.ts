@@ -17,6 +17,7 @@ import {
   type LinkSubject,
   type LinkText,
   needsAddressLookup,
+  placeCandidates,
   readLinkText,
 } from './decide-links';
 import type { Gazetteer } from './gazetteer';
@@ -99,9 +100,11 @@ export async function completeLinkCandidates(
   texts: readonly LinkText[],
   spatial: readonly (LinkCandidateRow | null)[],
 ): Promise<GatheredLinks> {
-  const candidates: LinkCandidates[] = subjects.map((_, i) => {
+  const candidates: LinkCandidates[] = subjects.map((s, i) => {
     const row = spatial[i];
-    return row ? { ...row, byAddress: [] } : { ...EMPTY, byAddress: [], facilities: [] };
+    return row
+      ? placeCandidates({ ...row, byAddress: [] }, s.precision)
+      : { ...EMPTY, byAddress: [], facilities: [] };
   });
   const asks = subjects.flatMap((s, i) =>
     needsAddressLookup(texts[i]!, candidates[i]!)

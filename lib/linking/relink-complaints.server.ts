@@ -62,6 +62,7 @@ function subjectOf(r: ComplaintToLink) {
     address: r.address,
     categoryCode: r.categoryCode,
     point: { lng: r.lng, lat: r.lat },
+    precision: r.locationPrecision,
   };
 }
 

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."location_precision" AS ENUM('point', 'building', 'facility', 'village', 'town');--> statement-breakpoint
+ALTER TABLE "complaints" ADD COLUMN "location_precision" "location_precision" DEFAULT 'point' NOT NULL;
