@@ -202,7 +202,6 @@ describe('POST requests', () => {
   });
 
   it.each([
-    ['no service_code', { service_code: '' }, 400, 'service_code'],
     ['unknown service_code', { service_code: 'XX01' }, 404, 'service_code'],
     ['misconduct service_code', { service_code: 'JJ01' }, 404, 'service_code'],
     ['no location at all', { lat: '', long: '', address_string: '' }, 400, 'location'],
@@ -232,16 +231,19 @@ describe('POST requests', () => {
     },
   );
 
-  it('refuses a JSON body with 415', async () => {
-    const res = await POST(
-      new Request(`${BASE}/requests.json`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      }),
-      ctx('requests.json'),
-    );
-    expect(res.status).toBe(415);
+  it('refuses a body that is neither a form nor JSON with 415, and malformed JSON with 400', async () => {
+    const before = await countComplaints();
+    const send = (type: string, body: string) =>
+      POST(
+        new Request(`${BASE}/requests.json`, { method: 'POST', headers: { 'content-type': type }, body }),
+        ctx('requests.json'),
+      );
+    expect((await send('text/plain', 'service_code=SL01')).status).toBe(415);
+    const bad = await send('application/json', '{"service_code": "SL01", "lat": ');
+    expect(bad.status).toBe(400);
+    expect((await bad.json())[0]).toMatchObject({ code: 400 });
+    expect((await send('application/json', '["SL01"]')).status).toBe(400);
+    expect(await countComplaints()).toBe(before);
   });
 });
 

@@ -11,6 +11,7 @@ import { enforceRate } from '@/lib/http/rate-store.server';
 import { clientAddress } from '@/lib/intake/http';
 import { INTAKE_RATE_RULES } from '@/lib/intake/rate-rules';
 import { getOpen311Request, listOpen311Requests } from './list-open311-requests.server';
+import type { AddressLocation } from './locate-address-string.server';
 import {
   OPEN311_DISCOVERY,
   type Open311Format,
@@ -107,7 +108,7 @@ export const submitRequest: Open311Handler = async ({ request, db, format }) => 
   const body = [
     {
       service_request_id: String(result.id),
-      service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。${result.located ? `按地址定位到${LOCATED_AS[result.located.precision]}：${result.located.label}。` : ''}`,
+      service_notice: `诉求已受理，当日转办、5个工作日内首次答复。查询码 ${result.trackingCode}（凭它和手机号后4位查询、评价，请勿公开）。${locatedNotice(result.located)}`,
       account_id: null,
     },
   ];
@@ -117,12 +118,28 @@ export const submitRequest: Open311Handler = async ({ request, db, format }) => 
   });
 };
 
-/** application/x-www-form-urlencoded (the spec) or multipart/form-data; 415 otherwise, 413 past 64 KB. */
+/** Where an `address_string` alone led, for the notice: a centre is said to be approximate. */
+function locatedNotice(located: AddressLocation | undefined): string {
+  if (!located) return '';
+  const approximate = located.precision === 'village' || located.precision === 'town';
+  return `按地址定位到${LOCATED_AS[located.precision]}：${located.label}${approximate ? '（中心点，近似位置；请补充详细地址或定位以便关联楼栋）' : ''}。`;
+}
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json']);
+
+/**
+ * application/x-www-form-urlencoded (the spec), multipart/form-data, or (an extension) a JSON object
+ * of the same fields (`{"service_code":"SD01","lat":26.57,"long":101.77,"attribute":{"anonymous":"true"}}`);
+ * 415 otherwise, 413 past 64 KB, 400 for a body that does not parse.
+ */
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
   const lower = type.split(';')[0]!.trim().toLowerCase();
-  if (lower !== 'application/x-www-form-urlencoded' && lower !== 'multipart/form-data') {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/x-www-form-urlencoded');
+  if (!FORM_TYPES.has(lower)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Content-Type must be application/x-www-form-urlencoded, multipart/form-data or application/json',
+    );
   }
   if (Number(request.headers.get('content-length') ?? 0) > BODY_MAX) {
     throw new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${BODY_MAX} bytes`);
@@ -133,6 +150,7 @@ async function readForm(request: Request): Promise<URLSearchParams> {
   if (lower === 'application/x-www-form-urlencoded') {
     return new URLSearchParams(new TextDecoder().decode(buf));
   }
+  if (lower === 'application/json') return jsonFields(new TextDecoder().decode(buf));
   const form = await new Response(buf, { headers: { 'content-type': type } }).formData().catch(() => {
     throw new AppError('VALIDATION', 'Malformed multipart body', [
       { path: '', message: 'Malformed form data' },
@@ -140,5 +158,31 @@ async function readForm(request: Request): Promise<URLSearchParams> {
   });
   const out = new URLSearchParams();
   for (const [k, v] of form) if (typeof v === 'string') out.append(k, v);
+  return out;
+}
+
+/** A JSON object's fields as the form's: strings, numbers and booleans as text, `attribute` as `attribute[code]`. */
+function jsonFields(text: string): URLSearchParams {
+  const refuse = (message: string): never => {
+    throw new AppError('VALIDATION', `body: ${message}`, [{ path: '', message }]);
+  };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    refuse('Malformed JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) refuse('A JSON object of request fields');
+  const out = new URLSearchParams();
+  const scalar = (path: string, v: unknown) => {
+    if (v === null || v === undefined) return;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.append(path, String(v));
+    else refuse(`${path}: a string, number or boolean`);
+  };
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key === 'attribute' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [code, v] of Object.entries(value)) scalar(`attribute[${code}]`, v);
+    } else scalar(key, value);
+  }
   return out;
 }

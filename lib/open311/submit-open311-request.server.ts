@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { getBuildingForIntake, listActiveCategories } from '@/db/queries/intake';
+import type { LocationPrecision } from '@/lib/complaints/vocabulary';
 import { AppError } from '@/lib/http/errors';
 import { type SubmitResult, submitComplaint } from '@/lib/intake/submit-complaint.server';
 import { type AddressLocation, locateAddressString } from './locate-address-string.server';
@@ -9,7 +10,11 @@ import { isOpen311Service, OPEN311_ATTRIBUTES } from './services';
 /**
  * POST requests (GeoReport v2) → the same intake verb as `/api/v1/complaints`, channel 'open311'.
  *
- * - `service_code` → category (a level-2 code from `services.json`; misconduct is never a service).
+ * - `service_code` → category (a level-2 code from `services.json`; misconduct is never a service);
+ *   absent (the spec requires it; we are lenient), triage reads the category from the description as
+ *   for the resident page, and a case it cannot tell waits for manual dispatch.
+ * - The point's precision is kept (`location_precision`): `point` for lat & long, else what the
+ *   address led to; a village's or town's centre is approximate, and nothing is linked from it.
  * - `lat` & `long` → location, WGS84 as the spec says, unless the extension field `datum`
  *   (or `attribute[datum]`) declares `gcj02`, `bd09` or `cgcs2000`.
  * - `address_id` is one of our building ids: its centre stands in for a missing lat/long.
@@ -31,13 +36,8 @@ export async function submitOpen311Request(
     return v === null || v.trim() === '' ? undefined : v.trim();
   };
   const serviceCode = get('service_code');
-  if (!serviceCode) {
-    throw new AppError('VALIDATION', 'service_code: not provided', [
-      { path: 'service_code', message: 'Required' },
-    ]);
-  }
-  const categories = await listActiveCategories(db);
-  if (!categories.some((c) => c.code === serviceCode && isOpen311Service(c))) {
+  const categories = serviceCode ? await listActiveCategories(db) : [];
+  if (serviceCode && !categories.some((c) => c.code === serviceCode && isOpen311Service(c))) {
     throw new AppError('NOT_FOUND', `service_code ${serviceCode} was not found`, [
       { path: 'service_code', message: 'Unknown service' },
     ]);
@@ -62,6 +62,7 @@ export async function submitOpen311Request(
   const buildingId = addressId === undefined ? undefined : Number(addressId);
   let location: { lng: unknown; lat: unknown; datum: string } | undefined;
   let located: AddressLocation | undefined;
+  let precision: LocationPrecision = 'point';
   const lat = get('lat');
   const long = get('long');
   const addressString = get('address_string');
@@ -70,6 +71,7 @@ export async function submitOpen311Request(
   } else if (buildingId !== undefined && Number.isInteger(buildingId) && buildingId > 0) {
     const building = await getBuildingForIntake(db, buildingId);
     if (building) location = { lng: building.lng, lat: building.lat, datum: 'wgs84' };
+    precision = 'building';
   } else if (addressString !== undefined) {
     located = (await locateAddressString(db, addressString)) ?? undefined;
     if (!located) {
@@ -80,6 +82,7 @@ export async function submitOpen311Request(
       );
     }
     location = { lng: located.lng, lat: located.lat, datum: 'wgs84' };
+    precision = located.precision;
   }
   if (!location) {
     throw new AppError(
@@ -106,7 +109,7 @@ export async function submitOpen311Request(
       mediaUrl: get('media_url'),
       idempotencyKey: options.idempotencyKey ?? undefined,
     },
-    { now: options.now },
+    { now: options.now, locationPrecision: precision },
   );
   return located ? { ...result, located } : result;
 }
