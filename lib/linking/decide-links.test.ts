@@ -132,8 +132,18 @@ describe('decideLinks', () => {
 
 describe('a point derived from a written address (precision)', () => {
   const onCentre = {
-    covering: { id: 31, address: '西区清香坪街道清香坪社区 竹湖巷 3 号 1 栋', householdId: null, distanceM: 0 },
-    nearest: { id: 32, address: '西区清香坪街道清香坪社区 竹湖巷 5 号 1 栋', householdId: null, distanceM: 12 },
+    covering: {
+      id: 31,
+      address: '西区清香坪街道清香坪社区 竹湖巷 3 号 1 栋',
+      householdId: null,
+      distanceM: 0,
+    },
+    nearest: {
+      id: 32,
+      address: '西区清香坪街道清香坪社区 竹湖巷 5 号 1 栋',
+      householdId: null,
+      distanceM: 12,
+    },
     facilities: [
       { id: 7, via: 'area' as const, distanceM: 0 },
       { id: 1, via: 'point' as const, distanceM: 8 },
