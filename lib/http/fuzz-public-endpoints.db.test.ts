@@ -837,8 +837,11 @@ const open311PostCases: fc.Arbitrary<Case> = fc.oneof(
       return {
         label: `POST open311 ${field}=${JSON.stringify(value).slice(0, 30)}`,
         // A wrong service code, coordinates or an unknown attribute always break the request; other
-        // fields may happen to stay valid (an email is dropped, a description of 5+ characters is fine).
-        malformed: ['service_code', 'lat', 'long', 'attribute[colour]'].includes(field),
+        // fields may happen to stay valid (an email is dropped, a description of 5+ characters is fine,
+        // a blank service code leaves the category to triage).
+        malformed:
+          ['lat', 'long', 'attribute[colour]'].includes(field) ||
+          (field === 'service_code' && value.trim() !== ''),
         path: [`requests${ext}`],
         request: () =>
           rawRequest(`/open311/v2/requests${ext}`, {
