@@ -37,7 +37,21 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
   {
     id: 'drinking-water',
     name: '饮水安全',
-    keywords: ['没有水喝', '没水喝', '没得水喝', '吃水困难', '喝不上水', '饮水困难', '生活用水严重短缺'],
+    keywords: [
+      '没有水喝',
+      '没水喝',
+      '没得水喝',
+      '吃水困难',
+      '喝不上水',
+      '饮水困难',
+      '生活用水严重短缺',
+      // How residents write it: "三天没有饮用水了", "只能去山下挑水吃".
+      '没有饮用水',
+      '没得饮用水',
+      '没饮用水',
+      '挑水吃',
+      '挑水喝',
+    ],
     urgencyCode: 'urgent',
     categoryCode: 'SL01',
   },
