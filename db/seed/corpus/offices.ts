@@ -51,6 +51,8 @@ export const COUNTY_CO_HANDLERS: Record<string, string[]> = {
   WJ03: ['CZJ'],
   ZJ03: ['CZJ'],
   SD02: ['ZJJ'],
+  // Water bills are the 住建局's (water supply); electricity prices and billing disputes the 发改局's.
+  SD04: ['FGJ'],
   MZ05: ['MZJ'],
   SC02: ['FGJ'],
   NY01: ['CZJ'],
