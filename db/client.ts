@@ -25,8 +25,20 @@ export function defaultDataDir(): string {
   return process.env.SUQIU_DATA_DIR ?? '.data/pglite';
 }
 
+/**
+ * Tests: only `*.db.test.ts` files may open a database (lib/testing/vitest-setup.ts marks every other
+ * test file, and the processes it starts, with SUQIU_TEST_WITHOUT_DB). CI runs only those files on
+ * the second engine, so a database test under another name would silently skip PostgreSQL there.
+ */
+export function refuseDatabaseOutsideDbTests(): void {
+  const file = process.env.SUQIU_TEST_WITHOUT_DB;
+  if (file)
+    throw new Error(`${file} opens a database: name it *.db.test.ts (see lib/testing/vitest-setup.ts)`);
+}
+
 /** Open a new handle. Prefer `getDb()`; use this only for tests and scripts that own their database. */
 export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
+  refuseDatabaseOutsideDbTests();
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const handle = url ? await openServer(url) : await openEmbedded(options.dataDir ?? defaultDataDir());
   if (options.migrate !== false) {
