@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -23,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DbHandle } from '../client';
 import { MIGRATIONS_FOLDER } from '../migrate';
+import type { SeedOptions } from '../seed/context';
 
 /** The dump is named after the migrations it holds, so a schema change makes a new one. */
 function migrationsHash(): string {
@@ -100,8 +102,13 @@ export async function adminQuery(url: string, text: string): Promise<void> {
  * Drop a test database once the pool's sockets are really gone: `pool.end()` resolves while its
  * connections are still closing, and `DROP … WITH (FORCE)` would then kill one mid-close, which
  * surfaces as an uncaught "terminating connection due to administrator command" in the test run.
+ * `then` is the statement to run once idle (a seeded template is renamed into place the same way).
  */
-async function dropWhenIdle(url: string, name: string): Promise<void> {
+async function dropWhenIdle(
+  url: string,
+  name: string,
+  then = `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+) {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
@@ -114,7 +121,7 @@ async function dropWhenIdle(url: string, name: string): Promise<void> {
       if ((rows[0]?.n ?? 0) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(then);
   } finally {
     await client.end();
   }
@@ -157,29 +164,155 @@ export async function prepareTestTemplate(): Promise<void> {
 
 /** A fresh, migrated, empty database of its own for one test file. Close it in `afterAll`. */
 export async function createTestDb(): Promise<DbHandle> {
+  const { refuseDatabaseOutsideDbTests } = await import('../client');
+  refuseDatabaseOutsideDbTests();
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `suqiu_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-    const { openDb } = await import('../client');
-    const handle = await openDb({ databaseUrl: withDatabase(url, name), migrate: false });
-    return {
-      ...handle,
-      location: name,
-      close: async () => {
-        await handle.close();
-        await dropWhenIdle(url, name);
-      },
-    };
-  }
+  if (url) return copyServerDb(url, TEMPLATE_DB);
   if (!existsSync(TEMPLATE_DUMP)) await prepareTestTemplate();
+  return loadDump(TEMPLATE_DUMP);
+}
+
+/** A new server database copied from `template`, dropped on close. */
+async function copyServerDb(url: string, template: string): Promise<DbHandle> {
+  const name = `suqiu_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const { openDb } = await import('../client');
+  const handle = await openDb({ databaseUrl: withDatabase(url, name), migrate: false });
+  return {
+    ...handle,
+    location: name,
+    close: async () => {
+      await handle.close();
+      await dropWhenIdle(url, name);
+    },
+  };
+}
+
+/** An in-memory PGlite started from a dump (the migrated template, or a seeded city). */
+async function loadDump(dump: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const schema = await import('../schema');
   const client = await PGlite.create({
-    loadDataDir: new Blob([readFileSync(TEMPLATE_DUMP)]),
+    loadDataDir: new Blob([readFileSync(dump)]),
     extensions: { postgis: await testPostgis() },
   });
   const db = drizzle(client, { schema }) as unknown as DbHandle['db'];
   return { db, engine: 'embedded', location: 'memory://test', close: () => client.close() };
+}
+
+/** The options of a seeded test city: the seed's own (db/seed/index.ts) but for its log. */
+export type TestCityOptions = Partial<Omit<SeedOptions, 'log'>>;
+
+/** Names one test run (vitest.global-setup.ts), so its seeded cities are its own and removed after it. */
+export const TEST_RUN_KEY = 'suqiuTestRun';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    suqiuTestRun: string;
+  }
+}
+const cityPrefix = (run: string) => ({
+  file: path.join(process.cwd(), '.data', `test-city-${run}-`),
+  database: `suqiu_test_city_${run}_`,
+});
+
+/**
+ * A database of its own holding the demo city seeded with `options`, for one test file. Files that
+ * ask for the same city (the hot-spot, DBSCAN and clue tests: 4 000 complaints on 1 % of the census)
+ * share one seeding per test run: the first seeds and keeps the result (a dump next to the migrated
+ * one, or a template database on the server), the others wait for it and start from a copy. The same
+ * rows as seeding in each file: the seed is deterministic and the copy is byte for byte.
+ */
+export async function createSeededTestDb(options: TestCityOptions): Promise<DbHandle> {
+  const { defaultSeedOptions, seedDemoCity } = await import('../seed/index');
+  const { inject } = await import('vitest');
+  const seedOptions = defaultSeedOptions({ ...options, log: () => {} });
+  const { log: _log, ...keyed } = seedOptions;
+  const key = createHash('sha256').update(JSON.stringify(keyed)).digest('hex').slice(0, 12);
+  const prefix = cityPrefix(inject(TEST_RUN_KEY));
+  const base = `${prefix.file}${key}`;
+  const url = process.env.DATABASE_URL;
+  const template = `${prefix.database}${key}`;
+  const ready = url
+    ? async () => {
+        const { Client } = await import('pg');
+        const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+        await admin.connect();
+        try {
+          const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
+          return Boolean(found.rowCount);
+        } finally {
+          await admin.end();
+        }
+      }
+    : async () => existsSync(`${base}.tar.gz`);
+  mkdirSync(path.dirname(base), { recursive: true });
+  let builder = false;
+  try {
+    writeFileSync(`${base}.lock`, String(process.pid), { flag: 'wx' });
+    builder = true;
+  } catch {
+    // Another file is seeding this city (or has): wait for it below.
+  }
+  if (builder) {
+    try {
+      if (url) {
+        // Seeded in a database of its own, then renamed: waiting files see the template only when done.
+        const building = `${template}_b`;
+        await adminQuery(url, `CREATE DATABASE ${building} TEMPLATE ${TEMPLATE_DB}`);
+        const { openDb } = await import('../client');
+        const handle = await openDb({ databaseUrl: withDatabase(url, building), migrate: false });
+        try {
+          await seedDemoCity(handle.db, seedOptions);
+        } finally {
+          await handle.close();
+        }
+        await dropWhenIdle(url, building, `ALTER DATABASE ${building} RENAME TO ${template}`);
+      } else {
+        const handle = await createTestDb();
+        await seedDemoCity(handle.db, seedOptions);
+        // biome-ignore lint/suspicious/noExplicitAny: reach the PGlite client behind drizzle.
+        const client = (handle.db as any).$client as import('@electric-sql/pglite').PGlite;
+        const dump = await client.dumpDataDir('gzip');
+        writeFileSync(`${base}.partial`, Buffer.from(await dump.arrayBuffer()));
+        renameSync(`${base}.partial`, `${base}.tar.gz`);
+        return handle; // this file goes on with the city it seeded
+      }
+    } catch (error) {
+      writeFileSync(`${base}.failed`, String((error as Error).stack ?? error));
+      throw error;
+    }
+  } else {
+    while (!(await ready())) {
+      if (existsSync(`${base}.failed`))
+        throw new Error('seeding the shared test city failed in another file');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return url ? copyServerDb(url, template) : loadDump(`${base}.tar.gz`);
+}
+
+/** The end of a test run (vitest.global-setup.ts): its seeded cities, dumps and template databases, go. */
+export async function removeTestCities(run: string): Promise<void> {
+  const prefix = cityPrefix(run);
+  const dir = path.dirname(prefix.file);
+  if (existsSync(dir)) {
+    for (const file of readdirSync(dir)) {
+      if (file.startsWith(path.basename(prefix.file))) rmSync(path.join(dir, file), { force: true });
+    }
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix.database],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }

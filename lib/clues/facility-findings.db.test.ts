@@ -8,9 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { defaultSeedOptions, seedDemoCity } from '@/db/seed';
 import { queryRows } from '@/db/sql';
-import { createTestDb } from '@/db/testing/test-db';
+import { createSeededTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { submitComplaint } from '@/lib/intake/submit-complaint.server';
 import { TRIAGE_FALLBACK_CATEGORY } from '@/lib/workflow/process-new-complaint.server';
@@ -84,8 +83,8 @@ async function facilityFindingKeys(): Promise<Map<string, FacilityTestEvidence &
 let kindergartens: Kindergarten[] = [];
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemoCity(handle.db, defaultSeedOptions({ scale: 0.01, complaints: 4000, now, log: () => {} }));
+  // The same city as the other files seeding 4 000 complaints: seeded once per test run.
+  handle = await createSeededTestDb({ scale: 0.01, complaints: 4000, now });
   kindergartens = await queryRows<Kindergarten>(
     handle.db,
     sql`select f.id, f.name, f.supervising_office_id as "officeId", ST_X(f.location)::float8 as lng, ST_Y(f.location)::float8 as lat

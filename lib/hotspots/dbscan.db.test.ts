@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { listClusterPoints } from '@/db/queries/clusters';
 import { type ComplaintFilter, complaintFilterSql, inDivision } from '@/db/queries/hotspots';
-import { defaultSeedOptions, seedDemoCity } from '@/db/seed';
 import { queryRows } from '@/db/sql';
-import { createTestDb } from '@/db/testing/test-db';
+import { createSeededTestDb } from '@/db/testing/test-db';
 import { complaintScope } from '@/lib/auth/policy';
 import type { AuthUser } from '@/lib/auth/types';
 import { dbscan } from './dbscan';
@@ -38,8 +37,8 @@ const daysBack = (days: number): ComplaintFilter => ({
 });
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemoCity(handle.db, defaultSeedOptions({ scale: 0.01, complaints: 4000, now, log: () => {} }));
+  // The same city as the other files seeding 4 000 complaints: seeded once per test run.
+  handle = await createSeededTestDb({ scale: 0.01, complaints: 4000, now });
 }, 300_000);
 afterAll(async () => {
   await handle?.close();

@@ -7,9 +7,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { defaultSeedOptions, seedDemoCity } from '@/db/seed';
 import { queryRow, queryRows } from '@/db/sql';
-import { createTestDb } from '@/db/testing/test-db';
+import { createSeededTestDb } from '@/db/testing/test-db';
 import type { AuthUser } from '@/lib/auth/types';
 import { detectFindings } from '@/lib/clues/detect-findings.server';
 import type { FacilityTestEvidence } from '@/lib/clues/facility-findings';
@@ -28,8 +27,8 @@ const inspector = (code: string, level: 'city' | 'county'): AuthUser => ({
 });
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  await seedDemoCity(handle.db, defaultSeedOptions({ scale: 0.01, complaints: 4000, now, log: () => {} }));
+  // The same city as the other files seeding 4 000 complaints: seeded once per test run.
+  handle = await createSeededTestDb({ scale: 0.01, complaints: 4000, now });
 }, 240_000);
 afterAll(async () => {
   await handle?.close();
