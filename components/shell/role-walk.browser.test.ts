@@ -376,8 +376,8 @@ async function ensureReport(page: Page) {
     headers: { origin: APP_URL },
     timeout: 170_000,
   });
-  // .ci/run walks beside the other browser files: monthly-report may issue the same report at the same
-  // moment (409 CONFLICT), after which there is one to open all the same.
+  // Run beside the other browser files (.ci/run walks after them), monthly-report may issue the same
+  // report at the same moment (409 CONFLICT), after which there is one to open all the same.
   if (res.status() === 409) {
     const again = (await (await page.request.get(`${APP_URL}/api/reports`)).json()) as { reports: unknown[] };
     expect(again.reports.length).toBeGreaterThan(0);
