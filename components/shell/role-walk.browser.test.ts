@@ -249,6 +249,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 /** Screens axe has checked (`<locale> <path>`, object pages as /cases/N). */
 const axed = new Set<string>();
 
+/** Two animation frames: what the page has just received is laid out and painted. */
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+
 const slug = (p: string) => p.replace(/^\//, '').replace(/[/?=&]+/g, '_') || 'home';
 
 /** Open one page and check it; returns the internal links it offers. */
@@ -284,13 +290,21 @@ async function visit(
   /** When each step ended (ms since start): loaded, settled, checked (facts, axe), phone shot. */
   const marks: number[] = [];
   const mark = () => marks.push(Date.now() - started);
+  let idle = false;
   try {
     const res = await page.goto(`${APP_URL}${pagePath}`, { waitUntil: 'load', timeout: 90_000 });
     mark();
-    await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
+    // The page's data has answered once the network has been quiet for 500 ms.
+    idle = await page.waitForLoadState('networkidle', { timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
     // Screens loaded in the browser (map, hot spots) draw their heading once their code has arrived.
     await page.waitForSelector('h1', { timeout: 15_000 }).catch(() => {});
-    await page.waitForTimeout(500);
+    // After a quiet network what arrived is drawn within a frame or two; with a request still open at
+    // 3 s, half a second more for it.
+    if (idle) await nextFrames(page);
+    else await page.waitForTimeout(500);
     mark();
     const status = res?.status() ?? 0;
     const want = expect === 'open' ? 200 : 403;
@@ -345,7 +359,7 @@ async function visit(
   for (const [check, detail] of problems) record(locale, user, where, check, detail);
   appendFileSync(
     LOG,
-    `  ${locale} ${user ?? 'resident'} ${pagePath} ${((Date.now() - started) / 1000).toFixed(1)} s (${marks.map((m) => (m / 1000).toFixed(1)).join(' / ')})\n`,
+    `  ${locale} ${user ?? 'resident'} ${pagePath} ${((Date.now() - started) / 1000).toFixed(1)} s (${marks.map((m) => (m / 1000).toFixed(1)).join(' / ')})${idle ? '' : ' network busy'}\n`,
   );
   return facts;
 }
