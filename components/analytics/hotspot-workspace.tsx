@@ -7,6 +7,7 @@ import type { Feature, Geometry } from 'geojson';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ClueBoard } from '@/components/clues/clue-board';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import type { AnalysisSetup } from '@/lib/hotspots/hotspots.types';
 import {
   type AnalysisTab,
@@ -66,6 +67,7 @@ function bboxOf(g: Geometry): [number, number, number, number] | null {
  */
 export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
   const t = useTranslations('analytics');
+  const errorText = useApiErrorText();
   const [state, setState] = useState<HotspotState>(() => readUrlState(setup));
   /** The form being edited; applied by 运行. */
   const [form, setForm] = useState<HotspotParams>(() => state);
@@ -241,7 +243,7 @@ export function HotspotWorkspace({ setup }: { setup: AnalysisSetup }) {
               loading={loading}
               csvHref={tab === 'gi' && gi.data ? `/api/analytics/hotspots?${runKey}&format=csv` : null}
             />
-            {error && <Alert type="error" showIcon message={error.message} />}
+            {error && <Alert type="error" showIcon message={errorText(error)} />}
             {tab === 'gi' && giPanel}
             {tab === 'emerging' && emergingPanel}
             {tab === 'clusters' && clusterPanel}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import { UserContent } from '@/components/ui/user-content';
 import type { Clue } from '@/lib/clues/clues.types';
 import { labelSeparator } from '@/lib/i18n/config';
@@ -26,6 +27,7 @@ export function ClueBoard({
   const locale = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const errorText = useApiErrorText();
   // The window is the settings' (clues.facility_findings); a clue is filed for the window the findings were computed on.
   const findings = useQuery(hotspotQueries.findings());
   const window = findings.data
@@ -38,7 +40,7 @@ export function ClueBoard({
       message.success(t('created'));
       void queryClient.invalidateQueries({ queryKey: clueQueries.all });
     },
-    onError: (e: Error) => message.error(e.message),
+    onError: (e: Error) => message.error(errorText(e)),
   });
   return (
     <div className="analysis__clues">

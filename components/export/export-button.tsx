@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import { ApiError } from '@/lib/query/api-client';
 import { openExport } from '@/lib/query/reports';
 
@@ -37,6 +38,7 @@ export function ExportButton({
   size?: 'small' | 'middle';
 }) {
   const t = useTranslations('reports.export');
+  const errorText = useApiErrorText();
   const { message } = App.useApp();
   const [state, setState] = useState<{ total: number | null; bytes: number } | null>(null);
   const [done, setDone] = useState<number | null>(null);
@@ -75,13 +77,7 @@ export function ExportButton({
       setDone(Number.isFinite(total) ? total : 0);
     } catch (error) {
       if (controller.signal.aborted) return;
-      const text =
-        error instanceof ApiError
-          ? (error.serverMessage ?? `HTTP ${error.status}`)
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      message.error(t('failed', { message: text }));
+      message.error(t('failed', { message: errorText(error) }));
     } finally {
       setState(null);
     }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { ApiErrorText } from '@/components/ui/api-error-text';
 import { formatDate } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import type { FacilityPanel as FacilityPanelData } from '@/lib/map/facility-panel.types';
@@ -20,7 +21,7 @@ const Trend = dynamic(() => import('./facility-trend-chart'), {
 export function FacilityPanel({ id, onBuilding }: { id: number; onBuilding: (id: number) => void }) {
   const t = useTranslations('map');
   const q = useQuery(facilityPanelQuery(id));
-  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (q.error) return <ApiErrorText className="staff-map__muted" error={q.error} />;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   const d: FacilityPanelData = q.data;
   const f = d.facility;

@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
+import { ApiErrorText } from '@/components/ui/api-error-text';
 import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
@@ -144,7 +145,7 @@ function VisitForm({ buildingId }: { buildingId: number }) {
 function BuildingPanel({ id }: { id: number }) {
   const t = useTranslations('map');
   const q = useQuery(staffMapQueries.building(id));
-  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (q.error) return <ApiErrorText className="staff-map__muted" error={q.error} />;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   const d = q.data;
   return (
@@ -212,7 +213,7 @@ function BuildingPanel({ id }: { id: number }) {
 function AreaPanel({ p, filterQuery }: { p: Extract<Panel, { kind: 'area' }>; filterQuery: string }) {
   const t = useTranslations('map');
   const q = useQuery(staffMapQueries.area(p, filterQuery));
-  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (q.error) return <ApiErrorText className="staff-map__muted" error={q.error} />;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   return (
     <div data-panel="area">
@@ -234,7 +235,7 @@ function SelectionPanel({ state, filterQuery }: { state: MapState; filterQuery: 
     enabled: sel !== null,
   });
   if (!sel) return null;
-  if (q.error) return <div className="staff-map__muted">{String(q.error.message)}</div>;
+  if (q.error) return <ApiErrorText className="staff-map__muted" error={q.error} />;
   if (!q.data) return <div className="staff-map__muted">…</div>;
   return (
     <div data-panel="selection">

@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import { formatDateTime } from '@/lib/format/date-time';
-import { ApiError } from '@/lib/query/api-client';
 import { issueReport } from '@/lib/query/reports';
 
 export interface ReportListRow {
@@ -44,6 +44,7 @@ export function ReportList({
   defaultArea: string;
 }) {
   const t = useTranslations('reports.report.list');
+  const errorText = useApiErrorText();
   const { message } = App.useApp();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -60,7 +61,7 @@ export function ReportList({
       if (report.pdfError) message.warning(report.pdfError.message);
       router.push(`/reports/${report.id}`);
     } catch (error) {
-      message.error(errorLine(error));
+      message.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -143,10 +144,4 @@ export function ReportList({
       />
     </>
   );
-}
-
-/** The server's message, or `HTTP <status>` when it sent none. */
-export function errorLine(error: unknown): string {
-  if (error instanceof ApiError) return error.serverMessage ?? `HTTP ${error.status}`;
-  return error instanceof Error ? error.message : String(error);
 }

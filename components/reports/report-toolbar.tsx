@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import { issueReport } from '@/lib/query/reports';
-import { errorLine } from './report-list';
 
 /** Above the printed sheet (hidden in print): back, print, the stored PDF, re-issue, other versions. */
 export function ReportToolbar({
@@ -23,6 +23,7 @@ export function ReportToolbar({
   versions: { id: number; version: number }[];
 }) {
   const t = useTranslations('reports.report.view');
+  const errorText = useApiErrorText();
   const { message } = App.useApp();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -33,7 +34,7 @@ export function ReportToolbar({
       const report = await issueReport({ areaCode, month });
       router.push(`/reports/${report.id}`);
     } catch (error) {
-      message.error(errorLine(error));
+      message.error(errorText(error));
     } finally {
       setBusy(false);
     }

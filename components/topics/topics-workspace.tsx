@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
 import { UserContent, userData } from '@/components/ui/user-content';
 import { formatDateTime } from '@/lib/format/date-time';
 import { pickTopic } from '@/lib/query/topics';
@@ -42,6 +43,7 @@ export function TopicsWorkspace({
   const t = useTranslations('topics');
   const router = useRouter();
   const { message } = App.useApp();
+  const errorText = useApiErrorText();
   const [choice, setChoice] = useState<TopicCandidate | null>(null);
   const [note, setNote] = useState('');
   const pick = useMutation({
@@ -57,7 +59,7 @@ export function TopicsWorkspace({
       setChoice(null);
       router.push(`/topics/${r.topic.id}`);
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => message.error(errorText(e)),
   });
   const canPickNow = data.canPick && !data.picked;
   return (
