@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, List, Modal, Space, Tag } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
+import { UserContent } from '@/components/ui/user-content';
 import { formatDateTime } from '@/lib/format/date-time';
 import { clueQueries, moveClue } from '@/lib/query/clues';
 
@@ -12,6 +14,7 @@ export function ClueModal({ id, onClose }: { id: number; onClose: () => void }) 
   const t = useTranslations('analytics.clues');
   const queryClient = useQueryClient();
   const clue = useQuery(clueQueries.one(id));
+  const errorText = useApiErrorText();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const move = useMutation({
@@ -21,7 +24,7 @@ export function ClueModal({ id, onClose }: { id: number; onClose: () => void }) 
       void queryClient.invalidateQueries({ queryKey: clueQueries.one(id).queryKey });
       void queryClient.invalidateQueries({ queryKey: clueQueries.all });
     },
-    onError: (e: Error) => setNoteError(e.message),
+    onError: (e: Error) => setNoteError(errorText(e)),
   });
   const next = clue.data
     ? (
@@ -39,11 +42,19 @@ export function ClueModal({ id, onClose }: { id: number; onClose: () => void }) 
       onCancel={onClose}
       footer={null}
       width={640}
-      title={clue.data ? `${clue.data.code} ${clue.data.title}` : ''}
+      title={
+        clue.data ? (
+          <>
+            {clue.data.code} <UserContent>{clue.data.title}</UserContent>
+          </>
+        ) : (
+          ''
+        )
+      }
     >
       {clue.data && (
         <>
-          <p>{clue.data.summary}</p>
+          <p data-user-content>{clue.data.summary}</p>
           <p>
             <Tag>{t(`status.${clue.data.status}`)}</Tag>{' '}
             {t('complaints', { n: clue.data.complaintIds.length })}
