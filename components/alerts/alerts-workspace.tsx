@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Cascader, Empty, List, Segmented, Select, Space, Typography } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useApiErrorText } from '@/components/ui/use-api-error-text';
+import { UserContent } from '@/components/ui/user-content';
 import { formatDateTime } from '@/lib/format/date-time';
 import {
   ALERTS_KEY,
@@ -32,17 +34,24 @@ export function AlertsWorkspace({
   canRun,
   divisionCode,
   divisionName,
+  topAreas,
   categories,
 }: {
   canRun: boolean;
   divisionCode: string;
   divisionName: string;
+  /**
+   * A city user's counties: surge alerts are computed for counties, towns and villages, never for the
+   * whole city, so the picker starts one level down and nothing is picked until the user picks.
+   */
+  topAreas?: { code: string; name: string; hasChildren: boolean }[];
   categories: { code: string; name: string }[];
 }) {
   const t = useTranslations('alerts');
   const locale = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const errorText = useApiErrorText();
   const [state, setState] = useState<'open' | 'all'>('open');
   const { data, isLoading } = useQuery(alertsQuery(state));
   const run = useMutation({
@@ -61,13 +70,17 @@ export function AlertsWorkspace({
         );
       void queryClient.invalidateQueries({ queryKey: ALERTS_KEY });
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => message.error(errorText(e)),
   });
   const subs = useQuery(alertSubscriptionsQuery());
-  const [areaPath, setAreaPath] = useState<string[]>(divisionCode ? [divisionCode] : []);
+  const [areaPath, setAreaPath] = useState<string[]>(divisionCode && !topAreas ? [divisionCode] : []);
   const area = areaPath[areaPath.length - 1] ?? '';
   const [areaOptions, setAreaOptions] = useState<AreaOption[]>(() =>
-    divisionCode ? [{ value: divisionCode, label: divisionName || divisionCode, isLeaf: false }] : [],
+    topAreas
+      ? topAreas.map((a) => ({ value: a.code, label: a.name, isLeaf: !a.hasChildren }))
+      : divisionCode
+        ? [{ value: divisionCode, label: divisionName || divisionCode, isLeaf: false }]
+        : [],
   );
   const loadAreas = async (selected: AreaOption[]) => {
     const target = selected[selected.length - 1];
@@ -84,12 +97,12 @@ export function AlertsWorkspace({
   const add = useMutation({
     mutationFn: () => subscribeToAlerts({ areaCode: area, categoryCode: category || null }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: alertSubscriptionsQuery().queryKey }),
-    onError: (e) => message.error(e.message),
+    onError: (e) => message.error(errorText(e)),
   });
   const remove = useMutation({
     mutationFn: (id: number) => unsubscribeFromAlerts(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: alertSubscriptionsQuery().queryKey }),
-    onError: (e) => message.error(e.message),
+    onError: (e) => message.error(errorText(e)),
   });
   const alerts = data?.alerts ?? [];
   return (
@@ -147,6 +160,8 @@ export function AlertsWorkspace({
             changeOnSelect
             allowClear={false}
             displayRender={(labels) => labels.join(' / ')}
+            // Division names are data (Chinese only): the open list marks them as such.
+            optionRender={(option) => <UserContent>{option.label}</UserContent>}
             onChange={(codes) => setAreaPath((codes ?? []).map(String))}
             placeholder={t('subscriptions.area')}
             aria-label={t('subscriptions.area')}
@@ -162,7 +177,13 @@ export function AlertsWorkspace({
               ...categories.map((c) => ({ value: c.code, label: c.name })),
             ]}
           />
-          <Button type="primary" onClick={() => add.mutate()} loading={add.isPending}>
+          <Button
+            type="primary"
+            onClick={() => add.mutate()}
+            loading={add.isPending}
+            disabled={!area}
+            data-action="subscribe"
+          >
             {t('subscriptions.add')}
           </Button>
         </Space>
