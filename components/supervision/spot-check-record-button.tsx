@@ -10,6 +10,7 @@ import { useErrorText } from './use-error-text';
 /** Record a spot check after calling the resident: confirmed, or not actually resolved (reopens the case). */
 export function SpotCheckRecordButton({ spotCheckId }: { spotCheckId: number }) {
   const t = useTranslations('supervision.spot');
+  const tErrors = useTranslations('supervision.errors');
   const errorText = useErrorText();
   const { message } = App.useApp();
   const router = useRouter();
@@ -68,7 +69,7 @@ export function SpotCheckRecordButton({ spotCheckId }: { spotCheckId: number }) 
             label={t('finding')}
             rules={
               result === 'failed'
-                ? [{ required: true, min: 2, whitespace: true, message: t('findingPlaceholder') }]
+                ? [{ required: true, min: 2, whitespace: true, message: tErrors('finding') }]
                 : []
             }
           >
