@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Drawer, Empty, Spin, Tag } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { UserContent, userData } from '@/components/ui/user-content';
 import { formatDeadline } from '@/lib/format/date-time';
 import type { GridWorkspaceBuilding } from '@/lib/grid/grid-workspace';
 import { buildingPanelQuery } from '@/lib/query/grid';
@@ -27,7 +28,7 @@ export function BuildingDrawer({
     <Drawer
       open={building !== null}
       onClose={onClose}
-      title={building?.address}
+      title={building ? <UserContent>{building.address}</UserContent> : null}
       size="default"
       destroyOnHidden
     >
@@ -43,7 +44,8 @@ export function BuildingDrawer({
             <ul style={{ paddingInlineStart: 18 }} data-testid="drawer-households">
               {data.households.map((h) => (
                 <li key={h.id}>
-                  {t('drawer.household', {
+                  {t.rich('drawer.household', {
+                    data: userData,
                     unit: h.unit,
                     size: h.size,
                     persons:

@@ -68,7 +68,9 @@ export function VisitModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <p data-testid="visit-target">{target?.label}</p>
+      <p data-testid="visit-target" data-user-content>
+        {target?.label}
+      </p>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values> form={form} layout="vertical" initialValues={{ method: 'in_person' }} onFinish={save}>
         <Form.Item name="method" label={t('visit.method')} rules={[{ required: true }]}>
