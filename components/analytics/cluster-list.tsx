@@ -36,7 +36,7 @@ export function ClusterList({
             <div>
               {c.categories.map((x) => (
                 <Tag key={x.code}>
-                  {x.name} {x.count}
+                  {locale === 'en' ? x.nameEn : x.name} {x.count}
                 </Tag>
               ))}
             </div>

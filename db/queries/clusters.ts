@@ -18,7 +18,7 @@ export interface DbscanCluster {
   lng: number;
   lat: number;
   radiusM: number;
-  categories: { code: string; name: string; count: number }[];
+  categories: { code: string; name: string; nameEn: string; count: number }[];
   buildings: { id: number; address: string; count: number }[];
   facilities: { id: number; name: string; kind: string; count: number }[];
   /** The cluster's complaints, newest first (at most CLUSTER_COMPLAINTS), each a link to its case. */
@@ -101,12 +101,13 @@ function clusterDetailsSql(clustered: SQL): SQL {
           select c.cluster, max(ST_Distance(c.location_m, ST_Transform(s.centre, ${SRID})))::float8 as r
           from clustered c join summary s using (cluster) group by c.cluster
         ), cats as (
-          select cluster, json_agg(json_build_object('code', code, 'name', name, 'count', count) order by count desc, code) as list
+          select cluster, json_agg(json_build_object('code', code, 'name', name, 'nameEn', name_en, 'count', count) order by count desc, code) as list
           from (
-            select cluster, code, name, count, row_number() over (partition by cluster order by count desc, code) as rn
+            select cluster, code, name, name_en, count, row_number() over (partition by cluster order by count desc, code) as rn
             from (
               select c.cluster, coalesce(cat.parent_code, c.category_code) as code,
-                max(coalesce(parent.name_zh, cat.name_zh)) as name, count(*)::int as count
+                max(coalesce(parent.name_zh, cat.name_zh)) as name,
+                max(coalesce(parent.name_en, cat.name_en)) as name_en, count(*)::int as count
               from clustered c left join categories cat on cat.code = c.category_code
               left join categories parent on parent.code = cat.parent_code
               group by 1, 2) g) r
