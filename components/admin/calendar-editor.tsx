@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
-import { userContentCell } from '@/components/ui/user-content';
+import { chineseTerm, userContentCell } from '@/components/ui/user-content';
 import { calendarDayInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { send } from '@/lib/query/api-client';
@@ -250,7 +250,9 @@ export function CalendarEditor({ data }: { data: Data }) {
         onCancel={() => setImporting(false)}
         width={600}
       >
-        <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t.rich('importHint', { zh: chineseTerm })}
+        </Typography.Paragraph>
         <input
           ref={fileInput}
           type="file"

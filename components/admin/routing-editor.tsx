@@ -19,13 +19,14 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { NumberInput } from '@/components/ui/number-input';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
-import { userContentCell, userContentOnCell } from '@/components/ui/user-content';
+import { UserContent, userContentCell, userContentOnCell, userData } from '@/components/ui/user-content';
 import { routingProbeInput, routingRuleInput, TIERS } from '@/lib/admin/admin-input';
 import type { AdminScreenData, RoutingProbe as ProbeResult } from '@/lib/admin/admin-screen.types';
+import { labelSeparator } from '@/lib/i18n/config';
 import { send } from '@/lib/query/api-client';
 import { categoryLabel, categoryTree, divisionName, divisionTree, officeOptions } from './admin-options';
 import { useAdminErrorText, useFormChecks } from './form-checks';
@@ -257,6 +258,7 @@ export function RoutingEditor({ data }: { data: Data }) {
 
 function RoutingProbe({ data }: { data: Data }) {
   const t = useTranslations('admin.routing');
+  const locale = useLocale();
   const tt = useTranslations('admin.tier');
   const checks = useFormChecks();
   const errorText = useAdminErrorText();
@@ -339,13 +341,19 @@ function RoutingProbe({ data }: { data: Data }) {
             <Alert
               type="success"
               showIcon
-              message={t('probeRouted', {
+              message={t.rich('probeRouted', {
                 office: officeName.get(result.decision.officeId) ?? `#${result.decision.officeId}`,
+                data: userData,
               })}
-              description={result.decision.reason}
+              description={<UserContent>{result.decision.reason}</UserContent>}
             />
           ) : (
-            <Alert type="warning" showIcon message={t('probeManual')} description={result.decision.reason} />
+            <Alert
+              type="warning"
+              showIcon
+              message={t('probeManual')}
+              description={<UserContent>{result.decision.reason}</UserContent>}
+            />
           )}
           <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
             <Descriptions.Item label={t('tier')}>
@@ -366,8 +374,12 @@ function RoutingProbe({ data }: { data: Data }) {
                   dataSource={result.villages}
                   renderItem={(v) => (
                     <List.Item style={{ padding: '2px 0' }}>
-                      {v.townName ?? ''}
-                      {v.name}（{v.code}）：
+                      <UserContent>
+                        {v.townName ?? ''}
+                        {v.name}
+                      </UserContent>
+                      {locale.startsWith('zh') ? `（${v.code}）` : ` (${v.code})`}
+                      {labelSeparator(locale)}
                       {v.contains ? t('probeInside') : t('probeDistance', { meters: v.distanceM })}
                     </List.Item>
                   )}

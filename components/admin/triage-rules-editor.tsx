@@ -18,6 +18,7 @@ import {
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useLocalisedName } from '@/components/ui/use-localised-name';
+import { chineseTerm } from '@/components/ui/user-content';
 import { triageRuleInput } from '@/lib/admin/admin-input';
 import type { AdminScreenData } from '@/lib/admin/admin-screen.types';
 import { labelSeparator } from '@/lib/i18n/config';
@@ -242,10 +243,18 @@ export function TriageRulesEditor({ data }: { data: Data }) {
                 treeData={tree}
               />
             </Form.Item>
-            <Form.Item name="requires" label={t('requires')} extra={t('requiresHint')}>
+            <Form.Item
+              name="requires"
+              label={t('requires')}
+              extra={t.rich('requiresHint', { zh: chineseTerm })}
+            >
               <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
-            <Form.Item name="excludes" label={t('excludes')} extra={t('excludesHint')}>
+            <Form.Item
+              name="excludes"
+              label={t('excludes')}
+              extra={t.rich('excludesHint', { zh: chineseTerm })}
+            >
               <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
             <Form.Item name="active" label={tc('status')} valuePropName="checked">

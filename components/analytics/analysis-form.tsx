@@ -2,6 +2,7 @@
 
 import { Button, Form, Select, Space, Switch } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
+import { UserContent } from '@/components/ui/user-content';
 import type { AnalysisSetup } from '@/lib/hotspots/hotspots.types';
 import {
   type AnalysisTab,
@@ -43,6 +44,8 @@ export function AnalysisForm({
           value={form.division}
           onChange={setField('division')}
           options={setup.divisions.map((d) => ({ value: d.code, label: d.name }))}
+          // Division names are data (Chinese only): the open list marks them as such.
+          optionRender={(option) => <UserContent>{option.label}</UserContent>}
           aria-label={t('area')}
         />
       </Form.Item>

@@ -4,6 +4,7 @@ import { Button, Cascader, Input, Segmented, Select } from 'antd';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { UserContent } from '@/components/ui/user-content';
 import { listStatsAreaChildren } from '@/lib/query/stats';
 import { addMonths, cstMonth, monthPeriod } from '@/lib/stats/period';
 import type { AreaPathNode } from '@/lib/stats/stats.types';
@@ -90,6 +91,8 @@ export function StatsFilters({
         allowClear={false}
         style={{ minWidth: 280 }}
         displayRender={(labels) => labels.join(' / ')}
+        // Division names are data (Chinese only): the open list marks them as such.
+        optionRender={(option) => <UserContent>{option.label}</UserContent>}
         onChange={(codes) => {
           const code = codes?.[codes.length - 1];
           if (code) go({ ...state, area: String(code) });
