@@ -9,6 +9,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CITY_BOUNDS, createOwnDataMap, MAX_BOUNDS } from '@/components/map/own-data-map';
 import { UserContent } from '@/components/ui/user-content';
+import { pointInAreas } from '@/lib/geo/point-in-areas';
 import { filterEntries } from '@/lib/map/filters';
 import { HEX_MAX_ZOOM } from '@/lib/map/hexagons';
 import type { MapPoint, MapSetup } from '@/lib/map/map.types';
@@ -487,6 +488,11 @@ export function StaffMap({ setup }: { setup: MapSetup }) {
       return;
     }
     update({ building: null, facility: null });
+    // Outside every county of the city there is no area to describe (the server would answer 404).
+    if (counties.data && !pointInAreas(p, counties.data)) {
+      setPanel(null);
+      return;
+    }
     setPanel({ kind: 'area', lng: p[0], lat: p[1], level: areaLevelFor(mapRef.current?.getZoom() ?? 9) });
   };
   useEffect(() => {
