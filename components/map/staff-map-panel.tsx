@@ -3,10 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Tag } from 'antd';
 import dynamic from 'next/dynamic';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ExportButton } from '@/components/export/export-button';
 import { ApiErrorText } from '@/components/ui/api-error-text';
+import { UserContent } from '@/components/ui/user-content';
 import { formatDate, formatDeadline } from '@/lib/format/date-time';
 import { readableTagColor } from '@/lib/format/readable-color';
 import { formatRing } from '@/lib/map/filters';
@@ -70,6 +71,8 @@ const Trend = dynamic(() => import('./area-trend-chart'), {
 
 function SummaryView({ s }: { s: ComplaintSummary }) {
   const t = useTranslations('map');
+  const en = useLocale() === 'en';
+  const categoryLabel = (r: CountRow) => (en && r.labelEn) || r.label || '—';
   return (
     <>
       <div className="staff-map__big">{t('panel.total', { count: s.total })}</div>
@@ -84,14 +87,14 @@ function SummaryView({ s }: { s: ComplaintSummary }) {
         ))}
       </div>
       <h4>{t('panel.byCategory')}</h4>
-      <Bars rows={s.byCategory} label={(r) => r.label || '—'} />
+      <Bars rows={s.byCategory} label={categoryLabel} />
       <h4>{t('panel.byStatus')}</h4>
       <Bars rows={s.byStatus} label={(r) => t(`status.${r.key}`)} />
       <h4>{t('panel.top')}</h4>
       <ol className="staff-map__top">
         {s.top.map((r) => (
           <li key={r.key}>
-            {r.label} <span className="staff-map__muted">{r.n}</span>
+            {categoryLabel(r)} <span className="staff-map__muted">{r.n}</span>
           </li>
         ))}
       </ol>
@@ -218,7 +221,8 @@ function AreaPanel({ p, filterQuery }: { p: Extract<Panel, { kind: 'area' }>; fi
   return (
     <div data-panel="area">
       <h3>
-        {q.data.area.name} <span className="staff-map__muted">{t(`levels.${q.data.area.level}`)}</span>
+        <UserContent>{q.data.area.name}</UserContent>{' '}
+        <span className="staff-map__muted">{t(`levels.${q.data.area.level}`)}</span>
       </h3>
       <SummaryView s={q.data} />
       <h4>{t('panel.trend')}</h4>

@@ -265,6 +265,8 @@ export function complaintInArea(area: AreaRow): SQL {
 export interface CountRow extends Record<string, unknown> {
   key: string;
   label: string;
+  /** The English label where the grouping has one (categories); '' otherwise. */
+  labelEn: string;
   n: number;
 }
 
@@ -287,6 +289,7 @@ interface SummaryRow extends Record<string, unknown> {
   g: 'category' | 'status' | 'top' | 'deadline' | 'month';
   key: string | null;
   label: string | null;
+  label_en: string | null;
   n: number;
 }
 
@@ -297,15 +300,15 @@ function summaryOf(rows: SummaryRow[], months: string[]): ComplaintSummary {
   const pick = (g: SummaryRow['g']) =>
     rows
       .filter((r) => r.g === g && r.n > 0 && r.key !== null)
-      .map((r) => ({ key: r.key!, label: r.label ?? '', n: r.n }))
+      .map((r) => ({ key: r.key!, label: r.label ?? '', labelEn: r.label_en ?? '', n: r.n }))
       .sort(byCount);
-  const byStatus = pick('status').map((r) => ({ ...r, label: r.key }));
+  const byStatus = pick('status').map((r) => ({ ...r, label: r.key, labelEn: '' }));
   const perMonth = new Map(pick('month').map((r) => [r.key, r.n]));
   return {
     total: byStatus.reduce((s, r) => s + r.n, 0),
     byCategory: pick('category'),
     byStatus,
-    byDeadline: pick('deadline').map((r) => ({ ...r, label: '' })),
+    byDeadline: pick('deadline').map((r) => ({ ...r, label: '', labelEn: '' })),
     top: pick('top').slice(0, 5),
     trend: months.map((m) => ({ month: m, n: perMonth.get(m) ?? 0 })),
   };
@@ -330,10 +333,11 @@ export async function summariseComplaints(
     db,
     sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
             when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
-          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
+          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label, coalesce(l1e, l2e) as label_en,
           (case when grouping(mon) = 0 then count(*) filter (where recent and f) else count(*) filter (where f) end)::int as n
-        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
+        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1, coalesce(cat1.name_en, '') as l1e,
                 complaints.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
+                coalesce(cat.name_en, '') as l2e,
                 ${deadlineStateSql(params.now, T)} as dl,
                 to_char(complaints.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as mon,
                 complaints.submitted_at >= ${firstMonthStart(params.months)} as recent, f
@@ -342,7 +346,7 @@ export async function summariseComplaints(
               left join categories cat on cat.code = complaints.category_code
               left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)
               where f) x
-        group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))`,
+        group by grouping sets ((k1, l1, l1e), (st), (k2, l2, l2e), (dl), (mon))`,
   );
   return summaryOf(rows, params.months);
 }
@@ -384,10 +388,11 @@ export async function summariseAreaBins(
     db,
     sql`select case when grouping(k1) = 0 then 'category' when grouping(st) = 0 then 'status'
             when grouping(k2) = 0 then 'top' when grouping(dl) = 0 then 'deadline' else 'month' end as g,
-          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label,
+          coalesce(k1, st, k2, dl, mon) as key, coalesce(l1, l2) as label, coalesce(l1e, l2e) as label_en,
           (case when grouping(mon) = 0 then sum(n) filter (where recent and f) else sum(n) filter (where f) end)::int as n
-        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1,
+        from (select coalesce(cat1.code, '') as k1, coalesce(cat1.name_zh, '') as l1, coalesce(cat1.name_en, '') as l1e,
                 b.status::text as st, coalesce(cat.code, '') as k2, coalesce(cat.name_zh, '') as l2,
+                coalesce(cat.name_en, '') as l2e,
                 case when b.status in (${CLOSED}) then 'done' end as dl, to_char(b.month, 'YYYY-MM') as mon,
                 b.recent, b.f, b.n
               -- First by the bins' own columns (a county's ≈ 50,000 bins → a few thousand rows), then by label.
@@ -398,14 +403,14 @@ export async function summariseAreaBins(
                     group by ${B}.category_code, ${B}.status, ${B}.month) b
               left join categories cat on cat.code = nullif(b.category_code, '')
               left join categories cat1 on cat1.code = coalesce(cat.parent_code, cat.code)) x
-        group by grouping sets ((k1, l1), (st), (k2, l2), (dl), (mon))
+        group by grouping sets ((k1, l1, l1e), (st), (k2, l2, l2e), (dl), (mon))
       union all
-      select 'deadline', ${deadlineStateSql(params.now, T)}, null, count(*)::int from complaints
+      select 'deadline', ${deadlineStateSql(params.now, T)}, null, null, count(*)::int from complaints
         where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)} and ${OPEN_ONLY}
         group by 2
       union all
       -- Late resolutions (超期办结) move from 'done' to 'done_late' (partial index complaints_done_late_idx).
-      select 'deadline', k, null, n from (
+      select 'deadline', k, null, null, n from (
         select count(*)::int as late from complaints
         where ${params.where} and ${params.scope} and ${complaintFilterSql(params.filter, params.now)} and ${LATE_ONLY}) l,
         lateral (values ('done_late', l.late), ('done', -l.late)) v(k, n)
