@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_URL, type Browser, launchBrowser } from '@/lib/testing/browser';
+import { signIn as signInAs } from '@/lib/testing/sign-in';
 
-const PASSWORD = 'Suqiu@2026';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -18,16 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(username: string) {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const login = await page.request.post(`${APP_URL}/api/auth/login`, {
-    data: { username, password: PASSWORD },
-    headers: { origin: APP_URL },
-  });
-  expect(login.status()).toBe(200);
-  return page;
-}
+/** Signed in as a demo user (the shared helper: lib/testing/sign-in.ts). */
+const signIn = (username: string) => signInAs(browser.context, username);
 
 async function open(page: import('playwright-core').Page, url: string) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEADLINE_COLORS } from '@/lib/sla/deadline-state';
 import { APP_URL, type Browser, launchBrowser } from '@/lib/testing/browser';
 import { countColour } from '@/lib/testing/pixels';
+import { signIn as signInAs } from '@/lib/testing/sign-in';
 
 const DB_URL = process.env.DATABASE_URL ?? process.env.SERVER_URL;
-const PASSWORD = 'Suqiu@2026';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,16 +34,8 @@ async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
-async function signIn(username: string) {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const login = await page.request.post(`${APP_URL}/api/auth/login`, {
-    data: { username, password: PASSWORD },
-    headers: { origin: APP_URL },
-  });
-  expect(login.status()).toBe(200);
-  return page;
-}
+/** Signed in as a demo user (the shared helper: lib/testing/sign-in.ts). */
+const signIn = (username: string) => signInAs(browser.context, username);
 
 /** Open a page and let it hydrate (dev servers compile on first visit; the map keeps loading tiles). */
 async function open(page: import('playwright-core').Page, url: string) {

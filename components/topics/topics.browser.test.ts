@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_URL, type Browser, launchBrowser } from '@/lib/testing/browser';
+import { signIn as signInAs } from '@/lib/testing/sign-in';
 
-const PASSWORD = 'Suqiu@2026';
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/topics');
 let browser: Browser;
 
@@ -22,16 +22,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const login = await page.request.post(`${APP_URL}/api/auth/login`, {
-    data: { username, password: PASSWORD },
-    headers: { origin: APP_URL },
-  });
-  expect(login.status()).toBe(200);
-  return page;
-}
+/** Signed in as a demo user (the shared helper: lib/testing/sign-in.ts). */
+const signIn = (username: string) => signInAs(browser.context, username);
 
 async function open(page: Page, url: string) {
   const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
