@@ -89,8 +89,10 @@ function DraftButton({ c, canIssue }: { c: BouncingCaseView; canIssue: boolean }
           }))}
         />
         <Typography.Paragraph type="secondary">{t('draftHint')}</Typography.Paragraph>
+        {/* The 督办函 is an official document in Chinese, whatever the reader's language. */}
         <pre
           data-draft
+          lang="zh-CN"
           style={{
             whiteSpace: 'pre-wrap',
             fontFamily: 'inherit',
