@@ -34,6 +34,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_NAV } from '@/components/shell/staff-nav';
 import { APP_URL, type Browser, launchBrowser } from '@/lib/testing/browser';
+import { type Locale, postSignIn } from '@/lib/testing/sign-in';
 import {
   cjkRuns,
   englishPhrases,
@@ -42,7 +43,6 @@ import {
   type SeenRequest,
 } from '@/lib/testing/walk-checks';
 
-const PASSWORD = 'Suqiu@2026';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/walk');
 /** Every finding as it is made, one a line (known failures marked), and each page's time. */
@@ -53,8 +53,6 @@ const RUN = [process.env.WALK_ONLY, process.env.WALK_LOCALES]
 const LOG = path.join(SHOTS, RUN ? `findings-${RUN}.txt` : 'findings.txt');
 const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 740 };
-
-type Locale = 'zh-CN' | 'en';
 
 /** Every demo user (db/seed/users.ts); `null` is a resident (not signed in). */
 const USERS: readonly (string | null)[] = [
@@ -160,19 +158,7 @@ afterAll(async () => {
 async function signIn(page: Page, user: string | null, locale: Locale) {
   await browser.context.clearCookies();
   await browser.context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: APP_URL }]);
-  if (!user) return;
-  // A connection reset on a loaded machine is retried once; a refused sign-in is not.
-  const post = () =>
-    page.request.post(`${APP_URL}/api/auth/login`, {
-      data: { username: user, password: PASSWORD },
-      headers: { origin: APP_URL },
-    });
-  const res = await post().catch(async (error: Error) => {
-    if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
-    await page.waitForTimeout(1_000);
-    return post();
-  });
-  expect(res.status(), `sign in as ${user}`).toBe(200);
+  if (user) await postSignIn(page, user);
 }
 
 /** What the page shows, read in the browser: text outside user data, headings, links, error pages. */

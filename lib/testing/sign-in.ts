@@ -20,7 +20,12 @@ export async function signIn(
   await context.clearCookies();
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: APP_URL }]);
   const page = await context.newPage();
-  if (!username) return page;
+  if (username) await postSignIn(page, username);
+  return page;
+}
+
+/** Sign the page's context in through the API (the session cookie lands in the context). */
+export async function postSignIn(page: Page, username: string): Promise<void> {
   // A connection reset on a loaded machine is retried once; a refused sign-in is not.
   const post = () =>
     page.request.post(`${APP_URL}/api/auth/login`, {
@@ -33,7 +38,6 @@ export async function signIn(
     return post();
   });
   expect(res.status(), `sign in as ${username}`).toBe(200);
-  return page;
 }
 
 /** Open a path and wait until the page is quiet (bounded: a map may keep fetching tiles). */
